@@ -1,0 +1,23 @@
+//! Runtime core of [`bedrock-profiles`](https://docs.rs/bedrock-profiles): profile types, the Amazon Bedrock model
+//! catalog and the rulebook. Use it through the `bedrock-profiles` facade crate, which re-exports everything here
+//! next to the macros.
+//!
+//! - [`InferenceProfile`]: a named, reusable inference configuration, `const`-constructible.
+//! - [`models`]: the model catalog with each model's limits; lookup by id, cross-region id and ARN.
+//! - [`rules`]: every limit, once, as `const fn` checks returning typed [`Violation`]s.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod fail;
+pub mod json;
+pub mod message;
+pub mod models;
+mod profile;
+pub mod rules;
+#[cfg(feature = "serde")]
+mod serde_impls;
+
+pub use models::{Model, ModelRef};
+pub use profile::{InferenceProfile, JsonSchema, ResponseFormat};
+pub use rules::{Surface, Violation, check};

@@ -1,0 +1,876 @@
+//! The model catalog: every foundation model the rulebook knows, with its limits.
+//!
+//! Numbers come from `shared/reference/bedrock-limits.md`, section 2, which collects them from the AWS Bedrock
+//! user guide ("Inference request parameters" pages and model cards). Each entry's [`Model::source`] names the page.
+//!
+//! A model is named in three ways ([`resolve`] understands all of them):
+//! - a catalog id: `anthropic.claude-3-5-sonnet-20241022-v2:0`;
+//! - a cross-region (system) inference profile id: `<geo>.<catalog id>`, with geo one of [`Geo`]
+//!   (`us.anthropic.claude-sonnet-4-20250514-v1:0`); it has the limits of the model inside;
+//! - a Bedrock ARN: `foundation-model/<id>` and `inference-profile/<geo>.<id>` resolve to the model inside;
+//!   `application-inference-profile/<id>` and `provisioned-model/<id>` say nothing about the model inside, so only
+//!   the API surface's limits apply to them.
+//!
+//! A model the catalog does not know yet is named with [`ModelRef::unlisted`] (in the DSL:
+//! `model: unlisted { id: "...", max_output_tokens: N }`), where the caller states its output-token limit.
+
+use crate::message::{starts_with, str_eq};
+use std::borrow::Cow;
+
+/// The company behind a model; it decides the native request body and where settings without a Converse field go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Provider {
+    /// Anthropic Claude (Messages API).
+    Anthropic,
+    /// Amazon Nova (messages-v1).
+    AmazonNova,
+    /// Amazon Titan Text.
+    AmazonTitan,
+    /// Meta Llama.
+    Meta,
+    /// Mistral AI (text completion).
+    Mistral,
+    /// Cohere Command R.
+    Cohere,
+    /// DeepSeek.
+    DeepSeek,
+    /// AI21 Labs Jamba.
+    Ai21,
+    /// A provider the catalog has no entry for.
+    Other,
+}
+
+impl Provider {
+    /// The provider a model id belongs to, read from its prefix (`anthropic.`, `amazon.nova`, ...).
+    /// Works on catalog ids, unlisted ids and cross-region ids (the geo prefix is skipped).
+    pub const fn from_model_id(id: &str) -> Provider {
+        let id = strip_geo(id);
+        if starts_with(id, "anthropic.") {
+            Provider::Anthropic
+        } else if starts_with(id, "amazon.nova") {
+            Provider::AmazonNova
+        } else if starts_with(id, "amazon.titan") {
+            Provider::AmazonTitan
+        } else if starts_with(id, "meta.") {
+            Provider::Meta
+        } else if starts_with(id, "mistral.") {
+            Provider::Mistral
+        } else if starts_with(id, "cohere.") {
+            Provider::Cohere
+        } else if starts_with(id, "deepseek.") {
+            Provider::DeepSeek
+        } else if starts_with(id, "ai21.") {
+            Provider::Ai21
+        } else {
+            Provider::Other
+        }
+    }
+
+    /// A human name: "Anthropic", "Amazon Nova", ...
+    pub const fn name(self) -> &'static str {
+        match self {
+            Provider::Anthropic => "Anthropic",
+            Provider::AmazonNova => "Amazon Nova",
+            Provider::AmazonTitan => "Amazon Titan",
+            Provider::Meta => "Meta",
+            Provider::Mistral => "Mistral AI",
+            Provider::Cohere => "Cohere",
+            Provider::DeepSeek => "DeepSeek",
+            Provider::Ai21 => "AI21 Labs",
+            Provider::Other => "other",
+        }
+    }
+}
+
+/// Whether and how a model takes top-k sampling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopK {
+    /// The model has no top-k setting; sending one fails.
+    Unsupported,
+    /// The model takes top-k within `min..=max`.
+    Range {
+        /// Smallest accepted value.
+        min: u32,
+        /// Largest accepted value.
+        max: u32,
+    },
+}
+
+/// What a model accepts. Only what differs from the API surfaces' own limits is recorded here.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ModelLimits {
+    /// The provider, which decides routing of settings without a Converse field.
+    pub provider: Provider,
+    /// Largest number of output tokens one response may ask for (`max_tokens`).
+    pub max_output_tokens: u32,
+    /// Smallest accepted temperature (Amazon Nova refuses 0.0); the largest is always 1.0 (every surface caps it).
+    pub min_temperature: f32,
+    /// Top-k support and range.
+    pub top_k: TopK,
+    /// Largest number of stop sequences the model takes, when smaller than the surface's.
+    pub max_stop_sequences: Option<u32>,
+    /// `temperature` and `top_p` may not both be set (Claude Sonnet 4.5, Claude Haiku 4.5).
+    pub exclusive_temperature_top_p: bool,
+}
+
+impl ModelLimits {
+    /// Limits for a model the catalog does not know: the caller's output-token limit, the provider read from the
+    /// id, and otherwise only the API surfaces' limits.
+    pub const fn unlisted(id: &str, max_output_tokens: u32) -> ModelLimits {
+        let provider = Provider::from_model_id(id);
+        ModelLimits {
+            provider,
+            max_output_tokens,
+            min_temperature: 0.0,
+            top_k: match provider {
+                // These providers have no top-k at all (reference section 3).
+                Provider::AmazonTitan | Provider::Meta | Provider::DeepSeek => TopK::Unsupported,
+                // Agent prompt overrides: topK 0..=500 (bedrock-agent InferenceConfiguration.topK).
+                _ => TopK::Range { min: 0, max: 500 },
+            },
+            max_stop_sequences: None,
+            exclusive_temperature_top_p: false,
+        }
+    }
+}
+
+/// One foundation model of the catalog.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Model {
+    /// The base model id, as Bedrock names it.
+    pub id: &'static str,
+    /// Display name.
+    pub name: &'static str,
+    /// What the model accepts.
+    pub limits: ModelLimits,
+    /// Bedrock Agents can use the model as an agent's foundation model.
+    pub agents: bool,
+    /// The model can be invoked by its base id (on-demand throughput). When false, it is reachable only through a
+    /// cross-region inference profile (`us.<id>`).
+    pub on_demand: bool,
+    /// AWS marks the model as legacy.
+    pub legacy: bool,
+    /// The AWS documentation page the limits come from.
+    pub source: &'static str,
+}
+
+impl Model {
+    /// The model's provider.
+    pub const fn provider(&self) -> Provider {
+        self.limits.provider
+    }
+
+    /// The largest `max_tokens` the model accepts.
+    pub const fn max_output_tokens(&self) -> u32 {
+        self.limits.max_output_tokens
+    }
+}
+
+const CLAUDE_TOP_K: TopK = TopK::Range { min: 0, max: 500 };
+
+/// Anthropic Messages API limits shared by every Claude model: top_k 0..=500, stop_sequences up to 8191
+/// (model-parameters-anthropic-claude-messages-request-response.html).
+const fn claude(max_output_tokens: u32, exclusive_temperature_top_p: bool) -> ModelLimits {
+    ModelLimits {
+        provider: Provider::Anthropic,
+        max_output_tokens,
+        min_temperature: 0.0,
+        top_k: CLAUDE_TOP_K,
+        max_stop_sequences: Some(8191),
+        exclusive_temperature_top_p,
+    }
+}
+
+/// Amazon Nova: temperature 0.00001..=1, topK 0..=500 (Nova user guide, complete-request-schema.html).
+const fn nova(max_output_tokens: u32, top_k_max: u32, min_temperature: f32) -> ModelLimits {
+    ModelLimits {
+        provider: Provider::AmazonNova,
+        max_output_tokens,
+        min_temperature,
+        top_k: TopK::Range {
+            min: 0,
+            max: top_k_max,
+        },
+        max_stop_sequences: None,
+        exclusive_temperature_top_p: false,
+    }
+}
+
+const fn no_top_k(
+    provider: Provider,
+    max_output_tokens: u32,
+    max_stop_sequences: Option<u32>,
+) -> ModelLimits {
+    ModelLimits {
+        provider,
+        max_output_tokens,
+        min_temperature: 0.0,
+        top_k: TopK::Unsupported,
+        max_stop_sequences,
+        exclusive_temperature_top_p: false,
+    }
+}
+
+/// Mistral text completion: top_k 1..=200, at most 10 stop sequences (model-parameters-mistral-text-completion.html).
+const fn mistral(max_output_tokens: u32) -> ModelLimits {
+    ModelLimits {
+        provider: Provider::Mistral,
+        max_output_tokens,
+        min_temperature: 0.0,
+        top_k: TopK::Range { min: 1, max: 200 },
+        max_stop_sequences: Some(10),
+        exclusive_temperature_top_p: false,
+    }
+}
+
+/// Cohere Command R: `k` 0..=500, `max_tokens` up to 4000 (model-parameters-cohere-command-r-plus.html).
+const fn cohere() -> ModelLimits {
+    ModelLimits {
+        provider: Provider::Cohere,
+        max_output_tokens: 4000,
+        min_temperature: 0.0,
+        top_k: TopK::Range { min: 0, max: 500 },
+        max_stop_sequences: None,
+        exclusive_temperature_top_p: false,
+    }
+}
+
+const CLAUDE_PAGE: &str = "model-parameters-anthropic-claude-messages-request-response.html";
+
+macro_rules! catalog {
+    ($($(#[$doc:meta])* $ident:ident = $model:expr;)*) => {
+        $($(#[$doc])* pub const $ident: Model = $model;)*
+
+        /// Every model of the catalog, in the order of the reference table.
+        pub const CATALOG: &[&Model] = &[$(&$ident),*];
+
+        /// The Rust name of each [`CATALOG`] entry's const, in the same order (used by the macros to name the
+        /// entry in generated code).
+        #[doc(hidden)]
+        pub const CATALOG_CONST_NAMES: &[&str] = &[$(stringify!($ident)),*];
+    };
+}
+
+catalog! {
+    /// Claude 3 Haiku: 4096 output tokens.
+    ANTHROPIC_CLAUDE_3_HAIKU = Model { id: "anthropic.claude-3-haiku-20240307-v1:0", name: "Claude 3 Haiku",
+        limits: claude(4096, false), agents: true, on_demand: true, legacy: false, source: CLAUDE_PAGE };
+    /// Claude 3 Sonnet (legacy; the seed's `ANTHROPIC_CLAUDE_SONNET_V1_0`): 4096 output tokens.
+    ANTHROPIC_CLAUDE_3_SONNET = Model { id: "anthropic.claude-3-sonnet-20240229-v1:0", name: "Claude 3 Sonnet",
+        limits: claude(4096, false), agents: true, on_demand: true, legacy: true, source: CLAUDE_PAGE };
+    /// Claude 3.5 Haiku: 8192 output tokens.
+    ANTHROPIC_CLAUDE_3_5_HAIKU = Model { id: "anthropic.claude-3-5-haiku-20241022-v1:0", name: "Claude 3.5 Haiku",
+        limits: claude(8192, false), agents: true, on_demand: true, legacy: false, source: CLAUDE_PAGE };
+    /// Claude 3.5 Sonnet (June 2024): 4096 output tokens on Bedrock.
+    ANTHROPIC_CLAUDE_3_5_SONNET = Model { id: "anthropic.claude-3-5-sonnet-20240620-v1:0", name: "Claude 3.5 Sonnet",
+        limits: claude(4096, false), agents: true, on_demand: true, legacy: false, source: CLAUDE_PAGE };
+    /// Claude 3.5 Sonnet v2 (October 2024): 8192 output tokens.
+    ANTHROPIC_CLAUDE_3_5_SONNET_V2 = Model { id: "anthropic.claude-3-5-sonnet-20241022-v2:0",
+        name: "Claude 3.5 Sonnet v2", limits: claude(8192, false), agents: true, on_demand: true, legacy: false,
+        source: CLAUDE_PAGE };
+    /// Claude 3.7 Sonnet: 64000 output tokens (128000 only with a beta header, which profiles do not send).
+    ANTHROPIC_CLAUDE_3_7_SONNET = Model { id: "anthropic.claude-3-7-sonnet-20250219-v1:0", name: "Claude 3.7 Sonnet",
+        limits: claude(64000, false), agents: true, on_demand: true, legacy: false,
+        source: "model-parameters-anthropic-claude-37.html" };
+    /// Claude Sonnet 4: 64000 output tokens.
+    ANTHROPIC_CLAUDE_SONNET_4 = Model { id: "anthropic.claude-sonnet-4-20250514-v1:0", name: "Claude Sonnet 4",
+        limits: claude(64000, false), agents: true, on_demand: true, legacy: false,
+        source: "model card: Claude Sonnet 4" };
+    /// Claude Opus 4: 32000 output tokens.
+    ANTHROPIC_CLAUDE_OPUS_4 = Model { id: "anthropic.claude-opus-4-20250514-v1:0", name: "Claude Opus 4",
+        limits: claude(32000, false), agents: true, on_demand: true, legacy: false, source: CLAUDE_PAGE };
+    /// Claude Opus 4.1: 32000 output tokens.
+    ANTHROPIC_CLAUDE_OPUS_4_1 = Model { id: "anthropic.claude-opus-4-1-20250805-v1:0", name: "Claude Opus 4.1",
+        limits: claude(32000, false), agents: true, on_demand: true, legacy: false, source: CLAUDE_PAGE };
+    /// Claude Sonnet 4.5: 64000 output tokens; `temperature` and `top_p` may not both be set.
+    ANTHROPIC_CLAUDE_SONNET_4_5 = Model { id: "anthropic.claude-sonnet-4-5-20250929-v1:0",
+        name: "Claude Sonnet 4.5", limits: claude(64000, true), agents: true, on_demand: true, legacy: false,
+        source: "model card: Claude Sonnet 4.5" };
+    /// Claude Haiku 4.5: 64000 output tokens; `temperature` and `top_p` may not both be set.
+    ANTHROPIC_CLAUDE_HAIKU_4_5 = Model { id: "anthropic.claude-haiku-4-5-20251001-v1:0", name: "Claude Haiku 4.5",
+        limits: claude(64000, true), agents: true, on_demand: true, legacy: false,
+        source: "model card: Claude Haiku 4.5" };
+    /// Titan Text G1 - Lite: 4096 output tokens, no top-k.
+    AMAZON_TITAN_TEXT_LITE = Model { id: "amazon.titan-text-lite-v1", name: "Titan Text G1 - Lite",
+        limits: no_top_k(Provider::AmazonTitan, 4096, None), agents: false, on_demand: true, legacy: false,
+        source: "model-parameters-titan-text.html" };
+    /// Titan Text G1 - Express: 8192 output tokens, no top-k.
+    AMAZON_TITAN_TEXT_EXPRESS = Model { id: "amazon.titan-text-express-v1", name: "Titan Text G1 - Express",
+        limits: no_top_k(Provider::AmazonTitan, 8192, None), agents: false, on_demand: true, legacy: false,
+        source: "model-parameters-titan-text.html" };
+    /// Titan Text G1 - Premier: 3072 output tokens, no top-k.
+    AMAZON_TITAN_TEXT_PREMIER = Model { id: "amazon.titan-text-premier-v1:0", name: "Titan Text G1 - Premier",
+        limits: no_top_k(Provider::AmazonTitan, 3072, None), agents: true, on_demand: true, legacy: false,
+        source: "model-parameters-titan-text.html" };
+    /// Nova Micro: 5000 output tokens per the AWS guide, temperature from 0.00001, topK 0..=500.
+    AMAZON_NOVA_MICRO = Model { id: "amazon.nova-micro-v1:0", name: "Nova Micro", limits: nova(5000, 500, 0.00001),
+        agents: true, on_demand: true, legacy: false, source: "Nova user guide: complete-request-schema.html" };
+    /// Nova Lite: 5000 output tokens per the AWS guide, temperature from 0.00001, topK 0..=500.
+    AMAZON_NOVA_LITE = Model { id: "amazon.nova-lite-v1:0", name: "Nova Lite", limits: nova(5000, 500, 0.00001),
+        agents: true, on_demand: true, legacy: false, source: "Nova user guide: complete-request-schema.html" };
+    /// Nova Pro: 5000 output tokens per the AWS guide, temperature from 0.00001, topK 0..=500.
+    AMAZON_NOVA_PRO = Model { id: "amazon.nova-pro-v1:0", name: "Nova Pro", limits: nova(5000, 500, 0.00001),
+        agents: true, on_demand: true, legacy: false, source: "Nova user guide: complete-request-schema.html" };
+    /// Nova 2 Lite: 5000 output tokens, topK 0..=128.
+    AMAZON_NOVA_2_LITE = Model { id: "amazon.nova-2-lite-v1:0", name: "Nova 2 Lite", limits: nova(5000, 128, 0.0),
+        agents: true, on_demand: true, legacy: false, source: "Nova user guide: nova2 request-response-schema.html" };
+    /// Llama 3 8B Instruct: `max_gen_len` up to 2048, no top-k.
+    META_LLAMA3_8B_INSTRUCT = Model { id: "meta.llama3-8b-instruct-v1:0", name: "Llama 3 8B Instruct",
+        limits: no_top_k(Provider::Meta, 2048, None), agents: false, on_demand: true, legacy: false,
+        source: "model-parameters-meta.html" };
+    /// Llama 3 70B Instruct: `max_gen_len` up to 2048, no top-k.
+    META_LLAMA3_70B_INSTRUCT = Model { id: "meta.llama3-70b-instruct-v1:0", name: "Llama 3 70B Instruct",
+        limits: no_top_k(Provider::Meta, 2048, None), agents: false, on_demand: true, legacy: false,
+        source: "model-parameters-meta.html" };
+    /// Llama 3.1 8B Instruct: `max_gen_len` up to 2048, no top-k.
+    META_LLAMA3_1_8B_INSTRUCT = Model { id: "meta.llama3-1-8b-instruct-v1:0", name: "Llama 3.1 8B Instruct",
+        limits: no_top_k(Provider::Meta, 2048, None), agents: true, on_demand: true, legacy: false,
+        source: "model-parameters-meta.html" };
+    /// Llama 3.1 70B Instruct: `max_gen_len` up to 2048, no top-k.
+    META_LLAMA3_1_70B_INSTRUCT = Model { id: "meta.llama3-1-70b-instruct-v1:0", name: "Llama 3.1 70B Instruct",
+        limits: no_top_k(Provider::Meta, 2048, None), agents: true, on_demand: true, legacy: false,
+        source: "model-parameters-meta.html" };
+    /// Llama 3.1 405B Instruct: `max_gen_len` up to 2048, no top-k.
+    META_LLAMA3_1_405B_INSTRUCT = Model { id: "meta.llama3-1-405b-instruct-v1:0", name: "Llama 3.1 405B Instruct",
+        limits: no_top_k(Provider::Meta, 2048, None), agents: true, on_demand: true, legacy: false,
+        source: "model-parameters-meta.html" };
+    /// Llama 3.3 70B Instruct: `max_gen_len` up to 2048, no top-k.
+    META_LLAMA3_3_70B_INSTRUCT = Model { id: "meta.llama3-3-70b-instruct-v1:0", name: "Llama 3.3 70B Instruct",
+        limits: no_top_k(Provider::Meta, 2048, None), agents: true, on_demand: true, legacy: false,
+        source: "model-parameters-meta.html" };
+    /// Mistral 7B Instruct: 8192 output tokens, top_k 1..=200, at most 10 stop sequences.
+    MISTRAL_7B_INSTRUCT = Model { id: "mistral.mistral-7b-instruct-v0:2", name: "Mistral 7B Instruct",
+        limits: mistral(8192), agents: false, on_demand: true, legacy: false,
+        source: "model-parameters-mistral-text-completion.html" };
+    /// Mixtral 8x7B Instruct: 4096 output tokens, top_k 1..=200, at most 10 stop sequences.
+    MISTRAL_MIXTRAL_8X7B_INSTRUCT = Model { id: "mistral.mixtral-8x7b-instruct-v0:1", name: "Mixtral 8x7B Instruct",
+        limits: mistral(4096), agents: false, on_demand: true, legacy: false,
+        source: "model-parameters-mistral-text-completion.html" };
+    /// Mistral Large (24.02): 8192 output tokens, top_k 1..=200, at most 10 stop sequences.
+    MISTRAL_LARGE_2402 = Model { id: "mistral.mistral-large-2402-v1:0", name: "Mistral Large (24.02)",
+        limits: mistral(8192), agents: true, on_demand: true, legacy: false,
+        source: "model-parameters-mistral-text-completion.html" };
+    /// Cohere Command R: 4000 output tokens, `k` 0..=500.
+    COHERE_COMMAND_R = Model { id: "cohere.command-r-v1:0", name: "Command R", limits: cohere(), agents: false,
+        on_demand: true, legacy: false, source: "model-parameters-cohere-command-r-plus.html" };
+    /// Cohere Command R+: 4000 output tokens, `k` 0..=500.
+    COHERE_COMMAND_R_PLUS = Model { id: "cohere.command-r-plus-v1:0", name: "Command R+", limits: cohere(),
+        agents: false, on_demand: true, legacy: false, source: "model-parameters-cohere-command-r-plus.html" };
+    /// DeepSeek-R1: 32768 output tokens (AWS recommends at most 8192), no top-k, at most 10 stop sequences;
+    /// reachable only through a cross-region inference profile (`us.deepseek.r1-v1:0`).
+    DEEPSEEK_R1 = Model { id: "deepseek.r1-v1:0", name: "DeepSeek-R1",
+        limits: no_top_k(Provider::DeepSeek, 32768, Some(10)), agents: false, on_demand: false, legacy: false,
+        source: "model-parameters-deepseek.html" };
+    /// Jamba 1.5 Large: 4096 output tokens, no top-k.
+    AI21_JAMBA_1_5_LARGE = Model { id: "ai21.jamba-1-5-large-v1:0", name: "Jamba 1.5 Large",
+        limits: no_top_k(Provider::Ai21, 4096, None), agents: false, on_demand: true, legacy: false,
+        source: "model-parameters-jamba.html" };
+}
+
+/// The catalog entry with exactly this base id.
+pub const fn get(id: &str) -> Option<&'static Model> {
+    let mut i = 0;
+    while i < CATALOG.len() {
+        if str_eq(CATALOG[i].id, id) {
+            return Some(CATALOG[i]);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The position of `model` in [`CATALOG`].
+pub fn catalog_index(model: &Model) -> Option<usize> {
+    CATALOG.iter().position(|m| m.id == model.id)
+}
+
+/// The geography of a cross-region (system) inference profile: the prefix of `us.anthropic...`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Geo {
+    /// `us.`
+    Us,
+    /// `eu.`
+    Eu,
+    /// `apac.`
+    Apac,
+    /// `au.`
+    Au,
+    /// `jp.`
+    Jp,
+    /// `global.`
+    Global,
+}
+
+impl Geo {
+    /// Every geography, in documentation order (cross-region-inference.html).
+    pub const ALL: [Geo; 6] = [Geo::Us, Geo::Eu, Geo::Apac, Geo::Au, Geo::Jp, Geo::Global];
+
+    /// The id prefix without its dot: `us`, `eu`, ...
+    pub const fn prefix(self) -> &'static str {
+        match self {
+            Geo::Us => "us",
+            Geo::Eu => "eu",
+            Geo::Apac => "apac",
+            Geo::Au => "au",
+            Geo::Jp => "jp",
+            Geo::Global => "global",
+        }
+    }
+
+    /// The geography named by `prefix` (without the dot).
+    pub const fn from_prefix(prefix: &str) -> Option<Geo> {
+        let mut i = 0;
+        while i < Geo::ALL.len() {
+            if str_eq(Geo::ALL[i].prefix(), prefix) {
+                return Some(Geo::ALL[i]);
+            }
+            i += 1;
+        }
+        None
+    }
+}
+
+/// Strips a known `<geo>.` prefix, if any.
+const fn strip_geo(id: &str) -> &str {
+    let mut i = 0;
+    while i < Geo::ALL.len() {
+        let prefix = Geo::ALL[i].prefix();
+        let bytes = id.as_bytes();
+        if starts_with(id, prefix) && bytes.len() > prefix.len() && bytes[prefix.len()] == b'.' {
+            let (_, rest) = bytes.split_at(prefix.len() + 1);
+            return match core::str::from_utf8(rest) {
+                Ok(rest) => rest,
+                Err(_) => id,
+            };
+        }
+        i += 1;
+    }
+    id
+}
+
+/// What kind of Bedrock ARN names the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ArnResource {
+    /// `foundation-model/<id>`.
+    FoundationModel,
+    /// `inference-profile/<geo>.<id>`.
+    InferenceProfile,
+    /// `application-inference-profile/<id>`: opaque, the model inside is unknown.
+    ApplicationInferenceProfile,
+    /// `provisioned-model/<id>`: opaque, the model inside is unknown.
+    ProvisionedModel,
+}
+
+impl ArnResource {
+    /// The resource type as written in the ARN.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ArnResource::FoundationModel => "foundation-model",
+            ArnResource::InferenceProfile => "inference-profile",
+            ArnResource::ApplicationInferenceProfile => "application-inference-profile",
+            ArnResource::ProvisionedModel => "provisioned-model",
+        }
+    }
+
+    const ALL: [ArnResource; 4] = [
+        ArnResource::FoundationModel,
+        ArnResource::InferenceProfile,
+        ArnResource::ApplicationInferenceProfile,
+        ArnResource::ProvisionedModel,
+    ];
+}
+
+/// How a [`ModelRef`] names its model.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ModelTarget {
+    /// A catalog id.
+    Base(&'static Model),
+    /// A cross-region inference profile id of a catalog model.
+    CrossRegion(Geo, &'static Model),
+    /// An ARN whose model is known (`foundation-model/...` or `inference-profile/...`).
+    Arn(ArnResource, &'static Model),
+    /// An ARN that says nothing about the model inside (application inference profile, provisioned model):
+    /// only the API surfaces' limits apply.
+    OpaqueArn(ArnResource),
+    /// A model the catalog does not know, with the limits its user stated.
+    Unlisted(ModelLimits),
+}
+
+/// A model as a profile names it: the id sent to Bedrock (`modelId`) plus what the rulebook knows about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelRef {
+    /// The model id exactly as declared; this is what goes into `modelId`.
+    pub id: Cow<'static, str>,
+    /// What the id resolves to.
+    pub target: ModelTarget,
+}
+
+impl ModelRef {
+    /// A catalog model by its base id.
+    pub const fn base(model: &'static Model) -> ModelRef {
+        ModelRef {
+            id: Cow::Borrowed(model.id),
+            target: ModelTarget::Base(model),
+        }
+    }
+
+    /// A model the catalog does not know yet, with its output-token limit as stated by the caller. The provider
+    /// is read from the id's prefix; every other limit is the API surface's.
+    pub const fn unlisted(id: &'static str, max_output_tokens: u32) -> ModelRef {
+        ModelRef {
+            id: Cow::Borrowed(id),
+            target: ModelTarget::Unlisted(ModelLimits::unlisted(id, max_output_tokens)),
+        }
+    }
+
+    /// The id as sent to Bedrock.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The id, readable in `const` code.
+    pub const fn id_str(&self) -> &str {
+        match &self.id {
+            Cow::Borrowed(id) => id,
+            Cow::Owned(id) => id.as_str(),
+        }
+    }
+
+    /// The catalog entry behind this reference, if it names one.
+    pub const fn catalog_model(&self) -> Option<&'static Model> {
+        match self.target {
+            ModelTarget::Base(model)
+            | ModelTarget::CrossRegion(_, model)
+            | ModelTarget::Arn(_, model) => Some(model),
+            ModelTarget::OpaqueArn(_) | ModelTarget::Unlisted(_) => None,
+        }
+    }
+
+    /// The limits that apply, or `None` when the id says nothing about the model (an opaque ARN).
+    pub const fn limits(&self) -> Option<ModelLimits> {
+        match self.target {
+            ModelTarget::Base(model)
+            | ModelTarget::CrossRegion(_, model)
+            | ModelTarget::Arn(_, model) => Some(model.limits),
+            ModelTarget::Unlisted(limits) => Some(limits),
+            ModelTarget::OpaqueArn(_) => None,
+        }
+    }
+
+    /// The provider, when known.
+    pub const fn provider(&self) -> Option<Provider> {
+        match self.limits() {
+            Some(limits) => Some(limits.provider),
+            None => None,
+        }
+    }
+}
+
+/// Why a model id could not be resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelError {
+    /// The id is empty or longer than the 2048 characters of `modelId` (bedrock-runtime `ConverseRequest.modelId`).
+    Length {
+        /// The id's length in characters.
+        found: usize,
+    },
+    /// Not a catalog id; `suggestions` are the closest catalog ids.
+    Unknown {
+        /// The id as given.
+        id: String,
+        /// Closest catalog ids, best first.
+        suggestions: Vec<&'static str>,
+    },
+    /// `<prefix>.<catalog id>` where `prefix` is not a cross-region geography.
+    UnknownGeo {
+        /// The unknown prefix.
+        prefix: String,
+        /// The catalog model after the prefix.
+        model: &'static str,
+    },
+    /// An ARN that is not a Bedrock model, inference profile or provisioned model ARN.
+    MalformedArn {
+        /// The ARN as given.
+        arn: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+}
+
+impl core::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            ModelError::Length { found } => {
+                write!(f, "`model` id must be 1..=2048 characters, found {found}")
+            }
+            ModelError::Unknown { id, suggestions } => {
+                write!(f, "unknown model `{id}`")?;
+                match suggestions.as_slice() {
+                    [] => {}
+                    [one] => write!(f, "; did you mean `{one}`?")?,
+                    many => {
+                        write!(f, "; did you mean one of ")?;
+                        for (i, s) in many.iter().enumerate() {
+                            if i > 0 {
+                                f.write_str(", ")?;
+                            }
+                            write!(f, "`{s}`")?;
+                        }
+                        f.write_str("?")?;
+                    }
+                }
+                f.write_str(" (a model the catalog does not know yet: `unlisted { id: \"...\", max_output_tokens: N }`)")
+            }
+            ModelError::UnknownGeo { prefix, model } => write!(
+                f,
+                "unknown cross-region prefix `{prefix}` in `{prefix}.{model}`; expected one of us, eu, apac, au, jp, global"
+            ),
+            ModelError::MalformedArn { arn, reason } => {
+                write!(f, "malformed Bedrock ARN `{arn}`: {reason}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// Resolves a model id, cross-region id or Bedrock ARN against the catalog.
+pub fn resolve(id: &str) -> Result<ModelRef, ModelError> {
+    let length = id.chars().count();
+    if length == 0 || length > 2048 {
+        return Err(ModelError::Length { found: length });
+    }
+    let owned = || Cow::Owned(id.to_owned());
+    if let Some(model) = get(id) {
+        return Ok(ModelRef {
+            id: Cow::Borrowed(model.id),
+            target: ModelTarget::Base(model),
+        });
+    }
+    if id.starts_with("arn:") {
+        let (resource, model) = parse_arn(id)?;
+        return Ok(ModelRef {
+            id: owned(),
+            target: match model {
+                Some(model) => ModelTarget::Arn(resource, model),
+                None => ModelTarget::OpaqueArn(resource),
+            },
+        });
+    }
+    let (geo, model) = resolve_cross_region(id)?;
+    Ok(ModelRef {
+        id: owned(),
+        target: ModelTarget::CrossRegion(geo, model),
+    })
+}
+
+/// `<geo>.<catalog id>`.
+fn resolve_cross_region(id: &str) -> Result<(Geo, &'static Model), ModelError> {
+    if let Some((prefix, rest)) = id.split_once('.')
+        && let Some(model) = get(rest)
+    {
+        return match Geo::from_prefix(prefix) {
+            Some(geo) => Ok((geo, model)),
+            None => Err(ModelError::UnknownGeo {
+                prefix: prefix.to_owned(),
+                model: model.id,
+            }),
+        };
+    }
+    Err(ModelError::Unknown {
+        id: id.to_owned(),
+        suggestions: suggest(id),
+    })
+}
+
+/// `arn:aws(|-us-gov|-cn|-iso|-iso-b):bedrock:<region>:<account or empty>:<resource>/<id>`
+/// (bedrock `CreateInferenceProfile.modelSource.copyFrom` pattern, extended with the opaque resource types).
+fn parse_arn(arn: &str) -> Result<(ArnResource, Option<&'static Model>), ModelError> {
+    let bad = |reason| ModelError::MalformedArn {
+        arn: arn.to_owned(),
+        reason,
+    };
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    let [_, partition, service, region, account, resource] = parts.as_slice() else {
+        return Err(bad(
+            "expected arn:<partition>:bedrock:<region>:<account>:<resource>/<id>",
+        ));
+    };
+    if !matches!(
+        *partition,
+        "aws" | "aws-us-gov" | "aws-cn" | "aws-iso" | "aws-iso-b"
+    ) {
+        return Err(bad(
+            "the partition must be aws, aws-us-gov, aws-cn, aws-iso or aws-iso-b",
+        ));
+    }
+    if *service != "bedrock" {
+        return Err(bad("the service must be bedrock"));
+    }
+    if region.is_empty()
+        || !region
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(bad("the region must look like us-east-1"));
+    }
+    if !(account.is_empty() || (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit())))
+    {
+        return Err(bad("the account must be 12 digits or empty"));
+    }
+    let Some((kind, rest)) = resource.split_once('/') else {
+        return Err(bad("expected <resource type>/<id> after the account"));
+    };
+    let Some(kind) = ArnResource::ALL.into_iter().find(|k| k.as_str() == kind) else {
+        return Err(bad(
+            "the resource type must be foundation-model, inference-profile, application-inference-profile or provisioned-model",
+        ));
+    };
+    if rest.is_empty() {
+        return Err(bad("the resource id is empty"));
+    }
+    match kind {
+        ArnResource::FoundationModel => match get(rest) {
+            Some(model) => Ok((kind, Some(model))),
+            None => Err(ModelError::Unknown {
+                id: rest.to_owned(),
+                suggestions: suggest(rest),
+            }),
+        },
+        ArnResource::InferenceProfile => {
+            resolve_cross_region(rest).map(|(_, model)| (kind, Some(model)))
+        }
+        ArnResource::ApplicationInferenceProfile | ArnResource::ProvisionedModel => {
+            Ok((kind, None))
+        }
+    }
+}
+
+/// The catalog ids closest to `id` (Jaro-Winkler similarity, best first, at most three).
+pub fn suggest(id: &str) -> Vec<&'static str> {
+    let needle = strip_geo(id);
+    let mut scored: Vec<(f64, &'static str)> = CATALOG
+        .iter()
+        .map(|m| (strsim::jaro_winkler(needle, m.id), m.id))
+        .filter(|(score, _)| *score >= 0.8)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(3).map(|(_, id)| id).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_ids_are_unique_and_named() {
+        assert_eq!(CATALOG.len(), CATALOG_CONST_NAMES.len());
+        for (i, a) in CATALOG.iter().enumerate() {
+            assert!(
+                CATALOG[i + 1..].iter().all(|b| b.id != a.id),
+                "{} twice",
+                a.id
+            );
+            assert_eq!(get(a.id), Some(*a));
+            assert_eq!(Provider::from_model_id(a.id), a.provider(), "{}", a.id);
+        }
+    }
+
+    #[test]
+    fn reference_limits() {
+        assert_eq!(ANTHROPIC_CLAUDE_3_HAIKU.max_output_tokens(), 4096);
+        assert_eq!(ANTHROPIC_CLAUDE_3_5_SONNET_V2.max_output_tokens(), 8192);
+        assert_eq!(ANTHROPIC_CLAUDE_3_7_SONNET.max_output_tokens(), 64000);
+        assert_eq!(ANTHROPIC_CLAUDE_OPUS_4_1.max_output_tokens(), 32000);
+        assert!(
+            ANTHROPIC_CLAUDE_HAIKU_4_5
+                .limits
+                .exclusive_temperature_top_p
+        );
+        assert!(!ANTHROPIC_CLAUDE_SONNET_4.limits.exclusive_temperature_top_p);
+        assert_eq!(AMAZON_TITAN_TEXT_PREMIER.max_output_tokens(), 3072);
+        assert_eq!(
+            AMAZON_NOVA_2_LITE.limits.top_k,
+            TopK::Range { min: 0, max: 128 }
+        );
+        assert_eq!(AMAZON_NOVA_PRO.limits.min_temperature, 0.00001);
+        assert_eq!(META_LLAMA3_1_70B_INSTRUCT.limits.top_k, TopK::Unsupported);
+        assert_eq!(DEEPSEEK_R1.limits.max_stop_sequences, Some(10));
+        assert!(!DEEPSEEK_R1.on_demand);
+    }
+
+    #[test]
+    fn resolves_base_cross_region_and_arns() {
+        let base = resolve("anthropic.claude-3-haiku-20240307-v1:0").unwrap();
+        assert_eq!(base.target, ModelTarget::Base(&ANTHROPIC_CLAUDE_3_HAIKU));
+
+        let cross = resolve("us.anthropic.claude-sonnet-4-20250514-v1:0").unwrap();
+        assert_eq!(
+            cross.target,
+            ModelTarget::CrossRegion(Geo::Us, &ANTHROPIC_CLAUDE_SONNET_4)
+        );
+        assert_eq!(cross.limits().unwrap().max_output_tokens, 64000);
+        assert_eq!(cross.id(), "us.anthropic.claude-sonnet-4-20250514-v1:0");
+
+        let global = resolve("global.anthropic.claude-haiku-4-5-20251001-v1:0").unwrap();
+        assert_eq!(global.catalog_model(), Some(&ANTHROPIC_CLAUDE_HAIKU_4_5));
+
+        let fm =
+            resolve("arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0").unwrap();
+        assert_eq!(
+            fm.target,
+            ModelTarget::Arn(ArnResource::FoundationModel, &AMAZON_NOVA_PRO)
+        );
+
+        let ip =
+            resolve("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.deepseek.r1-v1:0")
+                .unwrap();
+        assert_eq!(ip.catalog_model(), Some(&DEEPSEEK_R1));
+
+        let app =
+            resolve("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123")
+                .unwrap();
+        assert_eq!(
+            app.target,
+            ModelTarget::OpaqueArn(ArnResource::ApplicationInferenceProfile)
+        );
+        assert_eq!(app.limits(), None);
+    }
+
+    #[test]
+    fn explains_what_is_wrong() {
+        let typo = resolve("anthropic.claude-3-5-sonet-20241022-v2:0").unwrap_err();
+        assert!(
+            typo.to_string().starts_with(
+                "unknown model `anthropic.claude-3-5-sonet-20241022-v2:0`; did you mean one of \
+                 `anthropic.claude-3-5-sonnet-20241022-v2:0`"
+            ),
+            "{typo}"
+        );
+        let geo = resolve("ca.anthropic.claude-3-haiku-20240307-v1:0").unwrap_err();
+        assert_eq!(
+            geo.to_string(),
+            "unknown cross-region prefix `ca` in `ca.anthropic.claude-3-haiku-20240307-v1:0`; \
+             expected one of us, eu, apac, au, jp, global"
+        );
+        let arn = resolve("arn:aws:s3:::bucket/key").unwrap_err();
+        assert!(matches!(arn, ModelError::MalformedArn { .. }), "{arn}");
+        assert_eq!(resolve("").unwrap_err(), ModelError::Length { found: 0 });
+        assert_eq!(
+            resolve(&"a".repeat(2049)).unwrap_err(),
+            ModelError::Length { found: 2049 }
+        );
+    }
+
+    #[test]
+    fn unlisted_models_take_the_stated_limit() {
+        const NEW: ModelRef = ModelRef::unlisted("anthropic.claude-future-v9:0", 128_000);
+        let limits = NEW.limits().unwrap();
+        assert_eq!(limits.max_output_tokens, 128_000);
+        assert_eq!(limits.provider, Provider::Anthropic);
+        let llama = ModelLimits::unlisted("us.meta.llama9-v1:0", 1000);
+        assert_eq!(llama.provider, Provider::Meta);
+        assert_eq!(llama.top_k, TopK::Unsupported);
+    }
+}

@@ -1,0 +1,176 @@
+//! The inference profile: a named, versioned set of inference settings.
+
+use crate::models::ModelRef;
+use std::borrow::Cow;
+
+/// A named, reusable inference configuration.
+///
+/// Declare one with `inference_profile!` (checked at compile time) or load one at run time and validate it with
+/// [`crate::rules::check`]. Every part is `const`-constructible and readable without allocation. Unset settings
+/// (`None`, no stop sequences) are left to the model's defaults and not sent.
+///
+/// The fields are public so that `const` code (and `..BASE` in the DSL) can build and merge profiles; a profile
+/// built by hand is not checked until it goes through the rulebook.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct InferenceProfile {
+    /// The profile's name: 1..=64 characters matching `([0-9a-zA-Z][ _-]?)+`.
+    pub name: Cow<'static, str>,
+    /// What the profile is for: 1..=200 characters.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub description: Option<Cow<'static, str>>,
+    /// Version of the profile's settings, from 1.
+    #[cfg_attr(feature = "serde", serde(default = "default_version"))]
+    pub version: u32,
+    /// The model the profile is meant for; its limits are checked.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub model: Option<ModelRef>,
+    /// Randomness: 0.0..=1.0.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub temperature: Option<f32>,
+    /// Nucleus sampling: 0.0..=1.0.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub top_p: Option<f32>,
+    /// Top-k sampling: 0..=500 or the model's own range.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub top_k: Option<u32>,
+    /// Output-token limit: at least 1, at most the model's limit.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub max_tokens: Option<u32>,
+    /// Sequences that stop generation: non-empty, distinct.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "<[_]>::is_empty")
+    )]
+    pub stop_sequences: Cow<'static, [Cow<'static, str>]>,
+    /// Anthropic Messages API version; only `bedrock-2023-05-31`, only for Anthropic models.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub anthropic_version: Option<Cow<'static, str>>,
+    /// Structured output.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub response_format: Option<ResponseFormat>,
+}
+
+#[cfg(feature = "serde")]
+fn default_version() -> u32 {
+    1
+}
+
+/// Structured output: the model's answer must follow a JSON schema.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
+pub enum ResponseFormat {
+    /// Converse `outputConfig.textFormat` of type `json_schema`.
+    JsonSchema(JsonSchema),
+}
+
+/// A JSON schema for structured output (bedrock-runtime `JsonSchemaDefinition`).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct JsonSchema {
+    /// The schema's name.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub name: Option<Cow<'static, str>>,
+    /// What the schema describes.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub description: Option<Cow<'static, str>>,
+    /// The schema as JSON text; it must be a JSON object. Bedrock takes it as a string, not as an object.
+    pub schema: Cow<'static, str>,
+}
+
+impl InferenceProfile {
+    /// A profile with only a name: every setting left to the model's defaults.
+    pub const fn new(name: &'static str) -> Self {
+        InferenceProfile {
+            name: Cow::Borrowed(name),
+            description: None,
+            version: 1,
+            model: None,
+            temperature: None,
+            top_p: None,
+            top_k: None,
+            max_tokens: None,
+            stop_sequences: Cow::Borrowed(&[]),
+            anthropic_version: None,
+            response_format: None,
+        }
+    }
+
+    /// The profile's name.
+    pub const fn name(&self) -> &str {
+        text(&self.name)
+    }
+
+    /// The description, if any.
+    pub const fn description(&self) -> Option<&str> {
+        match &self.description {
+            Some(d) => Some(text(d)),
+            None => None,
+        }
+    }
+
+    /// The id to send as `modelId`, if the profile names a model.
+    pub const fn model_id(&self) -> Option<&str> {
+        match &self.model {
+            Some(model) => Some(model.id_str()),
+            None => None,
+        }
+    }
+
+    /// The stop sequences as string slices.
+    pub fn stop_sequences(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.stop_sequences.iter().map(|s| &**s)
+    }
+
+    /// The Anthropic version, if set.
+    pub const fn anthropic_version(&self) -> Option<&str> {
+        match &self.anthropic_version {
+            Some(v) => Some(text(v)),
+            None => None,
+        }
+    }
+}
+
+/// Reads a `Cow<str>` in `const` code.
+pub(crate) const fn text<'a>(value: &'a Cow<'_, str>) -> &'a str {
+    match value {
+        Cow::Borrowed(s) => s,
+        Cow::Owned(s) => s.as_str(),
+    }
+}

@@ -1,0 +1,940 @@
+//! The rulebook: every limit on an inference profile, once.
+//!
+//! Each rule is a small `const fn check_*` that returns a typed [`Violation`]. Three callers use them:
+//! the proc macros (spanned errors on literals), `const` assertions emitted by the macros for values they cannot
+//! see ([`assert_valid`]), and runtime code ([`check`]). A violation's text is written by one `const fn`
+//! ([`Violation::write_message`]), so all three print the same words.
+//!
+//! Limits by API surface come from the AWS service models (botocore 1.44.8): bedrock-runtime `InferenceConfiguration`
+//! (Converse), bedrock-agent `PromptModelInferenceConfiguration` (Prompt management) and bedrock-agent
+//! `InferenceConfiguration` (Agent prompt overrides). Limits by model come from [`crate::models`].
+
+use crate::json::{self, JsonError};
+use crate::message::{Message, char_count, str_eq};
+use crate::models::{ModelLimits, ModelRef, ModelTarget, TopK};
+use crate::profile::{InferenceProfile, ResponseFormat, text};
+use std::borrow::Cow;
+
+/// The only `anthropic_version` Bedrock accepts (model-parameters-anthropic-claude-messages-request-response.html).
+pub const ANTHROPIC_VERSION: &str = "bedrock-2023-05-31";
+
+/// Longest profile name (bedrock `CreateInferenceProfile.inferenceProfileName`: 1..=64).
+pub const NAME_MAX_CHARS: usize = 64;
+
+/// Longest description (bedrock `CreateInferenceProfile.description`, bedrock-agent `CreatePrompt.description`,
+/// `CreateAgent.description`: 1..=200).
+pub const DESCRIPTION_MAX_CHARS: usize = 200;
+
+/// Longest model id (bedrock-runtime `ConverseRequest.modelId`: 1..=2048).
+pub const MODEL_ID_MAX_CHARS: usize = 2048;
+
+/// Default and widest top-k range: Anthropic `top_k` 0..=500, Nova `topK` 0..=500, Agent `topK` 0..=500.
+pub const TOP_K_RANGE: (u32, u32) = (0, 500);
+
+/// Where a profile is sent: the three Bedrock API surfaces that take inference settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Surface {
+    /// bedrock-runtime Converse / ConverseStream `inferenceConfig` (+ `additionalModelRequestFields`).
+    Converse,
+    /// bedrock-agent `CreatePrompt` variant `inferenceConfiguration.text`.
+    PromptManagement,
+    /// bedrock-agent `CreateAgent` `promptOverrideConfiguration` `inferenceConfiguration`.
+    Agent,
+}
+
+impl Surface {
+    /// Every surface.
+    pub const ALL: [Surface; 3] = [Surface::Converse, Surface::PromptManagement, Surface::Agent];
+
+    /// The surface's name as messages print it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Surface::Converse => "Converse",
+            Surface::PromptManagement => "Prompt management",
+            Surface::Agent => "Agents",
+        }
+    }
+
+    /// Most stop sequences the surface takes: Converse `stopSequences` 0..=2500; Prompt management and Agent
+    /// `stopSequences` 0..=4.
+    pub const fn max_stop_sequences(self) -> u32 {
+        match self {
+            Surface::Converse => 2500,
+            Surface::PromptManagement | Surface::Agent => 4,
+        }
+    }
+
+    /// The top-k range of the surface's own `topK` field, when it has one (Agent `topK` 0..=500). Converse and
+    /// Prompt management have none: top-k travels in `additionalModelRequestFields` with the model's range.
+    pub const fn top_k_range(self) -> Option<(u32, u32)> {
+        match self {
+            Surface::Agent => Some(TOP_K_RANGE),
+            Surface::Converse | Surface::PromptManagement => None,
+        }
+    }
+}
+
+/// A profile key, as the DSL and the file formats spell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// `name`
+    Name,
+    /// `description`
+    Description,
+    /// `version`
+    Version,
+    /// `model`
+    Model,
+    /// `temperature`
+    Temperature,
+    /// `top_p`
+    TopP,
+    /// `top_k`
+    TopK,
+    /// `max_tokens`
+    MaxTokens,
+    /// `stop_sequences`
+    StopSequences,
+    /// `anthropic_version`
+    AnthropicVersion,
+    /// `response_format`
+    ResponseFormat,
+}
+
+impl Key {
+    /// Every key, in declaration order.
+    pub const ALL: [Key; 11] = [
+        Key::Name,
+        Key::Description,
+        Key::Version,
+        Key::Model,
+        Key::Temperature,
+        Key::TopP,
+        Key::TopK,
+        Key::MaxTokens,
+        Key::StopSequences,
+        Key::AnthropicVersion,
+        Key::ResponseFormat,
+    ];
+
+    /// The key as written: `top_p`, `max_tokens`, ...
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Key::Name => "name",
+            Key::Description => "description",
+            Key::Version => "version",
+            Key::Model => "model",
+            Key::Temperature => "temperature",
+            Key::TopP => "top_p",
+            Key::TopK => "top_k",
+            Key::MaxTokens => "max_tokens",
+            Key::StopSequences => "stop_sequences",
+            Key::AnthropicVersion => "anthropic_version",
+            Key::ResponseFormat => "response_format",
+        }
+    }
+
+    /// The key spelled exactly `name`.
+    pub fn from_name(name: &str) -> Option<Key> {
+        Key::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// The key a misspelled or camelCase name most likely meant: `topP` -> `top_p`, `maxTokens` -> `max_tokens`,
+    /// `temprature` -> `temperature`.
+    pub fn suggest(name: &str) -> Option<Key> {
+        let snake = to_snake_case(name);
+        if let Some(key) = Key::from_name(&snake) {
+            return Some(key);
+        }
+        Key::ALL
+            .into_iter()
+            .map(|k| (strsim::jaro_winkler(&snake, k.as_str()), k))
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, k)| k)
+    }
+}
+
+/// `topP` -> `top_p`, `stop-sequences` -> `stop_sequences`.
+fn to_snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, ch) in name.chars().enumerate() {
+        if ch.is_ascii_uppercase() {
+            if i > 0 && !out.ends_with('_') {
+                out.push('_');
+            }
+            out.push(ch.to_ascii_lowercase());
+        } else if ch == '-' {
+            out.push('_');
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// Who sets a limit that a value broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limiter<'a> {
+    /// The API surface.
+    Surface(Surface),
+    /// The model, by the id the profile gives.
+    Model(&'a str),
+}
+
+/// One broken rule, with what was found and what is allowed.
+///
+/// `Display` prints the same text the macros print as a compile error.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Violation<'a> {
+    /// `name` is empty or longer than 64 characters.
+    NameLength {
+        /// Length in characters.
+        found: usize,
+    },
+    /// `name` does not match `([0-9a-zA-Z][ _-]?)+`.
+    NamePattern {
+        /// The name.
+        found: &'a str,
+    },
+    /// `description` is empty or longer than 200 characters.
+    DescriptionLength {
+        /// Length in characters.
+        found: usize,
+    },
+    /// `version` is 0.
+    VersionZero,
+    /// The model id is empty or longer than 2048 characters.
+    ModelIdLength {
+        /// Length in characters.
+        found: usize,
+    },
+    /// The model cannot be invoked by its base id; it needs a cross-region inference profile id.
+    ModelNeedsInferenceProfile {
+        /// The base model id.
+        model: &'a str,
+    },
+    /// Bedrock Agents cannot use the model.
+    ModelNotForAgents {
+        /// The model id.
+        model: &'a str,
+    },
+    /// `temperature` outside the allowed range.
+    Temperature {
+        /// The value.
+        found: f32,
+        /// Smallest allowed value.
+        min: f32,
+        /// Largest allowed value.
+        max: f32,
+        /// The model whose own minimum applies, if it narrows the surface's range.
+        model: Option<&'a str>,
+    },
+    /// `top_p` outside 0.0..=1.0.
+    TopP {
+        /// The value.
+        found: f32,
+    },
+    /// `temperature` and `top_p` both set for a model that takes only one of them.
+    TemperatureWithTopP {
+        /// The model id.
+        model: &'a str,
+    },
+    /// `top_k` set for a model without top-k.
+    TopKUnsupported {
+        /// The model id.
+        model: &'a str,
+    },
+    /// `top_k` outside the allowed range.
+    TopK {
+        /// The value.
+        found: u32,
+        /// Smallest allowed value.
+        min: u32,
+        /// Largest allowed value.
+        max: u32,
+        /// The model whose range applies, if it is not the default 0..=500.
+        model: Option<&'a str>,
+    },
+    /// `max_tokens` is 0.
+    MaxTokensZero,
+    /// `max_tokens` above the model's output-token limit.
+    MaxTokensExceedsModel {
+        /// The value.
+        found: u32,
+        /// The model's limit.
+        limit: u32,
+        /// The model id.
+        model: &'a str,
+    },
+    /// More stop sequences than the surface or the model takes.
+    TooManyStopSequences {
+        /// Number of stop sequences.
+        found: usize,
+        /// Most allowed.
+        max: u32,
+        /// Who sets the limit.
+        by: Limiter<'a>,
+    },
+    /// A stop sequence is empty.
+    EmptyStopSequence {
+        /// Its position (0-based).
+        index: usize,
+    },
+    /// A stop sequence repeats an earlier one.
+    DuplicateStopSequence {
+        /// Its position (0-based).
+        index: usize,
+        /// Position of the first occurrence.
+        first: usize,
+        /// The sequence.
+        value: &'a str,
+    },
+    /// `anthropic_version` on a model that is not Anthropic's.
+    AnthropicVersionForOtherModel {
+        /// The model id.
+        model: &'a str,
+    },
+    /// `anthropic_version` is not `bedrock-2023-05-31`.
+    AnthropicVersionValue {
+        /// The value.
+        found: &'a str,
+    },
+    /// The structured-output schema is not JSON.
+    SchemaSyntax {
+        /// What the parser expected.
+        expected: &'static str,
+        /// 1-based line within the schema text.
+        line: usize,
+        /// 1-based column within the schema text.
+        column: usize,
+    },
+    /// The structured-output schema is JSON but not an object.
+    SchemaNotObject {
+        /// What it is instead ("an array", ...).
+        found: &'static str,
+    },
+    /// The structured-output schema's `name` is empty.
+    SchemaNameEmpty,
+}
+
+impl<'a> Violation<'a> {
+    /// The key whose value breaks the rule (the macros put the error's span on that key's value).
+    pub const fn key(&self) -> Key {
+        match self {
+            Violation::NameLength { .. } | Violation::NamePattern { .. } => Key::Name,
+            Violation::DescriptionLength { .. } => Key::Description,
+            Violation::VersionZero => Key::Version,
+            Violation::ModelIdLength { .. }
+            | Violation::ModelNeedsInferenceProfile { .. }
+            | Violation::ModelNotForAgents { .. } => Key::Model,
+            Violation::Temperature { .. } => Key::Temperature,
+            Violation::TopP { .. } | Violation::TemperatureWithTopP { .. } => Key::TopP,
+            Violation::TopKUnsupported { .. } | Violation::TopK { .. } => Key::TopK,
+            Violation::MaxTokensZero | Violation::MaxTokensExceedsModel { .. } => Key::MaxTokens,
+            Violation::TooManyStopSequences { .. }
+            | Violation::EmptyStopSequence { .. }
+            | Violation::DuplicateStopSequence { .. } => Key::StopSequences,
+            Violation::AnthropicVersionForOtherModel { .. }
+            | Violation::AnthropicVersionValue { .. } => Key::AnthropicVersion,
+            Violation::SchemaSyntax { .. }
+            | Violation::SchemaNotObject { .. }
+            | Violation::SchemaNameEmpty => Key::ResponseFormat,
+        }
+    }
+
+    /// The stop sequence a violation is about, when it is about one.
+    pub const fn item(&self) -> Option<usize> {
+        match self {
+            Violation::EmptyStopSequence { index }
+            | Violation::DuplicateStopSequence { index, .. } => Some(*index),
+            _ => None,
+        }
+    }
+
+    /// Writes the message: lowercase, the key in backticks, what was found and what is allowed.
+    pub const fn write_message(&self, m: &mut Message) {
+        match *self {
+            Violation::NameLength { found } => {
+                m.push_str("`name` must be 1..=64 characters, found ");
+                m.push_usize(found);
+            }
+            Violation::NamePattern { found } => {
+                m.push_str("`name` must match ([0-9a-zA-Z][ _-]?)+ (letters and digits, single spaces, `_` or `-` between them), found ");
+                m.push_quoted(found);
+            }
+            Violation::DescriptionLength { found } => {
+                m.push_str("`description` must be 1..=200 characters, found ");
+                m.push_usize(found);
+            }
+            Violation::VersionZero => m.push_str("`version` must be at least 1, found 0"),
+            Violation::ModelIdLength { found } => {
+                m.push_str("`model` id must be 1..=2048 characters, found ");
+                m.push_usize(found);
+            }
+            Violation::ModelNeedsInferenceProfile { model } => {
+                m.push_str("`model` ");
+                m.push_str(model);
+                m.push_str(" can only be invoked through a cross-region inference profile; use an id such as us.");
+                m.push_str(model);
+            }
+            Violation::ModelNotForAgents { model } => {
+                m.push_str("`model` ");
+                m.push_str(model);
+                m.push_str(
+                    " cannot be an agent's foundation model (Bedrock Agents does not support it)",
+                );
+            }
+            Violation::Temperature {
+                found,
+                min,
+                max,
+                model,
+            } => {
+                m.push_str("`temperature` must be within ");
+                m.push_f32(min);
+                m.push_str("..=");
+                m.push_f32(max);
+                if let Some(model) = model {
+                    m.push_str(" for ");
+                    m.push_str(model);
+                }
+                m.push_str(", found ");
+                m.push_f32(found);
+            }
+            Violation::TopP { found } => {
+                m.push_str("`top_p` must be within 0.0..=1.0, found ");
+                m.push_f32(found);
+            }
+            Violation::TemperatureWithTopP { model } => {
+                m.push_str("`temperature` and `top_p` cannot both be set for ");
+                m.push_str(model);
+                m.push_str("; keep one of them");
+            }
+            Violation::TopKUnsupported { model } => {
+                m.push_str("`top_k` is not supported by ");
+                m.push_str(model);
+            }
+            Violation::TopK {
+                found,
+                min,
+                max,
+                model,
+            } => {
+                m.push_str("`top_k` must be within ");
+                m.push_u64(min as u64);
+                m.push_str("..=");
+                m.push_u64(max as u64);
+                if let Some(model) = model {
+                    m.push_str(" for ");
+                    m.push_str(model);
+                }
+                m.push_str(", found ");
+                m.push_u64(found as u64);
+            }
+            Violation::MaxTokensZero => m.push_str("`max_tokens` must be at least 1, found 0"),
+            Violation::MaxTokensExceedsModel {
+                found,
+                limit,
+                model,
+            } => {
+                m.push_str("`max_tokens` ");
+                m.push_u64(found as u64);
+                m.push_str(" exceeds the ");
+                m.push_u64(limit as u64);
+                m.push_str(" output tokens of ");
+                m.push_str(model);
+            }
+            Violation::TooManyStopSequences { found, max, by } => {
+                m.push_str("`stop_sequences` has ");
+                m.push_usize(found);
+                m.push_str(" items, but ");
+                match by {
+                    Limiter::Surface(surface) => m.push_str(surface.name()),
+                    Limiter::Model(model) => m.push_str(model),
+                }
+                m.push_str(" takes at most ");
+                m.push_u64(max as u64);
+            }
+            Violation::EmptyStopSequence { index } => {
+                m.push_str("`stop_sequences` item ");
+                m.push_usize(index);
+                m.push_str(" is empty; a stop sequence needs at least one character");
+            }
+            Violation::DuplicateStopSequence {
+                index,
+                first,
+                value,
+            } => {
+                m.push_str("`stop_sequences` item ");
+                m.push_usize(index);
+                m.push_str(" repeats item ");
+                m.push_usize(first);
+                m.push_str(", ");
+                m.push_quoted(value);
+            }
+            Violation::AnthropicVersionForOtherModel { model } => {
+                m.push_str("`anthropic_version` only applies to Anthropic models, not ");
+                m.push_str(model);
+            }
+            Violation::AnthropicVersionValue { found } => {
+                m.push_str("`anthropic_version` must be \"bedrock-2023-05-31\", found ");
+                m.push_quoted(found);
+            }
+            Violation::SchemaSyntax {
+                expected,
+                line,
+                column,
+            } => {
+                m.push_str("`response_format` schema is not valid JSON: expected ");
+                m.push_str(expected);
+                m.push_str(" at line ");
+                m.push_usize(line);
+                m.push_str(", column ");
+                m.push_usize(column);
+            }
+            Violation::SchemaNotObject { found } => {
+                m.push_str("`response_format` schema must be a JSON object, found ");
+                m.push_str(found);
+            }
+            Violation::SchemaNameEmpty => m.push_str(
+                "`response_format` schema `name` must not be empty (leave it out instead)",
+            ),
+        }
+    }
+
+    /// The message as a fixed-capacity buffer (usable in `const` code).
+    pub const fn message(&self) -> Message {
+        let mut m = Message::new();
+        self.write_message(&mut m);
+        m
+    }
+}
+
+impl core::fmt::Display for Violation<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.message().as_str())
+    }
+}
+
+impl std::error::Error for Violation<'_> {}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The rules. Each takes the value (and the model / surface where they matter) and returns the first violation.
+// ---------------------------------------------------------------------------------------------------------------
+
+/// `name`: 1..=64 characters matching `([0-9a-zA-Z][ _-]?)+` as a whole (bedrock `CreateInferenceProfile`).
+pub const fn check_name(name: &str) -> Option<Violation<'_>> {
+    let length = char_count(name);
+    if length == 0 || length > NAME_MAX_CHARS {
+        return Some(Violation::NameLength { found: length });
+    }
+    if !matches_name_pattern(name, true, usize::MAX) {
+        return Some(Violation::NamePattern { found: name });
+    }
+    None
+}
+
+/// Whether `text` matches `([0-9a-zA-Z][ _-]?)+` (or `([0-9a-zA-Z][_-]?)+` without `allow_space`) as a whole,
+/// with at most `max_alnum` alphanumerics. Used for profile names here and for prompt, variant and agent names.
+pub const fn matches_name_pattern(text: &str, allow_space: bool, max_alnum: usize) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() {
+        return false;
+    }
+    let mut i = 0;
+    let mut alnum = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            return false;
+        }
+        alnum += 1;
+        i += 1;
+        if i < bytes.len()
+            && (bytes[i] == b'_' || bytes[i] == b'-' || (allow_space && bytes[i] == b' '))
+        {
+            i += 1;
+        }
+    }
+    alnum <= max_alnum
+}
+
+/// `description`: 1..=200 characters.
+pub const fn check_description(description: &str) -> Option<Violation<'static>> {
+    let length = char_count(description);
+    if length == 0 || length > DESCRIPTION_MAX_CHARS {
+        return Some(Violation::DescriptionLength { found: length });
+    }
+    None
+}
+
+/// `version`: at least 1.
+pub const fn check_version(version: u32) -> Option<Violation<'static>> {
+    if version == 0 {
+        Some(Violation::VersionZero)
+    } else {
+        None
+    }
+}
+
+/// `model`: the id's length, on-demand invocation, and (for [`Surface::Agent`]) whether agents can use it.
+pub const fn check_model(model: &ModelRef, surface: Surface) -> Option<Violation<'_>> {
+    let id = model.id_str();
+    let length = char_count(id);
+    if length == 0 || length > MODEL_ID_MAX_CHARS {
+        return Some(Violation::ModelIdLength { found: length });
+    }
+    if let ModelTarget::Base(entry) = model.target
+        && !entry.on_demand
+    {
+        return Some(Violation::ModelNeedsInferenceProfile { model: id });
+    }
+    if let (Surface::Agent, Some(entry)) = (surface, model.catalog_model())
+        && !entry.agents
+    {
+        return Some(Violation::ModelNotForAgents { model: id });
+    }
+    None
+}
+
+/// `temperature`: 0.0..=1.0 on every surface, from the model's own minimum where it has one (Nova: 0.00001).
+pub const fn check_temperature(value: f32, model: Option<&ModelRef>) -> Option<Violation<'_>> {
+    let (min, narrowed_by) = match model {
+        Some(model) => match model.limits() {
+            Some(limits) if limits.min_temperature > 0.0 => {
+                (limits.min_temperature, Some(model.id_str()))
+            }
+            _ => (0.0, None),
+        },
+        None => (0.0, None),
+    };
+    // `!(a <= b)` also rejects NaN.
+    if !(value >= min && value <= 1.0) {
+        return Some(Violation::Temperature {
+            found: value,
+            min,
+            max: 1.0,
+            model: narrowed_by,
+        });
+    }
+    None
+}
+
+/// `top_p`: 0.0..=1.0 on every surface.
+pub const fn check_top_p(value: f32) -> Option<Violation<'static>> {
+    if !(value >= 0.0 && value <= 1.0) {
+        return Some(Violation::TopP { found: value });
+    }
+    None
+}
+
+/// `temperature` with `top_p`: not both on models that refuse it (Claude Sonnet 4.5, Claude Haiku 4.5).
+pub const fn check_temperature_with_top_p(model: &ModelRef) -> Option<Violation<'_>> {
+    match model.limits() {
+        Some(limits) if limits.exclusive_temperature_top_p => {
+            Some(Violation::TemperatureWithTopP {
+                model: model.id_str(),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// `top_k`: the model's range (0..=500 when no model is known), intersected with the surface's own field range.
+pub const fn check_top_k(
+    value: u32,
+    model: Option<&ModelRef>,
+    surface: Surface,
+) -> Option<Violation<'_>> {
+    let (mut min, mut max, mut by_model) = (TOP_K_RANGE.0, TOP_K_RANGE.1, None);
+    if let Some(model) = model
+        && let Some(limits) = model.limits()
+    {
+        match limits.top_k {
+            TopK::Unsupported => {
+                return Some(Violation::TopKUnsupported {
+                    model: model.id_str(),
+                });
+            }
+            TopK::Range { min: lo, max: hi } => {
+                if lo != TOP_K_RANGE.0 || hi != TOP_K_RANGE.1 {
+                    by_model = Some(model.id_str());
+                }
+                min = lo;
+                max = hi;
+            }
+        }
+    }
+    if let Some((lo, hi)) = surface.top_k_range() {
+        if lo > min {
+            min = lo;
+        }
+        if hi < max {
+            max = hi;
+        }
+    }
+    if value < min || value > max {
+        return Some(Violation::TopK {
+            found: value,
+            min,
+            max,
+            model: by_model,
+        });
+    }
+    None
+}
+
+/// `max_tokens`: at least 1, at most the model's output-token limit.
+pub const fn check_max_tokens(value: u32, model: Option<&ModelRef>) -> Option<Violation<'_>> {
+    if value == 0 {
+        return Some(Violation::MaxTokensZero);
+    }
+    if let Some(model) = model
+        && let Some(limits) = model.limits()
+        && value > limits.max_output_tokens
+    {
+        return Some(Violation::MaxTokensExceedsModel {
+            found: value,
+            limit: limits.max_output_tokens,
+            model: model.id_str(),
+        });
+    }
+    None
+}
+
+/// `stop_sequences` count: the surface's limit (Converse 2500, Prompt management and Agents 4) and the model's.
+pub const fn check_stop_sequence_count(
+    count: usize,
+    model: Option<&ModelRef>,
+    surface: Surface,
+) -> Option<Violation<'_>> {
+    let surface_max = surface.max_stop_sequences();
+    if count > surface_max as usize {
+        return Some(Violation::TooManyStopSequences {
+            found: count,
+            max: surface_max,
+            by: Limiter::Surface(surface),
+        });
+    }
+    if let Some(model) = model
+        && let Some(ModelLimits {
+            max_stop_sequences: Some(max),
+            ..
+        }) = model.limits()
+        && count > max as usize
+    {
+        return Some(Violation::TooManyStopSequences {
+            found: count,
+            max,
+            by: Limiter::Model(model.id_str()),
+        });
+    }
+    None
+}
+
+/// `stop_sequences[index]`: non-empty and not a repeat of an earlier item.
+pub const fn check_stop_sequence<'a>(
+    sequences: &'a [Cow<'static, str>],
+    index: usize,
+) -> Option<Violation<'a>> {
+    let value = text(&sequences[index]);
+    if value.is_empty() {
+        return Some(Violation::EmptyStopSequence { index });
+    }
+    let mut first = 0;
+    while first < index {
+        if str_eq(text(&sequences[first]), value) {
+            return Some(Violation::DuplicateStopSequence {
+                index,
+                first,
+                value,
+            });
+        }
+        first += 1;
+    }
+    None
+}
+
+/// `anthropic_version`: only `bedrock-2023-05-31`, only with an Anthropic model (or no model).
+pub const fn check_anthropic_version<'a>(
+    value: &'a str,
+    model: Option<&'a ModelRef>,
+) -> Option<Violation<'a>> {
+    if let Some(model) = model
+        && let Some(limits) = model.limits()
+        && !matches!(limits.provider, crate::models::Provider::Anthropic)
+    {
+        return Some(Violation::AnthropicVersionForOtherModel {
+            model: model.id_str(),
+        });
+    }
+    if !str_eq(value, ANTHROPIC_VERSION) {
+        return Some(Violation::AnthropicVersionValue { found: value });
+    }
+    None
+}
+
+/// `response_format`: the schema is a JSON object; a given `name` is not empty.
+pub const fn check_response_format(format: &ResponseFormat) -> Option<Violation<'static>> {
+    let ResponseFormat::JsonSchema(schema) = format;
+    if let Some(name) = &schema.name
+        && text(name).is_empty()
+    {
+        return Some(Violation::SchemaNameEmpty);
+    }
+    check_schema(text(&schema.schema))
+}
+
+/// A structured-output schema text: one JSON object.
+pub const fn check_schema(schema: &str) -> Option<Violation<'static>> {
+    match json::check_object(schema) {
+        Ok(()) => None,
+        Err(error) => Some(match error {
+            JsonError::Syntax { expected, .. } => {
+                let (line, column) = error.line_col(schema);
+                Violation::SchemaSyntax {
+                    expected,
+                    line,
+                    column,
+                }
+            }
+            JsonError::NotObject { found } => Violation::SchemaNotObject { found },
+        }),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Whole profiles.
+// ---------------------------------------------------------------------------------------------------------------
+
+/// Where [`next_violation`] is in a profile; start from `Cursor::START`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor(usize);
+
+impl Cursor {
+    /// Before the first rule.
+    pub const START: Cursor = Cursor(0);
+}
+
+// Rule slots, in the order violations are reported. Slots from `STOP_ITEMS` on are one per stop sequence.
+const NAME: usize = 0;
+const DESCRIPTION: usize = 1;
+const VERSION: usize = 2;
+const MODEL: usize = 3;
+const TEMPERATURE: usize = 4;
+const TOP_P: usize = 5;
+const TEMPERATURE_WITH_TOP_P: usize = 6;
+const TOP_K: usize = 7;
+const MAX_TOKENS: usize = 8;
+const ANTHROPIC: usize = 9;
+const RESPONSE_FORMAT: usize = 10;
+const STOP_COUNT: usize = 11;
+const STOP_ITEMS: usize = 12;
+
+/// The next violation of `profile` on `surface` after `cursor`, advancing it; `None` when no rule is left.
+///
+/// This one list of rules serves [`check`] (runtime, every violation) and [`assert_valid`] (`const` evaluation).
+pub const fn next_violation<'a>(
+    profile: &'a InferenceProfile,
+    surface: Surface,
+    cursor: &mut Cursor,
+) -> Option<Violation<'a>> {
+    let model = match &profile.model {
+        Some(model) => Some(model),
+        None => None,
+    };
+    let stops: &'a [Cow<'static, str>] = match &profile.stop_sequences {
+        Cow::Borrowed(s) => s,
+        Cow::Owned(v) => v.as_slice(),
+    };
+    while cursor.0 < STOP_ITEMS + stops.len() {
+        let slot = cursor.0;
+        cursor.0 += 1;
+        let found = match slot {
+            NAME => check_name(text(&profile.name)),
+            DESCRIPTION => match &profile.description {
+                Some(d) => check_description(text(d)),
+                None => None,
+            },
+            VERSION => check_version(profile.version),
+            MODEL => match model {
+                Some(m) => check_model(m, surface),
+                None => None,
+            },
+            TEMPERATURE => match profile.temperature {
+                Some(t) => check_temperature(t, model),
+                None => None,
+            },
+            TOP_P => match profile.top_p {
+                Some(p) => check_top_p(p),
+                None => None,
+            },
+            TEMPERATURE_WITH_TOP_P => match (profile.temperature, profile.top_p, model) {
+                (Some(_), Some(_), Some(m)) => check_temperature_with_top_p(m),
+                _ => None,
+            },
+            TOP_K => match profile.top_k {
+                Some(k) => check_top_k(k, model, surface),
+                None => None,
+            },
+            MAX_TOKENS => match profile.max_tokens {
+                Some(n) => check_max_tokens(n, model),
+                None => None,
+            },
+            ANTHROPIC => match &profile.anthropic_version {
+                Some(v) => check_anthropic_version(text(v), model),
+                None => None,
+            },
+            RESPONSE_FORMAT => match &profile.response_format {
+                Some(f) => check_response_format(f),
+                None => None,
+            },
+            STOP_COUNT => check_stop_sequence_count(stops.len(), model, surface),
+            item => check_stop_sequence(stops, item - STOP_ITEMS),
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// Every violation of `profile` when sent to `surface` (with its model's limits, if it names a model).
+pub fn check(profile: &InferenceProfile, surface: Surface) -> Vec<Violation<'_>> {
+    let mut cursor = Cursor::START;
+    let mut found = Vec::new();
+    while let Some(v) = next_violation(profile, surface, &mut cursor) {
+        found.push(v);
+    }
+    found
+}
+
+/// Like [`check`], as a `Result`.
+pub fn validate(profile: &InferenceProfile, surface: Surface) -> Result<(), Vec<Violation<'_>>> {
+    let found = check(profile, surface);
+    if found.is_empty() { Ok(()) } else { Err(found) }
+}
+
+/// Fails `const` evaluation with every violation's message when `profile` breaks a rule for `surface`.
+///
+/// The macros emit `const _: () = assert_valid(&PROFILE, Surface::..., "PROFILE");` for what they cannot see at
+/// expansion time; rustc then reports `evaluation panicked: <messages>`.
+pub const fn assert_valid(profile: &InferenceProfile, surface: Surface, what: &str) {
+    let mut cursor = Cursor::START;
+    let mut message = Message::new();
+    let mut count = 0;
+    while let Some(v) = next_violation(profile, surface, &mut cursor) {
+        if count == 0 {
+            message.push_str(what);
+            message.push_str(": ");
+        } else {
+            message.push_str("; ");
+        }
+        v.write_message(&mut message);
+        count += 1;
+    }
+    if count > 0 {
+        crate::fail::fail(&message);
+    }
+}
