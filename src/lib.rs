@@ -1,1 +1,148 @@
-//! placeholder
+//! Amazon Bedrock inference profiles declared in Rust and checked by the compiler.
+//!
+//! Temperature, top-p, max-tokens, stop sequences and the rest are usually loose numbers and strings that Bedrock
+//! rejects with a `ValidationException` in production. Declared with [`inference_profile!`], each value is checked
+//! at `cargo build` against the API surface's limits and the model's own (its real output-token limit, which
+//! settings it accepts), and a bad value is a compile error on the offending literal:
+//!
+//! ```compile_fail
+//! bedrock_profiles::inference_profile! {
+//!     pub FAST {
+//!         model: "anthropic.claude-3-haiku-20240307-v1:0",
+//!         max_tokens: 10000, // error: `max_tokens` 10000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0
+//!     }
+//! }
+//! ```
+//!
+//! # Declaring profiles
+//!
+//! ```
+//! use bedrock_profiles::inference_profile;
+//!
+//! inference_profile! {
+//!     /// A profile for high-quality responses.
+//!     pub HIGH_QUALITY {
+//!         name: "my-inference-profile",
+//!         description: "A profile for high-quality responses",
+//!         model: "anthropic.claude-3-5-sonnet-20241022-v2:0",
+//!         temperature: 0.7,
+//!         top_p: 0.9,
+//!         max_tokens: 2000,
+//!         stop_sequences: ["Human:", "Assistant:"],
+//!         top_k: 250,
+//!         anthropic_version: "bedrock-2023-05-31",
+//!     }
+//!
+//!     /// Same settings, more adventurous.
+//!     pub(crate) CREATIVE {
+//!         name: "creative-writing",
+//!         temperature: 1.0,
+//!         ..HIGH_QUALITY
+//!     }
+//! }
+//!
+//! assert_eq!(CREATIVE.temperature, Some(1.0));
+//! assert_eq!(CREATIVE.max_tokens, Some(2000)); // inherited
+//! assert_eq!(CREATIVE.model_id(), Some("anthropic.claude-3-5-sonnet-20241022-v2:0"));
+//! ```
+//!
+//! Each profile becomes `<vis> const NAME: InferenceProfile`, documented with its effective settings and its
+//! model's limits. Reading it allocates nothing.
+//!
+//! ## Keys
+//!
+//! All keys are optional.
+//!
+//! | Key | Value | Rule |
+//! |---|---|---|
+//! | `name` | string | 1..=64 characters matching `([0-9a-zA-Z][ _-]?)+`; default: the const's name in kebab-case (`HIGH_QUALITY` -> `high-quality`); never inherited |
+//! | `description` | string | 1..=200 characters |
+//! | `version` | integer | at least 1; default 1 |
+//! | `model` | string, or `unlisted { id: "...", max_output_tokens: N }` | a catalog id, a cross-region id (`us.`, `eu.`, `apac.`, `au.`, `jp.`, `global.` + catalog id) or a Bedrock ARN |
+//! | `temperature` | number | 0.0..=1.0, from the model's minimum (Amazon Nova: 0.00001) |
+//! | `top_p` | number | 0.0..=1.0; not together with `temperature` on Claude Sonnet 4.5 and Haiku 4.5 |
+//! | `top_k` | integer | 0..=500, or the model's range (Nova 2 Lite 0..=128, Mistral 1..=200); an error on models without top-k (Titan, Llama, DeepSeek, Jamba) |
+//! | `max_tokens` | integer | at least 1, at most the model's output-token limit |
+//! | `stop_sequences` | list of strings | each non-empty, no duplicates, at most 2500 (Converse), or fewer where the model says so |
+//! | `anthropic_version` | string | only `"bedrock-2023-05-31"`, only with Anthropic models (or no model) |
+//! | `response_format` | `json_schema { name: "...", description: "...", schema: r#"{...}"# }` | the schema must be a JSON object |
+//!
+//! Float keys take integer literals (`temperature: 1`); numbers may contain `_`. A key may also be given a
+//! constant expression (`max_tokens: limits::LONG`); the macro cannot read it, so a `const` assertion checks the
+//! finished profile with the same rules, and a broken rule fails the build with the same message. `key: None`
+//! leaves a setting unset even when `..BASE` sets it.
+//!
+//! ## Models
+//!
+//! [`models`] lists the models the rulebook knows, with their limits and sources. A cross-region inference profile
+//! id has the limits of its model. An application inference profile ARN says nothing about the model inside, so
+//! only the API surface's limits apply to it. A model the catalog does not know yet is named with its
+//! output-token limit:
+//!
+//! ```
+//! bedrock_profiles::inference_profile! {
+//!     pub NEXT {
+//!         model: unlisted { id: "anthropic.claude-next-v1:0", max_output_tokens: 128000 },
+//!         max_tokens: 100000,
+//!     }
+//! }
+//! assert_eq!(NEXT.model_id(), Some("anthropic.claude-next-v1:0"));
+//! ```
+//!
+//! ## Derived profiles
+//!
+//! `..BASE`, last, takes every unset key from `BASE` except the name, like Rust's struct update syntax. `BASE` may
+//! be declared in another invocation, module or crate. The merged profile is checked by `const` evaluation, so a
+//! derived profile that switches to a model with a lower token limit than the inherited `max_tokens` fails the
+//! build:
+//!
+//! ```compile_fail
+//! bedrock_profiles::inference_profile! {
+//!     pub LONG { model: "anthropic.claude-3-5-sonnet-20241022-v2:0", max_tokens: 8000 }
+//!     pub CHEAP { model: "anthropic.claude-3-haiku-20240307-v1:0", ..LONG }
+//!     // error[E0080]: evaluation panicked: profile `CHEAP`: `max_tokens` 8000 exceeds the 4096 output tokens of
+//!     // anthropic.claude-3-haiku-20240307-v1:0
+//! }
+//! ```
+//!
+//! # Checking at run time
+//!
+//! The same rules are public in [`rules`]: [`check`] a profile against an API [`Surface`] and get every
+//! [`Violation`], with the text the macro prints.
+//!
+//! ```
+//! use bedrock_profiles::{InferenceProfile, Surface, check, models::ModelRef, models};
+//!
+//! let mut profile = InferenceProfile::new("runtime");
+//! profile.model = Some(ModelRef::base(&models::ANTHROPIC_CLAUDE_3_HAIKU));
+//! profile.max_tokens = Some(10_000);
+//! profile.top_k = Some(501);
+//! let found: Vec<String> = check(&profile, Surface::Converse).iter().map(|v| v.to_string()).collect();
+//! assert_eq!(found, [
+//!     "`top_k` must be within 0..=500, found 501",
+//!     "`max_tokens` 10000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0",
+//! ]);
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub use bedrock_profiles_core::{
+    InferenceProfile, JsonSchema, Model, ModelRef, ResponseFormat, Surface, Violation, check, json,
+    message, models, rules,
+};
+
+/// Declares one or more inference profiles as `const`s, every value checked at compile time.
+///
+/// See the [crate documentation](crate#declaring-profiles) for the keys and rules.
+pub use bedrock_profiles_macros::inference_profile;
+
+/// What generated code names. Not public API: it changes without notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use bedrock_profiles_core::models::{self, ArnResource, Geo, ModelRef, ModelTarget};
+    pub use bedrock_profiles_core::rules::{Surface, assert_valid};
+    pub use bedrock_profiles_core::{InferenceProfile, JsonSchema, ResponseFormat};
+    pub use core::option::Option::{self, None, Some};
+    pub use std::borrow::Cow;
+}

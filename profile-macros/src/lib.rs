@@ -1,1 +1,18 @@
-pub fn x() {}
+//! Procedural macros of [`bedrock-profiles`](https://docs.rs/bedrock-profiles). Use them through that crate,
+//! which documents them; the generated code names the runtime only through `::bedrock_profiles::__private`.
+//!
+//! Each macro runs in stages, one module each: parse (syntax only, stops at the first syntax error), check
+//! (interprets values and calls the rulebook of `bedrock-profiles-core`, collecting every error), expand.
+//! A macro never panics: every failure is a spanned compile error.
+
+mod ctxt;
+mod profile;
+mod value;
+
+use proc_macro::TokenStream;
+
+/// Declares one or more inference profiles as `const`s. Documented in the `bedrock-profiles` crate.
+#[proc_macro]
+pub fn inference_profile(input: TokenStream) -> TokenStream {
+    profile::expand(input.into()).into()
+}
