@@ -9,7 +9,6 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod fail;
 pub mod json;
 pub mod message;
 pub mod models;

@@ -165,7 +165,7 @@ impl Message {
         let low = (value % 10_000_000_000_000_000_000) as u64;
         if high > 0 {
             self.push_u64(high as u64);
-            let mut pad = 10_000_000_000_000_000_00u64;
+            let mut pad = 1_000_000_000_000_000_000u64;
             while pad > 1 && low < pad {
                 self.push_str("0");
                 pad /= 10;
@@ -185,7 +185,7 @@ impl Message {
         let whole = scaled / divisor;
         let mut fraction = scaled % divisor;
         let mut width = decimals;
-        while width > 1 && fraction % 10 == 0 {
+        while width > 1 && fraction.is_multiple_of(10) {
             fraction /= 10;
             width -= 1;
         }

@@ -784,11 +784,17 @@ mod tests {
         assert_eq!(ANTHROPIC_CLAUDE_3_7_SONNET.max_output_tokens(), 64000);
         assert_eq!(ANTHROPIC_CLAUDE_OPUS_4_1.max_output_tokens(), 32000);
         assert!(
-            ANTHROPIC_CLAUDE_HAIKU_4_5
+            get("anthropic.claude-haiku-4-5-20251001-v1:0")
+                .unwrap()
                 .limits
                 .exclusive_temperature_top_p
         );
-        assert!(!ANTHROPIC_CLAUDE_SONNET_4.limits.exclusive_temperature_top_p);
+        assert!(
+            !get("anthropic.claude-sonnet-4-20250514-v1:0")
+                .unwrap()
+                .limits
+                .exclusive_temperature_top_p
+        );
         assert_eq!(AMAZON_TITAN_TEXT_PREMIER.max_output_tokens(), 3072);
         assert_eq!(
             AMAZON_NOVA_2_LITE.limits.top_k,
@@ -797,7 +803,7 @@ mod tests {
         assert_eq!(AMAZON_NOVA_PRO.limits.min_temperature, 0.00001);
         assert_eq!(META_LLAMA3_1_70B_INSTRUCT.limits.top_k, TopK::Unsupported);
         assert_eq!(DEEPSEEK_R1.limits.max_stop_sequences, Some(10));
-        assert!(!DEEPSEEK_R1.on_demand);
+        assert!(!get("deepseek.r1-v1:0").unwrap().on_demand);
     }
 
     #[test]

@@ -167,7 +167,8 @@ impl InferenceProfile {
     }
 }
 
-/// Reads a `Cow<str>` in `const` code.
+/// Reads a `Cow<str>` in `const` code (`Deref` is not callable there, hence the `&Cow` parameter).
+#[allow(clippy::ptr_arg)]
 pub(crate) const fn text<'a>(value: &'a Cow<'_, str>) -> &'a str {
     match value {
         Cow::Borrowed(s) => s,

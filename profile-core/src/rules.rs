@@ -935,6 +935,6 @@ pub const fn assert_valid(profile: &InferenceProfile, surface: Surface, what: &s
         count += 1;
     }
     if count > 0 {
-        crate::fail::fail(&message);
+        panic!("{}", message.as_str());
     }
 }

@@ -204,8 +204,13 @@ pub fn profile(p: &Profile, docs: &[String]) -> TokenStream {
         b.segments.last().map_or(ident.span(), |s| s.ident.span())
     });
     let what = Literal::string(&format!("profile `{ident}`"));
+    // Every token of the assertion carries that span, so rustc can point at it.
     let assertion = quote_spanned! {span=>
-        const _: () = #pr::assert_valid(&#ident, #pr::Surface::Converse, #what);
+        const _: () = ::bedrock_profiles::__private::assert_valid(
+            &#ident,
+            ::bedrock_profiles::__private::Surface::Converse,
+            #what,
+        );
     };
     quote!(#item #assertion)
 }

@@ -22,7 +22,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
     let mut seen: Vec<syn::Ident> = Vec::new();
     let mut profiles = Vec::new();
     for decl in input.profiles {
-        if seen.iter().any(|i| *i == decl.ident) {
+        if seen.contains(&decl.ident) {
             cx.error(
                 decl.ident.span(),
                 format!("profile `{}` is declared twice", decl.ident),
