@@ -935,6 +935,13 @@ pub const fn assert_valid(profile: &InferenceProfile, surface: Surface, what: &s
         count += 1;
     }
     if count > 0 {
-        panic!("{}", message.as_str());
+        fail(&message);
     }
+}
+
+/// `#[track_caller]` makes rustc's E0080 note point at the call in [`assert_valid`] rather than into `core`
+/// (whose path depends on the toolchain's installed components), so compile-fail snapshots stay stable.
+#[track_caller]
+const fn fail(message: &Message) -> ! {
+    panic!("{}", message.as_str())
 }
