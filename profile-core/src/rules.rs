@@ -840,9 +840,21 @@ pub const fn next_violation<'a>(
     surface: Surface,
     cursor: &mut Cursor,
 ) -> Option<Violation<'a>> {
-    let model = match &profile.model {
-        Some(model) => Some(model),
-        None => None,
+    next_violation_for(profile, surface, None, cursor)
+}
+
+/// Like [`next_violation`], for a profile sent with another model than its own: a prompt or an agent names the
+/// model, and the profile supplies the settings. `model`, when given, replaces the profile's model for every
+/// model-dependent rule.
+pub const fn next_violation_for<'a>(
+    profile: &'a InferenceProfile,
+    surface: Surface,
+    model: Option<&'a ModelRef>,
+    cursor: &mut Cursor,
+) -> Option<Violation<'a>> {
+    let model = match (model, &profile.model) {
+        (Some(model), _) | (None, Some(model)) => Some(model),
+        (None, None) => None,
     };
     let stops: &'a [Cow<'static, str>] = match &profile.stop_sequences {
         Cow::Borrowed(s) => s,
@@ -902,9 +914,19 @@ pub const fn next_violation<'a>(
 
 /// Every violation of `profile` when sent to `surface` (with its model's limits, if it names a model).
 pub fn check(profile: &InferenceProfile, surface: Surface) -> Vec<Violation<'_>> {
+    check_for(profile, surface, None)
+}
+
+/// Every violation of `profile` when sent to `surface` with `model` instead of the profile's own model (when
+/// `model` is `Some`).
+pub fn check_for<'a>(
+    profile: &'a InferenceProfile,
+    surface: Surface,
+    model: Option<&'a ModelRef>,
+) -> Vec<Violation<'a>> {
     let mut cursor = Cursor::START;
     let mut found = Vec::new();
-    while let Some(v) = next_violation(profile, surface, &mut cursor) {
+    while let Some(v) = next_violation_for(profile, surface, model, &mut cursor) {
         found.push(v);
     }
     found
@@ -921,10 +943,21 @@ pub fn validate(profile: &InferenceProfile, surface: Surface) -> Result<(), Vec<
 /// The macros emit `const _: () = assert_valid(&PROFILE, Surface::..., "PROFILE");` for what they cannot see at
 /// expansion time; rustc then reports `evaluation panicked: <messages>`.
 pub const fn assert_valid(profile: &InferenceProfile, surface: Surface, what: &str) {
+    assert_valid_for(profile, surface, None, what)
+}
+
+/// [`assert_valid`] with `model` in place of the profile's own model (see [`next_violation_for`]): for a profile
+/// used by a prompt or an agent that names its model.
+pub const fn assert_valid_for(
+    profile: &InferenceProfile,
+    surface: Surface,
+    model: Option<&ModelRef>,
+    what: &str,
+) {
     let mut cursor = Cursor::START;
     let mut message = Message::new();
     let mut count = 0;
-    while let Some(v) = next_violation(profile, surface, &mut cursor) {
+    while let Some(v) = next_violation_for(profile, surface, model, &mut cursor) {
         if count == 0 {
             message.push_str(what);
             message.push_str(": ");
