@@ -141,7 +141,7 @@ pub use bedrock_profiles_macros::inference_profile;
 #[doc(hidden)]
 pub mod __private {
     pub use bedrock_profiles_core::models::{self, ArnResource, Geo, ModelRef, ModelTarget};
-    pub use bedrock_profiles_core::rules::{Surface, assert_valid, assert_valid_for};
+    pub use bedrock_profiles_core::rules::{Surface, assert_valid};
     pub use bedrock_profiles_core::{InferenceProfile, JsonSchema, ResponseFormat};
     pub use core::option::Option::{self, None, Some};
     pub use std::borrow::Cow;

@@ -938,17 +938,13 @@ pub fn validate(profile: &InferenceProfile, surface: Surface) -> Result<(), Vec<
     if found.is_empty() { Ok(()) } else { Err(found) }
 }
 
-/// Fails `const` evaluation with every violation's message when `profile` breaks a rule for `surface`.
+/// Fails `const` evaluation with every violation's message when `profile` breaks a rule for `surface`, checked
+/// with `model` in place of the profile's own model when `model` is `Some` (a prompt or an agent names the model
+/// that is sent; see [`next_violation_for`]).
 ///
-/// The macros emit `const _: () = assert_valid(&PROFILE, Surface::..., "PROFILE");` for what they cannot see at
-/// expansion time; rustc then reports `evaluation panicked: <messages>`.
-pub const fn assert_valid(profile: &InferenceProfile, surface: Surface, what: &str) {
-    assert_valid_for(profile, surface, None, what)
-}
-
-/// [`assert_valid`] with `model` in place of the profile's own model (see [`next_violation_for`]): for a profile
-/// used by a prompt or an agent that names its model.
-pub const fn assert_valid_for(
+/// The macros emit `const _: () = assert_valid(&PROFILE, Surface::..., None, "profile `PROFILE`");` for what they
+/// cannot see at expansion time; rustc then reports `evaluation panicked: <what>: <messages>`.
+pub const fn assert_valid(
     profile: &InferenceProfile,
     surface: Surface,
     model: Option<&ModelRef>,

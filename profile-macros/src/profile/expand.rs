@@ -209,6 +209,7 @@ pub fn profile(p: &Profile, docs: &[String]) -> TokenStream {
         const _: () = ::bedrock_profiles::__private::assert_valid(
             &#ident,
             ::bedrock_profiles::__private::Surface::Converse,
+            ::bedrock_profiles::__private::None,
             #what,
         );
     };
