@@ -5,6 +5,10 @@ mod check;
 mod doc;
 mod expand;
 
+/// Generated `ModelRef` values, for the other macros that name a model.
+#[allow(unused_imports)] // used by #[prompt] and #[agent]
+pub(crate) use expand::model_ref;
+
 use crate::ctxt::Ctxt;
 use proc_macro2::TokenStream;
 use quote::quote;
