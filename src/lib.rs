@@ -140,7 +140,9 @@ pub use bedrock_profiles_macros::inference_profile;
 /// What generated code names. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
-    pub use bedrock_profiles_core::models::{self, ArnResource, Geo, ModelRef, ModelTarget};
+    pub use bedrock_profiles_core::models::{
+        self, ArnResource, Geo, ModelLimits, ModelRef, ModelTarget,
+    };
     pub use bedrock_profiles_core::rules::{Surface, assert_valid};
     pub use bedrock_profiles_core::{InferenceProfile, JsonSchema, ResponseFormat};
     pub use core::option::Option::{self, None, Some};

@@ -115,6 +115,25 @@ pub struct JsonSchema {
 }
 
 impl InferenceProfile {
+    /// Every setting unset and an empty name: the base of `const` struct literals,
+    /// `InferenceProfile { name: Cow::Borrowed("fast"), max_tokens: Some(500), ..InferenceProfile::EMPTY }`.
+    ///
+    /// (`..InferenceProfile::new(..)` does not work in a `const`: rustc counts the result of a `const fn` call as
+    /// needing `Drop`, which `const` evaluation cannot run. The same goes for a `..BASE` built that way.)
+    pub const EMPTY: InferenceProfile = InferenceProfile {
+        name: Cow::Borrowed(""),
+        description: None,
+        version: 1,
+        model: None,
+        temperature: None,
+        top_p: None,
+        top_k: None,
+        max_tokens: None,
+        stop_sequences: Cow::Borrowed(&[]),
+        anthropic_version: None,
+        response_format: None,
+    };
+
     /// A profile with only a name: every setting left to the model's defaults.
     pub const fn new(name: &'static str) -> Self {
         InferenceProfile {

@@ -942,10 +942,12 @@ pub fn validate(profile: &InferenceProfile, surface: Surface) -> Result<(), Vec<
 /// with `model` in place of the profile's own model when `model` is `Some` (a prompt or an agent names the model
 /// that is sent; see [`next_violation_for`]).
 ///
-/// The macros emit `const _: () = assert_valid(&PROFILE, Surface::..., None, "profile `PROFILE`");` for what they
-/// cannot see at expansion time; rustc then reports `evaluation panicked: <what>: <messages>`.
+/// The macros emit `const _: () = assert_valid(PROFILE, Surface::..., None, "profile `PROFILE`");` for what they
+/// cannot see at expansion time; rustc then reports `evaluation panicked: <what>: <messages>`. The profile is taken
+/// by value and forgotten: `const` evaluation cannot run `Drop`, and a profile built by a `const fn` counts as
+/// needing it.
 pub const fn assert_valid(
-    profile: &InferenceProfile,
+    profile: InferenceProfile,
     surface: Surface,
     model: Option<&ModelRef>,
     what: &str,
@@ -953,7 +955,7 @@ pub const fn assert_valid(
     let mut cursor = Cursor::START;
     let mut message = Message::new();
     let mut count = 0;
-    while let Some(v) = next_violation_for(profile, surface, model, &mut cursor) {
+    while let Some(v) = next_violation_for(&profile, surface, model, &mut cursor) {
         if count == 0 {
             message.push_str(what);
             message.push_str(": ");
@@ -966,6 +968,7 @@ pub const fn assert_valid(
     if count > 0 {
         fail(&message);
     }
+    core::mem::forget(profile);
 }
 
 /// `#[track_caller]` makes rustc's E0080 note point at the call in [`assert_valid`] rather than into `core`

@@ -39,6 +39,31 @@ pub struct SchemaDecl {
 }
 
 impl Profile {
+    /// Where the first constant expression starts, in key order.
+    pub fn first_expression_span(&self) -> Option<Span> {
+        fn span<T>(setting: &Setting<T>) -> Option<Span> {
+            match setting {
+                Setting::Expr(tokens) => tokens.clone().into_iter().next().map(|t| t.span()),
+                _ => None,
+            }
+        }
+        let schema = match &self.response_format {
+            Setting::Literal(s, _) => span(&s.name).or(span(&s.description)).or(span(&s.schema)),
+            other => span(other),
+        };
+        span(&self.name)
+            .or(span(&self.description))
+            .or(span(&self.version))
+            .or(span(&self.model))
+            .or(span(&self.temperature))
+            .or(span(&self.top_p))
+            .or(span(&self.top_k))
+            .or(span(&self.max_tokens))
+            .or(span(&self.stop_sequences))
+            .or(span(&self.anthropic_version))
+            .or(schema)
+    }
+
     /// Whether some value is hidden from the macro (inherited or a constant expression), so that a `const`
     /// assertion must check the merged profile.
     pub fn needs_const_check(&self) -> bool {

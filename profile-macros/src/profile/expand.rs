@@ -90,9 +90,11 @@ pub fn model_ref(model: &ModelRef) -> TokenStream {
             let resource = format_ident!("{}", format!("{resource:?}"));
             quote!(#p::ModelTarget::OpaqueArn(#p::ArnResource::#resource))
         }
+        // A struct literal, not `ModelRef::unlisted(..)`: a const built by a `const fn` call counts as needing
+        // `Drop`, and could then not be the `..BASE` of another profile.
         ModelTarget::Unlisted(limits) => {
             let max = Literal::u32_suffixed(limits.max_output_tokens);
-            return quote!(#p::ModelRef::unlisted(#id, #max));
+            quote!(#p::ModelTarget::Unlisted(#p::ModelLimits::unlisted(#id, #max)))
         }
     };
     quote!(#p::ModelRef { id: #p::Cow::Borrowed(#id), target: #target })
@@ -200,14 +202,18 @@ pub fn profile(p: &Profile, docs: &[String]) -> TokenStream {
         return item;
     }
     // Spanned on `..BASE` (or the const's name) so that rustc's E0080 points at what brought the hidden values in.
-    let span = p.base.as_ref().map_or(ident.span(), |b| {
-        b.segments.last().map_or(ident.span(), |s| s.ident.span())
-    });
+    let span = match &p.base {
+        Some(base) => base
+            .segments
+            .last()
+            .map_or(ident.span(), |s| s.ident.span()),
+        None => p.first_expression_span().unwrap_or(ident.span()),
+    };
     let what = Literal::string(&format!("profile `{ident}`"));
     // Every token of the assertion carries that span, so rustc can point at it.
     let assertion = quote_spanned! {span=>
         const _: () = ::bedrock_profiles::__private::assert_valid(
-            &#ident,
+            #ident,
             ::bedrock_profiles::__private::Surface::Converse,
             ::bedrock_profiles::__private::None,
             #what,

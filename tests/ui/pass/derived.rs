@@ -37,7 +37,24 @@ inference_profile! {
     }
 }
 
+/// A model given as a constant expression (built by a `const fn`).
+const NEXT_MODEL: bedrock_profiles::ModelRef = bedrock_profiles::ModelRef::unlisted("acme.next-v1:0", 4000);
+
+inference_profile! {
+    pub UNLISTED_BASE {
+        model: unlisted { id: "acme.next-v1:0", max_output_tokens: 4000 },
+        max_tokens: 3000,
+    }
+
+    pub FROM_UNLISTED { temperature: 0.2, ..UNLISTED_BASE }
+
+    pub EXPRESSION_MODEL { model: NEXT_MODEL, max_tokens: 4000 }
+}
+
 fn main() {
+    assert_eq!(FROM_UNLISTED.max_tokens, Some(3000));
+    assert_eq!(FROM_UNLISTED.model_id(), Some("acme.next-v1:0"));
+    assert_eq!(EXPRESSION_MODEL.model_id(), Some("acme.next-v1:0"));
     assert_eq!(WARM.name(), "warm");
     assert_eq!(WARM.temperature, Some(0.8));
     assert_eq!(WARM.description(), Some("Balanced defaults"));

@@ -1,0 +1,381 @@
+//! The rulebook at every boundary: each limit's last good value passes, the first bad value fails with the exact
+//! message the macros print.
+
+use bedrock_profiles_core::models::{self, ModelRef};
+use bedrock_profiles_core::rules::{self, Key, Limiter, Surface, Violation};
+use bedrock_profiles_core::{InferenceProfile, JsonSchema, ResponseFormat, check};
+use std::borrow::Cow;
+
+fn model(id: &str) -> ModelRef {
+    models::resolve(id).unwrap()
+}
+
+fn msg(v: Option<Violation<'_>>) -> Option<String> {
+    v.map(|v| v.to_string())
+}
+
+#[test]
+fn temperature() {
+    assert_eq!(rules::check_temperature(0.0, None), None);
+    assert_eq!(rules::check_temperature(1.0, None), None);
+    assert_eq!(
+        msg(rules::check_temperature(1.000_001, None)).as_deref(),
+        Some("`temperature` must be within 0.0..=1.0, found 1.000001")
+    );
+    assert_eq!(
+        msg(rules::check_temperature(-0.0001, None)).as_deref(),
+        Some("`temperature` must be within 0.0..=1.0, found -0.0001")
+    );
+    assert!(rules::check_temperature(f32::NAN, None).is_some());
+    let nova = model("amazon.nova-lite-v1:0");
+    assert_eq!(rules::check_temperature(0.00001, Some(&nova)), None);
+    assert_eq!(
+        msg(rules::check_temperature(0.0, Some(&nova))).as_deref(),
+        Some("`temperature` must be within 0.00001..=1.0 for amazon.nova-lite-v1:0, found 0.0")
+    );
+    // A cross-region id keeps the model's minimum.
+    assert!(rules::check_temperature(0.0, Some(&model("us.amazon.nova-lite-v1:0"))).is_some());
+}
+
+#[test]
+fn top_p() {
+    assert_eq!(rules::check_top_p(0.0), None);
+    assert_eq!(rules::check_top_p(1.0), None);
+    assert_eq!(
+        msg(rules::check_top_p(1.01)).as_deref(),
+        Some("`top_p` must be within 0.0..=1.0, found 1.01")
+    );
+    assert!(rules::check_top_p(-0.01).is_some());
+}
+
+#[test]
+fn top_k() {
+    let converse = Surface::Converse;
+    assert_eq!(rules::check_top_k(0, None, converse), None);
+    assert_eq!(rules::check_top_k(500, None, converse), None);
+    assert_eq!(
+        msg(rules::check_top_k(501, None, converse)).as_deref(),
+        Some("`top_k` must be within 0..=500, found 501")
+    );
+    let nova2 = model("amazon.nova-2-lite-v1:0");
+    assert_eq!(rules::check_top_k(128, Some(&nova2), converse), None);
+    assert_eq!(
+        msg(rules::check_top_k(129, Some(&nova2), converse)).as_deref(),
+        Some("`top_k` must be within 0..=128 for amazon.nova-2-lite-v1:0, found 129")
+    );
+    let mistral = model("mistral.mistral-7b-instruct-v0:2");
+    assert_eq!(rules::check_top_k(1, Some(&mistral), converse), None);
+    assert_eq!(rules::check_top_k(200, Some(&mistral), converse), None);
+    assert!(rules::check_top_k(0, Some(&mistral), converse).is_some());
+    assert!(rules::check_top_k(201, Some(&mistral), converse).is_some());
+    for id in [
+        "amazon.titan-text-lite-v1",
+        "meta.llama3-1-70b-instruct-v1:0",
+        "us.deepseek.r1-v1:0",
+        "ai21.jamba-1-5-large-v1:0",
+    ] {
+        assert_eq!(
+            msg(rules::check_top_k(1, Some(&model(id)), converse)),
+            Some(format!("`top_k` is not supported by {id}"))
+        );
+    }
+    // The Agent surface's own topK field: 0..=500.
+    let unlisted = ModelRef::unlisted("acme.big-v1:0", 1000);
+    assert_eq!(
+        rules::check_top_k(500, Some(&unlisted), Surface::Agent),
+        None
+    );
+    assert!(rules::check_top_k(501, Some(&unlisted), Surface::Agent).is_some());
+}
+
+#[test]
+fn max_tokens() {
+    assert_eq!(rules::check_max_tokens(1, None), None);
+    assert_eq!(rules::check_max_tokens(u32::MAX, None), None);
+    assert_eq!(
+        msg(rules::check_max_tokens(0, None)).as_deref(),
+        Some("`max_tokens` must be at least 1, found 0")
+    );
+    for (id, limit) in [
+        ("anthropic.claude-3-haiku-20240307-v1:0", 4096),
+        ("anthropic.claude-3-5-sonnet-20240620-v1:0", 4096),
+        ("anthropic.claude-3-5-sonnet-20241022-v2:0", 8192),
+        ("anthropic.claude-3-7-sonnet-20250219-v1:0", 64000),
+        ("anthropic.claude-opus-4-20250514-v1:0", 32000),
+        ("us.anthropic.claude-sonnet-4-20250514-v1:0", 64000),
+        ("amazon.titan-text-premier-v1:0", 3072),
+        ("amazon.nova-pro-v1:0", 5000),
+        ("meta.llama3-1-70b-instruct-v1:0", 2048),
+        ("mistral.mixtral-8x7b-instruct-v0:1", 4096),
+        ("us.deepseek.r1-v1:0", 32768),
+    ] {
+        let m = model(id);
+        assert_eq!(rules::check_max_tokens(limit, Some(&m)), None, "{id}");
+        assert_eq!(
+            msg(rules::check_max_tokens(limit + 1, Some(&m))),
+            Some(format!(
+                "`max_tokens` {} exceeds the {limit} output tokens of {id}",
+                limit + 1
+            ))
+        );
+    }
+    // An application inference profile says nothing about its model.
+    let app = model("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123");
+    assert_eq!(rules::check_max_tokens(1_000_000, Some(&app)), None);
+}
+
+#[test]
+fn stop_sequences() {
+    let converse = Surface::Converse;
+    assert_eq!(rules::check_stop_sequence_count(2500, None, converse), None);
+    assert_eq!(
+        msg(rules::check_stop_sequence_count(2501, None, converse)).as_deref(),
+        Some("`stop_sequences` has 2501 items, but Converse takes at most 2500")
+    );
+    assert_eq!(
+        rules::check_stop_sequence_count(4, None, Surface::PromptManagement),
+        None
+    );
+    assert_eq!(
+        rules::check_stop_sequence_count(5, None, Surface::Agent),
+        Some(Violation::TooManyStopSequences {
+            found: 5,
+            max: 4,
+            by: Limiter::Surface(Surface::Agent)
+        })
+    );
+    let mistral = model("mistral.mistral-large-2402-v1:0");
+    assert_eq!(
+        rules::check_stop_sequence_count(10, Some(&mistral), converse),
+        None
+    );
+    assert_eq!(
+        msg(rules::check_stop_sequence_count(
+            11,
+            Some(&mistral),
+            converse
+        ))
+        .as_deref(),
+        Some("`stop_sequences` has 11 items, but mistral.mistral-large-2402-v1:0 takes at most 10")
+    );
+    let items: Vec<Cow<'static, str>> =
+        ["a", "", "b", "a"].into_iter().map(Cow::Borrowed).collect();
+    assert_eq!(rules::check_stop_sequence(&items, 0), None);
+    assert_eq!(
+        msg(rules::check_stop_sequence(&items, 1)).as_deref(),
+        Some("`stop_sequences` item 1 is empty; a stop sequence needs at least one character")
+    );
+    assert_eq!(rules::check_stop_sequence(&items, 2), None);
+    assert_eq!(
+        msg(rules::check_stop_sequence(&items, 3)).as_deref(),
+        Some("`stop_sequences` item 3 repeats item 0, \"a\"")
+    );
+}
+
+#[test]
+fn names_and_descriptions() {
+    assert_eq!(rules::check_name(&"a".repeat(64)), None);
+    assert_eq!(
+        msg(rules::check_name(&"a".repeat(65))).as_deref(),
+        Some("`name` must be 1..=64 characters, found 65")
+    );
+    assert!(rules::check_name("").is_some());
+    for good in ["a", "my-inference-profile", "A1 b2_c3-d4", "9"] {
+        assert_eq!(rules::check_name(good), None, "{good}");
+    }
+    for bad in ["-a", "a--b", "a  b", "a!", "é", "a_-b"] {
+        assert!(
+            matches!(rules::check_name(bad), Some(Violation::NamePattern { .. })),
+            "{bad}"
+        );
+    }
+    // A trailing separator matches `([0-9a-zA-Z][ _-]?)+`.
+    assert_eq!(rules::check_name("a-"), None);
+    // The prompt/agent form: no spaces, at most 100 alphanumerics.
+    assert!(rules::matches_name_pattern(&"a".repeat(100), false, 100));
+    assert!(!rules::matches_name_pattern(&"a".repeat(101), false, 100));
+    assert!(!rules::matches_name_pattern("a b", false, 100));
+
+    assert_eq!(rules::check_description(&"é".repeat(200)), None);
+    assert_eq!(
+        msg(rules::check_description(&"d".repeat(201))).as_deref(),
+        Some("`description` must be 1..=200 characters, found 201")
+    );
+    assert!(rules::check_description("").is_some());
+    assert_eq!(rules::check_version(1), None);
+    assert_eq!(
+        msg(rules::check_version(0)).as_deref(),
+        Some("`version` must be at least 1, found 0")
+    );
+}
+
+#[test]
+fn anthropic_version() {
+    let claude = model("anthropic.claude-3-haiku-20240307-v1:0");
+    let nova = model("amazon.nova-micro-v1:0");
+    assert_eq!(
+        rules::check_anthropic_version("bedrock-2023-05-31", Some(&claude)),
+        None
+    );
+    assert_eq!(
+        rules::check_anthropic_version("bedrock-2023-05-31", None),
+        None
+    );
+    assert_eq!(
+        msg(rules::check_anthropic_version(
+            "bedrock-2023-05-31",
+            Some(&nova)
+        ))
+        .as_deref(),
+        Some("`anthropic_version` only applies to Anthropic models, not amazon.nova-micro-v1:0")
+    );
+    assert_eq!(
+        msg(rules::check_anthropic_version("2023-06-01", Some(&claude))).as_deref(),
+        Some("`anthropic_version` must be \"bedrock-2023-05-31\", found \"2023-06-01\"")
+    );
+}
+
+#[test]
+fn models_and_surfaces() {
+    assert_eq!(
+        msg(rules::check_model(
+            &model("deepseek.r1-v1:0"),
+            Surface::Converse
+        ))
+        .as_deref(),
+        Some(
+            "`model` deepseek.r1-v1:0 can only be invoked through a cross-region inference profile; \
+             use an id such as us.deepseek.r1-v1:0"
+        )
+    );
+    assert_eq!(
+        rules::check_model(&model("us.deepseek.r1-v1:0"), Surface::Converse),
+        None
+    );
+    let titan = model("amazon.titan-text-express-v1");
+    assert_eq!(rules::check_model(&titan, Surface::Converse), None);
+    assert!(matches!(
+        rules::check_model(&titan, Surface::Agent),
+        Some(Violation::ModelNotForAgents { .. })
+    ));
+    assert_eq!(
+        rules::check_model(
+            &model("eu.anthropic.claude-3-haiku-20240307-v1:0"),
+            Surface::Agent
+        ),
+        None
+    );
+    let sonnet45 = model("anthropic.claude-sonnet-4-5-20250929-v1:0");
+    assert_eq!(
+        msg(rules::check_temperature_with_top_p(&sonnet45)).as_deref(),
+        Some(
+            "`temperature` and `top_p` cannot both be set for anthropic.claude-sonnet-4-5-20250929-v1:0; \
+             keep one of them"
+        )
+    );
+    assert_eq!(
+        rules::check_temperature_with_top_p(&model("anthropic.claude-sonnet-4-20250514-v1:0")),
+        None
+    );
+}
+
+#[test]
+fn schemas() {
+    assert_eq!(rules::check_schema(r#"{"type": "object"}"#), None);
+    assert_eq!(
+        msg(rules::check_schema("{\n  \"type\": \"object\",\n}")).as_deref(),
+        Some(
+            "`response_format` schema is not valid JSON: expected a string key at line 3, column 1"
+        )
+    );
+    assert_eq!(
+        msg(rules::check_schema("true")).as_deref(),
+        Some("`response_format` schema must be a JSON object, found a boolean")
+    );
+    let empty_name = ResponseFormat::JsonSchema(JsonSchema {
+        name: Some(Cow::Borrowed("")),
+        description: None,
+        schema: Cow::Borrowed("{}"),
+    });
+    assert_eq!(
+        rules::check_response_format(&empty_name).map(|v| v.key()),
+        Some(Key::ResponseFormat)
+    );
+}
+
+#[test]
+fn whole_profile_reports_every_violation_in_key_order() {
+    let mut p = InferenceProfile::new("bad name!");
+    p.model = Some(model("anthropic.claude-3-haiku-20240307-v1:0"));
+    p.temperature = Some(2.0);
+    p.max_tokens = Some(5000);
+    p.stop_sequences = Cow::Owned(vec![
+        Cow::Borrowed("x"),
+        Cow::Borrowed("x"),
+        Cow::Borrowed(""),
+    ]);
+    p.anthropic_version = Some(Cow::Borrowed("v1"));
+    let keys: Vec<(Key, Option<usize>)> = check(&p, Surface::Converse)
+        .iter()
+        .map(|v| (v.key(), v.item()))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            (Key::Name, None),
+            (Key::Temperature, None),
+            (Key::MaxTokens, None),
+            (Key::AnthropicVersion, None),
+            (Key::StopSequences, Some(1)),
+            (Key::StopSequences, Some(2)),
+        ]
+    );
+    // Prompt management and Agents take at most 4 stop sequences.
+    let mut four = InferenceProfile::new("four");
+    four.stop_sequences = Cow::Owned((0..5).map(|i| Cow::Owned(format!("s{i}"))).collect());
+    assert!(check(&four, Surface::Converse).is_empty());
+    assert_eq!(check(&four, Surface::PromptManagement).len(), 1);
+}
+
+#[test]
+fn another_model_replaces_the_profiles_own() {
+    let mut p = InferenceProfile::new("long");
+    p.model = Some(model("anthropic.claude-3-5-sonnet-20241022-v2:0"));
+    p.max_tokens = Some(8000);
+    assert!(check(&p, Surface::Converse).is_empty());
+    let haiku = model("anthropic.claude-3-haiku-20240307-v1:0");
+    let found = rules::check_for(&p, Surface::PromptManagement, Some(&haiku));
+    assert_eq!(
+        found.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [
+            "`max_tokens` 8000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0"
+        ]
+    );
+}
+
+#[test]
+fn const_checks_run_at_compile_time() {
+    const HAIKU: ModelRef = ModelRef {
+        id: Cow::Borrowed("anthropic.claude-3-haiku-20240307-v1:0"),
+        target: models::ModelTarget::Base(&models::ANTHROPIC_CLAUDE_3_HAIKU),
+    };
+    const GOOD: InferenceProfile = InferenceProfile {
+        temperature: Some(0.5),
+        max_tokens: Some(4096),
+        model: Some(HAIKU),
+        name: Cow::Borrowed("good"),
+        ..InferenceProfile::EMPTY
+    };
+    const _: () = rules::assert_valid(GOOD, Surface::Converse, None, "profile `GOOD`");
+    const _: () = rules::assert_valid(GOOD, Surface::Agent, Some(&HAIKU), "profile `GOOD`");
+    const MESSAGE: bedrock_profiles_core::message::Message =
+        match rules::check_max_tokens(4097, Some(&HAIKU)) {
+            Some(v) => v.message(),
+            None => bedrock_profiles_core::message::Message::new(),
+        };
+    assert_eq!(
+        MESSAGE.as_str(),
+        "`max_tokens` 4097 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0"
+    );
+    assert_eq!(GOOD.name(), "good");
+}
