@@ -237,6 +237,18 @@ const fn utf8_width(lead: u8) -> usize {
     }
 }
 
+/// The `f64` nearest to the decimal an `f32` was written as: `0.7f32` gives `0.7f64`, not `0.699999988079071`
+/// (what `0.7f32 as f64` is). Bedrock's temperature and top-p are 32-bit floats; serializers that widen them to
+/// `f64` (serde_json's `Value`, the AWS SDK's `Document`) would otherwise put the long form on the wire.
+pub fn f32_as_written(value: f32) -> f64 {
+    if !value.is_finite() {
+        return value as f64;
+    }
+    let mut m = Message::new();
+    m.push_f32(value);
+    m.as_str().parse().unwrap_or(value as f64)
+}
+
 /// Number of characters (Unicode scalar values) in `text`, usable in `const` code.
 pub const fn char_count(text: &str) -> usize {
     let bytes = text.as_bytes();
@@ -325,6 +337,17 @@ mod tests {
         ] {
             let text = f32_text(value);
             assert_eq!(text.parse::<f32>().unwrap(), value, "{text}");
+        }
+    }
+
+    #[test]
+    fn widening_keeps_the_written_decimal() {
+        assert_eq!(f32_as_written(0.7), 0.7f64);
+        assert_eq!(f32_as_written(0.9), 0.9f64);
+        assert_eq!(f32_as_written(0.00001), 0.00001f64);
+        assert_eq!(f32_as_written(1.0), 1.0f64);
+        for v in [0.1f32, 0.123_456_7, 0.333_333_34, 1e-7] {
+            assert_eq!(f32_as_written(v) as f32, v);
         }
     }
 

@@ -35,13 +35,21 @@ pub struct InferenceProfile {
     /// Randomness: 0.0..=1.0.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "f32_as_written"
+        )
     )]
     pub temperature: Option<f32>,
     /// Nucleus sampling: 0.0..=1.0.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "f32_as_written"
+        )
     )]
     pub top_p: Option<f32>,
     /// Top-k sampling: 0..=500 or the model's own range.
@@ -79,6 +87,19 @@ pub struct InferenceProfile {
 #[cfg(feature = "serde")]
 fn default_version() -> u32 {
     1
+}
+
+/// Serializes an `f32` as the `f64` of its written decimal, so that every serializer (including serde_json's
+/// `Value`) shows `0.7`, never `0.699999988079071`.
+#[cfg(feature = "serde")]
+fn f32_as_written<S: serde::Serializer>(
+    value: &Option<f32>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => serializer.serialize_some(&crate::message::f32_as_written(*v)),
+        None => serializer.serialize_none(),
+    }
 }
 
 /// Structured output: the model's answer must follow a JSON schema.

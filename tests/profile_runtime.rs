@@ -1,0 +1,147 @@
+//! Declared profiles at run time: reading them allocates nothing, serde round-trips them with the DSL's keys, and
+//! the rulebook reports bad deserialized values with the macro's words.
+
+use bedrock_profiles::{InferenceProfile, Surface, check, inference_profile};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+inference_profile! {
+    /// A profile for high-quality responses.
+    pub HIGH_QUALITY {
+        name: "my-inference-profile",
+        description: "A profile for high-quality responses",
+        model: "anthropic.claude-3-5-sonnet-20241022-v2:0",
+        temperature: 0.7,
+        top_p: 0.9,
+        max_tokens: 2000,
+        stop_sequences: ["Human:", "Assistant:"],
+        top_k: 250,
+        anthropic_version: "bedrock-2023-05-31",
+    }
+
+    pub CREATIVE { name: "creative-writing", temperature: 1.0, ..HIGH_QUALITY }
+
+    pub STRUCTURED {
+        model: "us.amazon.nova-pro-v1:0",
+        response_format: json_schema { name: "answer", schema: r#"{"type": "object"}"# },
+    }
+
+    pub NEXT { model: unlisted { id: "acme.next-v1:0", max_output_tokens: 9000 }, max_tokens: 9000 }
+}
+
+#[test]
+fn reading_a_const_profile_allocates_nothing() {
+    // One test in this binary touches the counter, so other tests cannot disturb it.
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let mut sum = 0usize;
+    for p in [&HIGH_QUALITY, &CREATIVE, &STRUCTURED, &NEXT] {
+        sum +=
+            p.name().len() + p.description().map_or(0, str::len) + p.model_id().map_or(0, str::len);
+        sum += p.stop_sequences().map(str::len).sum::<usize>();
+        sum +=
+            p.temperature.map_or(0, |t| (t * 10.0) as usize) + p.max_tokens.unwrap_or(0) as usize;
+        sum += p.anthropic_version().map_or(0, str::len);
+        sum += p
+            .model
+            .as_ref()
+            .and_then(|m| m.limits())
+            .map_or(0, |l| l.max_output_tokens as usize);
+    }
+    let after = ALLOCATIONS.load(Ordering::SeqCst);
+    assert!(sum > 0);
+    assert_eq!(after - before, 0, "reading const profiles allocated");
+}
+
+#[test]
+fn serde_round_trip_with_the_dsl_keys() {
+    for p in [&HIGH_QUALITY, &CREATIVE, &STRUCTURED, &NEXT] {
+        let json = serde_json::to_string(p).unwrap();
+        let back: InferenceProfile = serde_json::from_str(&json).unwrap();
+        assert_eq!(&back, p, "{json}");
+    }
+    let json = serde_json::to_value(&HIGH_QUALITY).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "name": "my-inference-profile",
+            "description": "A profile for high-quality responses",
+            "version": 1,
+            "model": "anthropic.claude-3-5-sonnet-20241022-v2:0",
+            "temperature": 0.7,
+            "top_p": 0.9,
+            "top_k": 250,
+            "max_tokens": 2000,
+            "stop_sequences": ["Human:", "Assistant:"],
+            "anthropic_version": "bedrock-2023-05-31"
+        })
+    );
+    // f32 values print as declared, not widened (0.7, never 0.699999988079071).
+    assert!(
+        serde_json::to_string(&HIGH_QUALITY)
+            .unwrap()
+            .contains("\"temperature\":0.7,")
+    );
+    assert_eq!(
+        serde_json::to_value(&NEXT).unwrap()["model"],
+        serde_json::json!({"id": "acme.next-v1:0", "max_output_tokens": 9000})
+    );
+    assert_eq!(
+        serde_json::to_value(&STRUCTURED).unwrap()["response_format"],
+        serde_json::json!({"json_schema": {"name": "answer", "schema": "{\"type\": \"object\"}"}})
+    );
+}
+
+#[test]
+fn deserialized_profiles_are_checked_by_the_same_rulebook() {
+    let p: InferenceProfile = serde_json::from_str(
+        r#"{"name": "loaded", "model": "anthropic.claude-3-haiku-20240307-v1:0", "max_tokens": 5000, "top_k": 501}"#,
+    )
+    .unwrap();
+    let messages: Vec<String> = check(&p, Surface::Converse)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "`top_k` must be within 0..=500, found 501",
+            "`max_tokens` 5000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0",
+        ]
+    );
+}
+
+#[test]
+fn deserialization_errors_name_the_problem() {
+    let err = |json: &str| {
+        serde_json::from_str::<InferenceProfile>(json)
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(err(r#"{"name": "x", "topP": 0.5}"#).starts_with("unknown field `topP`"));
+    assert!(
+        err(r#"{"name": "x", "model": "anthropic.claude-3-haiku"}"#)
+            .starts_with("unknown model `anthropic.claude-3-haiku`; did you mean")
+    );
+    assert!(
+        err(r#"{"name": "x", "model": {"id": "amazon.nova-pro-v1:0", "max_output_tokens": 1}}"#)
+            .starts_with("`amazon.nova-pro-v1:0` is in the catalog")
+    );
+    assert!(err(r#"{"name": "x", "max_tokens": -1}"#).contains("invalid value"));
+}
