@@ -5,6 +5,7 @@
 //! - [`InferenceProfile`]: a named, reusable inference configuration, `const`-constructible.
 //! - [`models`]: the model catalog with each model's limits; lookup by id, cross-region id and ARN.
 //! - [`rules`]: every limit, once, as `const fn` checks returning typed [`Violation`]s.
+//! - `wire` (feature `serde`): the request bodies Bedrock receives (Converse, InvokeModel).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -16,6 +17,8 @@ mod profile;
 pub mod rules;
 #[cfg(feature = "serde")]
 mod serde_impls;
+#[cfg(feature = "serde")]
+pub mod wire;
 
 pub use models::{Model, ModelRef};
 pub use profile::{InferenceProfile, JsonSchema, ResponseFormat};

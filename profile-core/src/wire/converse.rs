@@ -1,0 +1,441 @@
+//! The Converse / ConverseStream request body (bedrock-runtime 2023-09-30 `ConverseRequest`).
+
+use super::{Conversation, Role, WireError, provider_of};
+use crate::message::f32_as_written;
+use crate::models::Provider;
+use crate::{InferenceProfile, ResponseFormat};
+use serde::Serialize;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+/// Most `requestMetadata` entries (`RequestMetadata`: map of 1..=16).
+pub const METADATA_MAX_ENTRIES: usize = 16;
+/// Longest `requestMetadata` key (`RequestMetadataKeyString`: 1..=256).
+pub const METADATA_KEY_MAX_CHARS: usize = 256;
+/// Longest `requestMetadata` value (`RequestMetadataValueString`: 0..=256).
+pub const METADATA_VALUE_MAX_CHARS: usize = 256;
+/// The metadata key carrying the profile's name.
+pub const PROFILE_NAME_KEY: &str = "bedrock-profile";
+/// The metadata key carrying the profile's version.
+pub const PROFILE_VERSION_KEY: &str = "bedrock-profile-version";
+
+/// A Converse request: `modelId`, the conversation, the profile's settings where Converse takes them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConverseRequest {
+    /// `modelId`: a model id, cross-region id or ARN.
+    pub model_id: String,
+    /// `messages`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub messages: Vec<Message>,
+    /// `system`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub system: Vec<TextBlock>,
+    /// `inferenceConfig`: maxTokens, temperature, topP, stopSequences.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inference_config: Option<InferenceConfig>,
+    /// `additionalModelRequestFields`: what Converse has no field for (top-k), in the provider's own shape.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub additional_model_request_fields: Option<Value>,
+    /// `outputConfig`: structured output.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output_config: Option<OutputConfig>,
+    /// `requestMetadata`: filters model invocation logs; never sent empty.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub request_metadata: BTreeMap<String, String>,
+}
+
+/// One message: `{"role": "user", "content": [{"text": "..."}]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Message {
+    /// Who speaks.
+    pub role: Role,
+    /// The content blocks.
+    pub content: Vec<TextBlock>,
+}
+
+/// A text content block: `{"text": "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextBlock {
+    /// The text.
+    pub text: String,
+}
+
+/// `inferenceConfig`. Temperature and top-p are Smithy floats; they are serialized as the decimal they were
+/// declared with.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InferenceConfig {
+    /// `maxTokens` (>= 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_tokens: Option<u32>,
+    /// `temperature` (0..=1).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_written")]
+    pub temperature: Option<f32>,
+    /// `topP` (0..=1).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_written")]
+    pub top_p: Option<f32>,
+    /// `stopSequences` (0..=2500).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stop_sequences: Vec<String>,
+}
+
+impl InferenceConfig {
+    /// The Converse settings of a profile; `None` when it sets none of them.
+    pub fn from_profile(profile: &InferenceProfile) -> Option<InferenceConfig> {
+        let config = InferenceConfig {
+            max_tokens: profile.max_tokens,
+            temperature: profile.temperature,
+            top_p: profile.top_p,
+            stop_sequences: profile.stop_sequences().map(str::to_owned).collect(),
+        };
+        (config != InferenceConfig::default()).then_some(config)
+    }
+}
+
+pub(crate) fn as_written<S: serde::Serializer>(
+    value: &Option<f32>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => serializer.serialize_some(&f32_as_written(*v)),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// `outputConfig`: `{"textFormat": {"type": "json_schema", "structure": {"jsonSchema": {...}}}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OutputConfig {
+    /// `textFormat`.
+    pub text_format: TextFormat,
+}
+
+/// `textFormat` of type `json_schema`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextFormat {
+    /// Always `json_schema`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// `structure`.
+    pub structure: Structure,
+}
+
+/// `structure`: `{"jsonSchema": {...}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Structure {
+    /// `jsonSchema`.
+    pub json_schema: JsonSchemaDefinition,
+}
+
+/// `JsonSchemaDefinition`: the schema travels as a string holding JSON, not as an object.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonSchemaDefinition {
+    /// The JSON schema text.
+    pub schema: String,
+    /// The schema's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The schema's description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl OutputConfig {
+    /// The `outputConfig` of a response format.
+    pub fn from_format(format: &ResponseFormat) -> OutputConfig {
+        let ResponseFormat::JsonSchema(schema) = format;
+        OutputConfig {
+            text_format: TextFormat {
+                kind: "json_schema",
+                structure: Structure {
+                    json_schema: JsonSchemaDefinition {
+                        schema: schema.schema.to_string(),
+                        name: schema.name.as_deref().map(str::to_owned),
+                        description: schema.description.as_deref().map(str::to_owned),
+                    },
+                },
+            },
+        }
+    }
+}
+
+/// Where top-k goes in `additionalModelRequestFields` for a provider (reference section 3): Claude and Mistral
+/// `{"top_k": N}`, Nova `{"inferenceConfig": {"topK": N}}` (nested), Cohere `{"k": N}`.
+pub fn top_k_field(provider: Provider, top_k: u32) -> Option<Value> {
+    match provider {
+        Provider::Anthropic | Provider::Mistral => Some(json!({ "top_k": top_k })),
+        Provider::AmazonNova => Some(json!({ "inferenceConfig": { "topK": top_k } })),
+        Provider::Cohere => Some(json!({ "k": top_k })),
+        Provider::AmazonTitan
+        | Provider::Meta
+        | Provider::DeepSeek
+        | Provider::Ai21
+        | Provider::Other => None,
+    }
+}
+
+/// Whether `text` holds only characters of `[a-zA-Z0-9\s:_@$#=/+,-.]` (`RequestMetadata` key and value pattern).
+fn metadata_chars(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii_alphanumeric() || c.is_whitespace() || ":_@$#=/+,-.".contains(c))
+}
+
+impl ConverseRequest {
+    /// An empty request for `model_id`.
+    pub fn new(model_id: impl Into<String>) -> Self {
+        ConverseRequest {
+            model_id: model_id.into(),
+            messages: Vec::new(),
+            system: Vec::new(),
+            inference_config: None,
+            additional_model_request_fields: None,
+            output_config: None,
+            request_metadata: BTreeMap::new(),
+        }
+    }
+
+    /// A request for the profile's own model with the profile's settings.
+    pub fn for_profile(profile: &InferenceProfile) -> Result<Self, WireError> {
+        let Some(model_id) = profile.model_id() else {
+            return Err(WireError::NoModel {
+                profile: profile.name().to_owned(),
+            });
+        };
+        ConverseRequest::new(model_id).with_profile(profile)
+    }
+
+    /// Applies a profile's settings: `inferenceConfig`, top-k routed into `additionalModelRequestFields` for the
+    /// request's model, `outputConfig` from `response_format`, and the profile's name and version in
+    /// `requestMetadata` (keys [`PROFILE_NAME_KEY`], [`PROFILE_VERSION_KEY`]) so invocation logs can be filtered by
+    /// profile. The profile's `model` only decides routing when it is the request's model.
+    pub fn with_profile(mut self, profile: &InferenceProfile) -> Result<Self, WireError> {
+        self.inference_config = InferenceConfig::from_profile(profile);
+        self.additional_model_request_fields = None;
+        if let Some(top_k) = profile.top_k {
+            let same_model = profile.model_id() == Some(self.model_id.as_str());
+            let provider = provider_of(
+                profile.model.as_ref().filter(|_| same_model),
+                &self.model_id,
+            );
+            let Some(provider) = provider else {
+                return Err(WireError::Unsupported {
+                    setting: "top_k",
+                    model: self.model_id,
+                    reason: "the model behind this id is unknown, so top-k cannot be routed to its own field",
+                });
+            };
+            match top_k_field(provider, top_k) {
+                Some(fields) => self.additional_model_request_fields = Some(fields),
+                None => {
+                    return Err(WireError::Unsupported {
+                        setting: "top_k",
+                        model: self.model_id,
+                        reason: "the model has no top-k setting",
+                    });
+                }
+            }
+        }
+        self.output_config = profile
+            .response_format
+            .as_ref()
+            .map(OutputConfig::from_format);
+        for (key, value) in [
+            (PROFILE_NAME_KEY, profile.name().to_owned()),
+            (PROFILE_VERSION_KEY, profile.version.to_string()),
+        ] {
+            check_metadata(key, &value)?;
+            self.request_metadata.insert(key.to_owned(), value);
+        }
+        Ok(self)
+    }
+
+    /// Adds a `requestMetadata` entry: at most 16 entries, key 1..=256 and value 0..=256 characters of
+    /// `[a-zA-Z0-9\s:_@$#=/+,-.]`.
+    pub fn metadata(
+        mut self,
+        key: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Result<Self, WireError> {
+        let (key, value) = (key.into(), value.into());
+        check_metadata(&key, &value)?;
+        if !self.request_metadata.contains_key(&key)
+            && self.request_metadata.len() == METADATA_MAX_ENTRIES
+        {
+            return Err(WireError::Metadata {
+                key,
+                reason: "`requestMetadata` takes at most 16 entries",
+            });
+        }
+        self.request_metadata.insert(key, value);
+        Ok(self)
+    }
+
+    /// Sets the system prompt and messages of a conversation.
+    pub fn with_conversation(mut self, conversation: &Conversation) -> Self {
+        self.system = conversation
+            .system
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|text| TextBlock { text: text.clone() })
+            .collect();
+        self.messages = conversation
+            .messages
+            .iter()
+            .map(|(role, text)| Message {
+                role: *role,
+                content: vec![TextBlock { text: text.clone() }],
+            })
+            .collect();
+        self
+    }
+
+    /// The body as JSON.
+    pub fn to_json(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+fn check_metadata(key: &str, value: &str) -> Result<(), WireError> {
+    let bad = |reason| {
+        Err(WireError::Metadata {
+            key: key.to_owned(),
+            reason,
+        })
+    };
+    let key_chars = key.chars().count();
+    if key_chars == 0 || key_chars > METADATA_KEY_MAX_CHARS {
+        return bad("the key must be 1..=256 characters");
+    }
+    if value.chars().count() > METADATA_VALUE_MAX_CHARS {
+        return bad("the value must be at most 256 characters");
+    }
+    if !metadata_chars(key) || !metadata_chars(value) {
+        return bad(
+            "keys and values may only hold letters, digits, whitespace and : _ @ $ # = / + , - .",
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::{self, ModelRef};
+    use std::borrow::Cow;
+
+    fn profile(model: &str) -> InferenceProfile {
+        let mut p = InferenceProfile::new("high-quality");
+        p.model = Some(models::resolve(model).unwrap());
+        p.temperature = Some(0.7);
+        p.top_p = Some(0.9);
+        p.max_tokens = Some(2000);
+        p.top_k = Some(250);
+        p.stop_sequences = Cow::Borrowed(&[Cow::Borrowed("Human:")]);
+        p
+    }
+
+    #[test]
+    fn claude_body() {
+        let body =
+            ConverseRequest::for_profile(&profile("anthropic.claude-3-5-sonnet-20241022-v2:0"))
+                .unwrap()
+                .with_conversation(&Conversation::user_text("Hi").system("Be brief"))
+                .to_json();
+        assert_eq!(
+            body,
+            json!({
+                "modelId": "anthropic.claude-3-5-sonnet-20241022-v2:0",
+                "messages": [{"role": "user", "content": [{"text": "Hi"}]}],
+                "system": [{"text": "Be brief"}],
+                "inferenceConfig": {"maxTokens": 2000, "temperature": 0.7, "topP": 0.9, "stopSequences": ["Human:"]},
+                "additionalModelRequestFields": {"top_k": 250},
+                "requestMetadata": {"bedrock-profile": "high-quality", "bedrock-profile-version": "1"}
+            })
+        );
+        assert!(
+            serde_json::to_string(&body)
+                .unwrap()
+                .contains("\"temperature\":0.7,")
+        );
+    }
+
+    #[test]
+    fn top_k_is_routed_per_provider() {
+        let nova = ConverseRequest::for_profile(&profile("us.amazon.nova-pro-v1:0")).unwrap();
+        assert_eq!(
+            nova.additional_model_request_fields,
+            Some(json!({"inferenceConfig": {"topK": 250}}))
+        );
+        let cohere = ConverseRequest::for_profile(&profile("cohere.command-r-v1:0")).unwrap();
+        assert_eq!(
+            cohere.additional_model_request_fields,
+            Some(json!({"k": 250}))
+        );
+        let llama =
+            ConverseRequest::for_profile(&profile("meta.llama3-1-70b-instruct-v1:0")).unwrap_err();
+        assert_eq!(
+            llama.to_string(),
+            "`top_k` cannot be sent to meta.llama3-1-70b-instruct-v1:0: the model has no top-k setting"
+        );
+        let app = ConverseRequest::for_profile(&profile(
+            "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc",
+        ))
+        .unwrap_err();
+        assert!(matches!(
+            app,
+            WireError::Unsupported {
+                setting: "top_k",
+                ..
+            }
+        ));
+        // Without top-k, nothing goes into the additional fields.
+        let mut plain = profile("amazon.nova-lite-v1:0");
+        plain.top_k = None;
+        let body = ConverseRequest::for_profile(&plain).unwrap().to_json();
+        assert!(body.get("additionalModelRequestFields").is_none());
+        assert!(body["inferenceConfig"].get("topK").is_none());
+    }
+
+    #[test]
+    fn empty_things_are_left_out() {
+        let body = ConverseRequest::for_profile(&InferenceProfile {
+            model: Some(ModelRef::base(&models::AMAZON_NOVA_LITE)),
+            ..InferenceProfile::new("bare")
+        })
+        .unwrap()
+        .to_json();
+        assert_eq!(
+            body,
+            json!({
+                "modelId": "amazon.nova-lite-v1:0",
+                "requestMetadata": {"bedrock-profile": "bare", "bedrock-profile-version": "1"}
+            })
+        );
+        assert_eq!(ConverseRequest::new("x").to_json(), json!({"modelId": "x"}));
+    }
+
+    #[test]
+    fn metadata_limits() {
+        let mut request = ConverseRequest::new("amazon.nova-lite-v1:0");
+        for i in 0..16 {
+            request = request.metadata(format!("k{i}"), "v").unwrap();
+        }
+        assert_eq!(
+            request
+                .clone()
+                .metadata("k16", "v")
+                .unwrap_err()
+                .to_string(),
+            "`requestMetadata` entry `k16`: `requestMetadata` takes at most 16 entries"
+        );
+        assert!(request.metadata("k0", "replaced").is_ok());
+        let one = ConverseRequest::new("m");
+        assert!(one.clone().metadata("", "v").is_err());
+        assert!(one.clone().metadata("k".repeat(257), "v").is_err());
+        assert!(one.clone().metadata("k", "v".repeat(257)).is_err());
+        assert!(one.clone().metadata("team", "a&b").is_err());
+        assert!(one.metadata("cost-center", "team:search/a+b@x").is_ok());
+    }
+}

@@ -1,0 +1,145 @@
+//! What Bedrock really receives: request bodies built from profiles.
+//!
+//! - [`converse`]: the Converse / ConverseStream request (bedrock-runtime 2023-09-30 `ConverseRequest`).
+//! - [`invoke`]: InvokeModel native bodies, one shape per provider family.
+//!
+//! Rules for every body: floats go on the wire as declared (`0.7` is `0.7`, never `0.699999988079071`); nothing
+//! the API requires to be non-empty is sent empty (it is left out); nothing is sent that the surface does not have
+//! (top-k never goes into Converse `inferenceConfig`).
+
+pub mod converse;
+pub mod invoke;
+
+use crate::models::Provider;
+
+/// Who speaks a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The user.
+    User,
+    /// The model.
+    Assistant,
+}
+
+/// A text conversation: an optional system prompt and alternating messages, the input of a request body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Conversation {
+    /// The system prompt.
+    pub system: Option<String>,
+    /// The messages, oldest first.
+    pub messages: Vec<(Role, String)>,
+}
+
+impl Conversation {
+    /// An empty conversation.
+    pub fn new() -> Self {
+        Conversation::default()
+    }
+
+    /// One user message.
+    pub fn user_text(text: impl Into<String>) -> Self {
+        Conversation::new().user(text)
+    }
+
+    /// Sets the system prompt.
+    pub fn system(mut self, text: impl Into<String>) -> Self {
+        self.system = Some(text.into());
+        self
+    }
+
+    /// Appends a user message.
+    pub fn user(mut self, text: impl Into<String>) -> Self {
+        self.messages.push((Role::User, text.into()));
+        self
+    }
+
+    /// Appends an assistant message.
+    pub fn assistant(mut self, text: impl Into<String>) -> Self {
+        self.messages.push((Role::Assistant, text.into()));
+        self
+    }
+}
+
+/// Why a request body cannot be built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum WireError {
+    /// The profile names no model and none was given.
+    NoModel {
+        /// The profile's name.
+        profile: String,
+    },
+    /// A setting has no place in the request for this model: the provider does not take it, or the model behind
+    /// an application inference profile ARN is unknown so the setting cannot be routed.
+    Unsupported {
+        /// The profile key (`top_k`, `stop_sequences`, ...).
+        setting: &'static str,
+        /// The model id.
+        model: String,
+        /// Why.
+        reason: &'static str,
+    },
+    /// The native body needs a value the profile does not set (Anthropic's `max_tokens`).
+    Missing {
+        /// The profile key.
+        setting: &'static str,
+        /// The model id.
+        model: String,
+    },
+    /// A `requestMetadata` entry breaks the API's limits (at most 16 entries, key 1..=256 and value 0..=256
+    /// characters of `[a-zA-Z0-9\s:_@$#=/+,-.]`).
+    Metadata {
+        /// The key.
+        key: String,
+        /// What is wrong.
+        reason: &'static str,
+    },
+}
+
+impl core::fmt::Display for WireError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            WireError::NoModel { profile } => {
+                write!(
+                    f,
+                    "profile `{profile}` names no model; give the request a model id"
+                )
+            }
+            WireError::Unsupported {
+                setting,
+                model,
+                reason,
+            } => {
+                write!(f, "`{setting}` cannot be sent to {model}: {reason}")
+            }
+            WireError::Missing { setting, model } => {
+                write!(
+                    f,
+                    "the native request body of {model} requires `{setting}`; set it in the profile"
+                )
+            }
+            WireError::Metadata { key, reason } => {
+                write!(f, "`requestMetadata` entry `{key}`: {reason}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for WireError {}
+
+/// The provider of a model id: from the catalog when it knows the id, else from the id's prefix.
+pub(crate) fn provider_of(model: Option<&crate::ModelRef>, id: &str) -> Option<Provider> {
+    if let Some(model) = model
+        && let Some(limits) = model.limits()
+    {
+        return Some(limits.provider);
+    }
+    match crate::models::resolve(id) {
+        Ok(model) => model.limits().map(|l| l.provider),
+        Err(_) => match Provider::from_model_id(id) {
+            Provider::Other => None,
+            known => Some(known),
+        },
+    }
+}
