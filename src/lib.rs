@@ -132,6 +132,10 @@ pub use bedrock_profiles_core::{
     message, models, rules,
 };
 
+/// Request bodies Bedrock receives: Converse and InvokeModel (feature `serde`).
+#[cfg(feature = "serde")]
+pub use bedrock_profiles_core::wire;
+
 /// Declares one or more inference profiles as `const`s, every value checked at compile time.
 ///
 /// See the [crate documentation](crate#declaring-profiles) for the keys and rules.
