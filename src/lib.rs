@@ -127,6 +127,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub use bedrock_profiles_core::{Agent, AgentSpec, PromptType, agent};
 pub use bedrock_profiles_core::{
     InferenceProfile, JsonSchema, Model, ModelRef, ResponseFormat, Surface, Violation, check, json,
     message, models, rules,
@@ -137,6 +138,11 @@ pub use bedrock_profiles_core::{
 /// See the [crate documentation](crate#declaring-profiles) for the keys and rules.
 pub use bedrock_profiles_macros::inference_profile;
 
+/// Declares a Bedrock agent on a struct and implements [`Agent`] for it, every value checked at compile time.
+///
+/// See the [crate documentation](crate#agents) for the keys and rules.
+pub use bedrock_profiles_macros::agent;
+
 /// What generated code names. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
@@ -145,4 +151,23 @@ pub mod __private {
     pub use bedrock_profiles_core::{InferenceProfile, JsonSchema, ResponseFormat};
     pub use core::option::Option::{self, None, Some};
     pub use std::borrow::Cow;
+
+    pub use bedrock_profiles_core::agent::{Agent, AgentSpec};
+
+    /// The `SPEC` of an agent whose `#[agent]` attribute has errors, so that uses of it add no errors of their own.
+    pub const STUB_AGENT_SPEC: AgentSpec = AgentSpec {
+        name: "",
+        description: None,
+        instruction: "",
+        model: ModelRef {
+            id: Cow::Borrowed(""),
+            target: ModelTarget::OpaqueArn(ArnResource::ApplicationInferenceProfile),
+        },
+        idle_session_ttl: None,
+        pre_processing: None,
+        orchestration: None,
+        post_processing: None,
+        knowledge_base_response_generation: None,
+        memory_summarization: None,
+    };
 }
