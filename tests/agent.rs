@@ -75,7 +75,7 @@ fn spec_holds_the_declared_values() {
         [("ORCHESTRATION", "my-inference-profile")]
     );
     assert_eq!(check(&HIGH_QUALITY, Surface::Agent), []);
-    assert_eq!(bedrock_profiles::agent::check(&spec), []);
+    assert_eq!(bedrock_profiles::agent::check(spec), []);
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn defaults_files_and_steps() {
             ("MEMORY_SUMMARIZATION", "summary"),
         ]
     );
-    assert_eq!(bedrock_profiles::agent::check(&spec), []);
+    assert_eq!(bedrock_profiles::agent::check(spec), []);
     // The struct itself is untouched.
     let agent = ReturnsAgent {
         shop: "acme".to_owned(),

@@ -31,14 +31,16 @@ pub const IDLE_SESSION_TTL_SECONDS: (u32, u32) = (60, 5400);
 
 /// A Bedrock agent declared in Rust: implemented by `#[agent(...)]`, which checks every value at compile time.
 pub trait Agent {
-    /// The agent's definition, readable in `const` code.
-    const SPEC: AgentSpec;
+    /// The agent's definition. A reference, so that `const` code can read its fields
+    /// (`const NAME: &str = SupportAgent::SPEC.name;`) and reading it copies nothing.
+    const SPEC: &'static AgentSpec;
 }
 
 /// What an agent is: the fields of bedrock-agent `CreateAgent` that the rulebook checks, plus an inference profile
 /// per orchestration step (`promptOverrideConfiguration`).
 ///
 /// Every field is `const`-constructible; `#[agent]` builds one per agent as `<Agent>::SPEC`.
+/// [`check`] runs every agent rule on one at run time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgentSpec {
     /// `agentName`: matches `([0-9a-zA-Z][_-]?){1,100}`.

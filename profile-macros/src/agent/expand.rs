@@ -46,7 +46,7 @@ fn implementation(input: &DeriveInput, spec: TokenStream) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         impl #impl_generics #p::Agent for #ident #ty_generics #where_clause {
-            const SPEC: #p::AgentSpec = #spec;
+            const SPEC: &'static #p::AgentSpec = #spec;
         }
     }
 }
@@ -135,15 +135,18 @@ pub fn agent(agent: &Agent, input: &DeriveInput, docs: &[String]) -> TokenStream
     let steps = bedrock_profiles_core::agent::PromptType::ALL.map(|prompt_type| {
         let field = quote::format_ident!("{}", prompt_type.key());
         match agent.steps.iter().find(|s| s.step == prompt_type) {
+            // Spanned on the path, so that a type error points at it.
             Some(step) => {
                 let path = &step.path;
-                quote!(#field: #p::Some(&#path))
+                let value =
+                    quote_spanned!(step.span=> ::bedrock_profiles::__private::step_profile(&#path));
+                quote!(#field: #value)
             }
             None => quote!(#field: #p::None),
         }
     });
     let spec = quote! {
-        #p::AgentSpec {
+        &#p::AgentSpec {
             name: #name,
             description: #description,
             instruction: #instruction,
