@@ -13,7 +13,7 @@
 //! - `foundationModel`: length 1..=2048, a model Bedrock Agents supports;
 //! - `promptOverrideConfiguration.promptConfigurations[].promptType`: PRE_PROCESSING, ORCHESTRATION,
 //!   POST_PROCESSING, KNOWLEDGE_BASE_RESPONSE_GENERATION, MEMORY_SUMMARIZATION, each with an optional
-//!   `inferenceConfiguration` (checked on [`Surface::Agent`](crate::rules::Surface::Agent)).
+//!   `inferenceConfiguration` (checked on [`Surface::Agent`]).
 
 use crate::message::{Message, char_count};
 use crate::models::ModelRef;
