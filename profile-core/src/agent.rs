@@ -207,14 +207,10 @@ impl AgentKey {
     /// The key a misspelled or camelCase name most likely meant: `idleSessionTTL` -> `idle_session_ttl`,
     /// `instructions` -> `instruction`, `foundationModel` -> `model`.
     pub fn suggest(name: &str) -> Option<AgentKey> {
+        // The CreateAgent field names, which are too far from the keys for a similarity match.
         match name {
-            "foundation_model" | "foundationModel" | "agent_name" | "agentName" => {
-                return Some(if name.ends_with("odel") {
-                    AgentKey::Model
-                } else {
-                    AgentKey::Name
-                });
-            }
+            "foundationModel" | "foundation_model" => return Some(AgentKey::Model),
+            "agentName" | "agent_name" => return Some(AgentKey::Name),
             "idleSessionTTLInSeconds" | "idle_session_ttl_in_seconds" | "ttl" => {
                 return Some(AgentKey::IdleSessionTtl);
             }
@@ -684,6 +680,7 @@ mod tests {
             Some(AgentKey::InstructionFile)
         );
         assert_eq!(AgentKey::suggest("foundationModel"), Some(AgentKey::Model));
+        assert_eq!(AgentKey::suggest("agentName"), Some(AgentKey::Name));
         assert_eq!(AgentKey::suggest("modle"), Some(AgentKey::Model));
         assert_eq!(AgentKey::suggest("zzz"), None);
         for step in PromptType::ALL {
