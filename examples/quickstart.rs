@@ -1,8 +1,9 @@
-//! Declares the README's profiles, derives one, and prints each profile's effective settings as JSON.
+//! Declares the README's profiles, derives one, and prints each profile's effective settings as JSON; then declares
+//! an agent that uses one of them and prints its spec.
 //!
 //! Run with `cargo run --example quickstart`.
 
-use bedrock_profiles::{InferenceProfile, Surface, check, inference_profile};
+use bedrock_profiles::{Agent, InferenceProfile, Surface, agent, check, inference_profile};
 
 inference_profile! {
     /// A profile for high-quality responses.
@@ -38,12 +39,34 @@ inference_profile! {
     }
 }
 
+/// Answers questions about orders.
+#[agent(
+    name = "my-agent",
+    description = "Answers order questions",
+    instruction = "You are a helpful assistant. Answer questions about orders politely and briefly.",
+    model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
+    profile = HIGH_QUALITY,
+    idle_session_ttl = "10m",
+)]
+pub struct SupportAgent;
+
 fn main() -> Result<(), serde_json::Error> {
     let profiles: [&InferenceProfile; 3] = [&HIGH_QUALITY, &CREATIVE, &FAST_FACTS];
     for profile in profiles {
         // Already checked at compile time; the same rulebook is available at run time.
         assert!(check(profile, Surface::Converse).is_empty());
         println!("{}", serde_json::to_string_pretty(profile)?);
+    }
+
+    let spec = SupportAgent::SPEC;
+    assert!(bedrock_profiles::agent::check(spec).is_empty());
+    println!("agent {} ({})", spec.name, spec.model_id());
+    println!("  instruction: {}", spec.instruction);
+    if let Some(seconds) = spec.idle_session_ttl {
+        println!("  idle session TTL: {seconds} s");
+    }
+    for (step, profile) in spec.profiles() {
+        println!("  {}: {}", step.as_str(), profile.name());
     }
     Ok(())
 }

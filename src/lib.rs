@@ -105,6 +105,82 @@
 //! }
 //! ```
 //!
+//! # Agents
+//!
+//! `#[agent(...)]` on a struct declares a Bedrock agent (bedrock-agent `CreateAgent`) and implements [`Agent`] for
+//! the struct: `<Struct as Agent>::SPEC` is a `&'static` [`AgentSpec`] with the name, description, instruction,
+//! model, idle session timeout and the [`InferenceProfile`] of each orchestration step. Bedrock rejects a short
+//! instruction, a bad name or an out-of-range timeout only when the agent is created; here they are compile errors.
+//!
+//! ```
+//! use bedrock_profiles::{Agent, PromptType, agent, inference_profile};
+//!
+//! inference_profile! {
+//!     pub HIGH_QUALITY { temperature: 0.7, max_tokens: 2000, stop_sequences: ["Human:"] }
+//!     pub CLASSIFY { temperature: 0.0, max_tokens: 200 }
+//! }
+//!
+//! /// Answers questions about orders.
+//! #[agent(
+//!     name = "my-agent",
+//!     description = "Answers order questions",
+//!     instruction = "You are a helpful assistant. Answer questions about orders politely and briefly.",
+//!     model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
+//!     profile = HIGH_QUALITY,
+//!     idle_session_ttl = "10m",
+//!     steps(pre_processing = CLASSIFY),
+//! )]
+//! pub struct SupportAgent;
+//!
+//! const NAME: &str = SupportAgent::SPEC.name; // readable in `const` code
+//! assert_eq!(NAME, "my-agent");
+//! assert_eq!(SupportAgent::SPEC.idle_session_ttl, Some(600));
+//! assert_eq!(SupportAgent::SPEC.profile(PromptType::Orchestration), Some(&HIGH_QUALITY));
+//! assert_eq!(PromptType::PreProcessing.as_str(), "PRE_PROCESSING");
+//! ```
+//!
+//! | Key | Value | Rule |
+//! |---|---|---|
+//! | `name` | string | matches `([0-9a-zA-Z][_-]?){1,100}` as a whole; default: the struct's name in kebab-case (`SupportAgent` -> `support-agent`) |
+//! | `description` | string | 1..=200 characters |
+//! | `instruction` | string | 40..=4000 characters; required, or `instruction_file` |
+//! | `instruction_file` | string | a path relative to the crate's `Cargo.toml` directory, read at compile time (and included, so editing it rebuilds); 40..=4000 characters |
+//! | `model` | string | required; a catalog model that Bedrock Agents supports, or a cross-region id or ARN of one |
+//! | `profile` | path of an `InferenceProfile` const | the `ORCHESTRATION` step's profile |
+//! | `idle_session_ttl` | integer seconds, or a string `"90s"`, `"10m"`, `"1h"` | 60..=5400 seconds; unset: Bedrock's default |
+//! | `steps(...)` | `pre_processing`, `orchestration`, `post_processing`, `knowledge_base_response_generation`, `memory_summarization` = path | one profile per step; `orchestration` not together with `profile` |
+//!
+//! Each profile is checked by `const` evaluation against the Agents surface with the agent's model in place of its
+//! own: at most 4 stop sequences, `top_k` 0..=500 and within the model's range, `max_tokens` (sent as
+//! `maximumLength`) within the model's output-token limit, and every other rule of the rulebook:
+//!
+//! ```compile_fail
+//! # use bedrock_profiles::{agent, inference_profile};
+//! inference_profile! { pub LONG { max_tokens: 8000 } }
+//!
+//! #[agent(
+//!     instruction = "You are a helpful assistant. Answer questions about orders politely and briefly.",
+//!     model = "anthropic.claude-3-haiku-20240307-v1:0",
+//!     profile = LONG,
+//!     // error[E0080]: evaluation panicked: profile `LONG` of agent `SupportAgent` (orchestration):
+//!     // `max_tokens` 8000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0
+//! )]
+//! pub struct SupportAgent;
+//! ```
+//!
+//! The seed's instruction is too short for Bedrock:
+//!
+//! ```compile_fail
+//! #[bedrock_profiles::agent(
+//!     instruction = "You are a helpful assistant.", // error: `instruction` must be 40..=4000 characters, found 28
+//!     model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
+//! )]
+//! pub struct SupportAgent;
+//! ```
+//!
+//! The same rules are in [`agent`](mod@agent) for run time: [`agent::check`] an [`AgentSpec`], or check single
+//! values with `agent::check_instruction` and the other `check_*` functions; [`agent::parse_ttl`] reads `"10m"`.
+//!
 //! # Checking at run time
 //!
 //! The same rules are public in [`rules`]: [`check`] a profile against an API [`Surface`] and get every
@@ -127,6 +203,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub use bedrock_profiles_core::{Agent, AgentSpec, PromptType, agent};
 pub use bedrock_profiles_core::{
     InferenceProfile, JsonSchema, Model, ModelRef, ResponseFormat, Surface, Violation, check, json,
     message, models, rules,
@@ -141,6 +218,11 @@ pub use bedrock_profiles_core::wire;
 /// See the [crate documentation](crate#declaring-profiles) for the keys and rules.
 pub use bedrock_profiles_macros::inference_profile;
 
+/// Declares a Bedrock agent on a struct and implements [`Agent`] for it, every value checked at compile time.
+///
+/// See the [crate documentation](crate#agents) for the keys and rules.
+pub use bedrock_profiles_macros::agent;
+
 /// What generated code names. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
@@ -151,4 +233,30 @@ pub mod __private {
     pub use bedrock_profiles_core::{InferenceProfile, JsonSchema, ResponseFormat};
     pub use core::option::Option::{self, None, Some};
     pub use std::borrow::Cow;
+
+    pub use bedrock_profiles_core::agent::{Agent, AgentSpec};
+
+    /// A step's profile in an `AgentSpec` (a function rather than `Some`, so that a type error names it).
+    pub const fn step_profile(
+        profile: &'static InferenceProfile,
+    ) -> Option<&'static InferenceProfile> {
+        Some(profile)
+    }
+
+    /// The `SPEC` of an agent whose `#[agent]` attribute has errors, so that uses of it add no errors of their own.
+    pub const STUB_AGENT_SPEC: &AgentSpec = &AgentSpec {
+        name: "",
+        description: None,
+        instruction: "",
+        model: ModelRef {
+            id: Cow::Borrowed(""),
+            target: ModelTarget::OpaqueArn(ArnResource::ApplicationInferenceProfile),
+        },
+        idle_session_ttl: None,
+        pre_processing: None,
+        orchestration: None,
+        post_processing: None,
+        knowledge_base_response_generation: None,
+        memory_summarization: None,
+    };
 }

@@ -3,15 +3,23 @@
 
 use bedrock_profiles::{InferenceProfile, Surface, check, inference_profile};
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
 
+/// Counts the allocations of the current thread (other tests run on other threads).
 struct Counting;
 
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn allocations() -> usize {
+    ALLOCATIONS.with(Cell::get)
+}
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        // `try_with`: the thread-local may already be gone while a thread shuts down.
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -48,8 +56,7 @@ inference_profile! {
 
 #[test]
 fn reading_a_const_profile_allocates_nothing() {
-    // One test in this binary touches the counter, so other tests cannot disturb it.
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = allocations();
     let mut sum = 0usize;
     for p in [&HIGH_QUALITY, &CREATIVE, &STRUCTURED, &NEXT] {
         sum +=
@@ -64,7 +71,7 @@ fn reading_a_const_profile_allocates_nothing() {
             .and_then(|m| m.limits())
             .map_or(0, |l| l.max_output_tokens as usize);
     }
-    let after = ALLOCATIONS.load(Ordering::SeqCst);
+    let after = allocations();
     assert!(sum > 0);
     assert_eq!(after - before, 0, "reading const profiles allocated");
 }

@@ -5,11 +5,13 @@
 //! - [`InferenceProfile`]: a named, reusable inference configuration, `const`-constructible.
 //! - [`models`]: the model catalog with each model's limits; lookup by id, cross-region id and ARN.
 //! - [`rules`]: every limit, once, as `const fn` checks returning typed [`Violation`]s.
+//! - [`agent`]: Bedrock agents: the [`Agent`] trait, its const [`AgentSpec`] and the agent rules.
 //! - `wire` (feature `serde`): the request bodies Bedrock receives (Converse, InvokeModel).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod agent;
 pub mod json;
 pub mod message;
 pub mod models;
@@ -20,6 +22,7 @@ mod serde_impls;
 #[cfg(feature = "serde")]
 pub mod wire;
 
+pub use agent::{Agent, AgentSpec, PromptType};
 pub use models::{Model, ModelRef};
 pub use profile::{InferenceProfile, JsonSchema, ResponseFormat};
 pub use rules::{Surface, Violation, check};

@@ -5,6 +5,7 @@
 //! (interprets values and calls the rulebook of `bedrock-profiles-core`, collecting every error), expand.
 //! A macro never panics: every failure is a spanned compile error.
 
+mod agent;
 mod ctxt;
 mod profile;
 mod value;
@@ -15,4 +16,10 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn inference_profile(input: TokenStream) -> TokenStream {
     profile::expand(input.into()).into()
+}
+
+/// Declares a Bedrock agent on a struct and implements `Agent` for it. Documented in the `bedrock-profiles` crate.
+#[proc_macro_attribute]
+pub fn agent(args: TokenStream, item: TokenStream) -> TokenStream {
+    agent::expand(args.into(), item.into()).into()
 }

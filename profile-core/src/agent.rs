@@ -1,0 +1,780 @@
+//! Bedrock agents: the [`Agent`] trait, its const [`AgentSpec`], and the agent rules.
+//!
+//! The rules follow the rulebook's pattern ([`crate::rules`]): each is a small `const fn check_*` returning a typed
+//! [`AgentViolation`] whose text is written by one `const fn` ([`AgentViolation::write_message`]), so the
+//! `#[agent]` macro, `const` assertions and runtime code (a file loader, [`check`]) print the same words.
+//!
+//! Limits come from the AWS service model of bedrock-agent (botocore 1.44.8, API version 2023-06-05),
+//! `CreateAgentRequest`:
+//! - `agentName`: pattern `([0-9a-zA-Z][_-]?){1,100}`, matched against the whole name;
+//! - `instruction`: length 40..=4000;
+//! - `description`: length 1..=200;
+//! - `idleSessionTTLInSeconds`: 60..=5400;
+//! - `foundationModel`: length 1..=2048, a model Bedrock Agents supports;
+//! - `promptOverrideConfiguration.promptConfigurations[].promptType`: PRE_PROCESSING, ORCHESTRATION,
+//!   POST_PROCESSING, KNOWLEDGE_BASE_RESPONSE_GENERATION, MEMORY_SUMMARIZATION, each with an optional
+//!   `inferenceConfiguration` (checked on [`Surface::Agent`]).
+
+use crate::message::{Message, char_count};
+use crate::models::ModelRef;
+use crate::profile::InferenceProfile;
+use crate::rules::{self, Surface, Violation};
+
+/// Most letters and digits in an agent name (`agentName`: `([0-9a-zA-Z][_-]?){1,100}`).
+pub const AGENT_NAME_MAX_ALNUM: usize = 100;
+
+/// Allowed instruction length in characters (`CreateAgentRequest.instruction`: 40..=4000).
+pub const INSTRUCTION_CHARS: (usize, usize) = (40, 4000);
+
+/// Allowed idle session timeout in seconds (`CreateAgentRequest.idleSessionTTLInSeconds`: 60..=5400).
+pub const IDLE_SESSION_TTL_SECONDS: (u32, u32) = (60, 5400);
+
+/// A Bedrock agent declared in Rust: implemented by `#[agent(...)]`, which checks every value at compile time.
+pub trait Agent {
+    /// The agent's definition. A reference, so that `const` code can read its fields
+    /// (`const NAME: &str = SupportAgent::SPEC.name;`) and reading it copies nothing.
+    const SPEC: &'static AgentSpec;
+}
+
+/// What an agent is: the fields of bedrock-agent `CreateAgent` that the rulebook checks, plus an inference profile
+/// per orchestration step (`promptOverrideConfiguration`).
+///
+/// Every field is `const`-constructible; `#[agent]` builds one per agent as `<Agent>::SPEC`.
+/// [`check`] runs every agent rule on one at run time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgentSpec {
+    /// `agentName`: matches `([0-9a-zA-Z][_-]?){1,100}`.
+    pub name: &'static str,
+    /// `description`: 1..=200 characters.
+    pub description: Option<&'static str>,
+    /// `instruction`: 40..=4000 characters.
+    pub instruction: &'static str,
+    /// `foundationModel`: a model Bedrock Agents can use (or a cross-region id or ARN of one).
+    pub model: ModelRef,
+    /// `idleSessionTTLInSeconds`: 60..=5400; `None` leaves Bedrock's default.
+    pub idle_session_ttl: Option<u32>,
+    /// Inference configuration of the `PRE_PROCESSING` step.
+    pub pre_processing: Option<&'static InferenceProfile>,
+    /// Inference configuration of the `ORCHESTRATION` step (`profile = ...` in `#[agent]`).
+    pub orchestration: Option<&'static InferenceProfile>,
+    /// Inference configuration of the `POST_PROCESSING` step.
+    pub post_processing: Option<&'static InferenceProfile>,
+    /// Inference configuration of the `KNOWLEDGE_BASE_RESPONSE_GENERATION` step.
+    pub knowledge_base_response_generation: Option<&'static InferenceProfile>,
+    /// Inference configuration of the `MEMORY_SUMMARIZATION` step.
+    pub memory_summarization: Option<&'static InferenceProfile>,
+}
+
+impl AgentSpec {
+    /// The id to send as `foundationModel`.
+    pub const fn model_id(&self) -> &str {
+        self.model.id_str()
+    }
+
+    /// The profile of one step, if set.
+    pub const fn profile(&self, step: PromptType) -> Option<&'static InferenceProfile> {
+        match step {
+            PromptType::PreProcessing => self.pre_processing,
+            PromptType::Orchestration => self.orchestration,
+            PromptType::PostProcessing => self.post_processing,
+            PromptType::KnowledgeBaseResponseGeneration => self.knowledge_base_response_generation,
+            PromptType::MemorySummarization => self.memory_summarization,
+        }
+    }
+
+    /// The steps that have a profile, in [`PromptType::ALL`] order.
+    pub fn profiles(&self) -> impl Iterator<Item = (PromptType, &'static InferenceProfile)> + '_ {
+        PromptType::ALL
+            .into_iter()
+            .filter_map(|step| self.profile(step).map(|p| (step, p)))
+    }
+}
+
+/// An agent's orchestration step (bedrock-agent `PromptType`), to which a profile can be attached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PromptType {
+    /// `PRE_PROCESSING`: classifies and contextualizes the user input.
+    PreProcessing,
+    /// `ORCHESTRATION`: decides the actions and produces the answer.
+    Orchestration,
+    /// `POST_PROCESSING`: reshapes the final answer.
+    PostProcessing,
+    /// `KNOWLEDGE_BASE_RESPONSE_GENERATION`: answers from knowledge-base results.
+    KnowledgeBaseResponseGeneration,
+    /// `MEMORY_SUMMARIZATION`: summarizes sessions into memory.
+    MemorySummarization,
+}
+
+impl PromptType {
+    /// Every step, in the order Bedrock lists them.
+    pub const ALL: [PromptType; 5] = [
+        PromptType::PreProcessing,
+        PromptType::Orchestration,
+        PromptType::PostProcessing,
+        PromptType::KnowledgeBaseResponseGeneration,
+        PromptType::MemorySummarization,
+    ];
+
+    /// The `promptType` value Bedrock takes: `PRE_PROCESSING`, `ORCHESTRATION`, ...
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PromptType::PreProcessing => "PRE_PROCESSING",
+            PromptType::Orchestration => "ORCHESTRATION",
+            PromptType::PostProcessing => "POST_PROCESSING",
+            PromptType::KnowledgeBaseResponseGeneration => "KNOWLEDGE_BASE_RESPONSE_GENERATION",
+            PromptType::MemorySummarization => "MEMORY_SUMMARIZATION",
+        }
+    }
+
+    /// The step as `#[agent(steps(...))]` spells it: `pre_processing`, `orchestration`, ...
+    pub const fn key(self) -> &'static str {
+        match self {
+            PromptType::PreProcessing => "pre_processing",
+            PromptType::Orchestration => "orchestration",
+            PromptType::PostProcessing => "post_processing",
+            PromptType::KnowledgeBaseResponseGeneration => "knowledge_base_response_generation",
+            PromptType::MemorySummarization => "memory_summarization",
+        }
+    }
+
+    /// The step spelled exactly `key` (`pre_processing`) or as Bedrock does (`PRE_PROCESSING`).
+    pub fn from_key(key: &str) -> Option<PromptType> {
+        PromptType::ALL
+            .into_iter()
+            .find(|s| s.key() == key || s.as_str() == key)
+    }
+
+    /// The step a misspelled or camelCase name most likely meant: `preProcessing` -> `pre_processing`,
+    /// `orchestraton` -> `orchestration`.
+    pub fn suggest(name: &str) -> Option<PromptType> {
+        suggest(name, &PromptType::ALL, |s| s.key())
+    }
+}
+
+/// A key of `#[agent(...)]`, as the macro and file formats spell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AgentKey {
+    /// `name`
+    Name,
+    /// `description`
+    Description,
+    /// `instruction`
+    Instruction,
+    /// `instruction_file`
+    InstructionFile,
+    /// `model`
+    Model,
+    /// `profile`
+    Profile,
+    /// `idle_session_ttl`
+    IdleSessionTtl,
+    /// `steps`
+    Steps,
+}
+
+impl AgentKey {
+    /// Every key, in declaration order.
+    pub const ALL: [AgentKey; 8] = [
+        AgentKey::Name,
+        AgentKey::Description,
+        AgentKey::Instruction,
+        AgentKey::InstructionFile,
+        AgentKey::Model,
+        AgentKey::Profile,
+        AgentKey::IdleSessionTtl,
+        AgentKey::Steps,
+    ];
+
+    /// The key as written.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AgentKey::Name => "name",
+            AgentKey::Description => "description",
+            AgentKey::Instruction => "instruction",
+            AgentKey::InstructionFile => "instruction_file",
+            AgentKey::Model => "model",
+            AgentKey::Profile => "profile",
+            AgentKey::IdleSessionTtl => "idle_session_ttl",
+            AgentKey::Steps => "steps",
+        }
+    }
+
+    /// The key spelled exactly `name`.
+    pub fn from_name(name: &str) -> Option<AgentKey> {
+        AgentKey::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// The key a misspelled or camelCase name most likely meant: `idleSessionTTL` -> `idle_session_ttl`,
+    /// `instructions` -> `instruction`, `foundationModel` -> `model`.
+    pub fn suggest(name: &str) -> Option<AgentKey> {
+        // The CreateAgent field names, which are too far from the keys for a similarity match.
+        match name {
+            "foundationModel" | "foundation_model" => return Some(AgentKey::Model),
+            "agentName" | "agent_name" => return Some(AgentKey::Name),
+            "idleSessionTTLInSeconds" | "idle_session_ttl_in_seconds" | "ttl" => {
+                return Some(AgentKey::IdleSessionTtl);
+            }
+            _ => {}
+        }
+        suggest(name, &AgentKey::ALL, |k| k.as_str())
+    }
+}
+
+/// The candidate closest to `name` after folding it to snake_case (Jaro-Winkler >= 0.8).
+fn suggest<T: Copy>(name: &str, all: &[T], key: impl Fn(T) -> &'static str) -> Option<T> {
+    let snake = to_snake_case(name);
+    if let Some(&exact) = all.iter().find(|&&t| key(t) == snake) {
+        return Some(exact);
+    }
+    all.iter()
+        .map(|&t| (strsim::jaro_winkler(&snake, key(t)), t))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, t)| t)
+}
+
+/// `idleSessionTTL` -> `idle_session_ttl`, `PRE_PROCESSING` -> `pre_processing`, `pre-processing` ->
+/// `pre_processing`.
+fn to_snake_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, &ch) in chars.iter().enumerate() {
+        if ch.is_ascii_uppercase() {
+            let after_lower = i > 0 && (chars[i - 1].is_ascii_lowercase());
+            if after_lower && !out.ends_with('_') {
+                out.push('_');
+            }
+            out.push(ch.to_ascii_lowercase());
+        } else if ch == '-' {
+            out.push('_');
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// One broken agent rule, with what was found and what is allowed.
+///
+/// `Display` prints the same text the `#[agent]` macro prints as a compile error.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum AgentViolation<'a> {
+    /// `name` does not match `([0-9a-zA-Z][_-]?)+` (empty, a space, a doubled or leading `_`/`-`, ...).
+    NamePattern {
+        /// The name.
+        found: &'a str,
+    },
+    /// `name` has more than 100 letters and digits.
+    NameTooLong {
+        /// Number of letters and digits.
+        found: usize,
+    },
+    /// `instruction` is shorter than 40 or longer than 4000 characters.
+    InstructionLength {
+        /// Length in characters.
+        found: usize,
+    },
+    /// `idle_session_ttl` outside 60..=5400 seconds.
+    IdleSessionTtl {
+        /// The value in seconds.
+        found: u32,
+    },
+    /// A rule shared with inference profiles: `description` (1..=200 characters) or `model` (usable by agents).
+    Rule(Violation<'a>),
+    /// A step's profile breaks a rule of the Agent surface or of the agent's model.
+    Profile {
+        /// The step.
+        step: PromptType,
+        /// The broken rule.
+        violation: Violation<'a>,
+    },
+}
+
+impl AgentViolation<'_> {
+    /// The key whose value breaks the rule.
+    pub const fn key(&self) -> AgentKey {
+        match self {
+            AgentViolation::NamePattern { .. } | AgentViolation::NameTooLong { .. } => {
+                AgentKey::Name
+            }
+            AgentViolation::InstructionLength { .. } => AgentKey::Instruction,
+            AgentViolation::IdleSessionTtl { .. } => AgentKey::IdleSessionTtl,
+            AgentViolation::Rule(v) => match v.key() {
+                rules::Key::Description => AgentKey::Description,
+                _ => AgentKey::Model,
+            },
+            AgentViolation::Profile { step, .. } => match step {
+                PromptType::Orchestration => AgentKey::Profile,
+                _ => AgentKey::Steps,
+            },
+        }
+    }
+
+    /// Writes the message: lowercase, the key in backticks, what was found and what is allowed.
+    pub const fn write_message(&self, m: &mut Message) {
+        match *self {
+            AgentViolation::NamePattern { found } => {
+                m.push_str("`name` must match ([0-9a-zA-Z][_-]?){1,100} (letters and digits, a single `_` or `-` between them), found ");
+                m.push_quoted(found);
+            }
+            AgentViolation::NameTooLong { found } => {
+                m.push_str("`name` must have at most 100 letters and digits, found ");
+                m.push_usize(found);
+            }
+            AgentViolation::InstructionLength { found } => {
+                m.push_str("`instruction` must be 40..=4000 characters, found ");
+                m.push_usize(found);
+            }
+            AgentViolation::IdleSessionTtl { found } => {
+                m.push_str(
+                    "`idle_session_ttl` must be within 60..=5400 seconds (1 to 90 minutes), found ",
+                );
+                m.push_u64(found as u64);
+            }
+            AgentViolation::Rule(v) => v.write_message(m),
+            AgentViolation::Profile { step, violation } => {
+                m.push_str(step.as_str());
+                m.push_str(" profile: ");
+                violation.write_message(m);
+            }
+        }
+    }
+
+    /// The message as a fixed-capacity buffer (usable in `const` code).
+    pub const fn message(&self) -> Message {
+        let mut m = Message::new();
+        self.write_message(&mut m);
+        m
+    }
+}
+
+impl core::fmt::Display for AgentViolation<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.message().as_str())
+    }
+}
+
+impl std::error::Error for AgentViolation<'_> {}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The rules.
+// ---------------------------------------------------------------------------------------------------------------
+
+/// `name` (`CreateAgentRequest.agentName`): `([0-9a-zA-Z][_-]?){1,100}` as a whole.
+pub const fn check_name(name: &str) -> Option<AgentViolation<'_>> {
+    if !rules::matches_name_pattern(name, false, usize::MAX) {
+        return Some(AgentViolation::NamePattern { found: name });
+    }
+    let bytes = name.as_bytes();
+    let (mut i, mut alnum) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() {
+            alnum += 1;
+        }
+        i += 1;
+    }
+    if alnum > AGENT_NAME_MAX_ALNUM {
+        return Some(AgentViolation::NameTooLong { found: alnum });
+    }
+    None
+}
+
+/// `instruction` (`CreateAgentRequest.instruction`): 40..=4000 characters.
+pub const fn check_instruction(instruction: &str) -> Option<AgentViolation<'static>> {
+    let length = char_count(instruction);
+    if length < INSTRUCTION_CHARS.0 || length > INSTRUCTION_CHARS.1 {
+        return Some(AgentViolation::InstructionLength { found: length });
+    }
+    None
+}
+
+/// `description` (`CreateAgentRequest.description`): 1..=200 characters, the rulebook's description rule.
+pub const fn check_description(description: &str) -> Option<AgentViolation<'static>> {
+    match rules::check_description(description) {
+        Some(v) => Some(AgentViolation::Rule(v)),
+        None => None,
+    }
+}
+
+/// `idle_session_ttl` (`CreateAgentRequest.idleSessionTTLInSeconds`): 60..=5400 seconds.
+pub const fn check_idle_session_ttl(seconds: u32) -> Option<AgentViolation<'static>> {
+    if seconds < IDLE_SESSION_TTL_SECONDS.0 || seconds > IDLE_SESSION_TTL_SECONDS.1 {
+        return Some(AgentViolation::IdleSessionTtl { found: seconds });
+    }
+    None
+}
+
+/// `model` (`CreateAgentRequest.foundationModel`): the rulebook's model rule on [`Surface::Agent`]: a model the
+/// catalog marks as usable by agents, or a cross-region id or ARN of one.
+pub const fn check_model(model: &ModelRef) -> Option<AgentViolation<'_>> {
+    match rules::check_model(model, Surface::Agent) {
+        Some(v) => Some(AgentViolation::Rule(v)),
+        None => None,
+    }
+}
+
+/// Every violation of `spec`: its own fields, then each step's profile on [`Surface::Agent`] with the agent's
+/// model in place of the profile's own.
+pub fn check(spec: &AgentSpec) -> Vec<AgentViolation<'_>> {
+    let mut found: Vec<AgentViolation<'_>> = [
+        check_name(spec.name),
+        spec.description.and_then(check_description),
+        check_instruction(spec.instruction),
+        check_model(&spec.model),
+        spec.idle_session_ttl.and_then(check_idle_session_ttl),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    for (step, profile) in spec.profiles() {
+        found.extend(
+            rules::check_for(profile, Surface::Agent, Some(&spec.model))
+                .into_iter()
+                .map(|violation| AgentViolation::Profile { step, violation }),
+        );
+    }
+    found
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Idle session timeouts written with a unit.
+// ---------------------------------------------------------------------------------------------------------------
+
+/// Why an `idle_session_ttl` text could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TtlError<'a> {
+    /// Not `<digits>` or `<digits><unit>` with unit `s`, `m` or `h`.
+    Syntax {
+        /// The text.
+        found: &'a str,
+    },
+    /// The number of seconds does not fit in a `u32`.
+    Overflow {
+        /// The text.
+        found: &'a str,
+    },
+}
+
+impl TtlError<'_> {
+    /// Writes the message.
+    pub const fn write_message(&self, m: &mut Message) {
+        match *self {
+            TtlError::Syntax { found } => {
+                m.push_str("`idle_session_ttl` expects seconds or a duration like \"90s\", \"10m\" or \"1h\", found ");
+                m.push_quoted(found);
+            }
+            TtlError::Overflow { found } => {
+                m.push_str("`idle_session_ttl` is too large to count in seconds, found ");
+                m.push_quoted(found);
+            }
+        }
+    }
+
+    /// The message as a fixed-capacity buffer.
+    pub const fn message(&self) -> Message {
+        let mut m = Message::new();
+        self.write_message(&mut m);
+        m
+    }
+}
+
+impl core::fmt::Display for TtlError<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.message().as_str())
+    }
+}
+
+impl std::error::Error for TtlError<'_> {}
+
+/// Reads an idle session timeout: plain seconds (`"600"`) or a number with one unit, `s`, `m` or `h`
+/// (`"90s"`, `"10m"`, `"1h"`). The result is in seconds and not range-checked (see [`check_idle_session_ttl`]).
+pub const fn parse_ttl(text: &str) -> Result<u32, TtlError<'_>> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut value: u64 = 0;
+    while i < bytes.len() && bytes[i].is_ascii_digit() {
+        value = value * 10 + (bytes[i] - b'0') as u64;
+        if value > u32::MAX as u64 {
+            return Err(TtlError::Overflow { found: text });
+        }
+        i += 1;
+    }
+    if i == 0 {
+        return Err(TtlError::Syntax { found: text });
+    }
+    let scale: u64 = if i == bytes.len() {
+        1
+    } else if i + 1 == bytes.len() {
+        match bytes[i] {
+            b's' => 1,
+            b'm' => 60,
+            b'h' => 3600,
+            _ => return Err(TtlError::Syntax { found: text }),
+        }
+    } else {
+        return Err(TtlError::Syntax { found: text });
+    };
+    let seconds = value * scale;
+    if seconds > u32::MAX as u64 {
+        return Err(TtlError::Overflow { found: text });
+    }
+    Ok(seconds as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models;
+    use std::borrow::Cow;
+
+    fn text(v: Option<AgentViolation<'_>>) -> Option<String> {
+        v.map(|v| v.to_string())
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(check_name("my-agent"), None);
+        assert_eq!(check_name("Agent_1-b"), None);
+        assert_eq!(check_name(&"a".repeat(100)), None);
+        assert_eq!(check_name(&"a-".repeat(100)), None);
+        assert_eq!(
+            text(check_name(&"a".repeat(101))).as_deref(),
+            Some("`name` must have at most 100 letters and digits, found 101")
+        );
+        for bad in ["", "my agent", "-agent", "a--b", "a_-b", "agent!", "é"] {
+            assert_eq!(
+                check_name(bad),
+                Some(AgentViolation::NamePattern { found: bad }),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            text(check_name("my agent")).as_deref(),
+            Some(
+                "`name` must match ([0-9a-zA-Z][_-]?){1,100} (letters and digits, a single `_` or `-` between them), found \"my agent\""
+            )
+        );
+    }
+
+    #[test]
+    fn instructions() {
+        let seed = "You are a helpful assistant.";
+        assert_eq!(seed.chars().count(), 28);
+        assert_eq!(
+            text(check_instruction(seed)).as_deref(),
+            Some("`instruction` must be 40..=4000 characters, found 28")
+        );
+        assert_eq!(check_instruction(&"x".repeat(40)), None);
+        assert_eq!(
+            check_instruction(&"x".repeat(39)),
+            Some(AgentViolation::InstructionLength { found: 39 })
+        );
+        assert_eq!(check_instruction(&"é".repeat(4000)), None);
+        assert_eq!(
+            check_instruction(&"x".repeat(4001)),
+            Some(AgentViolation::InstructionLength { found: 4001 })
+        );
+    }
+
+    #[test]
+    fn descriptions_and_timeouts() {
+        assert_eq!(check_description("x"), None);
+        assert_eq!(
+            text(check_description("")).as_deref(),
+            Some("`description` must be 1..=200 characters, found 0")
+        );
+        assert_eq!(
+            check_description(&"x".repeat(201)).map(|v| v.key()),
+            Some(AgentKey::Description)
+        );
+        assert_eq!(check_idle_session_ttl(60), None);
+        assert_eq!(check_idle_session_ttl(5400), None);
+        assert_eq!(
+            text(check_idle_session_ttl(59)).as_deref(),
+            Some("`idle_session_ttl` must be within 60..=5400 seconds (1 to 90 minutes), found 59")
+        );
+        assert_eq!(
+            check_idle_session_ttl(5401),
+            Some(AgentViolation::IdleSessionTtl { found: 5401 })
+        );
+    }
+
+    #[test]
+    fn models_for_agents() {
+        let ok = models::resolve("anthropic.claude-3-5-sonnet-20241022-v2:0").unwrap();
+        assert_eq!(check_model(&ok), None);
+        let cross = models::resolve("us.anthropic.claude-3-5-haiku-20241022-v1:0").unwrap();
+        assert_eq!(check_model(&cross), None);
+        let arn = models::resolve(
+            "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
+        )
+        .unwrap();
+        assert_eq!(check_model(&arn), None);
+        let titan = models::resolve("amazon.titan-text-lite-v1").unwrap();
+        assert_eq!(
+            text(check_model(&titan)).as_deref(),
+            Some(
+                "`model` amazon.titan-text-lite-v1 cannot be an agent's foundation model (Bedrock Agents does not support it)"
+            )
+        );
+        let titan_arn = models::resolve(
+            "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-lite-v1",
+        )
+        .unwrap();
+        assert_eq!(
+            check_model(&titan_arn).map(|v| v.key()),
+            Some(AgentKey::Model)
+        );
+        let cross_llama = models::resolve("us.meta.llama3-8b-instruct-v1:0").unwrap();
+        assert!(check_model(&cross_llama).is_some());
+    }
+
+    #[test]
+    fn ttl_parser() {
+        assert_eq!(parse_ttl("600"), Ok(600));
+        assert_eq!(parse_ttl("90s"), Ok(90));
+        assert_eq!(parse_ttl("10m"), Ok(600));
+        assert_eq!(parse_ttl("1h"), Ok(3600));
+        assert_eq!(parse_ttl("0"), Ok(0));
+        assert_eq!(parse_ttl("4294967295"), Ok(u32::MAX));
+        assert_eq!(
+            parse_ttl("4294967296"),
+            Err(TtlError::Overflow {
+                found: "4294967296"
+            })
+        );
+        assert_eq!(
+            parse_ttl("2000000h"),
+            Err(TtlError::Overflow { found: "2000000h" })
+        );
+        for bad in ["", "s", "10d", "10 m", "1h30m", "-5", "1.5h", " 60", "60S"] {
+            assert_eq!(
+                parse_ttl(bad),
+                Err(TtlError::Syntax { found: bad }),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            parse_ttl("10d").unwrap_err().to_string(),
+            "`idle_session_ttl` expects seconds or a duration like \"90s\", \"10m\" or \"1h\", found \"10d\""
+        );
+    }
+
+    #[test]
+    fn keys_and_steps() {
+        assert_eq!(
+            AgentKey::suggest("idleSessionTTL"),
+            Some(AgentKey::IdleSessionTtl)
+        );
+        assert_eq!(
+            AgentKey::suggest("idleSessionTTLInSeconds"),
+            Some(AgentKey::IdleSessionTtl)
+        );
+        assert_eq!(
+            AgentKey::suggest("instructions"),
+            Some(AgentKey::Instruction)
+        );
+        assert_eq!(
+            AgentKey::suggest("instructionFile"),
+            Some(AgentKey::InstructionFile)
+        );
+        assert_eq!(AgentKey::suggest("foundationModel"), Some(AgentKey::Model));
+        assert_eq!(AgentKey::suggest("agentName"), Some(AgentKey::Name));
+        assert_eq!(AgentKey::suggest("modle"), Some(AgentKey::Model));
+        assert_eq!(AgentKey::suggest("zzz"), None);
+        for step in PromptType::ALL {
+            assert_eq!(PromptType::from_key(step.key()), Some(step));
+            assert_eq!(PromptType::from_key(step.as_str()), Some(step));
+            assert_eq!(step.as_str().to_ascii_lowercase(), step.key());
+        }
+        assert_eq!(
+            PromptType::suggest("orchestraton"),
+            Some(PromptType::Orchestration)
+        );
+        assert_eq!(
+            PromptType::suggest("preProcessing"),
+            Some(PromptType::PreProcessing)
+        );
+        assert_eq!(
+            PromptType::suggest("post-processing"),
+            Some(PromptType::PostProcessing)
+        );
+    }
+
+    const HAIKU: ModelRef = ModelRef::base(&models::ANTHROPIC_CLAUDE_3_HAIKU);
+    /// A profile literal with every field written out (a `..base` update would drop the base in `const` code).
+    const fn profile(
+        name: &'static str,
+        max_tokens: Option<u32>,
+        stops: &'static [Cow<'static, str>],
+    ) -> InferenceProfile {
+        InferenceProfile {
+            name: Cow::Borrowed(name),
+            description: None,
+            version: 1,
+            model: None,
+            temperature: None,
+            top_p: None,
+            top_k: None,
+            max_tokens,
+            stop_sequences: Cow::Borrowed(stops),
+            anthropic_version: None,
+            response_format: None,
+        }
+    }
+    static LONG: InferenceProfile = profile("long", Some(8000), &[]);
+    static FIVE_STOPS: InferenceProfile = profile(
+        "five",
+        None,
+        &[
+            Cow::Borrowed("a"),
+            Cow::Borrowed("b"),
+            Cow::Borrowed("c"),
+            Cow::Borrowed("d"),
+            Cow::Borrowed("e"),
+        ],
+    );
+
+    fn spec() -> AgentSpec {
+        AgentSpec {
+            name: "support-agent",
+            description: Some("Answers order questions"),
+            instruction: "You are a helpful assistant. Answer questions about orders politely.",
+            model: HAIKU,
+            idle_session_ttl: Some(600),
+            pre_processing: None,
+            orchestration: None,
+            post_processing: None,
+            knowledge_base_response_generation: None,
+            memory_summarization: None,
+        }
+    }
+
+    #[test]
+    fn whole_specs() {
+        assert_eq!(check(&spec()), []);
+        let mut bad = spec();
+        bad.instruction = "You are a helpful assistant.";
+        bad.idle_session_ttl = Some(30);
+        bad.orchestration = Some(&LONG);
+        bad.memory_summarization = Some(&FIVE_STOPS);
+        let found: Vec<String> = check(&bad).iter().map(|v| v.to_string()).collect();
+        assert_eq!(
+            found,
+            [
+                "`instruction` must be 40..=4000 characters, found 28",
+                "`idle_session_ttl` must be within 60..=5400 seconds (1 to 90 minutes), found 30",
+                "ORCHESTRATION profile: `max_tokens` 8000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0",
+                "MEMORY_SUMMARIZATION profile: `stop_sequences` has 5 items, but Agents takes at most 4",
+            ]
+        );
+        assert_eq!(
+            bad.profiles()
+                .map(|(s, p)| (s.as_str(), p.name()))
+                .collect::<Vec<_>>(),
+            [("ORCHESTRATION", "long"), ("MEMORY_SUMMARIZATION", "five")]
+        );
+        assert_eq!(bad.profile(PromptType::PreProcessing), None);
+    }
+}

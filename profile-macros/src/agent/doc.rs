@@ -1,0 +1,106 @@
+//! The rustdoc appended to the struct: the agent's name, description, model, idle session timeout, the profile of
+//! each step, and the instruction.
+
+use super::check::Agent;
+use bedrock_profiles_core::models::{ModelRef, ModelTarget};
+use syn::DeriveInput;
+
+/// Markdown table cell: the text in backticks, `|` escaped.
+fn code(text: &str) -> String {
+    let text = text.replace('|', "\\|").replace('\n', " ");
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
+}
+
+fn model_cell(model: &ModelRef) -> String {
+    let id = code(model.id());
+    match model.target {
+        ModelTarget::Base(m) | ModelTarget::Arn(_, m) => format!("{id} ({})", m.name),
+        ModelTarget::CrossRegion(geo, m) => {
+            format!("{id} ({}, cross-region `{}`)", m.name, geo.prefix())
+        }
+        ModelTarget::OpaqueArn(r) => format!("{id} ({})", r.as_str()),
+        ModelTarget::Unlisted(_) => format!("{id} (not in the catalog)"),
+    }
+}
+
+fn duration(seconds: u32) -> String {
+    let (minutes, rest) = (seconds / 60, seconds % 60);
+    match (minutes, rest) {
+        (0, _) => format!("{seconds} seconds"),
+        (1, 0) => format!("{seconds} seconds (1 minute)"),
+        (m, 0) => format!("{seconds} seconds ({m} minutes)"),
+        (m, s) => format!("{seconds} seconds ({m} min {s} s)"),
+    }
+}
+
+/// A code fence longer than any run of backticks in `text`.
+fn fence(text: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for ch in text.chars() {
+        run = if ch == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    "`".repeat((longest + 1).max(3))
+}
+
+pub fn docs(a: &Agent, input: &DeriveInput) -> Vec<String> {
+    let mut lines = Vec::new();
+    if input.attrs.iter().any(|attr| attr.path().is_ident("doc")) {
+        lines.push(String::new());
+    }
+    if let Some((name, _)) = &a.name {
+        lines.push(format!("**Bedrock agent** {}", code(name)));
+        lines.push(String::new());
+    }
+    if let Some((description, _)) = &a.description {
+        lines.push(format!("*{}*", description.replace('*', "\\*")));
+        lines.push(String::new());
+    }
+    lines.push("| Setting | Value |".to_owned());
+    lines.push("|---|---|".to_owned());
+    if let Some((name, _)) = &a.name {
+        lines.push(format!("| `name` | {} |", code(name)));
+    }
+    if let Some((model, _)) = &a.model {
+        lines.push(format!("| `model` | {} |", model_cell(model)));
+    }
+    let ttl = match &a.idle_session_ttl {
+        Some((seconds, _, _)) => duration(*seconds),
+        None => "Bedrock's default".to_owned(),
+    };
+    lines.push(format!("| `idle_session_ttl` | {ttl} |"));
+    for step in &a.steps {
+        lines.push(format!(
+            "| `{}` profile | {} |",
+            step.step.as_str(),
+            code(&step.path_text())
+        ));
+    }
+    lines.push(String::new());
+    if let Some(instruction) = &a.instruction {
+        let count = instruction.text.chars().count();
+        let source = match &instruction.file {
+            Some((relative, _)) => format!(", from {}", code(relative)),
+            None => String::new(),
+        };
+        lines.push(format!("**Instruction** ({count} characters{source}):"));
+        lines.push(String::new());
+        let fence = fence(&instruction.text);
+        lines.push(format!("{fence}text"));
+        lines.extend(instruction.text.lines().map(str::to_owned));
+        lines.push(fence);
+        lines.push(String::new());
+    }
+    lines.push(
+        "Checked at compile time: name, instruction (40..=4000 characters), description, idle session timeout \
+         (60..=5400 seconds), that Bedrock Agents supports the model, and each step's profile against the Agents \
+         limits (at most 4 stop sequences, top_k 0..=500) and the model's."
+            .to_owned(),
+    );
+    lines
+}

@@ -1,0 +1,162 @@
+//! Stage 3: the struct (with its docs), the `Agent` impl and one `const` assertion per step profile. Generated code
+//! names the runtime only through `::bedrock_profiles::__private`.
+
+use super::check::{Agent, Step};
+use proc_macro2::{Group, Literal, Span, TokenStream, TokenTree};
+use quote::{quote, quote_spanned};
+use syn::DeriveInput;
+
+fn private() -> TokenStream {
+    quote!(::bedrock_profiles::__private)
+}
+
+/// `tokens` with every span, nested ones included, set to `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Group(g) => {
+                let mut group = Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                TokenTree::Group(group)
+            }
+            mut other => {
+                other.set_span(span);
+                other
+            }
+        })
+        .collect()
+}
+
+/// The item as written, the generated docs after the user's own attributes.
+fn item(input: &DeriveInput, docs: &[String]) -> TokenStream {
+    let attrs = &input.attrs;
+    let mut rest = input.clone();
+    rest.attrs.clear();
+    quote! {
+        #(#attrs)*
+        #(#[doc = #docs])*
+        #rest
+    }
+}
+
+fn implementation(input: &DeriveInput, spec: TokenStream) -> TokenStream {
+    let p = private();
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        impl #impl_generics #p::Agent for #ident #ty_generics #where_clause {
+            const SPEC: &'static #p::AgentSpec = #spec;
+        }
+    }
+}
+
+/// The struct, a stub `Agent` impl (so uses of the agent add no errors of their own), and the assertions of the
+/// step profiles when the model is known.
+pub fn fallback(input: &DeriveInput, agent: Option<&Agent>) -> TokenStream {
+    let p = private();
+    let item = item(input, &[]);
+    let stub = implementation(input, quote!(#p::STUB_AGENT_SPEC));
+    let assertions = agent.map(assertions);
+    quote!(#item #stub #assertions)
+}
+
+/// `const _: () = assert_valid(PROFILE, Surface::Agent, Some(&MODEL), "...");` per step profile, every token
+/// spanned on the profile's path so that rustc's E0080 points there.
+pub fn assertions(agent: &Agent) -> TokenStream {
+    let Some((model, _)) = &agent.model else {
+        return TokenStream::new();
+    };
+    agent
+        .steps
+        .iter()
+        .map(|step| assertion(agent, step, crate::profile::model_ref(model)))
+        .collect()
+}
+
+fn assertion(agent: &Agent, step: &Step, model: TokenStream) -> TokenStream {
+    let span = step.span;
+    let path = &step.path;
+    let model = respan(model, span);
+    let mut what = Literal::string(&format!(
+        "profile `{}` of agent `{}` ({})",
+        step.path_text(),
+        agent.ident,
+        step.step.key()
+    ));
+    what.set_span(span);
+    quote_spanned! {span=>
+        const _: () = ::bedrock_profiles::__private::assert_valid(
+            #path,
+            ::bedrock_profiles::__private::Surface::Agent,
+            ::bedrock_profiles::__private::Some(&#model),
+            #what,
+        );
+    }
+}
+
+/// Everything, for an agent without errors.
+pub fn agent(agent: &Agent, input: &DeriveInput, docs: &[String]) -> TokenStream {
+    let p = private();
+    let string = |text: &str| Literal::string(text);
+    let name = string(agent.name.as_ref().map_or("", |(n, _)| n.as_str()));
+    let description = match &agent.description {
+        Some((text, _)) => {
+            let lit = string(text);
+            quote!(#p::Some(#lit))
+        }
+        None => quote!(#p::None),
+    };
+    let instruction = match &agent.instruction {
+        // `include_str!` of the file the macro read: editing it rebuilds the crate (and re-checks it).
+        Some(instruction) => match &instruction.file {
+            Some((_, path)) => {
+                let path = string(&path.to_string_lossy());
+                quote!(::core::include_str!(#path))
+            }
+            None => {
+                let lit = string(&instruction.text);
+                quote!(#lit)
+            }
+        },
+        None => quote!(""),
+    };
+    let model = match &agent.model {
+        Some((model, _)) => crate::profile::model_ref(model),
+        None => quote!(#p::STUB_AGENT_SPEC.model),
+    };
+    let ttl = match &agent.idle_session_ttl {
+        Some((seconds, _, _)) => {
+            let lit = Literal::u32_suffixed(*seconds);
+            quote!(#p::Some(#lit))
+        }
+        None => quote!(#p::None),
+    };
+    let steps = bedrock_profiles_core::agent::PromptType::ALL.map(|prompt_type| {
+        let field = quote::format_ident!("{}", prompt_type.key());
+        match agent.steps.iter().find(|s| s.step == prompt_type) {
+            // Spanned on the path, so that a type error points at it.
+            Some(step) => {
+                let path = &step.path;
+                let value =
+                    quote_spanned!(step.span=> ::bedrock_profiles::__private::step_profile(&#path));
+                quote!(#field: #value)
+            }
+            None => quote!(#field: #p::None),
+        }
+    });
+    let spec = quote! {
+        &#p::AgentSpec {
+            name: #name,
+            description: #description,
+            instruction: #instruction,
+            model: #model,
+            idle_session_ttl: #ttl,
+            #(#steps,)*
+        }
+    };
+    let item = item(input, docs);
+    let implementation = implementation(input, spec);
+    let assertions = assertions(agent);
+    quote!(#item #implementation #assertions)
+}

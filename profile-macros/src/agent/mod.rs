@@ -1,0 +1,57 @@
+//! `#[agent(...)]` on a struct.
+
+mod ast;
+mod check;
+mod doc;
+mod expand;
+
+use crate::ctxt::Ctxt;
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::Data;
+
+pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
+    let input = match ast::item(item) {
+        ast::Item::Type(input) => input,
+        // Not a type: nothing to implement `Agent` for; the item stays as written beside the error.
+        ast::Item::Other(tokens, span, word) => {
+            let error = syn::Error::new(
+                span,
+                format!("`#[agent]` applies to structs only, found `{word}`"),
+            )
+            .to_compile_error();
+            return quote!(#tokens #error);
+        }
+    };
+    let mut cx = Ctxt::new();
+    match &input.data {
+        Data::Struct(_) => {}
+        Data::Enum(data) => cx.error(
+            data.enum_token.span,
+            "`#[agent]` applies to structs only, found an enum",
+        ),
+        Data::Union(data) => cx.error(
+            data.union_token.span,
+            "`#[agent]` applies to structs only, found a union",
+        ),
+    }
+    let agent = match syn::parse2::<ast::Args>(args) {
+        Ok(args) => Some(check::agent(&mut cx, &input.ident, args)),
+        // A syntax error stops the reading of the arguments.
+        Err(error) => {
+            cx.syn_error(error);
+            None
+        }
+    };
+    match agent {
+        Some(agent) if !cx.has_errors() => {
+            let docs = doc::docs(&agent, &input);
+            expand::agent(&agent, &input, &docs)
+        }
+        agent => {
+            let fallback = expand::fallback(&input, agent.as_ref());
+            let errors = cx.into_compile_errors();
+            quote!(#fallback #errors)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+use bedrock_profiles::agent;
+
+bedrock_profiles::inference_profile! {
+    pub HIGH_QUALITY {
+        temperature: 0.7,
+        max_tokens: 2000,
+    }
+}
+
+#[agent(
+    name = "my-agent",
+    instruction = "You are a helpful assistant. Answer questions about orders politely and briefly.",
+    model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
+    idle_session_ttl = 600,
+    profile = HIGH_QUALITY,
+    steps(orchestration = HIGH_QUALITY),
+)]
+pub struct SupportAgent;
+
+fn main() {}

@@ -1,0 +1,16 @@
+use bedrock_profiles::agent;
+
+bedrock_profiles::inference_profile! {
+    pub SAMPLED { top_k: 300 }
+}
+
+#[agent(
+    name = "my-agent",
+    instruction = "You are a helpful assistant. Answer questions about orders politely and briefly.",
+    model = "amazon.nova-2-lite-v1:0",
+    idle_session_ttl = 600,
+    profile = SAMPLED,
+)]
+pub struct SupportAgent;
+
+fn main() {}
