@@ -5,6 +5,7 @@
 //! - [`InferenceProfile`]: a named, reusable inference configuration, `const`-constructible.
 //! - [`models`]: the model catalog with each model's limits; lookup by id, cross-region id and ARN.
 //! - [`rules`]: every limit, once, as `const fn` checks returning typed [`Violation`]s.
+//! - [`template`] and [`prompt`]: `{{variable}}` templates, the prompt rules and the [`Prompt`] trait.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -13,10 +14,17 @@ pub mod json;
 pub mod message;
 pub mod models;
 mod profile;
+pub mod prompt;
 pub mod rules;
 #[cfg(feature = "serde")]
 mod serde_impls;
+pub mod template;
 
 pub use models::{Model, ModelRef};
 pub use profile::{InferenceProfile, JsonSchema, ResponseFormat};
+pub use prompt::{Part, Prompt, PromptSpec, PromptVariant, PromptViolation, TemplateType};
 pub use rules::{Surface, Violation, check};
+
+/// Integer formatting for generated prompt rendering.
+#[doc(hidden)]
+pub use itoa;
