@@ -137,6 +137,15 @@ pub use bedrock_profiles_core::{
 /// See the [crate documentation](crate#declaring-profiles) for the keys and rules.
 pub use bedrock_profiles_macros::inference_profile;
 
+pub use bedrock_profiles_core::{
+    Part, Prompt, PromptSpec, PromptVariant, TemplateType, prompt, template,
+};
+
+/// Checks a prompt template against the struct's fields at compile time and implements [`Prompt`] for it.
+///
+/// See the [crate documentation](crate#prompts) for the keys and rules.
+pub use bedrock_profiles_macros::prompt;
+
 /// What generated code names. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
@@ -145,4 +154,10 @@ pub mod __private {
     pub use bedrock_profiles_core::{InferenceProfile, JsonSchema, ResponseFormat};
     pub use core::option::Option::{self, None, Some};
     pub use std::borrow::Cow;
+    // #[prompt]
+    pub use bedrock_profiles_core::itoa;
+    pub use bedrock_profiles_core::prompt::{
+        Part, Prompt, PromptSpec, PromptVariant, TemplateType,
+    };
+    pub use std::string::String;
 }

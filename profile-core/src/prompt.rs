@@ -318,7 +318,7 @@ pub struct PromptVariant {
     pub text: &'static str,
     /// The system prompt template of a chat prompt.
     pub system: Option<&'static str>,
-    /// The distinct variables of `text` and `system`, in order of first use.
+    /// The distinct variables of `system` and `text`, in order of first use (system prompt first).
     pub variables: &'static [&'static str],
 }
 

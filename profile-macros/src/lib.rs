@@ -7,6 +7,7 @@
 
 mod ctxt;
 mod profile;
+mod prompt;
 mod value;
 
 use proc_macro::TokenStream;
@@ -15,4 +16,11 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn inference_profile(input: TokenStream) -> TokenStream {
     profile::expand(input.into()).into()
+}
+
+/// Checks a prompt template against a struct's fields at compile time and implements `Prompt` for it.
+/// Documented in the `bedrock-profiles` crate.
+#[proc_macro_attribute]
+pub fn prompt(attr: TokenStream, item: TokenStream) -> TokenStream {
+    prompt::expand(attr.into(), item.into()).into()
 }
