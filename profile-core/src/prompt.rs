@@ -357,6 +357,13 @@ impl PromptSpec {
     }
 }
 
+/// `Some(profile)`: what `#[prompt]` generates for `profile = PATH`, so that a path to something else than an
+/// [`InferenceProfile`] is reported as a plain type mismatch on the path.
+#[doc(hidden)]
+pub const fn profile_ref(profile: &'static InferenceProfile) -> Option<&'static InferenceProfile> {
+    Some(profile)
+}
+
 /// Which template of a variant to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Part {

@@ -129,6 +129,8 @@ struct Decl {
     text: Option<usize>,
     system: Option<usize>,
     variants: Vec<(Decl, Span)>,
+    /// A `text`/`text_file` key or an unknown key was written, even if its value was wrong: no "missing `text`".
+    text_attempted: bool,
 }
 
 pub fn prompt(cx: &mut Ctxt, args: Vec<Arg>, ident: &Ident, fields: &syn::FieldsNamed) -> Prompt {
@@ -161,6 +163,16 @@ pub fn prompt(cx: &mut Ctxt, args: Vec<Arg>, ident: &Ident, fields: &syn::Fields
         );
     }
     let Some(text) = top.text else {
+        if top.text_attempted {
+            return Prompt {
+                ident: ident.clone(),
+                name,
+                description: top.description,
+                sources,
+                variants: Vec::new(),
+                fields,
+            };
+        }
         cx.error(
             Span::call_site(),
             "missing `text`: give the template as `text = \"Hello {{name}}\"` or `text_file = \"prompts/hello.txt\"`",
@@ -261,8 +273,12 @@ fn decl(cx: &mut Ctxt, args: Vec<Arg>, top: bool, sources: &mut Vec<Source>) -> 
         let name = key.unraw().to_string();
         let Some(&k) = keys.iter().find(|k| **k == name) else {
             unknown_key(cx, &key, &name, top);
+            d.text_attempted = true;
             continue;
         };
+        if k.starts_with("text") {
+            d.text_attempted = true;
+        }
         // `text` and `text_file` fill one slot, as do `system` and `system_file`.
         let slot = k.trim_end_matches("_file");
         if k != "variant" {

@@ -186,7 +186,14 @@ fn spec(p: &Prompt) -> TokenStream {
             None => quote!(#pr::None),
         };
         let profile = match &v.profile {
-            Some(path) => quote!(#pr::Some(&#path)),
+            Some(path) => {
+                // Spanned on the path, so that a path to something else than a profile is reported there.
+                let span = path
+                    .segments
+                    .last()
+                    .map_or(Span::call_site(), |s| s.ident.span());
+                quote_spanned!(span=> ::bedrock_profiles::__private::profile_ref(&#path))
+            }
             None => quote!(#pr::None),
         };
         let kind = if v.system.is_some() {
