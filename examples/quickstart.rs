@@ -1,8 +1,9 @@
-//! Declares the README's profiles, derives one, and prints each profile's effective settings as JSON.
+//! Declares the README's profiles, derives one, and prints each profile's effective settings as JSON; then renders
+//! a prompt that uses one of them.
 //!
 //! Run with `cargo run --example quickstart`.
 
-use bedrock_profiles::{InferenceProfile, Surface, check, inference_profile};
+use bedrock_profiles::{InferenceProfile, Prompt, Surface, check, inference_profile, prompt};
 
 inference_profile! {
     /// A profile for high-quality responses.
@@ -38,6 +39,20 @@ inference_profile! {
     }
 }
 
+/// The README's prompt: its placeholders are checked against the fields, its profile against its model.
+#[prompt(
+    name = "my-prompt",
+    description = "Greets a customer",
+    model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
+    profile = HIGH_QUALITY,
+    text = "Hello {{customer}}, how can I help you with {{topic}}?",
+    variant(name = "concise", profile = FAST_FACTS, model = "us.amazon.nova-micro-v1:0", text = "{{customer}}: {{topic}}?"),
+)]
+pub struct Greeting<'a> {
+    pub customer: &'a str,
+    pub topic: String,
+}
+
 fn main() -> Result<(), serde_json::Error> {
     let profiles: [&InferenceProfile; 3] = [&HIGH_QUALITY, &CREATIVE, &FAST_FACTS];
     for profile in profiles {
@@ -45,5 +60,24 @@ fn main() -> Result<(), serde_json::Error> {
         assert!(check(profile, Surface::Converse).is_empty());
         println!("{}", serde_json::to_string_pretty(profile)?);
     }
+
+    let greeting = Greeting {
+        customer: "Ada",
+        topic: "billing".into(),
+    };
+    for variant in Greeting::SPEC.variants {
+        let text = greeting.render_variant(variant.name).unwrap_or_default();
+        println!(
+            "prompt {} / {} ({}, {}): {text}",
+            Greeting::SPEC.name,
+            variant.name,
+            variant.model_id().unwrap_or("no model"),
+            variant.template_type.as_str(),
+        );
+    }
+    assert_eq!(
+        greeting.render(),
+        "Hello Ada, how can I help you with billing?"
+    );
     Ok(())
 }
