@@ -290,9 +290,10 @@ pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
         for f in p.fields.iter().filter(|f| f.kind == Kind::Display) {
             let ty = &f.ty;
             let span = syn::spanned::Spanned::span(ty);
-            where_clause
-                .predicates
-                .push(syn::parse_quote_spanned!(span=> #ty: ::core::fmt::Display));
+            // Always parses (a type, a colon, a path); `parse_quote!` would panic otherwise, so match.
+            if let Ok(predicate) = syn::parse2(quote_spanned!(span=> #ty: ::core::fmt::Display)) {
+                where_clause.predicates.push(predicate);
+            }
         }
     }
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();

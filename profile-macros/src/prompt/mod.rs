@@ -8,6 +8,7 @@ mod expand;
 use crate::ctxt::Ctxt;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
+use syn::parse::Parser;
 use syn::{Data, DeriveInput, Fields};
 
 pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
@@ -66,7 +67,11 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     }
     let user_docs = parsed.attrs.iter().any(|a| a.path().is_ident("doc"));
     for line in doc::docs(&prompt, user_docs) {
-        parsed.attrs.push(syn::parse_quote!(#[doc = #line]));
+        // Always parses; `parse_quote!` would panic otherwise, so match.
+        let attr = quote!(#[doc = #line]);
+        if let Ok(mut attrs) = syn::Attribute::parse_outer.parse2(attr) {
+            parsed.attrs.append(&mut attrs);
+        }
     }
     let generated = expand::prompt(&prompt, &parsed.generics);
     let item = parsed.into_token_stream();
