@@ -578,3 +578,59 @@ fn is_string(path: &Path) -> bool {
         ["String"] | ["std" | "alloc", "string", "String"]
     ) && path.segments.iter().all(|s| s.arguments.is_none())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_in_a_file_name_the_file() {
+        let mut cx = Ctxt::new();
+        let mut sources = Vec::new();
+        let file = Some((
+            "prompts/a.txt".to_owned(),
+            PathBuf::from("/abs/prompts/a.txt"),
+        ));
+        let index = source(
+            &mut cx,
+            &mut sources,
+            "ok\n{{x".to_owned(),
+            Span::call_site(),
+            file,
+        );
+        assert!(cx.has_errors());
+        let errors = match prompt::check_template(&sources[index].text) {
+            Err(found) => found,
+            Ok(_) => Vec::new(),
+        };
+        assert_eq!(
+            sources[index].message(&errors[0]),
+            "`prompts/a.txt`: unclosed `{{` at line 2, column 1: expected `}}` on the same line, near \"{{x\""
+        );
+    }
+
+    #[test]
+    fn field_kinds() {
+        let kind_of = |ty: &str| {
+            kind(&syn::parse_str::<Type>(ty).unwrap_or(Type::Verbatim(TokenStream::new())))
+        };
+        for ty in [
+            "&str",
+            "&'a str",
+            "String",
+            "&String",
+            "std::string::String",
+            "Cow<'a, str>",
+            "Box<str>",
+            "std::sync::Arc<str>",
+        ] {
+            assert!(kind_of(ty) == Kind::Str, "{ty}");
+        }
+        for ty in ["u8", "i128", "usize"] {
+            assert!(kind_of(ty) == Kind::Int, "{ty}");
+        }
+        for ty in ["T", "f64", "&u32", "Cow<'a, [u8]>", "my::u32", "bool"] {
+            assert!(kind_of(ty) == Kind::Display, "{ty}");
+        }
+    }
+}
