@@ -1,9 +1,11 @@
-//! Declares the README's profiles, derives one, and prints each profile's effective settings as JSON; then declares
-//! an agent that uses one of them and prints its spec.
+//! Declares the README's profiles, derives one, and prints each profile's effective settings as JSON; then renders
+//! a prompt and declares an agent that use them.
 //!
 //! Run with `cargo run --example quickstart`.
 
-use bedrock_profiles::{Agent, InferenceProfile, Surface, agent, check, inference_profile};
+use bedrock_profiles::{
+    Agent, InferenceProfile, Prompt, Surface, agent, check, inference_profile, prompt,
+};
 
 inference_profile! {
     /// A profile for high-quality responses.
@@ -49,6 +51,19 @@ inference_profile! {
     idle_session_ttl = "10m",
 )]
 pub struct SupportAgent;
+/// The README's prompt: its placeholders are checked against the fields, its profile against its model.
+#[prompt(
+    name = "my-prompt",
+    description = "Greets a customer",
+    model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
+    profile = HIGH_QUALITY,
+    text = "Hello {{customer}}, how can I help you with {{topic}}?",
+    variant(name = "concise", profile = FAST_FACTS, model = "us.amazon.nova-micro-v1:0", text = "{{customer}}: {{topic}}?"),
+)]
+pub struct Greeting<'a> {
+    pub customer: &'a str,
+    pub topic: String,
+}
 
 fn main() -> Result<(), serde_json::Error> {
     let profiles: [&InferenceProfile; 3] = [&HIGH_QUALITY, &CREATIVE, &FAST_FACTS];
@@ -68,5 +83,23 @@ fn main() -> Result<(), serde_json::Error> {
     for (step, profile) in spec.profiles() {
         println!("  {}: {}", step.as_str(), profile.name());
     }
+    let greeting = Greeting {
+        customer: "Ada",
+        topic: "billing".into(),
+    };
+    for variant in Greeting::SPEC.variants {
+        let text = greeting.render_variant(variant.name).unwrap_or_default();
+        println!(
+            "prompt {} / {} ({}, {}): {text}",
+            Greeting::SPEC.name,
+            variant.name,
+            variant.model_id().unwrap_or("no model"),
+            variant.template_type.as_str(),
+        );
+    }
+    assert_eq!(
+        greeting.render(),
+        "Hello Ada, how can I help you with billing?"
+    );
     Ok(())
 }

@@ -181,6 +181,69 @@
 //! The same rules are in [`agent`](mod@agent) for run time: [`agent::check`] an [`AgentSpec`], or check single
 //! values with `agent::check_instruction` and the other `check_*` functions; [`agent::parse_ttl`] reads `"10m"`.
 //!
+//! # Prompts
+//!
+//! [`#[prompt]`](macro@prompt) turns a struct with named fields into a Bedrock Prompt management prompt: a
+//! `{{variable}}` template, a model and an inference profile. The template is parsed at compile time; every
+//! placeholder must name a field and every field must be used by some variant, and the rendering is generated straight-line code
+//! (no parsing at run time, values inserted verbatim and never scanned again).
+//!
+//! ```
+//! use bedrock_profiles::{Prompt, TemplateType, inference_profile, prompt};
+//!
+//! inference_profile! {
+//!     pub HIGH_QUALITY { model: "anthropic.claude-3-5-sonnet-20241022-v2:0", temperature: 0.7, max_tokens: 2000 }
+//! }
+//!
+//! #[prompt(
+//!     name = "my-prompt",
+//!     description = "Greets a customer",
+//!     model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
+//!     profile = HIGH_QUALITY,
+//!     text = "Hello {{customer}}, how can I help you with {{topic}}?",
+//!     variant(name = "concise", text = "Hi {{customer}}. {{topic}}?"),
+//! )]
+//! pub struct Greeting<'a> {
+//!     pub customer: &'a str,
+//!     pub topic: String,
+//! }
+//!
+//! let greeting = Greeting { customer: "Ada", topic: "billing".into() };
+//! assert_eq!(greeting.render(), "Hello Ada, how can I help you with billing?");
+//! assert_eq!(greeting.render_variant("concise").as_deref(), Some("Hi Ada. billing?"));
+//!
+//! let spec = Greeting::SPEC;
+//! assert_eq!(spec.name, "my-prompt");
+//! assert_eq!(spec.variants[0].variables, ["customer", "topic"]);
+//! assert_eq!(spec.variants[0].template_type, TemplateType::Text);
+//! ```
+//!
+//! | Key | Value | Rule |
+//! |---|---|---|
+//! | `name` | string | `([0-9a-zA-Z][_-]?){1,100}`; default: the struct's name in kebab-case |
+//! | `description` | string | 1..=200 characters |
+//! | `model` | string | a catalog id, a cross-region id or an ARN |
+//! | `profile` | path to an [`InferenceProfile`] const | every rule of the rulebook for Prompt management with the prompt's model (at most 4 stop sequences, `max_tokens` within the model's limit, ...), checked by `const` evaluation |
+//! | `text` or `text_file` | string, or a path relative to the crate's `Cargo.toml` | required; not empty; at most 20 distinct variables; a file's final line break is dropped; editing the file rebuilds |
+//! | `system` or `system_file` | as `text` | a system prompt: the prompt becomes `CHAT` |
+//! | `variant(...)` | `name` and any of `model`, `profile`, `text`, `system` (and the `_file` forms) | repeatable; unique names (`default` is the top-level variant); unset keys come from the top level; each variant checked on its own |
+//!
+//! Placeholders are `{{name}}`, `name` matching `([0-9a-zA-Z][_-]?){1,100}`. An unclosed `{{`, an empty `{{}}`,
+//! spaces or other characters in a name are errors that point at the template literal and give the line, column
+//! and a snippet. Single braces and a lone `}}` are plain text, so JSON examples need no escaping:
+//!
+//! ```compile_fail
+//! #[bedrock_profiles::prompt(text = "Hello {{ customer }}")]
+//! // error: placeholder `{{ customer }}` at line 1, column 7 has spaces; write `{{customer}}`
+//! struct Greeting { customer: String }
+//! ```
+//!
+//! Field types are anything that implements `Display`; generics and lifetimes work. `&str`, `String`, `Cow<str>`,
+//! `Box<str>`, `Rc<str>` and `Arc<str>` values are copied straight in, integers are formatted without the `fmt`
+//! machinery, and the output gets its exact capacity when no other type is involved. See [`Prompt`] for the
+//! rendering methods and [`PromptSpec`] for what a prompt declares; [`prompt`](mod@prompt) and [`template`] hold
+//! the rules and the parser for use at run time.
+//!
 //! # Checking at run time
 //!
 //! The same rules are public in [`rules`]: [`check`] a profile against an API [`Surface`] and get every
@@ -223,6 +286,15 @@ pub use bedrock_profiles_macros::inference_profile;
 /// See the [crate documentation](crate#agents) for the keys and rules.
 pub use bedrock_profiles_macros::agent;
 
+pub use bedrock_profiles_core::{
+    Part, Prompt, PromptSpec, PromptVariant, TemplateType, prompt, template,
+};
+
+/// Checks a prompt template against the struct's fields at compile time and implements [`Prompt`] for it.
+///
+/// See the [crate documentation](crate#prompts) for the keys and rules.
+pub use bedrock_profiles_macros::prompt;
+
 /// What generated code names. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
@@ -259,4 +331,11 @@ pub mod __private {
         knowledge_base_response_generation: None,
         memory_summarization: None,
     };
+
+    // #[prompt]
+    pub use bedrock_profiles_core::itoa;
+    pub use bedrock_profiles_core::prompt::{
+        Part, Prompt, PromptSpec, PromptVariant, TemplateType, profile_ref,
+    };
+    pub use std::string::String;
 }

@@ -7,6 +7,7 @@
 //! - [`rules`]: every limit, once, as `const fn` checks returning typed [`Violation`]s.
 //! - [`agent`]: Bedrock agents: the [`Agent`] trait, its const [`AgentSpec`] and the agent rules.
 //! - `wire` (feature `serde`): the request bodies Bedrock receives (Converse, InvokeModel).
+//! - [`template`] and [`prompt`]: `{{variable}}` templates, the prompt rules and the [`Prompt`] trait.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -16,13 +17,20 @@ pub mod json;
 pub mod message;
 pub mod models;
 mod profile;
+pub mod prompt;
 pub mod rules;
 #[cfg(feature = "serde")]
 mod serde_impls;
+pub mod template;
 #[cfg(feature = "serde")]
 pub mod wire;
 
 pub use agent::{Agent, AgentSpec, PromptType};
 pub use models::{Model, ModelRef};
 pub use profile::{InferenceProfile, JsonSchema, ResponseFormat};
+pub use prompt::{Part, Prompt, PromptSpec, PromptVariant, PromptViolation, TemplateType};
 pub use rules::{Surface, Violation, check};
+
+/// Integer formatting for generated prompt rendering.
+#[doc(hidden)]
+pub use itoa;

@@ -8,6 +8,7 @@
 mod agent;
 mod ctxt;
 mod profile;
+mod prompt;
 mod value;
 
 use proc_macro::TokenStream;
@@ -22,4 +23,11 @@ pub fn inference_profile(input: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn agent(args: TokenStream, item: TokenStream) -> TokenStream {
     agent::expand(args.into(), item.into()).into()
+}
+
+/// Checks a prompt template against a struct's fields at compile time and implements `Prompt` for it.
+/// Documented in the `bedrock-profiles` crate.
+#[proc_macro_attribute]
+pub fn prompt(attr: TokenStream, item: TokenStream) -> TokenStream {
+    prompt::expand(attr.into(), item.into()).into()
 }

@@ -1,0 +1,536 @@
+//! Prompts as Bedrock Prompt management knows them: a named template with `{{variable}}` placeholders, a model and
+//! an inference profile, in one or more variants.
+//!
+//! - The rules of a prompt ([`check_prompt_name`], [`check_template`], [`check_variables`], ...) return typed
+//!   [`PromptViolation`]s whose text is written by one `const fn`, like [`crate::rules`]. `#[prompt]` calls them at
+//!   expansion time; a loader of prompt files calls them at run time.
+//! - [`Prompt`] is what `#[prompt]` implements: a `const` [`PromptSpec`] and generated rendering code.
+//!
+//! Limits come from the AWS service model of bedrock-agent `CreatePrompt` (botocore 1.44.8, bedrock-agent
+//! 2023-06-05).
+
+use crate::message::Message;
+use crate::models::ModelRef;
+use crate::profile::InferenceProfile;
+use crate::rules::matches_name_pattern;
+use crate::template::{self, Segment, Template, TemplateError};
+
+/// Most letters and digits in a prompt or variant name (`CreatePrompt.name`, `PromptVariant.name`:
+/// `([0-9a-zA-Z][_-]?){1,100}`, matched against the whole name).
+pub const NAME_MAX_ALNUM: usize = 100;
+
+/// Most distinct input variables of one variant (`TextPromptTemplateConfiguration.inputVariables`,
+/// `ChatPromptTemplateConfiguration.inputVariables`: 0..=20 items).
+pub const MAX_VARIABLES: usize = 20;
+
+/// Variants one `CreatePrompt` request takes (`CreatePrompt.variants`: a list of at most 1 item). A prompt with
+/// several variants is sent as one request per variant.
+pub const VARIANTS_PER_REQUEST: usize = 1;
+
+/// The name of the variant formed by a prompt's top-level keys.
+pub const DEFAULT_VARIANT: &str = "default";
+
+/// Which name a [`PromptViolation::Name`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// The prompt's `name`.
+    Prompt,
+    /// A variant's `name`.
+    Variant,
+}
+
+/// One broken prompt rule. `Display` prints the text `#[prompt]` prints as a compile error.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum PromptViolation<'a> {
+    /// A prompt or variant name does not match `([0-9a-zA-Z][_-]?){1,100}`.
+    Name {
+        /// Which name.
+        kind: NameKind,
+        /// The name.
+        found: &'a str,
+    },
+    /// Two variants have the same name.
+    DuplicateVariant {
+        /// The name.
+        name: &'a str,
+    },
+    /// The template text is empty (`TextPromptTemplateConfiguration.text`: length >= 1).
+    TextEmpty,
+    /// A placeholder error.
+    Template(TemplateError<'a>),
+    /// More than 20 distinct variables.
+    TooManyVariables {
+        /// Number of distinct variables.
+        found: usize,
+    },
+    /// A placeholder names no supplied value (no field of the prompt's struct).
+    UnknownVariable {
+        /// The variable.
+        name: &'a str,
+        /// Byte offset of its `{{` in `template`.
+        offset: usize,
+        /// The template.
+        template: &'a str,
+        /// The closest known name, if one is close.
+        suggestion: Option<&'a str>,
+    },
+    /// A supplied value (a field) that no placeholder uses.
+    UnusedVariable {
+        /// The field.
+        name: &'a str,
+        /// The variant whose templates do not use it.
+        variant: &'a str,
+    },
+}
+
+impl PromptViolation<'_> {
+    /// Writes the message: lowercase, the key in backticks, what was found and what is allowed.
+    pub const fn write_message(&self, m: &mut Message) {
+        match *self {
+            PromptViolation::Name { kind, found } => {
+                m.push_str(match kind {
+                    NameKind::Prompt => "prompt `name`",
+                    NameKind::Variant => "variant `name`",
+                });
+                m.push_str(" must match ([0-9a-zA-Z][_-]?){1,100} (letters and digits, single `_` or `-` between them, at most 100 letters and digits), found ");
+                m.push_quoted(found);
+            }
+            PromptViolation::DuplicateVariant { name } => {
+                m.push_str("variant `");
+                m.push_str(name);
+                m.push_str("` is declared twice");
+                if crate::message::str_eq(name, DEFAULT_VARIANT) {
+                    m.push_str(" (`default` is the variant of the top-level keys)");
+                }
+            }
+            PromptViolation::TextEmpty => {
+                m.push_str("`text` must not be empty; a prompt template needs at least 1 character")
+            }
+            PromptViolation::Template(error) => error.write_message(m),
+            PromptViolation::TooManyVariables { found } => {
+                m.push_str("a prompt variant takes at most 20 distinct `{{variables}}`, found ");
+                m.push_usize(found);
+            }
+            PromptViolation::UnknownVariable {
+                name,
+                offset,
+                template,
+                suggestion,
+            } => {
+                let (line, column) = template::line_col(template, offset);
+                m.push_str("placeholder `{{");
+                m.push_str(name);
+                m.push_str("}}` at line ");
+                m.push_usize(line);
+                m.push_str(", column ");
+                m.push_usize(column);
+                m.push_str(" names no field");
+                if let Some(s) = suggestion {
+                    m.push_str("; did you mean `");
+                    m.push_str(s);
+                    m.push_str("`?");
+                }
+            }
+            PromptViolation::UnusedVariable { name, variant } => {
+                m.push_str("field `");
+                m.push_str(name);
+                m.push_str("` is not used by any placeholder");
+                if !crate::message::str_eq(variant, DEFAULT_VARIANT) {
+                    m.push_str(" of variant `");
+                    m.push_str(variant);
+                    m.push_str("`");
+                }
+                m.push_str("; add `{{");
+                m.push_str(name);
+                m.push_str("}}` to the template or remove the field");
+            }
+        }
+    }
+
+    /// The message as a fixed-capacity buffer (usable in `const` code).
+    pub const fn message(&self) -> Message {
+        let mut m = Message::new();
+        self.write_message(&mut m);
+        m
+    }
+}
+
+impl core::fmt::Display for PromptViolation<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.message().as_str())
+    }
+}
+
+impl std::error::Error for PromptViolation<'_> {}
+
+impl<'a> From<TemplateError<'a>> for PromptViolation<'a> {
+    fn from(error: TemplateError<'a>) -> Self {
+        PromptViolation::Template(error)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The rules.
+// ---------------------------------------------------------------------------------------------------------------
+
+/// Prompt `name`: `([0-9a-zA-Z][_-]?){1,100}` as a whole (`CreatePrompt.name`).
+pub const fn check_prompt_name(name: &str) -> Option<PromptViolation<'_>> {
+    if matches_name_pattern(name, false, NAME_MAX_ALNUM) {
+        None
+    } else {
+        Some(PromptViolation::Name {
+            kind: NameKind::Prompt,
+            found: name,
+        })
+    }
+}
+
+/// Variant `name`: `([0-9a-zA-Z][_-]?){1,100}` as a whole (`PromptVariant.name`).
+pub const fn check_variant_name(name: &str) -> Option<PromptViolation<'_>> {
+    if matches_name_pattern(name, false, NAME_MAX_ALNUM) {
+        None
+    } else {
+        Some(PromptViolation::Name {
+            kind: NameKind::Variant,
+            found: name,
+        })
+    }
+}
+
+/// Variant names are unique: the violation for `names[index]` repeating an earlier name.
+pub const fn check_variant_unique<'a>(
+    names: &[&'a str],
+    index: usize,
+) -> Option<PromptViolation<'a>> {
+    let mut i = 0;
+    while i < index {
+        if crate::message::str_eq(names[i], names[index]) {
+            return Some(PromptViolation::DuplicateVariant { name: names[index] });
+        }
+        i += 1;
+    }
+    None
+}
+
+/// At most 20 distinct variables in one variant (text and system prompt together).
+pub const fn check_variable_count(count: usize) -> Option<PromptViolation<'static>> {
+    if count > MAX_VARIABLES {
+        Some(PromptViolation::TooManyVariables { found: count })
+    } else {
+        None
+    }
+}
+
+/// A template text: non-empty, every placeholder well-formed, at most 20 distinct variables.
+pub fn check_template(text: &str) -> Result<Template<'_>, Vec<PromptViolation<'_>>> {
+    if text.is_empty() {
+        return Err(vec![PromptViolation::TextEmpty]);
+    }
+    let parsed = template::parse(text).map_err(|errors| {
+        errors
+            .into_iter()
+            .map(PromptViolation::Template)
+            .collect::<Vec<_>>()
+    })?;
+    match check_variable_count(parsed.variables().len()) {
+        Some(v) => Err(vec![v]),
+        None => Ok(parsed),
+    }
+}
+
+/// Placeholders against the values supplied (`known`: the struct's fields): every placeholder of `templates` must
+/// name a known value, and every known value must be used by some placeholder of the variant.
+pub fn check_variables<'a>(
+    variant: &'a str,
+    templates: &[&Template<'a>],
+    known: &[&'a str],
+) -> Vec<PromptViolation<'a>> {
+    let mut found = Vec::new();
+    let mut used: Vec<&str> = Vec::new();
+    for t in templates {
+        for segment in &t.segments {
+            if let Segment::Variable { name, offset } = *segment {
+                used.push(name);
+                if !known.contains(&name) {
+                    found.push(PromptViolation::UnknownVariable {
+                        name,
+                        offset,
+                        template: t.source,
+                        suggestion: suggest(name, known),
+                    });
+                }
+            }
+        }
+    }
+    for name in known {
+        if !used.contains(name) {
+            found.push(PromptViolation::UnusedVariable { name, variant });
+        }
+    }
+    found
+}
+
+/// The values no variant uses: every known value must be used by some placeholder of some variant (an A/B variant
+/// may leave a value out). `variants` holds each variant's templates (text, and system when it has one).
+pub fn check_fields_used<'a>(
+    variants: &[Vec<&Template<'a>>],
+    known: &[&'a str],
+) -> Vec<PromptViolation<'a>> {
+    known
+        .iter()
+        .filter(|name| {
+            !variants.iter().flatten().any(|t| {
+                t.segments
+                    .iter()
+                    .any(|s| matches!(s, Segment::Variable { name: used, .. } if used == *name))
+            })
+        })
+        .map(|name| PromptViolation::UnusedVariable {
+            name,
+            variant: DEFAULT_VARIANT,
+        })
+        .collect()
+}
+
+fn suggest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(name, k), *k))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Runtime types.
+// ---------------------------------------------------------------------------------------------------------------
+
+/// `TEXT` or `CHAT` (`PromptVariant.templateType`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TemplateType {
+    /// One text template.
+    Text,
+    /// A chat template: a system prompt and a user message.
+    Chat,
+}
+
+impl TemplateType {
+    /// As the API spells it: `TEXT`, `CHAT`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TemplateType::Text => "TEXT",
+            TemplateType::Chat => "CHAT",
+        }
+    }
+}
+
+/// One variant of a prompt: its template, model and inference profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PromptVariant {
+    /// The variant's name; [`DEFAULT_VARIANT`] for the top-level keys.
+    pub name: &'static str,
+    /// The model the prompt is sent to; `None` leaves it to the profile.
+    pub model: Option<ModelRef>,
+    /// The inference settings.
+    pub profile: Option<&'static InferenceProfile>,
+    /// [`TemplateType::Chat`] when there is a system prompt.
+    pub template_type: TemplateType,
+    /// The template (the user message of a chat prompt).
+    pub text: &'static str,
+    /// The system prompt template of a chat prompt.
+    pub system: Option<&'static str>,
+    /// The distinct variables of `system` and `text`, in order of first use (system prompt first).
+    pub variables: &'static [&'static str],
+}
+
+impl PromptVariant {
+    /// The model id to send: the variant's model, else its profile's.
+    pub const fn model_id(&self) -> Option<&str> {
+        match (&self.model, self.profile) {
+            (Some(model), _) => Some(model.id_str()),
+            (None, Some(profile)) => profile.model_id(),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Everything about a prompt except its values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PromptSpec {
+    /// The prompt's name.
+    pub name: &'static str,
+    /// What it is for.
+    pub description: Option<&'static str>,
+    /// Its variants; the first is the default (named [`DEFAULT_VARIANT`]).
+    pub variants: &'static [PromptVariant],
+}
+
+impl PromptSpec {
+    /// The index of the variant called `name`.
+    pub fn variant_index(&self, name: &str) -> Option<usize> {
+        self.variants.iter().position(|v| v.name == name)
+    }
+
+    /// The variant called `name`.
+    pub fn variant(&self, name: &str) -> Option<&'static PromptVariant> {
+        let variants: &'static [PromptVariant] = self.variants;
+        variants.iter().find(|v| v.name == name)
+    }
+}
+
+/// `Some(profile)`: what `#[prompt]` generates for `profile = PATH`, so that a path to something else than an
+/// [`InferenceProfile`] is reported as a plain type mismatch on the path.
+#[doc(hidden)]
+pub const fn profile_ref(profile: &'static InferenceProfile) -> Option<&'static InferenceProfile> {
+    Some(profile)
+}
+
+/// Which template of a variant to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The template text (the user message of a chat prompt).
+    Text,
+    /// The system prompt of a chat prompt.
+    System,
+}
+
+/// A prompt whose placeholders are the fields of a struct. Implemented by `#[prompt]`, which generates the
+/// rendering from the template parsed at compile time; values are inserted as they are and never scanned again.
+pub trait Prompt {
+    /// The prompt's name, description and variants.
+    const SPEC: PromptSpec;
+
+    /// Writes `part` of variant number `variant` (0: the default) into `out`. Writes nothing for a variant that
+    /// does not exist or a part it does not have.
+    fn write_part<W: core::fmt::Write + ?Sized>(
+        &self,
+        variant: usize,
+        part: Part,
+        out: &mut W,
+    ) -> core::fmt::Result;
+
+    /// `part` of variant number `variant`, rendered into a string of the exact size where the value types allow;
+    /// `None` for a variant that does not exist or a part it does not have.
+    fn render_part(&self, variant: usize, part: Part) -> Option<String>;
+
+    /// The default variant's text.
+    #[inline]
+    fn render(&self) -> String {
+        self.render_part(0, Part::Text).unwrap_or_default()
+    }
+
+    /// Writes the default variant's text into `out`.
+    #[inline]
+    fn write<W: core::fmt::Write + ?Sized>(&self, out: &mut W) -> core::fmt::Result {
+        self.write_part(0, Part::Text, out)
+    }
+
+    /// The default variant's system prompt, if it is a chat prompt.
+    fn render_system(&self) -> Option<String> {
+        self.render_part(0, Part::System)
+    }
+
+    /// The text of the variant called `name`; `None` if there is none.
+    fn render_variant(&self, name: &str) -> Option<String> {
+        self.render_part(Self::SPEC.variant_index(name)?, Part::Text)
+    }
+
+    /// The system prompt of the variant called `name`; `None` if there is no such variant or it has none.
+    fn render_variant_system(&self, name: &str) -> Option<String> {
+        self.render_part(Self::SPEC.variant_index(name)?, Part::System)
+    }
+
+    /// Writes the text of the variant called `name` into `out`; `None` if there is no such variant.
+    fn write_variant<W: core::fmt::Write + ?Sized>(
+        &self,
+        name: &str,
+        out: &mut W,
+    ) -> Option<core::fmt::Result> {
+        let index = Self::SPEC.variant_index(name)?;
+        Some(self.write_part(index, Part::Text, out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn template_messages(text: &str) -> Vec<String> {
+        match check_template(text) {
+            Ok(_) => Vec::new(),
+            Err(found) => found.iter().map(|v| v.to_string()).collect(),
+        }
+    }
+
+    fn placeholders(n: usize) -> String {
+        (0..n).map(|i| format!("{{{{v{i}}}}} ")).collect()
+    }
+
+    #[test]
+    fn twenty_variables_but_not_twenty_one() {
+        assert!(check_template(&placeholders(20)).is_ok());
+        assert_eq!(
+            template_messages(&placeholders(21)),
+            ["a prompt variant takes at most 20 distinct `{{variables}}`, found 21"]
+        );
+        // Repeats count once.
+        assert!(check_template(&(placeholders(20) + "{{v0}}")).is_ok());
+    }
+
+    #[test]
+    fn empty_text() {
+        assert_eq!(
+            template_messages(""),
+            ["`text` must not be empty; a prompt template needs at least 1 character"]
+        );
+        assert!(check_template("no placeholders").is_ok());
+    }
+
+    #[test]
+    fn names_at_the_boundary() {
+        assert!(check_prompt_name(&"a".repeat(100)).is_none());
+        assert!(check_prompt_name(&"a".repeat(101)).is_some());
+        assert!(check_prompt_name(&vec!["a"; 100].join("-")).is_none());
+        assert!(check_prompt_name(&vec!["a"; 101].join("-")).is_some());
+        assert!(check_variant_name("concise_v2").is_none());
+        for bad in ["", "-a", "a--b", "a b", "a_", "é"] {
+            // A trailing single separator matches the pattern ([0-9a-zA-Z][_-]?), so only "a_" passes here.
+            assert_eq!(check_variant_name(bad).is_none(), bad == "a_", "{bad:?}");
+        }
+        assert_eq!(
+            check_prompt_name("my prompt").unwrap().to_string(),
+            "prompt `name` must match ([0-9a-zA-Z][_-]?){1,100} (letters and digits, single `_` or `-` between them, at most 100 letters and digits), found \"my prompt\""
+        );
+    }
+
+    #[test]
+    fn unique_variants() {
+        let names = ["default", "concise", "default"];
+        assert!(check_variant_unique(&names, 1).is_none());
+        assert_eq!(
+            check_variant_unique(&names, 2).unwrap().to_string(),
+            "variant `default` is declared twice (`default` is the variant of the top-level keys)"
+        );
+    }
+
+    #[test]
+    fn variables_both_ways() {
+        let t = check_template("Hi {{custmer}}").unwrap();
+        let found: Vec<String> = check_variables("default", &[&t], &["customer", "topic"])
+            .iter()
+            .map(|v| v.to_string())
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "placeholder `{{custmer}}` at line 1, column 4 names no field; did you mean `customer`?",
+                "field `customer` is not used by any placeholder; add `{{customer}}` to the template or remove the field",
+                "field `topic` is not used by any placeholder; add `{{topic}}` to the template or remove the field",
+            ]
+        );
+        let sys = check_template("About {{topic}}").unwrap();
+        let t = check_template("Hi {{customer}}").unwrap();
+        assert!(check_variables("default", &[&t, &sys], &["customer", "topic"]).is_empty());
+    }
+}

@@ -1,0 +1,573 @@
+//! Prompt templates: text with `{{variable}}` placeholders, as Bedrock Prompt management writes them.
+//!
+//! The parser is `const`-friendly ([`Scanner`]) and never allocates; [`parse`] collects its output. `#[prompt]`
+//! runs it at expansion time and generates straight-line rendering code; a loader of prompt files runs the same
+//! functions at run time.
+//!
+//! Syntax (bedrock-agent `CreatePrompt`, text templates: "placeholders are written `{{variable}}`"):
+//! - `{{name}}` is a placeholder; `name` must match `([0-9a-zA-Z][_-]?){1,100}` as a whole (the pattern of
+//!   `PromptInputVariable.name`);
+//! - an unclosed `{{` (no `}}` before the end of the line or the next `{{`), an empty `{{}}`, spaces or any other
+//!   character in the name are errors;
+//! - single braces and a `}}` without its `{{` are plain text, so JSON examples need no escaping.
+
+use crate::message::Message;
+use crate::rules::matches_name_pattern;
+
+/// Most letters and digits in a variable name (bedrock-agent `PromptInputVariable.name`:
+/// `([0-9a-zA-Z][_-]?){1,100}`).
+pub const VARIABLE_NAME_MAX_ALNUM: usize = 100;
+
+/// One piece of a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment<'a> {
+    /// Text copied as it is.
+    Text(&'a str),
+    /// A `{{name}}` placeholder.
+    Variable {
+        /// The variable's name.
+        name: &'a str,
+        /// Byte offset of the placeholder's `{{` in the template.
+        offset: usize,
+    },
+}
+
+/// What is wrong with a placeholder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemplateErrorKind<'a> {
+    /// `{{` without `}}` before the end of its line or the next `{{`.
+    Unclosed,
+    /// `{{}}`.
+    Empty,
+    /// A character that cannot be in a variable name (a space, `.`, ...).
+    Character {
+        /// The whole placeholder, braces included.
+        placeholder: &'a str,
+        /// The first offending character.
+        found: char,
+    },
+    /// The name has only allowed characters but does not match `([0-9a-zA-Z][_-]?){1,100}` (leading or doubled
+    /// `_`/`-`, more than 100 letters and digits).
+    VariableName {
+        /// The name.
+        name: &'a str,
+    },
+}
+
+/// A placeholder error, with where it is: line, column and a snippet are computed from the byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TemplateError<'a> {
+    /// What is wrong.
+    pub kind: TemplateErrorKind<'a>,
+    /// Byte offset of the placeholder's `{{`.
+    pub offset: usize,
+    /// The whole template.
+    pub template: &'a str,
+}
+
+impl<'a> TemplateError<'a> {
+    /// 1-based line and column (in characters) of the placeholder.
+    pub const fn line_col(&self) -> (usize, usize) {
+        line_col(self.template, self.offset)
+    }
+
+    /// A short piece of the placeholder's line around it.
+    pub const fn snippet(&self) -> &'a str {
+        snippet(self.template, self.offset)
+    }
+
+    /// Writes the message: what is wrong, the line and column, a snippet.
+    pub const fn write_message(&self, m: &mut Message) {
+        let (line, column) = self.line_col();
+        match self.kind {
+            TemplateErrorKind::Unclosed => {
+                m.push_str("unclosed `{{`");
+                push_position(m, line, column);
+                m.push_str(": expected `}}` on the same line");
+            }
+            TemplateErrorKind::Empty => {
+                m.push_str("empty placeholder `{{}}`");
+                push_position(m, line, column);
+                m.push_str(": expected a variable name");
+            }
+            TemplateErrorKind::Character { placeholder, found } => {
+                m.push_str("placeholder `");
+                m.push_str(placeholder);
+                m.push_str("`");
+                push_position(m, line, column);
+                if found == ' ' {
+                    let trimmed = trim_spaces(inner(placeholder));
+                    if matches_name_pattern(trimmed, false, VARIABLE_NAME_MAX_ALNUM) {
+                        m.push_str(" has spaces; write `{{");
+                        m.push_str(trimmed);
+                        m.push_str("}}`");
+                        return;
+                    }
+                    m.push_str(" contains a space");
+                } else {
+                    m.push_str(" contains `");
+                    let mut buf = [0u8; 4];
+                    m.push_str(found.encode_utf8(&mut buf));
+                    m.push_str("`");
+                }
+                m.push_str(
+                    ": a variable name has letters, digits and single `_` or `-` between them",
+                );
+            }
+            TemplateErrorKind::VariableName { name } => {
+                m.push_str("variable `");
+                m.push_str(name);
+                m.push_str("`");
+                push_position(m, line, column);
+                m.push_str(" must match ([0-9a-zA-Z][_-]?){1,100}: start with a letter or digit, no doubled `_` or `-`, at most 100 letters and digits");
+            }
+        }
+        if !matches!(self.kind, TemplateErrorKind::Character { found: ' ', .. }) {
+            m.push_str(", near ");
+            m.push_quoted(self.snippet());
+        }
+    }
+
+    /// The message as a fixed-capacity buffer (usable in `const` code).
+    pub const fn message(&self) -> Message {
+        let mut m = Message::new();
+        self.write_message(&mut m);
+        m
+    }
+}
+
+impl core::fmt::Display for TemplateError<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.message().as_str())
+    }
+}
+
+impl std::error::Error for TemplateError<'_> {}
+
+const fn push_position(m: &mut Message, line: usize, column: usize) {
+    m.push_str(" at line ");
+    m.push_usize(line);
+    m.push_str(", column ");
+    m.push_usize(column);
+}
+
+/// The text between `{{` and `}}` of a closed placeholder.
+const fn inner(placeholder: &str) -> &str {
+    let bytes = placeholder.as_bytes();
+    if bytes.len() < 4 {
+        return "";
+    }
+    sub(placeholder, 2, bytes.len() - 2)
+}
+
+const fn trim_spaces(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let (mut start, mut end) = (0, bytes.len());
+    while start < end && bytes[start] == b' ' {
+        start += 1;
+    }
+    while end > start && bytes[end - 1] == b' ' {
+        end -= 1;
+    }
+    sub(text, start, end)
+}
+
+/// `text[start..end]` in `const` code; both ends must be character boundaries.
+const fn sub(text: &str, start: usize, end: usize) -> &str {
+    let (head, _) = text.as_bytes().split_at(end);
+    let (_, piece) = head.split_at(start);
+    match core::str::from_utf8(piece) {
+        Ok(piece) => piece,
+        Err(_) => "",
+    }
+}
+
+const fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+pub const fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut line, mut column) = (1, 1);
+    let mut i = 0;
+    while i < offset && i < bytes.len() {
+        if bytes[i] == b'\n' {
+            line += 1;
+            column = 1;
+        } else if !is_continuation(bytes[i]) {
+            column += 1;
+        }
+        i += 1;
+    }
+    (line, column)
+}
+
+/// Characters of context a snippet shows before and after an offset (at most; it stays on one line).
+const SNIPPET_BEFORE: usize = 12;
+const SNIPPET_AFTER: usize = 28;
+
+/// A short piece of the line holding byte `offset`: a few characters before it, some more after.
+pub const fn snippet(text: &str, offset: usize) -> &str {
+    let bytes = text.as_bytes();
+    let offset = if offset > bytes.len() {
+        bytes.len()
+    } else {
+        offset
+    };
+    let mut start = offset;
+    let mut chars = 0;
+    while start > 0 && bytes[start - 1] != b'\n' && chars < SNIPPET_BEFORE {
+        start -= 1;
+        while start > 0 && is_continuation(bytes[start]) {
+            start -= 1;
+        }
+        chars += 1;
+    }
+    let mut end = offset;
+    chars = 0;
+    while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' && chars < SNIPPET_AFTER {
+        end += 1;
+        while end < bytes.len() && is_continuation(bytes[end]) {
+            end += 1;
+        }
+        chars += 1;
+    }
+    sub(text, start, end)
+}
+
+/// The first character of `bytes` (valid UTF-8) from `i`.
+const fn char_at(bytes: &[u8], i: usize) -> char {
+    let b0 = bytes[i] as u32;
+    let (width, mut code) = if b0 < 0x80 {
+        (1, b0)
+    } else if b0 >= 0xF0 {
+        (4, b0 & 0x07)
+    } else if b0 >= 0xE0 {
+        (3, b0 & 0x0F)
+    } else {
+        (2, b0 & 0x1F)
+    };
+    let mut k = 1;
+    while k < width && i + k < bytes.len() {
+        code = (code << 6) | (bytes[i + k] as u32 & 0x3F);
+        k += 1;
+    }
+    match char::from_u32(code) {
+        Some(ch) => ch,
+        None => char::REPLACEMENT_CHARACTER,
+    }
+}
+
+/// Walks a template segment by segment; usable in `const` code. After an error it goes on with the rest of the
+/// template, so every placeholder error can be reported at once.
+#[derive(Debug, Clone, Copy)]
+pub struct Scanner<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Scanner<'a> {
+    /// A scanner at the start of `text`.
+    pub const fn new(text: &'a str) -> Self {
+        Scanner { text, pos: 0 }
+    }
+
+    /// The next segment or placeholder error; `None` at the end.
+    #[allow(clippy::should_implement_trait)] // const fn; `Iterator::next` cannot be one
+    pub const fn next(&mut self) -> Option<Result<Segment<'a>, TemplateError<'a>>> {
+        let bytes = self.text.as_bytes();
+        let len = bytes.len();
+        if self.pos >= len {
+            return None;
+        }
+        let open = find_open(bytes, self.pos);
+        if open > self.pos {
+            let text = sub(self.text, self.pos, open);
+            self.pos = open;
+            return Some(Ok(Segment::Text(text)));
+        }
+        // A placeholder starts at `open`.
+        let start = open + 2;
+        let mut i = start;
+        loop {
+            if i + 1 < len && bytes[i] == b'}' && bytes[i + 1] == b'}' {
+                break;
+            }
+            if i >= len
+                || bytes[i] == b'\n'
+                || bytes[i] == b'\r'
+                || (i + 1 < len && bytes[i] == b'{' && bytes[i + 1] == b'{')
+            {
+                // Unclosed: report it, then read on after its `{{`.
+                self.pos = start;
+                return Some(Err(self.error(TemplateErrorKind::Unclosed, open)));
+            }
+            i += 1;
+        }
+        self.pos = i + 2;
+        let name = sub(self.text, start, i);
+        if name.is_empty() {
+            return Some(Err(self.error(TemplateErrorKind::Empty, open)));
+        }
+        let name_bytes = name.as_bytes();
+        let mut k = 0;
+        while k < name_bytes.len() {
+            let b = name_bytes[k];
+            if !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+                let placeholder = sub(self.text, open, i + 2);
+                let found = char_at(name_bytes, k);
+                return Some(Err(
+                    self.error(TemplateErrorKind::Character { placeholder, found }, open)
+                ));
+            }
+            k += 1;
+        }
+        if !matches_name_pattern(name, false, VARIABLE_NAME_MAX_ALNUM) {
+            return Some(Err(
+                self.error(TemplateErrorKind::VariableName { name }, open)
+            ));
+        }
+        Some(Ok(Segment::Variable { name, offset: open }))
+    }
+
+    const fn error(&self, kind: TemplateErrorKind<'a>, offset: usize) -> TemplateError<'a> {
+        TemplateError {
+            kind,
+            offset,
+            template: self.text,
+        }
+    }
+}
+
+/// Byte offset of the next `{{` at or after `from`, or the length.
+const fn find_open(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i + 1 < bytes.len() {
+        if bytes[i] == b'{' && bytes[i + 1] == b'{' {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// A parsed template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template<'a> {
+    /// The template text.
+    pub source: &'a str,
+    /// Its segments in order; adjacent text is one segment.
+    pub segments: Vec<Segment<'a>>,
+}
+
+impl<'a> Template<'a> {
+    /// The distinct variable names, in order of first use.
+    pub fn variables(&self) -> Vec<&'a str> {
+        let mut names: Vec<&'a str> = Vec::new();
+        for segment in &self.segments {
+            if let Segment::Variable { name, .. } = *segment
+                && !names.contains(&name)
+            {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    /// Renders the template with `value(name)` for each placeholder (the value is inserted as it is, never
+    /// scanned again); `None` when a variable has no value.
+    pub fn render_with<'v>(
+        &self,
+        mut value: impl FnMut(&str) -> Option<&'v str>,
+    ) -> Option<String> {
+        let mut out = String::with_capacity(self.source.len());
+        for segment in &self.segments {
+            match *segment {
+                Segment::Text(text) => out.push_str(text),
+                Segment::Variable { name, .. } => out.push_str(value(name)?),
+            }
+        }
+        Some(out)
+    }
+}
+
+/// Parses `text`, returning every placeholder error when there is one.
+pub fn parse(text: &str) -> Result<Template<'_>, Vec<TemplateError<'_>>> {
+    let mut scanner = Scanner::new(text);
+    let mut segments = Vec::new();
+    let mut errors = Vec::new();
+    while let Some(next) = scanner.next() {
+        match next {
+            Ok(Segment::Text(piece)) => match segments.last_mut() {
+                // Text after an unclosed `{{` continues the text before it.
+                Some(Segment::Text(prev)) => {
+                    let start = prev.as_ptr() as usize - text.as_ptr() as usize;
+                    let end = piece.as_ptr() as usize - text.as_ptr() as usize + piece.len();
+                    *prev = &text[start..end];
+                }
+                _ => segments.push(Segment::Text(piece)),
+            },
+            Ok(variable) => segments.push(variable),
+            Err(error) => errors.push(error),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Template {
+            source: text,
+            segments,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(text: &str) -> Vec<String> {
+        match parse(text) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn segments() {
+        let t = parse("Hello {{customer}}, about {{topic}}!").unwrap();
+        assert_eq!(
+            t.segments,
+            [
+                Segment::Text("Hello "),
+                Segment::Variable {
+                    name: "customer",
+                    offset: 6
+                },
+                Segment::Text(", about "),
+                Segment::Variable {
+                    name: "topic",
+                    offset: 26
+                },
+                Segment::Text("!"),
+            ]
+        );
+        assert_eq!(t.variables(), ["customer", "topic"]);
+    }
+
+    #[test]
+    fn json_is_plain_text() {
+        let text = r#"{"a": {"b": [1, 2]}} and }} alone, { single }, {"x": "{{value}}"}"#;
+        let t = parse(text).unwrap();
+        assert_eq!(t.variables(), ["value"]);
+        assert_eq!(
+            t.render_with(|_| Some("V")).unwrap(),
+            r#"{"a": {"b": [1, 2]}} and }} alone, { single }, {"x": "V"}"#
+        );
+    }
+
+    #[test]
+    fn repeated_and_adjacent() {
+        let t = parse("{{a}}{{b}}{{a}}").unwrap();
+        assert_eq!(t.variables(), ["a", "b"]);
+        assert_eq!(t.segments.len(), 3);
+    }
+
+    #[test]
+    fn errors_with_position_and_snippet() {
+        assert_eq!(
+            messages("Hello {{name, how are you"),
+            [
+                "unclosed `{{` at line 1, column 7: expected `}}` on the same line, near \"Hello {{name, how are you\""
+            ]
+        );
+        assert_eq!(
+            messages("line one\nok {{}} there"),
+            [
+                "empty placeholder `{{}}` at line 2, column 4: expected a variable name, near \"ok {{}} there\""
+            ]
+        );
+        assert_eq!(
+            messages("Hi {{ name }}"),
+            ["placeholder `{{ name }}` at line 1, column 4 has spaces; write `{{name}}`"]
+        );
+        assert_eq!(
+            messages("é {{first.name}}"),
+            [
+                "placeholder `{{first.name}}` at line 1, column 3 contains `.`: a variable name has letters, digits and single `_` or `-` between them, near \"é {{first.name}}\""
+            ]
+        );
+        assert_eq!(
+            messages("{{__x}}"),
+            [
+                "variable `__x` at line 1, column 1 must match ([0-9a-zA-Z][_-]?){1,100}: start with a letter or digit, no doubled `_` or `-`, at most 100 letters and digits, near \"{{__x}}\""
+            ]
+        );
+    }
+
+    #[test]
+    fn every_error_at_once() {
+        let found = messages("{{a b}} then {{}} then {{ok}} then {{open");
+        assert_eq!(found.len(), 3, "{found:?}");
+    }
+
+    #[test]
+    fn unclosed_before_next_placeholder() {
+        let errors = parse("{{a {{b}}").unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].kind, TemplateErrorKind::Unclosed);
+        assert_eq!(errors[0].offset, 0);
+    }
+
+    #[test]
+    fn triple_braces_are_an_error() {
+        let errors = parse("{{{x}}}").unwrap_err();
+        assert!(matches!(
+            errors[0].kind,
+            TemplateErrorKind::Character { found: '{', .. }
+        ));
+    }
+
+    #[test]
+    fn name_length_boundary() {
+        let ok = "a".repeat(100);
+        assert!(parse(&format!("{{{{{ok}}}}}")).is_ok());
+        let with_separators = vec!["a"; 100].join("_");
+        assert!(parse(&format!("{{{{{with_separators}}}}}")).is_ok());
+        let long = format!("{{{{{}}}}}", "a".repeat(101));
+        let errors = parse(&long).unwrap_err();
+        assert!(matches!(
+            errors[0].kind,
+            TemplateErrorKind::VariableName { .. }
+        ));
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col("ééé{{", 6), (1, 4));
+        assert_eq!(line_col("a\nb\n{{", 4), (3, 1));
+    }
+
+    #[test]
+    fn snippet_stays_on_its_line_and_char_boundaries() {
+        let text =
+            "first line\nééééééééééééééééééé {{x}} and a fairly long tail that goes on\nlast";
+        let offset = text.find("{{").unwrap();
+        let s = snippet(text, offset);
+        assert!(
+            s.starts_with('é') && s.contains("{{x}}") && !s.contains('\n'),
+            "{s}"
+        );
+    }
+
+    const _: () = {
+        // The scanner runs in `const` code.
+        let mut s = Scanner::new("a {{b}}");
+        assert!(matches!(s.next(), Some(Ok(Segment::Text(t))) if crate::message::str_eq(t, "a ")));
+        assert!(matches!(
+            s.next(),
+            Some(Ok(Segment::Variable { name, offset: 2 })) if crate::message::str_eq(name, "b")
+        ));
+        assert!(s.next().is_none());
+    };
+}

@@ -1,0 +1,100 @@
+//! The rustdoc appended to the struct: the prompt's name and description, then per variant its template type,
+//! variables, model, profile and template.
+
+use super::check::Prompt;
+use super::expand::path_text;
+use bedrock_profiles_core::models::{ModelRef, ModelTarget};
+
+/// Markdown inline code, `|` escaped for table cells.
+fn code(text: &str) -> String {
+    let text = text.replace('|', "\\|").replace('\n', " ");
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
+}
+
+fn model_cell(model: &ModelRef) -> String {
+    let id = code(model.id());
+    match model.catalog_model() {
+        Some(m) => match model.target {
+            ModelTarget::CrossRegion(geo, _) => {
+                format!("{id} ({}, cross-region `{}`)", m.name, geo.prefix())
+            }
+            _ => format!("{id} ({})", m.name),
+        },
+        None => id,
+    }
+}
+
+/// A fenced block that the template's own backticks cannot close.
+fn fenced(text: &str, lines: &mut Vec<String>) {
+    let mut longest = 0;
+    let mut run = 0;
+    for ch in text.chars() {
+        run = if ch == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest.max(2) + 1);
+    lines.push(format!("{fence}text"));
+    lines.extend(text.lines().map(str::to_owned));
+    lines.push(fence);
+}
+
+pub fn docs(p: &Prompt, user_docs: bool) -> Vec<String> {
+    let mut lines = Vec::new();
+    if user_docs {
+        lines.push(String::new());
+    }
+    lines.push(format!(
+        "**Prompt {}**, checked at compile time for Bedrock Prompt management (`#[prompt]`).",
+        code(&p.name)
+    ));
+    if let Some(d) = &p.description {
+        lines.push(String::new());
+        lines.push(format!("*{}*", d.replace('*', "\\*")));
+    }
+    for v in &p.variants {
+        lines.push(String::new());
+        if p.variants.len() > 1 {
+            lines.push(format!("**Variant {}**", code(&v.name)));
+            lines.push(String::new());
+        }
+        lines.push("| | |".to_owned());
+        lines.push("|---|---|".to_owned());
+        let kind = if v.system.is_some() {
+            "`CHAT`"
+        } else {
+            "`TEXT`"
+        };
+        lines.push(format!("| template type | {kind} |"));
+        let variables: Vec<String> = v.variables(&p.sources).iter().map(|n| code(n)).collect();
+        let variables = if variables.is_empty() {
+            "none".to_owned()
+        } else {
+            variables.join(", ")
+        };
+        lines.push(format!("| variables | {variables} |"));
+        match &v.model {
+            Some(m) => lines.push(format!("| model | {} |", model_cell(m))),
+            None if v.profile.is_some() => lines.push("| model | the profile's |".to_owned()),
+            None => {}
+        }
+        if let Some(path) = &v.profile {
+            lines.push(format!("| profile | {} |", code(&path_text(path))));
+        }
+        for (label, index) in [("System prompt", v.system), ("Template", Some(v.text))] {
+            let Some(index) = index else { continue };
+            let source = &p.sources[index];
+            lines.push(String::new());
+            match &source.file {
+                Some((path, _)) => lines.push(format!("{label} (from {}):", code(path))),
+                None => lines.push(format!("{label}:")),
+            }
+            lines.push(String::new());
+            fenced(&source.text, &mut lines);
+        }
+    }
+    lines
+}

@@ -1,0 +1,340 @@
+//! Stage 3: the `Prompt` impl with its `const` spec and straight-line rendering code, the `const` assertions on the
+//! profiles, and the file tracking. Generated code names the runtime only through `::bedrock_profiles::__private`.
+
+use super::check::{Field, Kind, Prompt, Source};
+use bedrock_profiles_core::template::Segment;
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::{Generics, Ident};
+
+fn private() -> TokenStream {
+    quote!(::bedrock_profiles::__private)
+}
+
+/// The path as written, without spaces: `profiles::HIGH_QUALITY`.
+pub fn path_text(path: &syn::Path) -> String {
+    path.to_token_stream().to_string().replace(' ', "")
+}
+
+/// A `Prompt` impl that renders nothing, emitted beside the errors so that uses of the struct raise no more errors.
+pub fn stub(ident: &Ident, generics: &Generics) -> TokenStream {
+    let p = private();
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #p::Prompt for #ident #ty_generics #where_clause {
+            const SPEC: #p::PromptSpec = #p::PromptSpec { name: "", description: #p::None, variants: &[] };
+            fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>(
+                &self,
+                _: usize,
+                _: #p::Part,
+                _: &mut __W,
+            ) -> ::core::fmt::Result {
+                ::core::result::Result::Ok(())
+            }
+            fn render_part(&self, _: usize, _: #p::Part) -> #p::Option<#p::String> {
+                #p::None
+            }
+        }
+    }
+}
+
+fn segments(source: &Source) -> Vec<Segment<'_>> {
+    source.parsed().map(|t| t.segments).unwrap_or_default()
+}
+
+fn field<'a>(fields: &'a [Field], name: &str) -> Option<&'a Field> {
+    fields.iter().find(|f| f.name == name)
+}
+
+/// `String` rendering: values of known types computed first, an exact capacity, then one push per segment.
+fn render_body(source: &Source, fields: &[Field]) -> TokenStream {
+    let p = private();
+    let mut prelude = Vec::new();
+    let mut lengths = Vec::new();
+    let mut pushes = Vec::new();
+    let mut literal_len = 0usize;
+    let mut computed: Vec<(String, Ident)> = Vec::new();
+    for segment in segments(source) {
+        match segment {
+            Segment::Text(text) => {
+                literal_len += text.len();
+                let lit = Literal::string(text);
+                pushes.push(quote!(__out.push_str(#lit);));
+            }
+            Segment::Variable { name, .. } => {
+                let Some(f) = field(fields, name) else {
+                    continue;
+                };
+                let ident = &f.ident;
+                if f.kind == Kind::Display {
+                    pushes.push(quote! {
+                        let _ = ::core::fmt::Write::write_fmt(&mut __out, ::core::format_args!("{}", self.#ident));
+                    });
+                    continue;
+                }
+                let value = match computed.iter().find(|(n, _)| n == name) {
+                    Some((_, v)) => v.clone(),
+                    None => {
+                        let v = format_ident!("__v{}", computed.len());
+                        if f.kind == Kind::Str {
+                            prelude.push(quote! {
+                                let #v: &str = ::core::convert::AsRef::<str>::as_ref(&self.#ident);
+                            });
+                        } else {
+                            let buffer = format_ident!("__b{}", computed.len());
+                            prelude.push(quote! {
+                                let mut #buffer = #p::itoa::Buffer::new();
+                                let #v: &str = #buffer.format(self.#ident);
+                            });
+                        }
+                        computed.push((name.to_owned(), v.clone()));
+                        v
+                    }
+                };
+                lengths.push(quote!(+ #value.len()));
+                pushes.push(quote!(__out.push_str(#value);));
+            }
+        }
+    }
+    let literal_len = Literal::usize_suffixed(literal_len);
+    quote! {{
+        #(#prelude)*
+        let mut __out = #p::String::with_capacity(#literal_len #(#lengths)*);
+        #(#pushes)*
+        #p::Some(__out)
+    }}
+}
+
+/// `fmt::Write` rendering: one write per segment.
+fn write_body(source: &Source, fields: &[Field]) -> TokenStream {
+    let p = private();
+    let mut writes = Vec::new();
+    for segment in segments(source) {
+        match segment {
+            Segment::Text(text) => {
+                let lit = Literal::string(text);
+                writes.push(quote!(__w.write_str(#lit)?;));
+            }
+            Segment::Variable { name, .. } => {
+                let Some(f) = field(fields, name) else {
+                    continue;
+                };
+                let ident = &f.ident;
+                writes.push(match f.kind {
+                    Kind::Str => {
+                        quote!(__w.write_str(::core::convert::AsRef::<str>::as_ref(&self.#ident))?;)
+                    }
+                    Kind::Int => {
+                        quote!(__w.write_str(#p::itoa::Buffer::new().format(self.#ident))?;)
+                    }
+                    Kind::Display => {
+                        quote!(__w.write_fmt(::core::format_args!("{}", self.#ident))?;)
+                    }
+                });
+            }
+        }
+    }
+    quote! {{
+        #(#writes)*
+        ::core::result::Result::Ok(())
+    }}
+}
+
+/// `(0usize | 2usize, Part::Text)`: the variants sharing one template share one arm.
+fn arms(p: &Prompt, body: impl Fn(&Source) -> TokenStream) -> Vec<TokenStream> {
+    let pr = private();
+    let mut arms = Vec::new();
+    let mut parts: Vec<(usize, Vec<usize>, TokenStream)> = Vec::new();
+    for (i, v) in p.variants.iter().enumerate() {
+        for (source, part) in [(Some(v.text), quote!(Text)), (v.system, quote!(System))] {
+            let Some(source) = source else { continue };
+            match parts
+                .iter_mut()
+                .find(|(s, _, pt)| *s == source && pt.to_string() == part.to_string())
+            {
+                Some((_, indices, _)) => indices.push(i),
+                None => parts.push((source, vec![i], part)),
+            }
+        }
+    }
+    for (source, indices, part) in parts {
+        let indices = indices.into_iter().map(Literal::usize_suffixed);
+        let code = body(&p.sources[source]);
+        arms.push(quote!((#(#indices)|*, #pr::Part::#part) => #code));
+    }
+    arms
+}
+
+fn spec(p: &Prompt) -> TokenStream {
+    let pr = private();
+    let name = Literal::string(&p.name);
+    let description = match &p.description {
+        Some(d) => {
+            let d = Literal::string(d);
+            quote!(#pr::Some(#d))
+        }
+        None => quote!(#pr::None),
+    };
+    let variants = p.variants.iter().map(|v| {
+        let name = Literal::string(&v.name);
+        let model = match &v.model {
+            Some(m) => {
+                let m = crate::profile::model_ref(m);
+                quote!(#pr::Some(#m))
+            }
+            None => quote!(#pr::None),
+        };
+        let profile = match &v.profile {
+            Some(path) => {
+                // Spanned on the path, so that a path to something else than a profile is reported there.
+                let span = path
+                    .segments
+                    .last()
+                    .map_or(Span::call_site(), |s| s.ident.span());
+                quote_spanned!(span=> ::bedrock_profiles::__private::profile_ref(&#path))
+            }
+            None => quote!(#pr::None),
+        };
+        let kind = if v.system.is_some() {
+            quote!(Chat)
+        } else {
+            quote!(Text)
+        };
+        let text = Literal::string(&p.sources[v.text].text);
+        let system = match v.system {
+            Some(s) => {
+                let s = Literal::string(&p.sources[s].text);
+                quote!(#pr::Some(#s))
+            }
+            None => quote!(#pr::None),
+        };
+        let variables = v.variables(&p.sources);
+        let variables = variables.iter().map(|n| Literal::string(n));
+        quote! {
+            #pr::PromptVariant {
+                name: #name,
+                model: #model,
+                profile: #profile,
+                template_type: #pr::TemplateType::#kind,
+                text: #text,
+                system: #system,
+                variables: &[#(#variables),*],
+            }
+        }
+    });
+    quote! {
+        #pr::PromptSpec { name: #name, description: #description, variants: &[#(#variants),*] }
+    }
+}
+
+/// `const _: () = assert_valid(PROFILE, Surface::PromptManagement, Some(&MODEL), "...")`, once per distinct
+/// profile and model, spanned on the profile's path.
+fn assertions(p: &Prompt) -> TokenStream {
+    let mut seen: Vec<(String, Option<String>)> = Vec::new();
+    let mut out = TokenStream::new();
+    for v in &p.variants {
+        let Some(path) = &v.profile else { continue };
+        let key = (path_text(path), v.model.as_ref().map(|m| m.id().to_owned()));
+        if seen.contains(&key) {
+            continue;
+        }
+        let what = if v.name == bedrock_profiles_core::prompt::DEFAULT_VARIANT {
+            format!("profile `{}` of prompt `{}`", key.0, p.ident)
+        } else {
+            format!(
+                "profile `{}` of variant `{}` of prompt `{}`",
+                key.0, v.name, p.ident
+            )
+        };
+        seen.push(key);
+        let what = Literal::string(&what);
+        let span = path
+            .segments
+            .last()
+            .map_or(Span::call_site(), |s| s.ident.span());
+        let model = v.model.as_ref().map(crate::profile::model_ref);
+        // Every token of the assertion carries the path's span, so rustc's E0080 points at the profile.
+        out.extend(match model {
+            Some(model) => quote_spanned! {span=>
+                const _: () = {
+                    const __MODEL: ::bedrock_profiles::__private::ModelRef = #model;
+                    ::bedrock_profiles::__private::assert_valid(
+                        #path,
+                        ::bedrock_profiles::__private::Surface::PromptManagement,
+                        ::bedrock_profiles::__private::Some(&__MODEL),
+                        #what,
+                    )
+                };
+            },
+            None => quote_spanned! {span=>
+                const _: () = ::bedrock_profiles::__private::assert_valid(
+                    #path,
+                    ::bedrock_profiles::__private::Surface::PromptManagement,
+                    ::bedrock_profiles::__private::None,
+                    #what,
+                );
+            },
+        });
+    }
+    out
+}
+
+/// The impl, the assertions and the file tracking.
+pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
+    let pr = private();
+    let ident = &p.ident;
+    let mut generics = generics.clone();
+    {
+        let where_clause = generics.make_where_clause();
+        for f in p.fields.iter().filter(|f| f.kind == Kind::Display) {
+            let ty = &f.ty;
+            let span = syn::spanned::Spanned::span(ty);
+            // Always parses (a type, a colon, a path); `parse_quote!` would panic otherwise, so match.
+            if let Ok(predicate) = syn::parse2(quote_spanned!(span=> #ty: ::core::fmt::Display)) {
+                where_clause.predicates.push(predicate);
+            }
+        }
+    }
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let spec = spec(p);
+    let render_arms = arms(p, |s| render_body(s, &p.fields));
+    let write_arms = arms(p, |s| write_body(s, &p.fields));
+    let assertions = assertions(p);
+    let includes = p.sources.iter().filter_map(|s| {
+        let (_, abs) = s.file.as_ref()?;
+        let abs = Literal::string(abs.to_str()?);
+        Some(quote!(
+            const _: &[u8] = ::core::include_bytes!(#abs);
+        ))
+    });
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #pr::Prompt for #ident #ty_generics #where_clause {
+            const SPEC: #pr::PromptSpec = #spec;
+
+            #[inline]
+            fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>(
+                &self,
+                variant: usize,
+                part: #pr::Part,
+                __w: &mut __W,
+            ) -> ::core::fmt::Result {
+                match (variant, part) {
+                    #(#write_arms)*
+                    _ => ::core::result::Result::Ok(()),
+                }
+            }
+
+            #[inline]
+            fn render_part(&self, variant: usize, part: #pr::Part) -> #pr::Option<#pr::String> {
+                match (variant, part) {
+                    #(#render_arms)*
+                    _ => #pr::None,
+                }
+            }
+        }
+        #assertions
+        #(#includes)*
+    }
+}

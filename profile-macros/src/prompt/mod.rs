@@ -1,0 +1,79 @@
+//! `#[prompt(...)]` on a struct with named fields.
+
+mod ast;
+mod check;
+mod doc;
+mod expand;
+
+use crate::ctxt::Ctxt;
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote};
+use syn::parse::Parser;
+use syn::{Data, DeriveInput, Fields};
+
+pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
+    let mut cx = Ctxt::new();
+    let mut parsed: DeriveInput = match syn::parse2::<DeriveInput>(item.clone()) {
+        Ok(input) => input,
+        // A function, an impl, ...: not a type the fields of which could be the variables.
+        Err(_) => {
+            let span = item
+                .clone()
+                .into_iter()
+                .find(|t| !matches!(t, proc_macro2::TokenTree::Punct(p) if p.as_char() == '#'))
+                .map_or_else(proc_macro2::Span::call_site, |t| t.span());
+            cx.error(
+                span,
+                "`#[prompt]` expects a struct with named fields; its fields are the template's variables",
+            );
+            let errors = cx.into_compile_errors();
+            return quote!(#errors #item);
+        }
+    };
+    let stub = expand::stub(&parsed.ident, &parsed.generics);
+    let (fields, span, what) = match &parsed.data {
+        Data::Struct(s) => match &s.fields {
+            Fields::Named(fields) => (Some(fields.clone()), parsed.ident.span(), ""),
+            Fields::Unnamed(_) => (None, parsed.ident.span(), "a tuple struct"),
+            Fields::Unit => (None, parsed.ident.span(), "a unit struct"),
+        },
+        Data::Enum(e) => (None, e.enum_token.span, "an enum"),
+        Data::Union(u) => (None, u.union_token.span, "a union"),
+    };
+    let fields = match fields {
+        Some(fields) => fields,
+        None => {
+            cx.error(
+                span,
+                format!(
+                    "`#[prompt]` expects a struct with named fields, found {what}; its fields are the template's variables"
+                ),
+            );
+            let errors = cx.into_compile_errors();
+            return quote!(#errors #item #stub);
+        }
+    };
+    let args: ast::Args = match syn::parse2(attr) {
+        Ok(args) => args,
+        Err(error) => {
+            let error = error.to_compile_error();
+            return quote!(#error #item #stub);
+        }
+    };
+    let prompt = check::prompt(&mut cx, args.args, &parsed.ident, &fields);
+    if cx.has_errors() {
+        let errors = cx.into_compile_errors();
+        return quote!(#errors #item #stub);
+    }
+    let user_docs = parsed.attrs.iter().any(|a| a.path().is_ident("doc"));
+    for line in doc::docs(&prompt, user_docs) {
+        // Always parses; `parse_quote!` would panic otherwise, so match.
+        let attr = quote!(#[doc = #line]);
+        if let Ok(mut attrs) = syn::Attribute::parse_outer.parse2(attr) {
+            parsed.attrs.append(&mut attrs);
+        }
+    }
+    let generated = expand::prompt(&prompt, &parsed.generics);
+    let item = parsed.into_token_stream();
+    quote!(#item #generated)
+}

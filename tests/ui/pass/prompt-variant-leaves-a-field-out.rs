@@ -1,0 +1,12 @@
+use bedrock_profiles::prompt;
+
+#[prompt(
+    text = "Hello {{customer}}, about {{topic}}",
+    variant(name = "short", text = "Hi {{customer}}"),
+)]
+struct Greeting {
+    customer: String,
+    topic: String,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use bedrock_profiles::prompt;
+
+#[prompt(text = "Hello {{customer}}")]
+struct Greeting(String);
+
+fn main() {}

@@ -1,0 +1,6 @@
+use bedrock_profiles::prompt;
+
+#[prompt(text = "")]
+struct Empty {}
+
+fn main() {}
