@@ -220,39 +220,7 @@ impl AgentKey {
     }
 }
 
-/// The candidate closest to `name` after folding it to snake_case (Jaro-Winkler >= 0.8).
-fn suggest<T: Copy>(name: &str, all: &[T], key: impl Fn(T) -> &'static str) -> Option<T> {
-    let snake = to_snake_case(name);
-    if let Some(&exact) = all.iter().find(|&&t| key(t) == snake) {
-        return Some(exact);
-    }
-    all.iter()
-        .map(|&t| (strsim::jaro_winkler(&snake, key(t)), t))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, t)| t)
-}
-
-/// `idleSessionTTL` -> `idle_session_ttl`, `PRE_PROCESSING` -> `pre_processing`, `pre-processing` ->
-/// `pre_processing`.
-fn to_snake_case(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
-    let mut out = String::with_capacity(name.len() + 4);
-    for (i, &ch) in chars.iter().enumerate() {
-        if ch.is_ascii_uppercase() {
-            let after_lower = i > 0 && (chars[i - 1].is_ascii_lowercase());
-            if after_lower && !out.ends_with('_') {
-                out.push('_');
-            }
-            out.push(ch.to_ascii_lowercase());
-        } else if ch == '-' {
-            out.push('_');
-        } else {
-            out.push(ch);
-        }
-    }
-    out
-}
+use crate::suggest::closest as suggest;
 
 /// One broken agent rule, with what was found and what is allowed.
 ///

@@ -21,6 +21,7 @@ pub mod prompt;
 pub mod rules;
 #[cfg(feature = "serde")]
 mod serde_impls;
+pub mod suggest;
 pub mod template;
 #[cfg(feature = "serde")]
 pub mod wire;

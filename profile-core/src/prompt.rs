@@ -294,12 +294,7 @@ pub fn check_fields_used<'a>(
 }
 
 fn suggest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (strsim::jaro_winkler(name, k), *k))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| k)
+    crate::suggest::closest_str(name, known)
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -142,35 +142,8 @@ impl Key {
     /// The key a misspelled or camelCase name most likely meant: `topP` -> `top_p`, `maxTokens` -> `max_tokens`,
     /// `temprature` -> `temperature`.
     pub fn suggest(name: &str) -> Option<Key> {
-        let snake = to_snake_case(name);
-        if let Some(key) = Key::from_name(&snake) {
-            return Some(key);
-        }
-        Key::ALL
-            .into_iter()
-            .map(|k| (strsim::jaro_winkler(&snake, k.as_str()), k))
-            .filter(|(score, _)| *score >= 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, k)| k)
+        crate::suggest::closest(name, &Key::ALL, Key::as_str)
     }
-}
-
-/// `topP` -> `top_p`, `stop-sequences` -> `stop_sequences`.
-fn to_snake_case(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
-    for (i, ch) in name.chars().enumerate() {
-        if ch.is_ascii_uppercase() {
-            if i > 0 && !out.ends_with('_') {
-                out.push('_');
-            }
-            out.push(ch.to_ascii_lowercase());
-        } else if ch == '-' {
-            out.push('_');
-        } else {
-            out.push(ch);
-        }
-    }
-    out
 }
 
 /// Who sets a limit that a value broke.

@@ -5,6 +5,7 @@ use crate::ctxt::Ctxt;
 use crate::value::{self, Setting, Shape};
 use bedrock_profiles_core::models::{self, ModelRef};
 use bedrock_profiles_core::rules::{self, Key, Surface};
+use bedrock_profiles_core::suggest;
 use bedrock_profiles_core::{InferenceProfile, JsonSchema, ResponseFormat};
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use std::borrow::Cow;
@@ -254,11 +255,15 @@ fn unlisted(cx: &mut Ctxt, body: TokenStream, span: Span) -> Setting<ModelRef> {
                 ok = false;
             }
             other => {
-                let hint = match strsim::jaro_winkler(other, "max_output_tokens") >= 0.8
-                    || other == "max_tokens"
-                {
-                    true => "; did you mean `max_output_tokens`?",
-                    false => "; expected `id` or `max_output_tokens`",
+                let hint = match (
+                    other,
+                    suggest::closest_str(other, &["id", "max_output_tokens"]),
+                ) {
+                    ("max_tokens", _) | (_, Some("max_output_tokens")) => {
+                        "; did you mean `max_output_tokens`?"
+                    }
+                    (_, Some(_)) => "; did you mean `id`?",
+                    (_, None) => "; expected `id` or `max_output_tokens`",
                 };
                 cx.error(
                     key.span(),
@@ -426,13 +431,8 @@ fn response_format(cx: &mut Ctxt, tokens: &TokenStream, span: Span) -> Setting<S
             "description" => decl.description = value::string(cx, "description", &value, vspan),
             "schema" => decl.schema = value::string(cx, "schema", &value, vspan),
             other => {
-                let best = KEYS
-                    .iter()
-                    .map(|k| (strsim::jaro_winkler(other, k), *k))
-                    .filter(|(score, _)| *score >= 0.8)
-                    .max_by(|a, b| a.0.total_cmp(&b.0));
-                let message = match best {
-                    Some((_, k)) => format!(
+                let message = match suggest::closest_str(other, &KEYS) {
+                    Some(k) => format!(
                         "unknown key `{other}` in `json_schema {{ ... }}`; did you mean `{k}`?"
                     ),
                     None => format!(

@@ -403,47 +403,15 @@ fn unknown_key(cx: &mut Ctxt, key: &Ident, name: &str, top: bool) {
         );
         return;
     }
-    let snake = snake_case(name);
-    let best = keys
-        .iter()
-        .map(|k| {
-            (
-                if **k == snake {
-                    1.0
-                } else {
-                    strsim::jaro_winkler(&snake, k)
-                },
-                *k,
-            )
-        })
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let best = bedrock_profiles_core::suggest::closest(name, keys, |k| k);
     let message = match best {
-        Some((_, k)) => format!("unknown key `{name}`{place}; did you mean `{k}`?"),
+        Some(k) => format!("unknown key `{name}`{place}; did you mean `{k}`?"),
         None => format!(
             "unknown key `{name}`{place}; expected one of {}",
             keys.join(", ")
         ),
     };
     cx.error(key.span(), message);
-}
-
-/// `textFile` -> `text_file`.
-fn snake_case(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 2);
-    for (i, ch) in name.chars().enumerate() {
-        if ch.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(ch.to_ascii_lowercase());
-        } else if ch == '-' {
-            out.push('_');
-        } else {
-            out.push(ch);
-        }
-    }
-    out
 }
 
 fn string(cx: &mut Ctxt, key: &str, tokens: &TokenStream, span: Span) -> Option<syn::LitStr> {
