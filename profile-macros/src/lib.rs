@@ -7,6 +7,7 @@
 
 mod agent;
 mod ctxt;
+mod doc;
 mod profile;
 mod prompt;
 mod value;

@@ -2,30 +2,8 @@
 //! each step, and the instruction.
 
 use super::check::Agent;
-use bedrock_profiles_core::models::{ModelRef, ModelTarget};
+use crate::doc::{code, model_cell};
 use syn::DeriveInput;
-
-/// Markdown table cell: the text in backticks, `|` escaped.
-fn code(text: &str) -> String {
-    let text = text.replace('|', "\\|").replace('\n', " ");
-    if text.contains('`') {
-        format!("`` {text} ``")
-    } else {
-        format!("`{text}`")
-    }
-}
-
-fn model_cell(model: &ModelRef) -> String {
-    let id = code(model.id());
-    match model.target {
-        ModelTarget::Base(m) | ModelTarget::Arn(_, m) => format!("{id} ({})", m.name),
-        ModelTarget::CrossRegion(geo, m) => {
-            format!("{id} ({}, cross-region `{}`)", m.name, geo.prefix())
-        }
-        ModelTarget::OpaqueArn(r) => format!("{id} ({})", r.as_str()),
-        ModelTarget::Unlisted(_) => format!("{id} (not in the catalog)"),
-    }
-}
 
 fn duration(seconds: u32) -> String {
     let (minutes, rest) = (seconds / 60, seconds % 60);

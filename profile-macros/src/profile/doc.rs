@@ -2,21 +2,12 @@
 //! effective settings and the model's limits.
 
 use super::check::Profile;
+use crate::doc::{code, model_cell};
 use crate::value::Setting;
 use bedrock_profiles_core::message::Message;
-use bedrock_profiles_core::models::{ModelRef, ModelTarget, TopK};
+use bedrock_profiles_core::models::{ModelRef, TopK};
 use bedrock_profiles_core::rules::Surface;
 use quote::ToTokens;
-
-/// Markdown table cell: the text in backticks, `|` escaped.
-fn code(text: &str) -> String {
-    let text = text.replace('|', "\\|").replace('\n', " ");
-    if text.contains('`') {
-        format!("`` {text} ``")
-    } else {
-        format!("`{text}`")
-    }
-}
 
 fn float(value: f32) -> String {
     let mut m = Message::new();
@@ -39,19 +30,6 @@ fn cell<T>(
         Setting::Cleared => Some("not set (`None`)".to_owned()),
         Setting::Unset => base.map(|b| format!("inherits from `{b}`")),
         Setting::Invalid => None,
-    }
-}
-
-fn model_cell(model: &ModelRef) -> String {
-    let id = code(model.id());
-    match model.target {
-        ModelTarget::Base(m) => format!("{id} ({})", m.name),
-        ModelTarget::CrossRegion(geo, m) => {
-            format!("{id} ({}, cross-region `{}`)", m.name, geo.prefix())
-        }
-        ModelTarget::Arn(_, m) => format!("{id} ({})", m.name),
-        ModelTarget::OpaqueArn(r) => format!("{id} ({})", r.as_str()),
-        ModelTarget::Unlisted(_) => format!("{id} (not in the catalog)"),
     }
 }
 

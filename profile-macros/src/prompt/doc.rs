@@ -3,30 +3,7 @@
 
 use super::check::Prompt;
 use super::expand::path_text;
-use bedrock_profiles_core::models::{ModelRef, ModelTarget};
-
-/// Markdown inline code, `|` escaped for table cells.
-fn code(text: &str) -> String {
-    let text = text.replace('|', "\\|").replace('\n', " ");
-    if text.contains('`') {
-        format!("`` {text} ``")
-    } else {
-        format!("`{text}`")
-    }
-}
-
-fn model_cell(model: &ModelRef) -> String {
-    let id = code(model.id());
-    match model.catalog_model() {
-        Some(m) => match model.target {
-            ModelTarget::CrossRegion(geo, _) => {
-                format!("{id} ({}, cross-region `{}`)", m.name, geo.prefix())
-            }
-            _ => format!("{id} ({})", m.name),
-        },
-        None => id,
-    }
-}
+use crate::doc::{code, model_cell};
 
 /// A fenced block that the template's own backticks cannot close.
 fn fenced(text: &str, lines: &mut Vec<String>) {
