@@ -101,3 +101,127 @@ fn golden_converse_body() {
     let text = serde_json::to_string(&body).unwrap();
     assert!(text.contains("\"temperature\":0.1}"), "{text}");
 }
+
+mod prompt_and_agent {
+    use super::support::service_model::ServiceModel;
+    use super::{HIGH_QUALITY, NOVA_FACTS};
+    use bedrock_profiles::wire::agent::CreateAgentRequest;
+    use bedrock_profiles::wire::prompt::create_prompt_requests;
+    use bedrock_profiles::{Agent, Prompt, PromptType, agent, inference_profile, prompt};
+    use serde_json::json;
+
+    inference_profile! {
+        pub AGENT_STEPS { temperature: 0.2, top_k: 40, max_tokens: 1024, stop_sequences: ["</answer>"] }
+    }
+
+    #[prompt(
+        name = "my-prompt",
+        description = "Greets a customer",
+        model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
+        profile = HIGH_QUALITY,
+        text = "Hello {{customer}}, how can I help you with {{topic}}?",
+        variant(
+            name = "concise",
+            model = "us.amazon.nova-pro-v1:0",
+            profile = NOVA_FACTS,
+            system = "You answer in one line.",
+            text = "{{customer}}: {{topic}}?",
+        ),
+    )]
+    pub struct Greeting<'a> {
+        pub customer: &'a str,
+        pub topic: String,
+    }
+
+    #[agent(
+        name = "my-agent",
+        description = "Answers order questions",
+        instruction = "You are a helpful assistant. Answer questions about orders politely and briefly.",
+        model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
+        profile = AGENT_STEPS,
+        idle_session_ttl = 600,
+    )]
+    pub struct SupportAgent;
+
+    #[test]
+    fn create_prompt_requests_conform_and_match_golden() {
+        let model = ServiceModel::load("bedrock-agent");
+        let requests = create_prompt_requests(&Greeting::SPEC).unwrap();
+        assert_eq!(requests.len(), 2, "one request per variant");
+        for request in &requests {
+            model.assert_conforms("CreatePromptRequest", request);
+        }
+        assert_eq!(
+            requests[0],
+            json!({
+                "name": "my-prompt",
+                "description": "Greets a customer",
+                "defaultVariant": "default",
+                "variants": [{
+                    "name": "default",
+                    "templateType": "TEXT",
+                    "modelId": "anthropic.claude-3-5-sonnet-20241022-v2:0",
+                    "templateConfiguration": {"text": {
+                        "text": "Hello {{customer}}, how can I help you with {{topic}}?",
+                        "inputVariables": [{"name": "customer"}, {"name": "topic"}]
+                    }},
+                    "inferenceConfiguration": {"text": {
+                        "maxTokens": 2000, "temperature": 0.7, "topP": 0.9, "stopSequences": ["Human:", "Assistant:"]
+                    }},
+                    "additionalModelRequestFields": {"top_k": 250}
+                }]
+            })
+        );
+        assert_eq!(requests[1]["name"], "my-prompt-concise");
+        assert_eq!(requests[1]["variants"][0]["templateType"], "CHAT");
+        assert_eq!(
+            requests[1]["variants"][0]["templateConfiguration"]["chat"]["system"],
+            json!([{"text": "You answer in one line."}])
+        );
+        assert_eq!(
+            requests[1]["variants"][0]["additionalModelRequestFields"],
+            json!({"inferenceConfig": {"topK": 20}})
+        );
+    }
+
+    #[test]
+    fn create_agent_request_conforms_and_matches_golden() {
+        let model = ServiceModel::load("bedrock-agent");
+        let missing = CreateAgentRequest::new(SupportAgent::SPEC)
+            .to_json()
+            .unwrap_err();
+        assert!(
+            missing
+                .to_string()
+                .contains("the ORCHESTRATION step has a profile but no base prompt template")
+        );
+        let template = r#"{"anthropic_version":"bedrock-2023-05-31","system":"$instruction$","messages":[{"role":"user","content":"$question$"}]}"#;
+        let body = CreateAgentRequest::new(SupportAgent::SPEC)
+            .base_prompt_template(PromptType::Orchestration, template)
+            .role_arn("arn:aws:iam::123456789012:role/AmazonBedrockExecutionRoleForAgents_support")
+            .to_json()
+            .unwrap();
+        model.assert_conforms("CreateAgentRequest", &body);
+        assert_eq!(
+            body,
+            json!({
+                "agentName": "my-agent",
+                "instruction": "You are a helpful assistant. Answer questions about orders politely and briefly.",
+                "foundationModel": "anthropic.claude-3-5-sonnet-20241022-v2:0",
+                "idleSessionTTLInSeconds": 600,
+                "description": "Answers order questions",
+                "agentResourceRoleArn": "arn:aws:iam::123456789012:role/AmazonBedrockExecutionRoleForAgents_support",
+                "promptOverrideConfiguration": {"promptConfigurations": [{
+                    "promptType": "ORCHESTRATION",
+                    "promptCreationMode": "OVERRIDDEN",
+                    "promptState": "ENABLED",
+                    "parserMode": "DEFAULT",
+                    "basePromptTemplate": template,
+                    "inferenceConfiguration": {
+                        "temperature": 0.2, "topK": 40, "maximumLength": 1024, "stopSequences": ["</answer>"]
+                    }
+                }]}
+            })
+        );
+    }
+}

@@ -1,0 +1,141 @@
+//! `CreateAgent` requests (bedrock-agent 2023-06-05 `CreateAgentRequest`) from an `#[agent]`.
+//!
+//! A step's inference configuration travels in `promptOverrideConfiguration.promptConfigurations[]`
+//! (`PromptConfiguration`: `promptType`, `inferenceConfiguration {temperature, topP, topK, maximumLength,
+//! stopSequences}`). Bedrock applies a step's `inferenceConfiguration` only when the step's prompt is overridden
+//! (`promptCreationMode: OVERRIDDEN`), and an overridden step needs its `basePromptTemplate`; so every step that
+//! has a profile needs a template from the caller ([`CreateAgentRequest::base_prompt_template`]). Agents' own
+//! templates are model-specific and not published in the service model, which is why none is made up here.
+
+use super::WireError;
+use super::converse::as_written;
+use crate::InferenceProfile;
+use crate::agent::{AgentSpec, PromptType};
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+/// A `CreateAgent` request under construction.
+#[derive(Debug, Clone)]
+pub struct CreateAgentRequest<'a> {
+    spec: &'a AgentSpec,
+    templates: Vec<(PromptType, String)>,
+    role_arn: Option<String>,
+}
+
+/// `InferenceConfiguration` of an agent step.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AgentInferenceConfig {
+    /// `temperature` (0..=1).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_written")]
+    pub temperature: Option<f32>,
+    /// `topP` (0..=1).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_written")]
+    pub top_p: Option<f32>,
+    /// `topK` (0..=500).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top_k: Option<u32>,
+    /// `maximumLength`: the profile's `max_tokens`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum_length: Option<u32>,
+    /// `stopSequences` (0..=4).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stop_sequences: Vec<String>,
+}
+
+impl AgentInferenceConfig {
+    /// The Agent surface's settings of a profile.
+    pub fn from_profile(profile: &InferenceProfile) -> AgentInferenceConfig {
+        AgentInferenceConfig {
+            temperature: profile.temperature,
+            top_p: profile.top_p,
+            top_k: profile.top_k,
+            maximum_length: profile.max_tokens,
+            stop_sequences: profile.stop_sequences().map(str::to_owned).collect(),
+        }
+    }
+}
+
+impl<'a> CreateAgentRequest<'a> {
+    /// A request for `spec`.
+    pub fn new(spec: &'a AgentSpec) -> Self {
+        CreateAgentRequest {
+            spec,
+            templates: Vec::new(),
+            role_arn: None,
+        }
+    }
+
+    /// The `basePromptTemplate` of a step that has a profile (the agent's prompt for that step, with Bedrock's
+    /// `$placeholders$`).
+    pub fn base_prompt_template(mut self, step: PromptType, template: impl Into<String>) -> Self {
+        self.templates.retain(|(s, _)| *s != step);
+        self.templates.push((step, template.into()));
+        self
+    }
+
+    /// `agentResourceRoleArn`: the IAM role the agent runs as.
+    pub fn role_arn(mut self, arn: impl Into<String>) -> Self {
+        self.role_arn = Some(arn.into());
+        self
+    }
+
+    /// The request body.
+    pub fn to_json(&self) -> Result<Value, WireError> {
+        let spec = self.spec;
+        let mut body = Map::new();
+        body.insert("agentName".into(), json!(spec.name));
+        body.insert("instruction".into(), json!(spec.instruction));
+        body.insert("foundationModel".into(), json!(spec.model_id()));
+        if let Some(ttl) = spec.idle_session_ttl {
+            body.insert("idleSessionTTLInSeconds".into(), json!(ttl));
+        }
+        if let Some(description) = spec.description.filter(|d| !d.is_empty()) {
+            body.insert("description".into(), json!(description));
+        }
+        if let Some(arn) = &self.role_arn {
+            body.insert("agentResourceRoleArn".into(), json!(arn));
+        }
+        let mut configurations = Vec::new();
+        for (step, profile) in spec.profiles() {
+            let Some((_, template)) = self.templates.iter().find(|(s, _)| *s == step) else {
+                return Err(WireError::Unsupported {
+                    setting: "steps",
+                    model: spec.model_id().to_owned(),
+                    reason: match step {
+                        PromptType::PreProcessing => {
+                            "the PRE_PROCESSING step has a profile but no base prompt template"
+                        }
+                        PromptType::Orchestration => {
+                            "the ORCHESTRATION step has a profile but no base prompt template"
+                        }
+                        PromptType::PostProcessing => {
+                            "the POST_PROCESSING step has a profile but no base prompt template"
+                        }
+                        PromptType::KnowledgeBaseResponseGeneration => {
+                            "the KNOWLEDGE_BASE_RESPONSE_GENERATION step has a profile but no base prompt template"
+                        }
+                        PromptType::MemorySummarization => {
+                            "the MEMORY_SUMMARIZATION step has a profile but no base prompt template"
+                        }
+                    },
+                });
+            };
+            configurations.push(json!({
+                "promptType": step.as_str(),
+                "promptCreationMode": "OVERRIDDEN",
+                "promptState": "ENABLED",
+                "parserMode": "DEFAULT",
+                "basePromptTemplate": template,
+                "inferenceConfiguration": AgentInferenceConfig::from_profile(profile),
+            }));
+        }
+        if !configurations.is_empty() {
+            body.insert(
+                "promptOverrideConfiguration".into(),
+                json!({ "promptConfigurations": configurations }),
+            );
+        }
+        Ok(Value::Object(body))
+    }
+}

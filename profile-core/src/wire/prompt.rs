@@ -1,0 +1,112 @@
+//! Prompt management `CreatePrompt` requests (bedrock-agent 2023-06-05 `CreatePromptRequest`) from a `#[prompt]`.
+//!
+//! `CreatePromptRequest.variants` takes at most one variant (`PromptVariantList`: 0..=1), so a prompt with several
+//! variants becomes one request per variant: the default variant keeps the prompt's name, every other variant is
+//! named `<prompt>-<variant>`.
+
+use super::WireError;
+use super::converse::{InferenceConfig, top_k_field};
+use crate::prompt::{DEFAULT_VARIANT, PromptSpec, PromptVariant, TemplateType};
+use crate::rules;
+use serde_json::{Map, Value, json};
+
+/// The `CreatePrompt` request bodies of `spec`, one per variant, default variant first.
+pub fn create_prompt_requests(spec: &PromptSpec) -> Result<Vec<Value>, WireError> {
+    spec.variants
+        .iter()
+        .map(|variant| create_prompt_request(spec, variant))
+        .collect()
+}
+
+/// The `CreatePrompt` request body of one variant of `spec`.
+pub fn create_prompt_request(
+    spec: &PromptSpec,
+    variant: &PromptVariant,
+) -> Result<Value, WireError> {
+    let name = if variant.name == DEFAULT_VARIANT {
+        spec.name.to_owned()
+    } else {
+        format!(
+            "{}-{}",
+            spec.name.trim_end_matches(['-', '_']),
+            variant.name
+        )
+    };
+    // PromptName: ([0-9a-zA-Z][_-]?){1,100}.
+    if !rules::matches_name_pattern(&name, false, 100) {
+        return Err(WireError::Unsupported {
+            setting: "name",
+            model: variant.model_id().unwrap_or_default().to_owned(),
+            reason: "the prompt name joined with the variant name breaks ([0-9a-zA-Z][_-]?){1,100}; shorten one",
+        });
+    }
+    let mut request = Map::new();
+    request.insert("name".into(), json!(name));
+    if let Some(description) = spec.description.filter(|d| !d.is_empty()) {
+        request.insert("description".into(), json!(description));
+    }
+    request.insert("defaultVariant".into(), json!(variant.name));
+    request.insert("variants".into(), json!([variant_body(variant)?]));
+    Ok(Value::Object(request))
+}
+
+fn variant_body(variant: &PromptVariant) -> Result<Value, WireError> {
+    let inputs: Vec<Value> = variant
+        .variables
+        .iter()
+        .map(|name| json!({ "name": name }))
+        .collect();
+    let mut body = Map::new();
+    body.insert("name".into(), json!(variant.name));
+    body.insert("templateType".into(), json!(variant.template_type.as_str()));
+    let mut template = Map::new();
+    match variant.template_type {
+        TemplateType::Text => {
+            template.insert("text".into(), json!(variant.text));
+            if !inputs.is_empty() {
+                template.insert("inputVariables".into(), json!(inputs));
+            }
+            body.insert("templateConfiguration".into(), json!({ "text": template }));
+        }
+        TemplateType::Chat => {
+            template.insert(
+                "messages".into(),
+                json!([{ "role": "user", "content": [{ "text": variant.text }] }]),
+            );
+            if let Some(system) = variant.system.filter(|s| !s.is_empty()) {
+                template.insert("system".into(), json!([{ "text": system }]));
+            }
+            if !inputs.is_empty() {
+                template.insert("inputVariables".into(), json!(inputs));
+            }
+            body.insert("templateConfiguration".into(), json!({ "chat": template }));
+        }
+    }
+    let model_id = variant.model_id();
+    if let Some(model_id) = model_id {
+        body.insert("modelId".into(), json!(model_id));
+    }
+    if let Some(profile) = variant.profile {
+        if let Some(config) = InferenceConfig::from_profile(profile) {
+            // PromptModelInferenceConfiguration has the same members as Converse's, with maxTokens >= 0.
+            body.insert("inferenceConfiguration".into(), json!({ "text": config }));
+        }
+        if let Some(top_k) = profile.top_k {
+            let model = variant.model.as_ref().or(profile.model.as_ref());
+            let provider = super::provider_of(model, model_id.unwrap_or_default());
+            match provider.and_then(|p| top_k_field(p, top_k)) {
+                Some(fields) => {
+                    body.insert("additionalModelRequestFields".into(), fields);
+                }
+                None => {
+                    return Err(WireError::Unsupported {
+                        setting: "top_k",
+                        model: model_id.unwrap_or("no model").to_owned(),
+                        reason: "top-k has no field of its own in Prompt management and this model has no place for it",
+                    });
+                }
+            }
+        }
+    }
+    Ok(Value::Object(body))
+}
