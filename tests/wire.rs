@@ -106,6 +106,7 @@ mod prompt_and_agent {
     use super::support::service_model::ServiceModel;
     use super::{HIGH_QUALITY, NOVA_FACTS};
     use bedrock_profiles::wire::agent::CreateAgentRequest;
+    use bedrock_profiles::wire::cloudformation::Template;
     use bedrock_profiles::wire::prompt::create_prompt_requests;
     use bedrock_profiles::{Agent, Prompt, PromptType, agent, inference_profile, prompt};
     use serde_json::json;
@@ -222,6 +223,43 @@ mod prompt_and_agent {
                     }
                 }]}
             })
+        );
+    }
+
+    #[test]
+    fn cloudformation_template() {
+        let agent = CreateAgentRequest::new(SupportAgent::SPEC)
+            .base_prompt_template(PromptType::Orchestration, "$question$");
+        let template = Template::new()
+            .description("Support prompts and agent")
+            .prompt(&Greeting::SPEC)
+            .unwrap()
+            .agent(&agent)
+            .unwrap()
+            .to_json();
+        let resources = template["Resources"].as_object().unwrap();
+        assert_eq!(
+            resources.keys().collect::<Vec<_>>(),
+            ["MyAgentAgent", "MyPromptConcisePrompt", "MyPromptPrompt"]
+        );
+        assert_eq!(template["AWSTemplateFormatVersion"], "2010-09-09");
+        let prompt = &resources["MyPromptPrompt"];
+        assert_eq!(prompt["Type"], "AWS::Bedrock::Prompt");
+        assert_eq!(
+            prompt["Properties"]["Variants"][0]["TemplateConfiguration"]["Text"]["InputVariables"],
+            json!([{"Name": "customer"}, {"Name": "topic"}])
+        );
+        assert_eq!(
+            prompt["Properties"]["Variants"][0]["AdditionalModelRequestFields"],
+            json!({"top_k": 250})
+        );
+        let agent = &resources["MyAgentAgent"];
+        assert_eq!(agent["Type"], "AWS::Bedrock::Agent");
+        assert_eq!(agent["Properties"]["IdleSessionTTLInSeconds"], 600);
+        assert_eq!(
+            agent["Properties"]["PromptOverrideConfiguration"]["PromptConfigurations"][0]["InferenceConfiguration"]
+                ["MaximumLength"],
+            1024
         );
     }
 }

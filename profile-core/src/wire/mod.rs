@@ -4,12 +4,14 @@
 //! - [`invoke`]: InvokeModel native bodies, one shape per provider family.
 //! - [`prompt`]: Prompt management `CreatePrompt` requests, one per variant.
 //! - [`agent`]: `CreateAgent` requests with the per-step inference configurations.
+//! - [`cloudformation`]: a CloudFormation template with `AWS::Bedrock::Prompt` and `AWS::Bedrock::Agent` resources.
 //!
 //! Rules for every body: floats go on the wire as declared (`0.7` is `0.7`, never `0.699999988079071`); nothing
 //! the API requires to be non-empty is sent empty (it is left out); nothing is sent that the surface does not have
 //! (top-k never goes into Converse `inferenceConfig`).
 
 pub mod agent;
+pub mod cloudformation;
 pub mod converse;
 pub mod invoke;
 pub mod prompt;
