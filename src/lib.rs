@@ -272,6 +272,9 @@ pub use bedrock_profiles_core::{
     message, models, rules,
 };
 
+#[cfg(feature = "aws-sdk")]
+pub mod aws;
+
 /// Request bodies Bedrock receives: Converse and InvokeModel (feature `serde`).
 #[cfg(feature = "serde")]
 pub use bedrock_profiles_core::wire;

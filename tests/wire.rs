@@ -238,8 +238,10 @@ mod prompt_and_agent {
             .unwrap()
             .to_json();
         let resources = template["Resources"].as_object().unwrap();
+        let mut ids: Vec<&String> = resources.keys().collect();
+        ids.sort();
         assert_eq!(
-            resources.keys().collect::<Vec<_>>(),
+            ids,
             ["MyAgentAgent", "MyPromptConcisePrompt", "MyPromptPrompt"]
         );
         assert_eq!(template["AWSTemplateFormatVersion"], "2010-09-09");

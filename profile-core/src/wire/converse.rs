@@ -291,6 +291,11 @@ impl ConverseRequest {
         self
     }
 
+    /// Sets the system prompt and user message of a rendered `#[prompt]` (its default variant).
+    pub fn with_prompt<P: crate::Prompt + ?Sized>(self, prompt: &P) -> Self {
+        self.with_conversation(&Conversation::from_prompt(prompt))
+    }
+
     /// The body as JSON.
     pub fn to_json(&self) -> Value {
         serde_json::to_value(self).unwrap_or(Value::Null)

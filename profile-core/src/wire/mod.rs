@@ -60,6 +60,25 @@ impl Conversation {
         self
     }
 
+    /// A rendered `#[prompt]`'s default variant: its system prompt (chat prompts) and its text as the user message.
+    pub fn from_prompt<P: crate::Prompt + ?Sized>(prompt: &P) -> Self {
+        Conversation {
+            system: prompt.render_system(),
+            messages: vec![(Role::User, prompt.render())],
+        }
+    }
+
+    /// A rendered variant of a `#[prompt]`; `None` if it has no variant called `variant`.
+    pub fn from_prompt_variant<P: crate::Prompt + ?Sized>(
+        prompt: &P,
+        variant: &str,
+    ) -> Option<Self> {
+        Some(Conversation {
+            system: prompt.render_variant_system(variant),
+            messages: vec![(Role::User, prompt.render_variant(variant)?)],
+        })
+    }
+
     /// Appends an assistant message.
     pub fn assistant(mut self, text: impl Into<String>) -> Self {
         self.messages.push((Role::Assistant, text.into()));

@@ -1,0 +1,193 @@
+//! `aws-sdk-bedrockruntime` integration (feature `aws-sdk`): profiles and rendered prompts as the SDK's own types,
+//! and [`ConverseExt`] to apply them to a Converse or ConverseStream call in one line.
+//!
+//! ```no_run
+//! # async fn run(client: aws_sdk_bedrockruntime::Client) -> Result<(), Box<dyn std::error::Error>> {
+//! use bedrock_profiles::aws::ConverseExt;
+//! use bedrock_profiles::{inference_profile, prompt};
+//!
+//! inference_profile! {
+//!     pub HIGH_QUALITY { model: "anthropic.claude-3-5-sonnet-20241022-v2:0", temperature: 0.7, max_tokens: 2000 }
+//! }
+//!
+//! #[prompt(profile = HIGH_QUALITY, text = "Hello {{customer}}, how can I help you with {{topic}}?")]
+//! pub struct Greeting<'a> {
+//!     pub customer: &'a str,
+//!     pub topic: String,
+//! }
+//!
+//! let out = client
+//!     .converse()
+//!     .model_id(HIGH_QUALITY.model_id().unwrap())
+//!     .with_profile(&HIGH_QUALITY)?
+//!     .with_prompt(&Greeting { customer: "Ada", topic: "billing".into() })
+//!     .send()
+//!     .await?;
+//! # let _ = out; Ok(()) }
+//! ```
+//!
+//! `with_profile` returns a `Result` because one setting can fail to find its place: `top_k` has no Converse field
+//! and goes into `additionalModelRequestFields` in the shape of the model's provider, which an application
+//! inference profile ARN does not reveal.
+//!
+//! Floats: the SDK serializes an `f32` by widening it to `f64`, so `0.7` goes on the wire as `0.699999988079071`
+//! (the same `f32` once Bedrock reads it back). The JSON bodies of [`crate::wire`] print `0.7`.
+
+use crate::wire::converse::{ConverseRequest, OutputConfig as WireOutputConfig};
+use crate::wire::{Conversation, Role, WireError};
+use crate::{InferenceProfile, Prompt, ResponseFormat};
+use aws_sdk_bedrockruntime::operation::converse::builders::ConverseFluentBuilder;
+use aws_sdk_bedrockruntime::operation::converse_stream::builders::ConverseStreamFluentBuilder;
+use aws_sdk_bedrockruntime::types::{
+    ContentBlock, ConversationRole, InferenceConfiguration, JsonSchemaDefinition, Message,
+    OutputConfig, OutputFormat, OutputFormatStructure, OutputFormatType, SystemContentBlock,
+};
+use aws_smithy_types::{Document, Number};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// The Converse `inferenceConfig` of a profile; `None` when it sets none of its members.
+pub fn inference_configuration(profile: &InferenceProfile) -> Option<InferenceConfiguration> {
+    let config = crate::wire::converse::InferenceConfig::from_profile(profile)?;
+    Some(
+        InferenceConfiguration::builder()
+            // Profiles hold maxTokens as u32 >= 1; the SDK's i32 holds every value a model accepts.
+            .set_max_tokens(
+                config
+                    .max_tokens
+                    .map(|n| i32::try_from(n).unwrap_or(i32::MAX)),
+            )
+            .set_temperature(config.temperature)
+            .set_top_p(config.top_p)
+            .set_stop_sequences(
+                (!config.stop_sequences.is_empty()).then_some(config.stop_sequences),
+            )
+            .build(),
+    )
+}
+
+/// A JSON value as a Smithy [`Document`] (for `additionalModelRequestFields`).
+pub fn document(value: &Value) -> Document {
+    match value {
+        Value::Null => Document::Null,
+        Value::Bool(b) => Document::Bool(*b),
+        Value::Number(n) => Document::Number(match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Number::PosInt(u),
+            (None, Some(i)) => Number::NegInt(i),
+            _ => Number::Float(n.as_f64().unwrap_or_default()),
+        }),
+        Value::String(s) => Document::String(s.clone()),
+        Value::Array(items) => Document::Array(items.iter().map(document).collect()),
+        Value::Object(map) => Document::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), document(v)))
+                .collect::<HashMap<_, _>>(),
+        ),
+    }
+}
+
+/// The Converse `outputConfig` of a response format.
+pub fn output_config(format: &ResponseFormat) -> OutputConfig {
+    let wire = WireOutputConfig::from_format(format);
+    let schema = wire.text_format.structure.json_schema;
+    // `schema` and `type` are the builders' only required members, and both are set: the builds cannot fail.
+    let definition = JsonSchemaDefinition::builder()
+        .schema(schema.schema)
+        .set_name(schema.name)
+        .set_description(schema.description)
+        .build();
+    let format = definition.and_then(|definition| {
+        OutputFormat::builder()
+            .r#type(OutputFormatType::JsonSchema)
+            .structure(OutputFormatStructure::JsonSchema(definition))
+            .build()
+    });
+    OutputConfig::builder().set_text_format(format.ok()).build()
+}
+
+/// The system blocks and messages of a conversation.
+pub fn conversation(conversation: &Conversation) -> (Vec<SystemContentBlock>, Vec<Message>) {
+    let system = conversation
+        .system
+        .iter()
+        .filter(|s| !s.is_empty())
+        .map(|s| SystemContentBlock::Text(s.clone()))
+        .collect();
+    let messages = conversation
+        .messages
+        .iter()
+        .filter_map(|(role, text)| {
+            let role = match role {
+                Role::User => ConversationRole::User,
+                Role::Assistant => ConversationRole::Assistant,
+            };
+            // `role` and `content` are set, so the build cannot fail.
+            Message::builder()
+                .role(role)
+                .content(ContentBlock::Text(text.clone()))
+                .build()
+                .ok()
+        })
+        .collect();
+    (system, messages)
+}
+
+/// Applies profiles and rendered prompts to a Converse or ConverseStream call.
+pub trait ConverseExt: Sized {
+    /// Sets `inferenceConfig`, top-k in `additionalModelRequestFields` (routed for the call's model, else the
+    /// profile's), `outputConfig` and the profile's name and version in `requestMetadata`. Sets `modelId` from the
+    /// profile when the call has none yet.
+    fn with_profile(self, profile: &InferenceProfile) -> Result<Self, WireError>;
+
+    /// Appends a rendered `#[prompt]`'s default variant: its system prompt (chat prompts) and its text as a user
+    /// message.
+    fn with_prompt<P: Prompt + ?Sized>(self, prompt: &P) -> Self;
+}
+
+macro_rules! converse_ext {
+    ($builder:ty) => {
+        impl ConverseExt for $builder {
+            fn with_profile(self, profile: &InferenceProfile) -> Result<Self, WireError> {
+                let model_id = match (self.get_model_id(), profile.model_id()) {
+                    (Some(id), _) => id.clone(),
+                    (None, Some(id)) => id.to_owned(),
+                    (None, None) => {
+                        return Err(WireError::NoModel {
+                            profile: profile.name().to_owned(),
+                        });
+                    }
+                };
+                let request = ConverseRequest::new(model_id.clone()).with_profile(profile)?;
+                let mut builder = self.model_id(model_id);
+                builder = builder.set_inference_config(inference_configuration(profile));
+                builder = builder.set_additional_model_request_fields(
+                    request
+                        .additional_model_request_fields
+                        .as_ref()
+                        .map(document),
+                );
+                builder =
+                    builder.set_output_config(profile.response_format.as_ref().map(output_config));
+                for (key, value) in request.request_metadata {
+                    builder = builder.request_metadata(key, value);
+                }
+                Ok(builder)
+            }
+
+            fn with_prompt<P: Prompt + ?Sized>(self, prompt: &P) -> Self {
+                let (system, messages) = conversation(&Conversation::from_prompt(prompt));
+                let mut builder = self;
+                for block in system {
+                    builder = builder.system(block);
+                }
+                for message in messages {
+                    builder = builder.messages(message);
+                }
+                builder
+            }
+        }
+    };
+}
+
+converse_ext!(ConverseFluentBuilder);
+converse_ext!(ConverseStreamFluentBuilder);

@@ -1,0 +1,203 @@
+//! The AWS SDK for Rust puts exactly the declared settings on the wire: requests captured offline with the SDK's
+//! own test HTTP client (`aws-smithy-http-client`, `capture_request`), no network and no credentials involved.
+
+use aws_sdk_bedrockruntime::Client;
+use aws_sdk_bedrockruntime::config::{BehaviorVersion, Credentials, Region};
+use aws_smithy_http_client::test_util::capture_request;
+use bedrock_profiles::aws::ConverseExt;
+use bedrock_profiles::{inference_profile, prompt};
+use serde_json::{Value, json};
+
+inference_profile! {
+    pub HIGH_QUALITY {
+        name: "my-inference-profile",
+        model: "anthropic.claude-3-5-sonnet-20241022-v2:0",
+        temperature: 0.7,
+        top_p: 0.9,
+        max_tokens: 2000,
+        stop_sequences: ["Human:", "Assistant:"],
+        top_k: 250,
+    }
+
+    pub NOVA {
+        model: "us.amazon.nova-lite-v1:0",
+        temperature: 0.3,
+        top_k: 20,
+        response_format: json_schema { name: "answer", schema: r#"{"type": "object"}"# },
+    }
+
+    pub LLAMA { model: "meta.llama3-1-70b-instruct-v1:0", max_tokens: 512 }
+
+    pub APPLICATION {
+        model: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123",
+        top_k: 5,
+    }
+}
+
+#[prompt(
+    profile = HIGH_QUALITY,
+    system = "You help {{customer}}.",
+    text = "Hello {{customer}}, how can I help you with {{topic}}?",
+)]
+pub struct Greeting<'a> {
+    pub customer: &'a str,
+    pub topic: String,
+}
+
+/// Sends one Converse call through a capturing HTTP client and returns the JSON body and the URI.
+async fn captured(
+    call: impl FnOnce(
+        Client,
+    )
+        -> aws_sdk_bedrockruntime::operation::converse::builders::ConverseFluentBuilder,
+) -> (Value, String) {
+    let (http_client, request) = capture_request(None);
+    let config = aws_sdk_bedrockruntime::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new("us-east-1"))
+        .credentials_provider(Credentials::for_tests())
+        .http_client(http_client)
+        .build();
+    // The canned response is empty, so the call itself fails after the request is captured.
+    let _ = call(Client::from_conf(config)).send().await;
+    let request = request.expect_request();
+    let uri = request.uri().to_owned();
+    let body = serde_json::from_slice(request.body().bytes().expect("an in-memory body"))
+        .expect("a JSON body");
+    (body, uri)
+}
+
+fn f32_of(value: &Value) -> f32 {
+    value.as_f64().expect("a number") as f32
+}
+
+#[tokio::test]
+async fn claude_profile_and_prompt_reach_the_wire() {
+    let greeting = Greeting {
+        customer: "Ada",
+        topic: "billing".into(),
+    };
+    let (body, uri) = captured(|client| {
+        client
+            .converse()
+            .with_profile(&HIGH_QUALITY)
+            .expect("routable")
+            .with_prompt(&greeting)
+    })
+    .await;
+    assert!(
+        uri.ends_with("/model/anthropic.claude-3-5-sonnet-20241022-v2%3A0/converse"),
+        "{uri}"
+    );
+    // The SDK widens f32 to f64 (0.7 -> 0.699999988079071); the value read back as f32 is the declared one.
+    assert_eq!(f32_of(&body["inferenceConfig"]["temperature"]), 0.7);
+    assert_eq!(f32_of(&body["inferenceConfig"]["topP"]), 0.9);
+    let mut rest = body.clone();
+    rest["inferenceConfig"]
+        .as_object_mut()
+        .unwrap()
+        .retain(|k, _| k != "temperature" && k != "topP");
+    assert_eq!(
+        rest,
+        json!({
+            "messages": [{"role": "user", "content": [{"text": "Hello Ada, how can I help you with billing?"}]}],
+            "system": [{"text": "You help Ada."}],
+            "inferenceConfig": {"maxTokens": 2000, "stopSequences": ["Human:", "Assistant:"]},
+            "additionalModelRequestFields": {"top_k": 250},
+            "requestMetadata": {"bedrock-profile": "my-inference-profile", "bedrock-profile-version": "1"}
+        })
+    );
+}
+
+#[tokio::test]
+async fn nova_routes_top_k_and_structured_output() {
+    let (body, uri) =
+        captured(|client| client.converse().with_profile(&NOVA).expect("routable")).await;
+    assert!(
+        uri.ends_with("/model/us.amazon.nova-lite-v1%3A0/converse"),
+        "{uri}"
+    );
+    assert_eq!(f32_of(&body["inferenceConfig"]["temperature"]), 0.3);
+    assert_eq!(
+        body["additionalModelRequestFields"],
+        json!({"inferenceConfig": {"topK": 20}})
+    );
+    assert_eq!(
+        body["outputConfig"],
+        json!({"textFormat": {"type": "json_schema", "structure": {"jsonSchema": {
+            "schema": "{\"type\": \"object\"}", "name": "answer"
+        }}}})
+    );
+    assert!(body["inferenceConfig"].get("topK").is_none());
+}
+
+#[tokio::test]
+async fn the_calls_model_decides_routing() {
+    // The call names Nova, the profile Claude: top-k goes where Nova expects it.
+    let (body, uri) = captured(|client| {
+        client
+            .converse()
+            .model_id("amazon.nova-micro-v1:0")
+            .with_profile(&HIGH_QUALITY)
+            .expect("routable")
+    })
+    .await;
+    assert!(
+        uri.ends_with("/model/amazon.nova-micro-v1%3A0/converse"),
+        "{uri}"
+    );
+    assert_eq!(
+        body["additionalModelRequestFields"],
+        json!({"inferenceConfig": {"topK": 250}})
+    );
+    let (llama, _) =
+        captured(|client| client.converse().with_profile(&LLAMA).expect("no top-k")).await;
+    assert_eq!(llama["inferenceConfig"], json!({"maxTokens": 512}));
+    assert!(llama.get("additionalModelRequestFields").is_none());
+}
+
+#[test]
+fn an_unroutable_top_k_is_an_error_not_a_silent_drop() {
+    let (http_client, _request) = capture_request(None);
+    let config = aws_sdk_bedrockruntime::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new("us-east-1"))
+        .credentials_provider(Credentials::for_tests())
+        .http_client(http_client)
+        .build();
+    let error = Client::from_conf(config)
+        .converse()
+        .with_profile(&APPLICATION)
+        .expect_err("an unroutable top-k");
+    assert_eq!(
+        error.to_string(),
+        "`top_k` cannot be sent to arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123: \
+         the model behind this id is unknown, so top-k cannot be routed to its own field"
+    );
+}
+
+#[test]
+fn stream_builder_has_the_same_extension() {
+    let (http_client, _request) = capture_request(None);
+    let config = aws_sdk_bedrockruntime::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new("us-east-1"))
+        .credentials_provider(Credentials::for_tests())
+        .http_client(http_client)
+        .build();
+    let builder = Client::from_conf(config)
+        .converse_stream()
+        .with_profile(&NOVA)
+        .expect("routable");
+    assert_eq!(
+        builder.get_model_id().as_deref(),
+        Some("us.amazon.nova-lite-v1:0")
+    );
+    assert_eq!(
+        builder
+            .get_inference_config()
+            .as_ref()
+            .and_then(|c| c.temperature()),
+        Some(0.3)
+    );
+}
