@@ -2,6 +2,7 @@
 //! `tests/service-models/`) and against golden JSON.
 
 mod support {
+    pub mod golden;
     pub mod service_model;
 }
 
@@ -263,5 +264,62 @@ mod prompt_and_agent {
                 ["MaximumLength"],
             1024
         );
+    }
+
+    /// The seed's profile, prompt and agent, as `examples/converse.rs` prints them.
+    #[test]
+    fn golden_bodies_of_the_seed() {
+        use super::support::golden::assert_golden;
+        use bedrock_profiles::wire::Conversation;
+        use bedrock_profiles::wire::converse::ConverseRequest;
+        use bedrock_profiles::wire::invoke;
+
+        let runtime = ServiceModel::load("bedrock-runtime");
+        let agents = ServiceModel::load("bedrock-agent");
+        let greeting = Greeting {
+            customer: "Ada",
+            topic: "billing".into(),
+        };
+
+        let converse = ConverseRequest::for_profile(&HIGH_QUALITY)
+            .unwrap()
+            .with_prompt(&greeting)
+            .to_json();
+        runtime.assert_conforms("ConverseRequest", &converse);
+        assert_golden("seed-converse", &converse);
+
+        let chat = Conversation::from_prompt(&greeting);
+        assert_golden(
+            "seed-invoke-model-anthropic",
+            &invoke::body(&HIGH_QUALITY, None, &chat).unwrap(),
+        );
+        assert_golden(
+            "seed-invoke-model-nova",
+            &invoke::body(&NOVA_FACTS, None, &chat).unwrap(),
+        );
+
+        let prompts = serde_json::Value::Array(create_prompt_requests(&Greeting::SPEC).unwrap());
+        for p in prompts.as_array().unwrap() {
+            agents.assert_conforms("CreatePromptRequest", p);
+        }
+        assert_golden("seed-create-prompt", &prompts);
+
+        let agent = CreateAgentRequest::new(SupportAgent::SPEC)
+            .base_prompt_template(PromptType::Orchestration, "$instruction$ $question$")
+            .to_json()
+            .unwrap();
+        agents.assert_conforms("CreateAgentRequest", &agent);
+        assert_golden("seed-create-agent", &agent);
+
+        let template = Template::new()
+            .prompt(&Greeting::SPEC)
+            .unwrap()
+            .agent(
+                &CreateAgentRequest::new(SupportAgent::SPEC)
+                    .base_prompt_template(PromptType::Orchestration, "$question$"),
+            )
+            .unwrap()
+            .to_json();
+        assert_golden("seed-cloudformation", &template);
     }
 }
