@@ -8,6 +8,8 @@
 mod agent;
 mod ctxt;
 mod doc;
+#[cfg(test)]
+mod fuzz;
 mod profile;
 mod prompt;
 mod value;

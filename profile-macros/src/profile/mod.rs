@@ -47,88 +47,10 @@ pub fn expand(input: TokenStream) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::expand;
+    use crate::fuzz::tokens;
     use proc_macro2::TokenStream;
     use proptest::prelude::*;
     use std::str::FromStr;
-
-    /// Fragments that make valid, broken and absurd invocations when strung together.
-    const FRAGMENTS: &[&str] = &[
-        "pub",
-        "pub(crate)",
-        "HIGH",
-        "LOW",
-        ",",
-        ":",
-        "=",
-        "..",
-        "..HIGH",
-        "::",
-        "-",
-        "name",
-        "description",
-        "version",
-        "model",
-        "temperature",
-        "top_p",
-        "topP",
-        "top_k",
-        "max_tokens",
-        "stop_sequences",
-        "anthropic_version",
-        "response_format",
-        "json_schema",
-        "unlisted",
-        "id",
-        "max_output_tokens",
-        "schema",
-        "None",
-        "true",
-        "0",
-        "1",
-        "500",
-        "501",
-        "4097",
-        "99999999999",
-        "0.5",
-        "1.5",
-        "1e40",
-        "-0.0",
-        "\"\"",
-        "\"x\"",
-        "\"my profile\"",
-        "\"anthropic.claude-3-haiku-20240307-v1:0\"",
-        "\"us.amazon.nova-pro-v1:0\"",
-        "\"ca.amazon.nova-pro-v1:0\"",
-        "\"arn:aws:bedrock:us-east-1::foundation-model/x\"",
-        "\"arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a\"",
-        "r#\"{\"a\": [}\"#",
-        "r#\"{}\"#",
-        "'c'",
-        "b\"x\"",
-        "#[doc = \"d\"]",
-        "/// doc\n",
-        "X::Y",
-        "1u8",
-        "2.5f64",
-    ];
-
-    /// Balanced token soup: fragments and nested `{}`, `[]`, `()` groups, so that it always lexes.
-    fn tokens() -> impl Strategy<Value = String> {
-        let leaf =
-            prop::collection::vec(prop::sample::select(FRAGMENTS), 0..8).prop_map(|v| v.join(" "));
-        leaf.prop_recursive(3, 64, 6, |inner| {
-            prop::collection::vec(
-                prop_oneof![
-                    inner.clone(),
-                    inner.clone().prop_map(|t| format!("{{ {t} }}")),
-                    inner.clone().prop_map(|t| format!("[ {t} ]")),
-                    inner.prop_map(|t| format!("( {t} )")),
-                ],
-                0..6,
-            )
-            .prop_map(|v| v.join(" "))
-        })
-    }
 
     /// Wraps fragments in one well-formed profile so the value and key paths are reached too.
     fn profile_body() -> impl Strategy<Value = String> {

@@ -1,0 +1,148 @@
+//! Token soup for the tests that feed every macro arbitrary input: a proc macro never panics, whatever it gets.
+
+#![cfg(test)]
+
+use proc_macro2::TokenStream;
+use proptest::prelude::*;
+use std::str::FromStr;
+
+/// Fragments that make valid, broken and absurd invocations of the three macros when strung together.
+const FRAGMENTS: &[&str] = &[
+    "pub",
+    "pub(crate)",
+    "HIGH",
+    "LOW",
+    "struct",
+    "enum",
+    "fn",
+    "S",
+    "'a",
+    "<",
+    ">",
+    ",",
+    ":",
+    "=",
+    "..",
+    "..HIGH",
+    "::",
+    "-",
+    "name",
+    "description",
+    "version",
+    "model",
+    "temperature",
+    "top_p",
+    "topP",
+    "top_k",
+    "max_tokens",
+    "stop_sequences",
+    "anthropic_version",
+    "response_format",
+    "json_schema",
+    "unlisted",
+    "id",
+    "max_output_tokens",
+    "schema",
+    "profile",
+    "text",
+    "text_file",
+    "system",
+    "system_file",
+    "variant",
+    "instruction",
+    "instruction_file",
+    "idle_session_ttl",
+    "steps",
+    "pre_processing",
+    "orchestration",
+    "None",
+    "true",
+    "0",
+    "1",
+    "60",
+    "5400",
+    "500",
+    "501",
+    "4097",
+    "99999999999",
+    "0.5",
+    "1.5",
+    "1e40",
+    "-0.0",
+    "\"\"",
+    "\"x\"",
+    "\"10m\"",
+    "\"90q\"",
+    "\"my profile\"",
+    "\"Hello {{x}}\"",
+    "\"{{\"",
+    "\"{{ x }}\"",
+    "\"}}{{y}}\"",
+    "\"You are a helpful assistant. Answer questions about orders politely.\"",
+    "\"anthropic.claude-3-haiku-20240307-v1:0\"",
+    "\"us.amazon.nova-pro-v1:0\"",
+    "\"ca.amazon.nova-pro-v1:0\"",
+    "\"arn:aws:bedrock:us-east-1::foundation-model/x\"",
+    "\"no/such/file.txt\"",
+    "r#\"{\"a\": [}\"#",
+    "r#\"{}\"#",
+    "'c'",
+    "b\"x\"",
+    "#[doc = \"d\"]",
+    "/// doc\n",
+    "X::Y",
+    "1u8",
+    "2.5f64",
+    "x",
+    "String",
+    "&'a str",
+    "u32",
+    ";",
+];
+
+/// Balanced token soup: fragments and nested `{}`, `[]`, `()` groups, so that it always lexes.
+pub fn tokens() -> impl Strategy<Value = String> {
+    let leaf =
+        prop::collection::vec(prop::sample::select(FRAGMENTS), 0..8).prop_map(|v| v.join(" "));
+    leaf.prop_recursive(3, 64, 6, |inner| {
+        prop::collection::vec(
+            prop_oneof![
+                inner.clone(),
+                inner.clone().prop_map(|t| format!("{{ {t} }}")),
+                inner.clone().prop_map(|t| format!("[ {t} ]")),
+                inner.prop_map(|t| format!("( {t} )")),
+            ],
+            0..6,
+        )
+        .prop_map(|v| v.join(" "))
+    })
+}
+
+/// Items for the attribute macros: soup, and structs with soup inside.
+fn items() -> impl Strategy<Value = String> {
+    prop_oneof![
+        tokens(),
+        tokens().prop_map(|body| format!("pub struct S<'a> {{ {body} }}")),
+        Just("pub struct S<'a> { pub x: &'a str, pub y: u32 }".to_owned()),
+        Just("pub struct S;".to_owned()),
+        Just("enum E { A }".to_owned()),
+    ]
+}
+
+fn lex(source: &str) -> TokenStream {
+    TokenStream::from_str(source).unwrap_or_default()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1500))]
+
+    #[test]
+    fn prompt_never_panics(args in tokens(), item in items()) {
+        let _ = crate::prompt::expand(lex(&args), lex(&item));
+    }
+
+    #[test]
+    fn agent_never_panics(args in tokens(), item in items()) {
+        let _ = crate::agent::expand(lex(&args), lex(&item));
+    }
+}
