@@ -508,7 +508,8 @@ fn check_profile(cx: &mut Cx<'_>, raw: &RawProfile, profile: &InferenceProfile) 
             }
             (_, Some(span)) => span,
             (_, None) if key == rules::Key::Name => {
-                message.push_str(" (the default name, from the table's name; set `name = \"...\"`)");
+                message
+                    .push_str(" (the default name, from the table's name; set `name = \"...\"`)");
                 raw.key.span.clone()
             }
             (_, None) => match &raw.extends {
@@ -600,7 +601,10 @@ fn profile_ref(cx: &mut Cx<'_>, node: &Node, path: &str, known: &[&str]) -> Opti
     if known.contains(&name.as_str()) {
         return Some(name);
     }
-    let mut message = format!("`{}` names no profile: `{name}` is not declared in `profiles`", last(path));
+    let mut message = format!(
+        "`{}` names no profile: `{name}` is not declared in `profiles`",
+        last(path)
+    );
     if let Some(s) = suggest::closest_str(&name, known) {
         message.push_str(&format!("; did you mean `{s}`?"));
     }
@@ -719,7 +723,8 @@ fn decode_prompt(
     for (vname, _, parts) in &variant_parts {
         let model = parts.model.as_ref().or(top.model.as_ref());
         let profile = parts.profile.as_ref().or(top.profile.as_ref());
-        let Some((text, text_vars, text_node, text_path)) = parts.text.as_ref().or(top.text.as_ref())
+        let Some((text, text_vars, text_node, text_path)) =
+            parts.text.as_ref().or(top.text.as_ref())
         else {
             continue;
         };
@@ -739,7 +744,9 @@ fn decode_prompt(
             let model_id = model.map(|(m, _)| m.id().to_owned());
             if !checked.contains(&(pkey.clone(), model_id.clone())) {
                 checked.push((pkey.clone(), model_id));
-                for v in rules::check_for(resolved, Surface::PromptManagement, model.map(|(m, _)| m)) {
+                for v in
+                    rules::check_for(resolved, Surface::PromptManagement, model.map(|(m, _)| m))
+                {
                     cx.rule(ppath, pnode.span.clone(), format!("profile `{pkey}`: {v}"));
                 }
             }
@@ -800,19 +807,22 @@ fn prompt_parts<'n>(
     }
 }
 
-fn step_key(
-    cx: &mut Cx<'_>,
-    key: &Key,
-    path: &str,
-) -> Option<PromptType> {
+fn step_key(cx: &mut Cx<'_>, key: &Key, path: &str) -> Option<PromptType> {
     match PromptType::from_key(&key.name) {
         Some(step) => Some(step),
         None => {
             let suggestion = PromptType::suggest(&key.name);
-            let keys: Vec<String> = PromptType::ALL.iter().map(|s| format!("`{}`", s.key())).collect();
+            let keys: Vec<String> = PromptType::ALL
+                .iter()
+                .map(|s| format!("`{}`", s.key()))
+                .collect();
             let message = match suggestion {
                 Some(s) => format!("unknown step `{}`; did you mean `{}`?", key.name, s.key()),
-                None => format!("unknown step `{}`; expected one of {}", key.name, keys.join(", ")),
+                None => format!(
+                    "unknown step `{}`; expected one of {}",
+                    key.name,
+                    keys.join(", ")
+                ),
             };
             cx.push(
                 ErrorKind::UnknownKey {
@@ -917,7 +927,11 @@ fn decode_agent(
             },
             Value::Int(Some(i)) if (0..=u32::MAX as i64).contains(i) => *i as u32,
             _ => {
-                cx.type_error(&p, n, "seconds (`600`) or a duration string (\"90s\", \"10m\", \"1h\")");
+                cx.type_error(
+                    &p,
+                    n,
+                    "seconds (`600`) or a duration string (\"90s\", \"10m\", \"1h\")",
+                );
                 return None;
             }
         };
@@ -952,7 +966,11 @@ fn decode_agent(
                     continue;
                 }
                 if steps.iter().any(|(s, ..)| *s == step) {
-                    cx.rule(&p, k.span.clone(), format!("step `{}` is given twice", step.key()));
+                    cx.rule(
+                        &p,
+                        k.span.clone(),
+                        format!("step `{}` is given twice", step.key()),
+                    );
                     continue;
                 }
                 if let Some(key) = profile_ref(cx, v, &p, known) {
@@ -970,7 +988,11 @@ fn decode_agent(
                     continue;
                 };
                 if base_prompt_templates.iter().any(|(s, _)| *s == step) {
-                    cx.rule(&join(&bpath, &k.name), k.span.clone(), format!("step `{}` is given twice", step.key()));
+                    cx.rule(
+                        &join(&bpath, &k.name),
+                        k.span.clone(),
+                        format!("step `{}` is given twice", step.key()),
+                    );
                     continue;
                 }
                 if let Some(t) = string(cx, v, &join(&bpath, &k.name)) {

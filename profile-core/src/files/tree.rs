@@ -131,7 +131,10 @@ fn clamp(span: Range<usize>, len: usize) -> Range<usize> {
 const MAX_DEPTH: usize = 64;
 
 pub(crate) fn parse_json(source: &str) -> Result<Node, SyntaxError> {
-    let mut p = Json { src: source, pos: 0 };
+    let mut p = Json {
+        src: source,
+        pos: 0,
+    };
     p.ws();
     let node = p.value(0)?;
     p.ws();
@@ -426,7 +429,15 @@ mod tests {
         assert_eq!(items[2].value, Value::Str("xé\n".into()));
         assert_eq!(&src[items[1].span.clone()], "-2.5e1");
         for bad in [
-            "", "{", "[1,]", "{\"a\" 1}", "01", "\"\\x\"", "{\"a\":1,\"a\":2}", "1 2", "\"\\ud800\"",
+            "",
+            "{",
+            "[1,]",
+            "{\"a\" 1}",
+            "01",
+            "\"\\x\"",
+            "{\"a\":1,\"a\":2}",
+            "1 2",
+            "\"\\ud800\"",
         ] {
             assert!(parse_json(bad).is_err(), "{bad:?}");
         }
