@@ -275,6 +275,10 @@ pub use bedrock_profiles_core::{
 #[cfg(feature = "aws-sdk")]
 pub mod aws;
 
+/// Declarations in TOML or JSON files, loaded and checked at run time (feature `files`); see the crate docs'
+/// "Declarations in files" section.
+#[cfg(feature = "files")]
+pub use bedrock_profiles_core::files;
 /// Request bodies Bedrock receives: Converse and InvokeModel (feature `serde`).
 #[cfg(feature = "serde")]
 pub use bedrock_profiles_core::wire;
