@@ -302,6 +302,14 @@ pub use bedrock_profiles_core::{
 /// See the [crate documentation](crate#prompts) for the keys and rules.
 pub use bedrock_profiles_macros::prompt;
 
+/// Reads a TOML or JSON declaration file at compile time (the path is relative to the crate's `Cargo.toml`;
+/// editing the file rebuilds) and generates the same items as the DSL: an [`InferenceProfile`] const per profile,
+/// a [`PromptSpec`] const per prompt and a `&'static` [`AgentSpec`] const per agent, named after their tables in
+/// SCREAMING_SNAKE_CASE. A broken rule is a compile error giving `file:line:col`, the key path and the rule.
+///
+/// See the [crate documentation](crate#declarations-in-files) for the file format.
+pub use bedrock_profiles_macros::include_profiles;
+
 /// What generated code names. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {

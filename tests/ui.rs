@@ -4,6 +4,18 @@
 
 #[test]
 fn ui() {
+    // `include_profiles!` reads files relative to CARGO_MANIFEST_DIR, which under trybuild is trybuild's generated
+    // project (`<target>/tests/trybuild/bedrock-profiles`): put the broken declaration file there.
+    let project = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("target directory")
+        .join("tests/trybuild/bedrock-profiles");
+    std::fs::create_dir_all(&project).unwrap();
+    std::fs::copy(
+        "tests/ui/files/broken-profiles.toml",
+        project.join("broken-profiles.toml"),
+    )
+    .unwrap();
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/*.rs");
     t.pass("tests/ui/pass/*.rs");

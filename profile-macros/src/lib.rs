@@ -8,6 +8,7 @@
 mod agent;
 mod ctxt;
 mod doc;
+mod files;
 mod profile;
 mod prompt;
 mod value;
@@ -18,6 +19,13 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn inference_profile(input: TokenStream) -> TokenStream {
     profile::expand(input.into()).into()
+}
+
+/// Generates the consts, prompt specs and agent specs of a TOML or JSON declaration file at compile time.
+/// Documented in the `bedrock-profiles` crate.
+#[proc_macro]
+pub fn include_profiles(input: TokenStream) -> TokenStream {
+    files::expand(input.into()).into()
 }
 
 /// Declares a Bedrock agent on a struct and implements `Agent` for it. Documented in the `bedrock-profiles` crate.
