@@ -262,6 +262,21 @@
 //!     "`max_tokens` 10000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0",
 //! ]);
 //! ```
+//!
+//! # Declarations in files
+//!
+//! Profiles, prompts and agents can live in a TOML or JSON file, checked by the same rules with the same words:
+//! at compile time with [`include_profiles!`], at run time with `files::load` (feature `files`), and by the
+//! `bedrock-profiles` command (feature `cli`). Tables are `profiles.<name>`, `prompts.<name>` (variants in
+//! `prompts.<name>.variants.<variant>`) and `agents.<name>`, with the DSL's keys; a profile may say
+//! `extends = "<profile>"`, prompts and agents name profiles by their table name, and agents may give
+//! `base_prompt_templates.<step>` for `create-agent` exports. Every error names the file, line, column and key path.
+//!
+//! ```ignore
+//! bedrock_profiles::include_profiles!("bedrock.toml");
+//! // [profiles.high-quality] -> HIGH_QUALITY: InferenceProfile, [prompts.greeting] -> GREETING: PromptSpec,
+//! // [agents.support] -> SUPPORT: &'static AgentSpec
+//! ```
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
