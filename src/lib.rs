@@ -262,6 +262,21 @@
 //!     "`max_tokens` 10000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0",
 //! ]);
 //! ```
+//!
+//! # Declarations in files
+//!
+//! Profiles, prompts and agents can live in a TOML or JSON file, checked by the same rules with the same words:
+//! at compile time with [`include_profiles!`], at run time with `files::load` (feature `files`), and by the
+//! `bedrock-profiles` command (feature `cli`). Tables are `profiles.<name>`, `prompts.<name>` (variants in
+//! `prompts.<name>.variants.<variant>`) and `agents.<name>`, with the DSL's keys; a profile may say
+//! `extends = "<profile>"`, prompts and agents name profiles by their table name, and agents may give
+//! `base_prompt_templates.<step>` for `create-agent` exports. Every error names the file, line, column and key path.
+//!
+//! ```ignore
+//! bedrock_profiles::include_profiles!("bedrock.toml");
+//! // [profiles.high-quality] -> HIGH_QUALITY: InferenceProfile, [prompts.greeting] -> GREETING: PromptSpec,
+//! // [agents.support] -> SUPPORT: &'static AgentSpec
+//! ```
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -275,6 +290,10 @@ pub use bedrock_profiles_core::{
 #[cfg(feature = "aws-sdk")]
 pub mod aws;
 
+/// Declarations in TOML or JSON files, loaded and checked at run time (feature `files`); see the crate docs'
+/// "Declarations in files" section.
+#[cfg(feature = "files")]
+pub use bedrock_profiles_core::files;
 /// Request bodies Bedrock receives: Converse and InvokeModel (feature `serde`).
 #[cfg(feature = "serde")]
 pub use bedrock_profiles_core::wire;
@@ -297,6 +316,15 @@ pub use bedrock_profiles_core::{
 ///
 /// See the [crate documentation](crate#prompts) for the keys and rules.
 pub use bedrock_profiles_macros::prompt;
+
+/// Reads a TOML or JSON declaration file at compile time (the path is relative to the crate's `Cargo.toml`;
+/// editing the file rebuilds) and generates the same items as the DSL: an [`InferenceProfile`] const per profile,
+/// a [`PromptSpec`] const per prompt and a `&'static` [`AgentSpec`] const per agent, named after their tables in
+/// SCREAMING_SNAKE_CASE. A broken rule is a compile error giving `file:line:col`, the key path and the rule.
+///
+/// See the [crate documentation](crate#declarations-in-files) for the file format. Feature `files`.
+#[cfg(feature = "files")]
+pub use bedrock_profiles_macros::include_profiles;
 
 /// What generated code names. Not public API: it changes without notice.
 #[doc(hidden)]

@@ -7,12 +7,15 @@
 //! - [`rules`]: every limit, once, as `const fn` checks returning typed [`Violation`]s.
 //! - [`agent`]: Bedrock agents: the [`Agent`] trait, its const [`AgentSpec`] and the agent rules.
 //! - `wire` (feature `serde`): the request bodies Bedrock receives (Converse, InvokeModel).
+//! - `files` (feature `files`): declarations in TOML or JSON files, loaded and checked at run time.
 //! - [`template`] and [`prompt`]: `{{variable}}` templates, the prompt rules and the [`Prompt`] trait.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod agent;
+#[cfg(feature = "files")]
+pub mod files;
 pub mod json;
 pub mod message;
 pub mod models;

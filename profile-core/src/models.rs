@@ -635,6 +635,23 @@ impl core::fmt::Display for ModelError {
 
 impl std::error::Error for ModelError {}
 
+/// A model the catalog does not know, with an owned id (a file's `{ id, max_output_tokens }`); an error when the
+/// catalog does know the id, which should then be named as a plain string.
+pub fn unlisted_owned(id: String, max_output_tokens: u32) -> Result<ModelRef, String> {
+    if let Some(model) = get(&id) {
+        return Err(format!(
+            "`{}` is in the catalog (with {} output tokens); name it as a plain string",
+            model.id,
+            model.max_output_tokens()
+        ));
+    }
+    let limits = ModelLimits::unlisted(&id, max_output_tokens);
+    Ok(ModelRef {
+        id: Cow::Owned(id),
+        target: ModelTarget::Unlisted(limits),
+    })
+}
+
 /// Resolves a model id, cross-region id or Bedrock ARN against the catalog.
 pub fn resolve(id: &str) -> Result<ModelRef, ModelError> {
     let length = id.chars().count();

@@ -1,7 +1,7 @@
 //! serde for [`ModelRef`]: a string id (catalog id, cross-region id or ARN), or `{ id, max_output_tokens }` for a
 //! model the catalog does not know yet.
 
-use crate::models::{self, ModelLimits, ModelRef, ModelTarget};
+use crate::models::{self, ModelRef, ModelTarget};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use std::borrow::Cow;
@@ -59,17 +59,6 @@ impl<'de> Visitor<'de> for ModelRefVisitor {
         }
         let id = id.ok_or_else(|| de::Error::missing_field("id"))?;
         let max = max.ok_or_else(|| de::Error::missing_field("max_output_tokens"))?;
-        if let Some(model) = models::get(&id) {
-            return Err(de::Error::custom(format_args!(
-                "`{}` is in the catalog (with {} output tokens); name it as a plain string",
-                model.id,
-                model.max_output_tokens()
-            )));
-        }
-        let limits = ModelLimits::unlisted(&id, max);
-        Ok(ModelRef {
-            id: Cow::Owned(id),
-            target: ModelTarget::Unlisted(limits),
-        })
+        models::unlisted_owned(id, max).map_err(de::Error::custom)
     }
 }

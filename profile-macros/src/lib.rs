@@ -8,6 +8,8 @@
 mod agent;
 mod ctxt;
 mod doc;
+#[cfg(feature = "files")]
+mod files;
 #[cfg(test)]
 mod fuzz;
 mod profile;
@@ -20,6 +22,14 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn inference_profile(input: TokenStream) -> TokenStream {
     profile::expand(input.into()).into()
+}
+
+/// Generates the consts, prompt specs and agent specs of a TOML or JSON declaration file at compile time.
+/// Documented in the `bedrock-profiles` crate.
+#[cfg(feature = "files")]
+#[proc_macro]
+pub fn include_profiles(input: TokenStream) -> TokenStream {
+    files::expand(input.into()).into()
 }
 
 /// Declares a Bedrock agent on a struct and implements `Agent` for it. Documented in the `bedrock-profiles` crate.

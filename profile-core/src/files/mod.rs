@@ -1,0 +1,411 @@
+//! Declarations in TOML or JSON files, checked at run time by the same rulebook as the macros.
+//!
+//! ```toml
+//! [profiles.high-quality]
+//! description = "A profile for high-quality responses"
+//! model = "anthropic.claude-3-5-sonnet-20241022-v2:0"
+//! temperature = 0.7
+//! max_tokens = 2000
+//!
+//! [profiles.creative]
+//! extends = "high-quality"
+//! temperature = 1.0
+//!
+//! [prompts.greeting]
+//! profile = "high-quality"
+//! text = "Hello {{customer}}, how can I help you with {{topic}}?"
+//!
+//! [prompts.greeting.variants.concise]
+//! text = "Hi {{customer}}: {{topic}}?"
+//!
+//! [agents.support]
+//! instruction = "You are a helpful assistant. Answer questions about orders politely and briefly."
+//! model = "anthropic.claude-3-5-sonnet-20241022-v2:0"
+//! profile = "high-quality"
+//! idle_session_ttl = "10m"
+//! base_prompt_templates.orchestration = "$instruction$ ..."
+//! ```
+//!
+//! - `profiles.<name>`: the keys of `inference_profile!`; `name` defaults to the table's name; `extends =
+//!   "<profile>"` takes every key it does not set from that profile, except the name. `model` is a string or
+//!   `{ id = "...", max_output_tokens = N }`; `response_format = { json_schema = { name, description, schema } }`
+//!   with the schema as JSON text.
+//! - `prompts.<name>`: the keys of `#[prompt]` (`name`, `description`, `model`, `profile`, `text`, `system`), with
+//!   `profile` naming a profile table; variants are the tables `prompts.<name>.variants.<variant>` with `model`,
+//!   `profile`, `text` and `system`, unset keys taken from the prompt.
+//! - `agents.<name>`: the keys of `#[agent]` (`name`, `description`, `instruction`, `model`, `profile`,
+//!   `idle_session_ttl` as seconds or `"10m"`, `steps = { pre_processing = "<profile>", ... }`), plus
+//!   `base_prompt_templates = { orchestration = "...", ... }`: the template Bedrock needs for each step whose
+//!   inference configuration is overridden (see `wire::agent::CreateAgentRequest`).
+//!
+//! JSON files (`.json`) have the same structure. [`load`] reads a file, [`parse`] a string; either returns every
+//! error of the file at once, each with its file, line, column and key path, and a file that has one loads nothing.
+//! `LoadError`'s `Display` renders them the way rustc does.
+
+mod decode;
+mod tree;
+mod write;
+
+use crate::agent::{AgentSpec, PromptType};
+use crate::models::ModelRef;
+use crate::profile::InferenceProfile;
+use crate::prompt::{PromptSpec, PromptVariant, TemplateType};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// The file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// TOML.
+    Toml,
+    /// JSON, with the same structure as the TOML.
+    Json,
+}
+
+impl Format {
+    /// The format of a path: JSON for `.json`, TOML otherwise.
+    pub fn of(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("json") => Format::Json,
+            _ => Format::Toml,
+        }
+    }
+}
+
+/// Everything a file declares, every rule checked.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Declarations {
+    /// `profiles.<key>`, in file order, with `extends` applied.
+    pub profiles: Vec<LoadedProfile>,
+    /// `prompts.<key>`, in file order.
+    pub prompts: Vec<LoadedPrompt>,
+    /// `agents.<key>`, in file order.
+    pub agents: Vec<LoadedAgent>,
+}
+
+/// A profile table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedProfile {
+    /// The table's name (`high-quality` in `[profiles.high-quality]`), by which prompts and agents name it.
+    pub key: String,
+    /// The profile, inherited keys included.
+    pub profile: InferenceProfile,
+}
+
+/// A prompt table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedPrompt {
+    /// The table's name.
+    pub key: String,
+    /// The prompt's name (`name`, default: the table's name).
+    pub name: String,
+    /// What it is for.
+    pub description: Option<String>,
+    /// Its variants, the default (top-level keys, named `default`) first.
+    pub variants: Vec<LoadedVariant>,
+}
+
+/// A prompt variant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedVariant {
+    /// The variant's name.
+    pub name: String,
+    /// The model, if the variant (or its prompt) names one.
+    pub model: Option<ModelRef>,
+    /// The key of the profile table, if any.
+    pub profile: Option<String>,
+    /// The template (the user message of a chat prompt).
+    pub text: String,
+    /// The system prompt, making the prompt `CHAT`.
+    pub system: Option<String>,
+    /// The distinct variables of `system` and `text`, in order of first use (system prompt first).
+    pub variables: Vec<String>,
+}
+
+/// An agent table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedAgent {
+    /// The table's name.
+    pub key: String,
+    /// `agentName` (`name`, default: the table's name).
+    pub name: String,
+    /// What it is for.
+    pub description: Option<String>,
+    /// The instruction.
+    pub instruction: String,
+    /// The foundation model.
+    pub model: ModelRef,
+    /// Idle session timeout in seconds.
+    pub idle_session_ttl: Option<u32>,
+    /// The key of the profile table of each step that has one (`profile` is the orchestration step's).
+    pub steps: Vec<(PromptType, String)>,
+    /// `basePromptTemplate` of the steps whose prompt is overridden.
+    pub base_prompt_templates: Vec<(PromptType, String)>,
+}
+
+impl Declarations {
+    /// The profile of table `key`.
+    pub fn profile(&self, key: &str) -> Option<&InferenceProfile> {
+        self.profiles
+            .iter()
+            .find(|p| p.key == key)
+            .map(|p| &p.profile)
+    }
+
+    /// The prompt of table `key`.
+    pub fn prompt(&self, key: &str) -> Option<&LoadedPrompt> {
+        self.prompts.iter().find(|p| p.key == key)
+    }
+
+    /// The agent of table `key`.
+    pub fn agent(&self, key: &str) -> Option<&LoadedAgent> {
+        self.agents.iter().find(|a| a.key == key)
+    }
+
+    /// The declarations as TOML; [`parse`] reads them back as they are (`extends` is written out resolved).
+    pub fn to_toml(&self) -> String {
+        write::to_toml(self)
+    }
+
+    /// The [`PromptSpec`] of a loaded prompt, as `#[prompt]` would build it. `PromptSpec` holds `&'static` data
+    /// (it is what the macro puts in a `const`), so this leaks the prompt's text: call it once per prompt, in a
+    /// command-line tool or at start-up.
+    pub fn leak_prompt_spec(&self, prompt: &LoadedPrompt) -> &'static PromptSpec {
+        let leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
+        let variants: Vec<PromptVariant> = prompt
+            .variants
+            .iter()
+            .map(|v| PromptVariant {
+                name: leak(&v.name),
+                model: v.model.clone(),
+                profile: v
+                    .profile
+                    .as_deref()
+                    .and_then(|key| self.profile(key))
+                    .map(|p| &*Box::leak(Box::new(p.clone()))),
+                template_type: if v.system.is_some() {
+                    TemplateType::Chat
+                } else {
+                    TemplateType::Text
+                },
+                text: leak(&v.text),
+                system: v.system.as_deref().map(leak),
+                variables: Box::leak(
+                    v.variables
+                        .iter()
+                        .map(|s| leak(s))
+                        .collect::<Vec<_>>()
+                        .into_boxed_slice(),
+                ),
+            })
+            .collect();
+        Box::leak(Box::new(PromptSpec {
+            name: leak(&prompt.name),
+            description: prompt.description.as_deref().map(leak),
+            variants: Box::leak(variants.into_boxed_slice()),
+        }))
+    }
+
+    /// The [`AgentSpec`] of a loaded agent, as `#[agent]` would build it; leaks like
+    /// [`Declarations::leak_prompt_spec`].
+    pub fn leak_agent_spec(&self, agent: &LoadedAgent) -> &'static AgentSpec {
+        let leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
+        let step = |step: PromptType| -> Option<&'static InferenceProfile> {
+            let key = agent.steps.iter().find(|(s, _)| *s == step)?.1.as_str();
+            Some(Box::leak(Box::new(self.profile(key)?.clone())))
+        };
+        Box::leak(Box::new(AgentSpec {
+            name: leak(&agent.name),
+            description: agent.description.as_deref().map(leak),
+            instruction: leak(&agent.instruction),
+            model: agent.model.clone(),
+            idle_session_ttl: agent.idle_session_ttl,
+            pre_processing: step(PromptType::PreProcessing),
+            orchestration: step(PromptType::Orchestration),
+            post_processing: step(PromptType::PostProcessing),
+            knowledge_base_response_generation: step(PromptType::KnowledgeBaseResponseGeneration),
+            memory_summarization: step(PromptType::MemorySummarization),
+        }))
+    }
+}
+
+/// What kind of error a file has.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The file is not valid TOML or JSON (loading stops at the first syntax error).
+    Syntax,
+    /// A key no table of this kind has.
+    UnknownKey {
+        /// The key.
+        key: String,
+        /// The key most likely meant.
+        suggestion: Option<String>,
+    },
+    /// A required key is missing.
+    MissingKey {
+        /// The key.
+        key: &'static str,
+    },
+    /// A value of the wrong type or out of the type's range.
+    Type,
+    /// A model id the catalog cannot resolve.
+    Model,
+    /// `extends` names a profile the file does not declare.
+    ExtendsMissing {
+        /// The name.
+        profile: String,
+    },
+    /// `extends` leads back to the profile.
+    ExtendsCycle,
+    /// A prompt or agent names a profile the file does not declare.
+    ProfileMissing {
+        /// The name.
+        profile: String,
+    },
+    /// A rule of the rulebook (profiles, prompts or agents); the message is the rule's, word for word.
+    Rule,
+}
+
+/// One error in a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error {
+    /// What kind.
+    pub kind: ErrorKind,
+    /// The key path, like `profiles.creative.temperature` (empty for the whole file).
+    pub key_path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Byte range in the file.
+    pub span: Range<usize>,
+    /// The message, as the macros print it for a rule.
+    pub message: String,
+}
+
+impl core::fmt::Display for Error {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if self.key_path.is_empty() {
+            write!(f, "{}:{}: {}", self.line, self.column, self.message)
+        } else {
+            write!(
+                f,
+                "{}:{}: {}: {}",
+                self.line, self.column, self.key_path, self.message
+            )
+        }
+    }
+}
+
+/// Every error of one file. `Display` renders them like rustc (`error: ...`, ` --> file:line:col`, the source
+/// line with the value underlined and the key path beside it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    /// The file, as given.
+    pub file: PathBuf,
+    /// The file's text.
+    pub source: String,
+    /// The errors, in file order; never empty.
+    pub errors: Vec<Error>,
+}
+
+impl LoadError {
+    /// Renders every error like rustc; `color` adds ANSI styles.
+    pub fn render(&self, color: bool) -> String {
+        use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let path = self.file.display().to_string();
+        let mut out = String::new();
+        for error in &self.errors {
+            let report = &[Level::ERROR.primary_title(&error.message).element(
+                Snippet::source(&self.source).path(&path).annotation(
+                    AnnotationKind::Primary
+                        .span(error.span.clone())
+                        .label((!error.key_path.is_empty()).then_some(&*error.key_path)),
+                ),
+            )];
+            out.push_str(&renderer.render(report));
+            out.push_str("\n\n");
+        }
+        let n = self.errors.len();
+        out.push_str(&format!(
+            "error: could not load `{path}` due to {n} previous error{}",
+            if n == 1 { "" } else { "s" }
+        ));
+        out
+    }
+}
+
+impl core::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Why a file could not be loaded.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum FileError {
+    /// The file could not be read.
+    Io {
+        /// The file.
+        file: PathBuf,
+        /// The error.
+        error: std::io::Error,
+    },
+    /// The file breaks rules.
+    Invalid(LoadError),
+}
+
+impl core::fmt::Display for FileError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            FileError::Io { file, error } => write!(f, "cannot read `{}`: {error}", file.display()),
+            FileError::Invalid(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// Reads and checks a file (JSON for `.json`, TOML otherwise).
+pub fn load(path: impl AsRef<Path>) -> Result<Declarations, FileError> {
+    let path = path.as_ref();
+    let source = std::fs::read_to_string(path).map_err(|error| FileError::Io {
+        file: path.to_owned(),
+        error,
+    })?;
+    parse(path, &source, Format::of(path)).map_err(FileError::Invalid)
+}
+
+/// Checks the text of a file; `path` is only used in messages.
+pub fn parse(
+    path: impl AsRef<Path>,
+    source: &str,
+    format: Format,
+) -> Result<Declarations, LoadError> {
+    decode::decode(source, format).map_err(|errors| LoadError {
+        file: path.as_ref().to_owned(),
+        source: source.to_owned(),
+        errors,
+    })
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `source`.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
+}

@@ -1,0 +1,625 @@
+//! The file loader: every rule of the rulebook and every file-level error, with file, line, column and key path.
+
+use bedrock_profiles_core::files::{self, Declarations, ErrorKind, Format};
+use bedrock_profiles_core::{PromptType, rules};
+use proptest::prelude::*;
+
+const SEED: &str = include_str!("files/bedrock.toml");
+
+fn load(source: &str) -> Result<Declarations, files::LoadError> {
+    files::parse("bedrock.toml", source, Format::Toml)
+}
+
+/// (key path, message) of every error.
+fn errors(source: &str) -> Vec<(String, String)> {
+    match load(source) {
+        Ok(d) => panic!("expected errors, loaded {d:?}"),
+        Err(e) => e
+            .errors
+            .into_iter()
+            .map(|e| (e.key_path, e.message))
+            .collect(),
+    }
+}
+
+/// The one error of `source`.
+fn error(source: &str) -> (String, String) {
+    let mut found = errors(source);
+    assert_eq!(found.len(), 1, "{found:?}");
+    found.remove(0)
+}
+
+fn pair(path: &str, message: &str) -> (String, String) {
+    (path.to_owned(), message.to_owned())
+}
+
+fn profile(body: &str) -> String {
+    format!("[profiles.p]\n{body}\n")
+}
+
+#[test]
+fn the_issue_file_loads() {
+    let d = load(SEED).unwrap();
+    assert_eq!(d.profiles.len(), 2);
+    let creative = d.profile("creative").unwrap();
+    assert_eq!(creative.name(), "creative");
+    assert_eq!(creative.temperature, Some(1.0));
+    assert_eq!(creative.top_p, Some(0.9));
+    assert_eq!(creative.max_tokens, Some(2000));
+    assert_eq!(
+        creative.stop_sequences().collect::<Vec<_>>(),
+        ["Human:", "Assistant:"]
+    );
+    assert_eq!(
+        creative.description(),
+        Some("A profile for high-quality responses")
+    );
+    let greeting = d.prompt("greeting").unwrap();
+    assert_eq!(greeting.variants.len(), 2);
+    assert_eq!(greeting.variants[0].name, "default");
+    assert_eq!(greeting.variants[0].variables, ["customer", "topic"]);
+    assert_eq!(greeting.variants[1].name, "concise");
+    assert_eq!(greeting.variants[1].profile.as_deref(), Some("creative"));
+    assert_eq!(
+        greeting.variants[1].model.as_ref().map(|m| m.id()),
+        Some("anthropic.claude-3-5-sonnet-20241022-v2:0")
+    );
+    let support = d.agent("support").unwrap();
+    assert_eq!(support.idle_session_ttl, Some(600));
+    assert_eq!(
+        support.steps,
+        [(PromptType::Orchestration, "high-quality".to_owned())]
+    );
+    let spec = d.leak_agent_spec(support);
+    assert_eq!(spec.orchestration.map(|p| p.name()), Some("high-quality"));
+    let prompt = d.leak_prompt_spec(greeting);
+    assert_eq!(prompt.variants[1].profile.unwrap().temperature, Some(1.0));
+}
+
+#[test]
+fn json_has_the_same_structure() {
+    let toml = load(SEED).unwrap();
+    let json = files::parse(
+        "bedrock.json",
+        include_str!("files/bedrock.json"),
+        Format::Json,
+    )
+    .unwrap();
+    assert_eq!(json, toml);
+}
+
+#[test]
+fn round_trip() {
+    let d = load(SEED).unwrap();
+    let written = d.to_toml();
+    assert_eq!(load(&written).unwrap(), d, "{written}");
+    // Every kind of value: unlisted models, response formats, steps, chat prompts.
+    let rich = r#"
+[profiles.a]
+name = "A profile"
+version = 3
+model = { id = "acme.new-model-v1:0", max_output_tokens = 16000 }
+temperature = 0.3
+top_k = 40
+response_format = { json_schema = { name = "answer", description = "d", schema = '{"type": "object"}' } }
+
+[profiles.b]
+model = "us.anthropic.claude-3-5-haiku-20241022-v1:0"
+anthropic_version = "bedrock-2023-05-31"
+
+[prompts.chat]
+description = "chat"
+system = "You answer {{topic}}."
+text = "{{question}}"
+profile = "b"
+model = "anthropic.claude-3-5-haiku-20241022-v1:0"
+
+[prompts.chat.variants.short]
+text = "Briefly: {{question}}"
+
+[agents.bot]
+instruction = "You are a helpful assistant. Answer questions about orders politely and briefly."
+model = "anthropic.claude-3-5-haiku-20241022-v1:0"
+idle_session_ttl = "1h"
+steps = { pre_processing = "b", memory_summarization = "b" }
+base_prompt_templates = { pre_processing = "x", memory_summarization = "y" }
+"#;
+    let d = load(rich).unwrap();
+    assert_eq!(d.agent("bot").unwrap().idle_session_ttl, Some(3600));
+    assert_eq!(
+        d.prompt("chat").unwrap().variants[1].variables,
+        ["topic", "question"]
+    );
+    let written = d.to_toml();
+    assert_eq!(load(&written).unwrap(), d, "{written}");
+}
+
+#[test]
+fn profile_rules_use_the_rulebook_text() {
+    let cases: &[(&str, &str, String)] = &[
+        (
+            "name = \"my profile!\"",
+            "profiles.p.name",
+            rules::check_name("my profile!").unwrap().to_string(),
+        ),
+        (
+            "description = \"\"",
+            "profiles.p.description",
+            rules::check_description("").unwrap().to_string(),
+        ),
+        (
+            "version = 0",
+            "profiles.p.version",
+            rules::check_version(0).unwrap().to_string(),
+        ),
+        (
+            "temperature = 1.5",
+            "profiles.p.temperature",
+            "`temperature` must be within 0.0..=1.0, found 1.5".to_owned(),
+        ),
+        (
+            "top_p = -0.5",
+            "profiles.p.top_p",
+            rules::check_top_p(-0.5).unwrap().to_string(),
+        ),
+        (
+            "model = \"anthropic.claude-sonnet-4-5-20250929-v1:0\"\ntemperature = 0.5\ntop_p = 0.5",
+            "profiles.p.top_p",
+            "`temperature` and `top_p` cannot both be set for anthropic.claude-sonnet-4-5-20250929-v1:0; keep one of them".to_owned(),
+        ),
+        (
+            "model = \"amazon.titan-text-lite-v1\"\ntop_k = 5",
+            "profiles.p.top_k",
+            String::new(),
+        ),
+        ("top_k = 501", "profiles.p.top_k", String::new()),
+        ("max_tokens = 0", "profiles.p.max_tokens", String::new()),
+        (
+            "model = \"anthropic.claude-3-haiku-20240307-v1:0\"\nmax_tokens = 10000",
+            "profiles.p.max_tokens",
+            "`max_tokens` 10000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0".to_owned(),
+        ),
+        (
+            "stop_sequences = [\"a\", \"\"]",
+            "profiles.p.stop_sequences[1]",
+            String::new(),
+        ),
+        (
+            "stop_sequences = [\"a\", \"a\"]",
+            "profiles.p.stop_sequences[1]",
+            String::new(),
+        ),
+        (
+            "model = \"mistral.mistral-7b-instruct-v0:2\"\nstop_sequences = [\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\",\"10\",\"11\"]",
+            "profiles.p.stop_sequences",
+            String::new(),
+        ),
+        (
+            "model = \"amazon.titan-text-lite-v1\"\nanthropic_version = \"bedrock-2023-05-31\"",
+            "profiles.p.anthropic_version",
+            String::new(),
+        ),
+        (
+            "anthropic_version = \"2023\"",
+            "profiles.p.anthropic_version",
+            String::new(),
+        ),
+        (
+            "model = \"deepseek.r1-v1:0\"",
+            "profiles.p.model",
+            String::new(),
+        ),
+        (
+            "response_format = { json_schema = { schema = \"[1]\" } }",
+            "profiles.p.response_format",
+            String::new(),
+        ),
+        (
+            "response_format = { json_schema = { schema = \"{\" } }",
+            "profiles.p.response_format",
+            String::new(),
+        ),
+        (
+            "response_format = { json_schema = { name = \"\", schema = \"{}\" } }",
+            "profiles.p.response_format",
+            String::new(),
+        ),
+    ];
+    for (body, path, message) in cases {
+        let source = profile(body);
+        let (found_path, found) = error(&source);
+        assert_eq!(&found_path, path, "{body}");
+        // The message is the rulebook's: the same as checking the loaded profile in Rust.
+        let mut p: bedrock_profiles_core::InferenceProfile = toml::from_str::<toml::Table>(&source)
+            .unwrap()["profiles"]["p"]
+            .clone()
+            .try_into()
+            .unwrap_or_else(|_| bedrock_profiles_core::InferenceProfile::new("p"));
+        p.name = "p".into();
+        if let Some(v) = rules::check(&p, rules::Surface::Converse).first() {
+            assert_eq!(found, v.to_string(), "{body}");
+        }
+        if !message.is_empty() {
+            assert_eq!(&found, message, "{body}");
+        }
+    }
+}
+
+#[test]
+fn default_names_and_inherited_values() {
+    let (path, message) = error("[profiles.\"my profile!\"]\n");
+    assert_eq!(path, "profiles.my profile!.name");
+    assert_eq!(
+        message,
+        format!(
+            "{} (the default name, from the table's name; set `name = \"...\"`)",
+            rules::check_name("my profile!").unwrap()
+        )
+    );
+    // A derived profile moving to a smaller model: the inherited value breaks the rule; the error is on `extends`.
+    let source = "[profiles.long]\nmax_tokens = 8000\n\n[profiles.cheap]\nextends = \"long\"\nmodel = \"anthropic.claude-3-haiku-20240307-v1:0\"\n";
+    let e = load(source).unwrap_err();
+    assert_eq!(e.errors.len(), 1);
+    assert_eq!(e.errors[0].key_path, "profiles.cheap.max_tokens");
+    assert_eq!((e.errors[0].line, e.errors[0].column), (5, 11));
+    assert_eq!(
+        e.errors[0].message,
+        "`max_tokens` 8000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0 (inherited from `long`)"
+    );
+}
+
+#[test]
+fn extends_missing_and_cycles() {
+    let e = load("[profiles.a]\nextends = \"basse\"\n[profiles.base]\n").unwrap_err();
+    assert_eq!(e.errors.len(), 1);
+    assert_eq!(
+        e.errors[0].kind,
+        ErrorKind::ExtendsMissing {
+            profile: "basse".into()
+        }
+    );
+    assert_eq!(
+        e.errors[0].message,
+        "`extends` names no profile: `basse` is not declared; did you mean `base`?"
+    );
+    let found = errors(
+        "[profiles.a]\nextends = \"b\"\n[profiles.b]\nextends = \"a\"\n[profiles.c]\nextends = \"a\"\n",
+    );
+    assert_eq!(
+        found,
+        [
+            pair("profiles.a.extends", "`extends` makes a cycle: a -> b -> a"),
+            pair("profiles.b.extends", "`extends` makes a cycle: b -> a -> b"),
+        ]
+    );
+    assert_eq!(
+        error("[profiles.a]\nextends = \"a\"\n"),
+        pair("profiles.a.extends", "`extends` makes a cycle: a -> a")
+    );
+}
+
+#[test]
+fn unknown_keys_suggest() {
+    assert_eq!(
+        error("[profiles.p]\ntopP = 0.5\n"),
+        pair(
+            "profiles.p.topP",
+            "unknown key `topP`; did you mean `top_p`?"
+        )
+    );
+    assert_eq!(
+        error("[profiles.p]\nextend = \"q\"\n"),
+        pair(
+            "profiles.p.extend",
+            "unknown key `extend`; did you mean `extends`?"
+        )
+    );
+    assert_eq!(
+        error("[profile.p]\n"),
+        pair("profile", "unknown key `profile`; did you mean `profiles`?")
+    );
+    assert_eq!(
+        error("[prompts.g]\ntext = \"x\"\nsytem = \"y\"\n"),
+        pair(
+            "prompts.g.sytem",
+            "unknown key `sytem`; did you mean `system`?"
+        )
+    );
+    let agent = "[agents.a]\ninstruction = \"You are a helpful assistant. Answer questions about orders.\"\nfoundationModel = \"x\"\nmodel = \"anthropic.claude-3-5-sonnet-20241022-v2:0\"\n";
+    assert_eq!(
+        error(agent),
+        pair(
+            "agents.a.foundationModel",
+            "unknown key `foundationModel`; did you mean `model`?"
+        )
+    );
+    let e = load("[profiles.p]\nfrequency_penalty = 1\n").unwrap_err();
+    assert_eq!(
+        e.errors[0].kind,
+        ErrorKind::UnknownKey {
+            key: "frequency_penalty".into(),
+            suggestion: None
+        }
+    );
+}
+
+#[test]
+fn types_and_syntax() {
+    assert_eq!(
+        error("[profiles.p]\nmax_tokens = \"2000\"\n"),
+        pair(
+            "profiles.p.max_tokens",
+            "`max_tokens` expects an integer, found a string"
+        )
+    );
+    assert_eq!(
+        error("[profiles.p]\nmax_tokens = -1\n"),
+        pair(
+            "profiles.p.max_tokens",
+            "`max_tokens` expects an integer within 0..=4294967295"
+        )
+    );
+    assert_eq!(
+        error("[profiles.p]\ntemperature = nan\n"),
+        pair(
+            "profiles.p.temperature",
+            "`temperature` expects a finite number"
+        )
+    );
+    assert_eq!(
+        error("profiles = 3\n"),
+        pair("profiles", "`profiles` expects a table, found an integer")
+    );
+    assert_eq!(
+        error("[profiles.p]\nmodel = \"anthropic.claude-3-haiku-20240307-v1:0\"\nmodel = 1\n").0,
+        ""
+    );
+    let e = load("[profiles.p]\ntemperature = \n").unwrap_err();
+    assert_eq!(e.errors[0].kind, ErrorKind::Syntax);
+    assert_eq!((e.errors[0].line, e.errors[0].column), (2, 15));
+    let e = files::parse(
+        "x.json",
+        "{\"profiles\": {\"p\": {\"top_k\": 1,}}}",
+        Format::Json,
+    )
+    .unwrap_err();
+    assert_eq!(e.errors[0].kind, ErrorKind::Syntax);
+    assert_eq!((e.errors[0].line, e.errors[0].column), (1, 32));
+    assert_eq!(
+        files::parse(
+            "x.json",
+            "{\"profiles\": {\"p\": {\"top_k\": 1, \"top_k\": 2}}}",
+            Format::Json
+        )
+        .unwrap_err()
+        .errors[0]
+            .message,
+        "duplicate key `top_k`"
+    );
+    assert_eq!(
+        error("[profiles.p]\nmodel = \"anthropic.claude-3-haiku\"\n").0,
+        "profiles.p.model"
+    );
+    assert_eq!(
+        error(
+            "[profiles.p]\nmodel = { id = \"anthropic.claude-3-haiku-20240307-v1:0\", max_output_tokens = 1 }\n"
+        ),
+        pair(
+            "profiles.p.model.id",
+            "`anthropic.claude-3-haiku-20240307-v1:0` is in the catalog (with 4096 output tokens); name it as a plain string"
+        )
+    );
+}
+
+#[test]
+fn prompt_rules() {
+    let p = "[profiles.many]\nstop_sequences = [\"a\", \"b\", \"c\", \"d\", \"e\"]\n";
+    assert_eq!(
+        error(&format!(
+            "{p}[prompts.g]\nprofile = \"many\"\nmodel = \"anthropic.claude-3-5-sonnet-20241022-v2:0\"\ntext = \"x\"\n"
+        )),
+        pair(
+            "prompts.g.profile",
+            "profile `many`: `stop_sequences` has 5 items, but Prompt management takes at most 4"
+        )
+    );
+    assert_eq!(
+        error("[prompts.g]\nprofile = \"nope\"\ntext = \"x\"\n"),
+        pair(
+            "prompts.g.profile",
+            "`profile` names no profile: `nope` is not declared in `profiles`"
+        )
+    );
+    assert_eq!(
+        error("[prompts.g]\nname = \"a--b\"\ntext = \"x\"\n").1,
+        bedrock_profiles_core::prompt::check_prompt_name("a--b")
+            .unwrap()
+            .to_string()
+    );
+    assert_eq!(
+        error("[prompts.g]\ntext = \"\"\n"),
+        pair(
+            "prompts.g.text",
+            "`text` must not be empty; a prompt template needs at least 1 character"
+        )
+    );
+    assert_eq!(
+        error("[prompts.g]\ntext = \"Hi {{ name }}\"\n").1,
+        "placeholder `{{ name }}` at line 1, column 4 has spaces; write `{{name}}`"
+    );
+    assert_eq!(
+        errors("[prompts.g]\nmodel = \"x\"\ntext = \"x\"\n")[0].0,
+        "prompts.g.model"
+    );
+    assert_eq!(
+        errors("[prompts.g]\ndescription = \"d\"\n"),
+        [pair(
+            "prompts.g",
+            "missing key `text`: give the template as `text = \"Hello {{name}}\"`"
+        )]
+    );
+    assert_eq!(
+        error("[prompts.g]\ntext = \"x\"\n[prompts.g.variants.default]\ntext = \"y\"\n"),
+        pair(
+            "prompts.g.variants.default",
+            "variant `default` is declared twice (`default` is the variant of the top-level keys)"
+        )
+    );
+    assert_eq!(
+        error("[prompts.g]\ntext = \"x\"\n[prompts.g.variants.\"a b\"]\ntext = \"y\"\n").0,
+        "prompts.g.variants.a b"
+    );
+    let many: String = (0..21).map(|i| format!("{{{{v{i}}}}}")).collect();
+    assert_eq!(
+        error(&format!("[prompts.g]\ntext = \"{many}\"\n")),
+        pair(
+            "prompts.g.text",
+            "a prompt variant takes at most 20 distinct `{{variables}}`, found 21"
+        )
+    );
+}
+
+#[test]
+fn agent_rules() {
+    let ok = "instruction = \"You are a helpful assistant. Answer questions about orders politely.\"\nmodel = \"anthropic.claude-3-5-sonnet-20241022-v2:0\"\n";
+    let agent = |extra: &str| {
+        format!(
+            "[profiles.five]\nstop_sequences = [\"a\", \"b\", \"c\", \"d\", \"e\"]\n[agents.a]\n{ok}{extra}\n"
+        )
+    };
+    assert_eq!(
+        error(&agent("idle_session_ttl = 30")),
+        pair(
+            "agents.a.idle_session_ttl",
+            "`idle_session_ttl` must be within 60..=5400 seconds (1 to 90 minutes), found 30"
+        )
+    );
+    assert_eq!(
+        error(&agent("idle_session_ttl = \"2h\"")).1,
+        "`idle_session_ttl` must be within 60..=5400 seconds (1 to 90 minutes), found 7200"
+    );
+    assert_eq!(error(&agent("name = \"my agent\"")).0, "agents.a.name");
+    assert_eq!(
+        error(&agent("description = \"\"")),
+        pair(
+            "agents.a.description",
+            "`description` must be 1..=200 characters, found 0"
+        )
+    );
+    assert_eq!(
+        error(&agent("steps = { memory_summarization = \"five\" }")),
+        pair(
+            "agents.a.steps.memory_summarization",
+            "profile `five`: MEMORY_SUMMARIZATION profile: `stop_sequences` has 5 items, but Agents takes at most 4"
+        )
+    );
+    assert_eq!(
+        error(&agent("steps = { orchestraton = \"five\" }")),
+        pair(
+            "agents.a.steps.orchestraton",
+            "unknown step `orchestraton`; did you mean `orchestration`?"
+        )
+    );
+    assert_eq!(
+        errors(&agent(
+            "profile = \"five\"\nsteps = { orchestration = \"five\" }"
+        ))
+        .pop(),
+        Some(pair(
+            "agents.a.steps.orchestration",
+            "`profile` and `steps.orchestration` both set the orchestration step's profile; keep one of them"
+        ))
+    );
+    assert_eq!(
+        error(
+            "[agents.a]\ninstruction = \"You are a helpful assistant. Answer questions about orders politely.\"\nmodel = \"amazon.titan-text-lite-v1\"\n"
+        ),
+        pair(
+            "agents.a.model",
+            "`model` amazon.titan-text-lite-v1 cannot be an agent's foundation model (Bedrock Agents does not support it)"
+        )
+    );
+    assert_eq!(
+        errors("[agents.a]\n"),
+        [
+            pair(
+                "agents.a",
+                "missing key `instruction`: Bedrock needs an instruction of 40..=4000 characters to prepare an agent"
+            ),
+            pair(
+                "agents.a",
+                "missing key `model`: the agent's foundation model, like `model = \"anthropic.claude-3-5-sonnet-20241022-v2:0\"`"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn all_errors_at_once_rendered_like_rustc() {
+    let e = files::parse(
+        "broken.toml",
+        include_str!("files/broken.toml"),
+        Format::Toml,
+    )
+    .unwrap_err();
+    assert_eq!(e.errors.len(), 9);
+    let first = &e.errors[0];
+    assert_eq!(
+        (first.key_path.as_str(), first.line, first.column),
+        ("profiles.high-quality.temperature", 3, 15)
+    );
+    let rendered = e.to_string();
+    assert!(
+        rendered.starts_with(
+            "error: `temperature` must be within 0.0..=1.0, found 1.5
+ --> broken.toml:3:15
+  |
+3 | temperature = 1.5
+  |               ^^^ profiles.high-quality.temperature
+"
+        ),
+        "{rendered}"
+    );
+    assert!(rendered.ends_with("error: could not load `broken.toml` due to 9 previous errors"));
+}
+
+#[test]
+fn io_errors() {
+    assert!(matches!(
+        files::load("/nonexistent/bedrock.toml"),
+        Err(files::FileError::Io { .. })
+    ));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_on_arbitrary_text(text in "\\PC{0,200}") {
+        let _ = files::parse("x.toml", &text, Format::Toml);
+        let _ = files::parse("x.json", &text, Format::Json);
+    }
+
+    #[test]
+    fn never_panics_on_mutated_files(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0..4u8, any::<char>()), 1..6),
+        json in any::<bool>(),
+    ) {
+        let mut text: Vec<char> = if json { include_str!("files/bedrock.json") } else { SEED }.chars().collect();
+        for (at, op, ch) in edits {
+            let i = at.index(text.len() + 1);
+            match op {
+                0 if i < text.len() => { text.remove(i); }
+                1 => text.insert(i, ch),
+                2 => text.insert(i, ['"', '{', '}', '[', ']', '=', '\n', '.', ','][(ch as usize) % 9]),
+                _ => if i < text.len() { text[i] = ch; },
+            }
+        }
+        let text: String = text.into_iter().collect();
+        let format = if json { Format::Json } else { Format::Toml };
+        if let Err(e) = files::parse("x", &text, format) {
+            prop_assert!(!e.errors.is_empty());
+            let _ = e.to_string();
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! The `bedrock-profiles` command, run as a built binary: exit codes and output.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_bedrock-profiles");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/profile-core/tests/files/bedrock.toml"
+);
+const SEED_JSON: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/profile-core/tests/files/bedrock.json"
+);
+const BROKEN: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/profile-core/tests/files/broken.toml"
+);
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+}
+
+#[test]
+fn check_exit_codes() {
+    let ok = run(&["check", SEED, SEED_JSON]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    assert!(stdout(&ok).contains("bedrock.toml: ok (2 profiles, 1 prompts, 1 agents)"));
+
+    let broken = run(&["check", SEED, BROKEN]);
+    assert_eq!(broken.status.code(), Some(1));
+    let err = stderr(&broken);
+    assert!(
+        err.contains("error: `temperature` must be within 0.0..=1.0, found 1.5\n --> "),
+        "{err}"
+    );
+    assert!(err.contains("broken.toml:3:15\n"), "{err}");
+    assert!(
+        err.contains("^^^ profiles.high-quality.temperature"),
+        "{err}"
+    );
+    assert!(err.contains("due to 9 previous errors"), "{err}");
+    assert!(!err.contains("\u{1b}["), "no colors when not a terminal");
+
+    let missing = run(&["check", "/nonexistent/bedrock.toml"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).starts_with("error: cannot read `/nonexistent/bedrock.toml`"));
+
+    assert_eq!(run(&["check"]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn help_for_every_subcommand() {
+    let help = run(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    for sub in ["check", "export", "models"] {
+        assert!(stdout(&help).contains(sub));
+        let o = run(&[sub, "--help"]);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(stdout(&o).contains("Usage: bedrock-profiles"), "{sub}");
+    }
+    let export = stdout(&run(&["export", "--help"]));
+    assert!(
+        export.contains("base_prompt_templates.orchestration"),
+        "{export}"
+    );
+    assert!(export.contains("cloudformation"), "{export}");
+}
+
+#[test]
+fn export_bodies() {
+    let one = run(&[
+        "export",
+        SEED,
+        "--to",
+        "converse",
+        "--name",
+        "creative",
+        "--message",
+        "Hi",
+    ]);
+    assert_eq!(one.status.code(), Some(0), "{}", stderr(&one));
+    let body = json(&one);
+    assert_eq!(body["modelId"], "anthropic.claude-3-5-sonnet-20241022-v2:0");
+    assert_eq!(body["inferenceConfig"]["temperature"], 1.0);
+    assert_eq!(body["inferenceConfig"]["topP"], 0.9);
+    assert_eq!(body["messages"][0]["content"][0]["text"], "Hi");
+    assert_eq!(body["requestMetadata"]["bedrock-profile"], "creative");
+
+    let all = json(&run(&[
+        "export",
+        SEED,
+        "--to",
+        "invoke-model",
+        "--message",
+        "Hi",
+    ]));
+    let all = all.as_array().expect("two profiles: an array");
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0]["anthropic_version"], "bedrock-2023-05-31");
+    assert_eq!(all[0]["temperature"], 0.7);
+
+    let prompts = json(&run(&["export", SEED, "--to", "create-prompt"]));
+    let prompts = prompts.as_array().expect("two variants: an array");
+    assert_eq!(prompts[0]["name"], "greeting");
+    assert_eq!(prompts[1]["name"], "greeting-concise");
+    assert_eq!(
+        prompts[0]["variants"][0]["templateConfiguration"]["text"]["inputVariables"],
+        serde_json::json!([{"name": "customer"}, {"name": "topic"}])
+    );
+
+    let agent = json(&run(&["export", SEED, "--to", "create-agent"]));
+    assert_eq!(agent["agentName"], "support");
+    assert_eq!(agent["idleSessionTTLInSeconds"], 600);
+    let step = &agent["promptOverrideConfiguration"]["promptConfigurations"][0];
+    assert_eq!(step["promptType"], "ORCHESTRATION");
+    assert_eq!(
+        step["basePromptTemplate"],
+        "$instruction$ Answer the question: $question$"
+    );
+    assert_eq!(step["inferenceConfiguration"]["maximumLength"], 2000);
+
+    let cfn = json(&run(&["export", SEED_JSON, "--to", "cloudformation"]));
+    assert_eq!(
+        cfn["Resources"]["GreetingPrompt"]["Type"],
+        "AWS::Bedrock::Prompt"
+    );
+    assert_eq!(
+        cfn["Resources"]["SupportAgent"]["Type"],
+        "AWS::Bedrock::Agent"
+    );
+}
+
+#[test]
+fn export_errors() {
+    let none = run(&["export", SEED, "--to", "converse", "--name", "nope"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(stderr(&none).contains("declares no profile named `nope`"));
+    assert_eq!(
+        run(&["export", SEED, "--to", "yaml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["export", BROKEN, "--to", "converse"]).status.code(),
+        Some(1)
+    );
+    // A step profile without its base prompt template cannot be sent.
+    let dir = std::env::temp_dir().join(format!("bedrock-profiles-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("agent.toml");
+    std::fs::write(
+        &file,
+        std::fs::read_to_string(SEED)
+            .unwrap()
+            .replace("base_prompt_templates.orchestration", "description"),
+    )
+    .unwrap();
+    let o = run(&["export", file.to_str().unwrap(), "--to", "create-agent"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("ORCHESTRATION step has a profile but no base prompt template"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn models_lists_the_catalog() {
+    let table = run(&["models"]);
+    assert_eq!(table.status.code(), Some(0));
+    let text = stdout(&table);
+    let haiku = text
+        .lines()
+        .find(|l| l.starts_with("anthropic.claude-3-haiku-20240307-v1:0 "))
+        .expect("Claude 3 Haiku listed");
+    assert!(haiku.contains(" 4096 "), "{haiku}");
+    let list = json(&run(&["models", "--json"]));
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), bedrock_profiles::models::CATALOG.len());
+    let titan = list
+        .iter()
+        .find(|m| m["id"] == "amazon.titan-text-lite-v1")
+        .unwrap();
+    assert_eq!(titan["top_k"], Value::Null);
+    assert_eq!(titan["agents"], false);
+}

@@ -1,0 +1,3 @@
+bedrock_profiles::include_profiles!("no-such-file.toml");
+
+fn main() {}
