@@ -620,7 +620,7 @@ impl core::fmt::Display for ModelError {
                         f.write_str("?")?;
                     }
                 }
-                f.write_str(" (a model the catalog does not know yet: `unlisted { id: \"...\", max_output_tokens: N }`)")
+                Ok(())
             }
             ModelError::UnknownGeo { prefix, model } => write!(
                 f,

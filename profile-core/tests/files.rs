@@ -623,3 +623,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn unknown_models_suggest_and_show_the_file_syntax() {
+    assert_eq!(
+        error(&profile("model = \"anthropic.claude-3-haiku-2024\"")),
+        pair(
+            "profiles.p.model",
+            "unknown model `anthropic.claude-3-haiku-2024`; did you mean one of \
+             `anthropic.claude-3-haiku-20240307-v1:0`, `anthropic.claude-3-5-haiku-20241022-v1:0`, \
+             `anthropic.claude-haiku-4-5-20251001-v1:0`? \
+             (a model the catalog does not know yet: `{ id = \"...\", max_output_tokens = N }`)"
+        )
+    );
+    let (path, message) = error(&profile(
+        "model = \"ca.anthropic.claude-3-haiku-20240307-v1:0\"",
+    ));
+    assert_eq!(path, "profiles.p.model");
+    assert!(
+        message.starts_with("unknown cross-region prefix `ca`"),
+        "{message}"
+    );
+}

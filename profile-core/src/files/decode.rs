@@ -221,6 +221,16 @@ fn model(cx: &mut Cx<'_>, node: &Node, path: &str) -> Option<ModelRef> {
     match &node.value {
         Value::Str(id) => match models::resolve(id) {
             Ok(model) => Some(model),
+            Err(error @ models::ModelError::Unknown { .. }) => {
+                let hint = "(a model the catalog does not know yet: `{ id = \"...\", max_output_tokens = N }`)";
+                cx.push(
+                    ErrorKind::Model,
+                    path,
+                    node.span.clone(),
+                    format!("{error} {hint}"),
+                );
+                None
+            }
             Err(error) => {
                 cx.push(ErrorKind::Model, path, node.span.clone(), error);
                 None

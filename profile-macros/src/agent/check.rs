@@ -227,13 +227,9 @@ fn model(cx: &mut Ctxt, tokens: &TokenStream, span: Span) -> Option<(ModelRef, S
         Shape::Str(lit) => match models::resolve(&lit.value()) {
             Ok(model) => Some((model, lit.span())),
             Err(error) => {
-                // `unlisted { ... }` (offered by the profile macro's hint) is not an agent model: whether Bedrock
-                // Agents supports a model is known only for catalog models.
-                let mut message = error.to_string();
-                if let Some(hint) = message.find(" (a model the catalog does not know yet") {
-                    message.truncate(hint);
-                }
-                cx.error(lit.span(), message);
+                // No `unlisted { ... }` here: whether Bedrock Agents supports a model is known only for catalog
+                // models.
+                cx.error(lit.span(), error);
                 None
             }
         },

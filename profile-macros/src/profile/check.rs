@@ -180,6 +180,16 @@ fn model(cx: &mut Ctxt, tokens: &TokenStream, span: Span) -> Setting<ModelRef> {
     match value::shape(tokens) {
         Shape::Str(lit) => match models::resolve(&lit.value()) {
             Ok(model) => Setting::Literal(model, lit.span()),
+            Err(error @ models::ModelError::Unknown { .. }) => {
+                cx.error(
+                    lit.span(),
+                    format!(
+                        "{error} (a model the catalog does not know yet: \
+                         `unlisted {{ id: \"...\", max_output_tokens: N }}`)"
+                    ),
+                );
+                Setting::Invalid
+            }
             Err(error) => {
                 cx.error(lit.span(), error);
                 Setting::Invalid
