@@ -650,6 +650,46 @@ fn template(cx: &mut Cx<'_>, node: &Node, path: &str) -> Option<(String, Vec<Str
     }
 }
 
+/// `name` (default: the table's name) and `description` of a prompt or an agent, each checked by its rule.
+fn name_and_description(
+    cx: &mut Cx<'_>,
+    entries: &[(Key, Node)],
+    path: &str,
+    key: &Key,
+    check_name: impl Fn(&str) -> Option<String>,
+    check_description: impl Fn(&str) -> Option<String>,
+) -> Option<(String, Option<String>)> {
+    let name = match get(entries, "name") {
+        Some(n) => {
+            let p = join(path, "name");
+            let name = string(cx, n, &p)?;
+            if let Some(v) = check_name(&name) {
+                cx.rule(&p, n.span.clone(), v);
+            }
+            name
+        }
+        None => {
+            if let Some(v) = check_name(&key.name) {
+                cx.rule(
+                    path,
+                    key.span.clone(),
+                    format!("{v} (the default name, from the table's name; set `name = \"...\"`)"),
+                );
+            }
+            key.name.clone()
+        }
+    };
+    let description = get(entries, "description").and_then(|n| {
+        let p = join(path, "description");
+        let d = string(cx, n, &p)?;
+        if let Some(v) = check_description(&d) {
+            cx.rule(&p, n.span.clone(), v);
+        }
+        Some(d)
+    });
+    Some((name, description))
+}
+
 fn decode_prompt(
     cx: &mut Cx<'_>,
     key: &Key,
@@ -661,34 +701,14 @@ fn decode_prompt(
     let entries = table(cx, node, &path)?;
     check_keys(cx, entries, &path, PROMPT_KEYS, no_special);
     let before = cx.errors.len();
-    let name = match get(entries, "name") {
-        Some(n) => {
-            let p = join(&path, "name");
-            let name = string(cx, n, &p)?;
-            if let Some(v) = prompt::check_prompt_name(&name) {
-                cx.rule(&p, n.span.clone(), v);
-            }
-            name
-        }
-        None => {
-            if let Some(v) = prompt::check_prompt_name(&key.name) {
-                cx.rule(
-                    &path,
-                    key.span.clone(),
-                    format!("{v} (the default name, from the table's name; set `name = \"...\"`)"),
-                );
-            }
-            key.name.clone()
-        }
-    };
-    let description = get(entries, "description").and_then(|n| {
-        let p = join(&path, "description");
-        let d = string(cx, n, &p)?;
-        if let Some(v) = rules::check_description(&d) {
-            cx.rule(&p, n.span.clone(), v);
-        }
-        Some(d)
-    });
+    let (name, description) = name_and_description(
+        cx,
+        entries,
+        &path,
+        key,
+        |n| prompt::check_prompt_name(n).map(|v| v.to_string()),
+        |d| rules::check_description(d).map(|v| v.to_string()),
+    )?;
 
     let top = prompt_parts(cx, entries, &path, known);
     if get(entries, "text").is_none() {
@@ -859,34 +879,14 @@ fn decode_agent(
     let entries = table(cx, node, &path)?;
     check_keys(cx, entries, &path, AGENT_KEYS, agent_special);
     let before = cx.errors.len();
-    let name = match get(entries, "name") {
-        Some(n) => {
-            let p = join(&path, "name");
-            let name = string(cx, n, &p)?;
-            if let Some(v) = agent::check_name(&name) {
-                cx.rule(&p, n.span.clone(), v);
-            }
-            name
-        }
-        None => {
-            if let Some(v) = agent::check_name(&key.name) {
-                cx.rule(
-                    &path,
-                    key.span.clone(),
-                    format!("{v} (the default name, from the table's name; set `name = \"...\"`)"),
-                );
-            }
-            key.name.clone()
-        }
-    };
-    let description = get(entries, "description").and_then(|n| {
-        let p = join(&path, "description");
-        let d = string(cx, n, &p)?;
-        if let Some(v) = agent::check_description(&d) {
-            cx.rule(&p, n.span.clone(), v);
-        }
-        Some(d)
-    });
+    let (name, description) = name_and_description(
+        cx,
+        entries,
+        &path,
+        key,
+        |n| agent::check_name(n).map(|v| v.to_string()),
+        |d| agent::check_description(d).map(|v| v.to_string()),
+    )?;
     let instruction = match get(entries, "instruction") {
         Some(n) => {
             let p = join(&path, "instruction");
