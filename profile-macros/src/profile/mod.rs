@@ -72,8 +72,9 @@ mod tests {
 
     #[test]
     fn errors_expand_to_compile_errors_only() {
-        let input = TokenStream::from_str("pub P { temperature: 2.0, topP: 1 }").unwrap();
-        let out = expand(input).to_string();
+        let out = TokenStream::from_str("pub P { temperature: 2.0, topP: 1 }")
+            .map(|input| expand(input).to_string())
+            .unwrap_or_default();
         assert_eq!(out.matches("compile_error").count(), 2, "{out}");
         assert!(!out.contains("const"), "{out}");
     }
