@@ -272,10 +272,22 @@
 //! `extends = "<profile>"`, prompts and agents name profiles by their table name, and agents may give
 //! `base_prompt_templates.<step>` for `create-agent` exports. Every error names the file, line, column and key path.
 //!
-//! ```ignore
-//! bedrock_profiles::include_profiles!("bedrock.toml");
+//! ```
+//! # #[cfg(feature = "files")]
+//! # mod declared {
+//! // The path is relative to the crate's Cargo.toml; editing the file rebuilds.
+//! bedrock_profiles::include_profiles!("profile-core/tests/files/bedrock.toml");
 //! // [profiles.high-quality] -> HIGH_QUALITY: InferenceProfile, [prompts.greeting] -> GREETING: PromptSpec,
 //! // [agents.support] -> SUPPORT: &'static AgentSpec
+//! # pub fn check() {
+//! assert_eq!(CREATIVE.temperature, Some(1.0));
+//! assert_eq!(CREATIVE.max_tokens, Some(2000)); // from `extends = "high-quality"`
+//! assert_eq!(GREETING.variants[0].variables, ["customer", "topic"]);
+//! assert_eq!(SUPPORT.idle_session_ttl, Some(600));
+//! # }
+//! # }
+//! # #[cfg(feature = "files")]
+//! # declared::check();
 //! ```
 
 #![forbid(unsafe_code)]
