@@ -3,7 +3,7 @@
 
 use aws_sdk_bedrockruntime::Client;
 use aws_sdk_bedrockruntime::config::{BehaviorVersion, Credentials, Region};
-use aws_smithy_http_client::test_util::capture_request;
+use aws_smithy_http_client::test_util::{CaptureRequestReceiver, capture_request};
 use bedrock_profiles::aws::ConverseExt;
 use bedrock_profiles::{inference_profile, prompt};
 use serde_json::{Value, json};
@@ -44,13 +44,8 @@ pub struct Greeting<'a> {
     pub topic: String,
 }
 
-/// Sends one Converse call through a capturing HTTP client and returns the JSON body and the URI.
-async fn captured(
-    call: impl FnOnce(
-        Client,
-    )
-        -> aws_sdk_bedrockruntime::operation::converse::builders::ConverseFluentBuilder,
-) -> (Value, String) {
+/// A client whose HTTP requests are captured instead of sent (no network, test credentials).
+fn client() -> (Client, CaptureRequestReceiver) {
     let (http_client, request) = capture_request(None);
     let config = aws_sdk_bedrockruntime::Config::builder()
         .behavior_version(BehaviorVersion::latest())
@@ -58,8 +53,19 @@ async fn captured(
         .credentials_provider(Credentials::for_tests())
         .http_client(http_client)
         .build();
+    (Client::from_conf(config), request)
+}
+
+/// Sends one Converse call through a capturing HTTP client and returns the JSON body and the URI.
+async fn captured(
+    call: impl FnOnce(
+        Client,
+    )
+        -> aws_sdk_bedrockruntime::operation::converse::builders::ConverseFluentBuilder,
+) -> (Value, String) {
+    let (client, request) = client();
     // The canned response is empty, so the call itself fails after the request is captured.
-    let _ = call(Client::from_conf(config)).send().await;
+    let _ = call(client).send().await;
     let request = request.expect_request();
     let uri = request.uri().to_owned();
     let body = serde_json::from_slice(request.body().bytes().expect("an in-memory body"))
@@ -158,14 +164,8 @@ async fn the_calls_model_decides_routing() {
 
 #[test]
 fn an_unroutable_top_k_is_an_error_not_a_silent_drop() {
-    let (http_client, _request) = capture_request(None);
-    let config = aws_sdk_bedrockruntime::Config::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .credentials_provider(Credentials::for_tests())
-        .http_client(http_client)
-        .build();
-    let error = Client::from_conf(config)
+    let (client, _request) = client();
+    let error = client
         .converse()
         .with_profile(&APPLICATION)
         .expect_err("an unroutable top-k");
@@ -178,14 +178,8 @@ fn an_unroutable_top_k_is_an_error_not_a_silent_drop() {
 
 #[test]
 fn stream_builder_has_the_same_extension() {
-    let (http_client, _request) = capture_request(None);
-    let config = aws_sdk_bedrockruntime::Config::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .credentials_provider(Credentials::for_tests())
-        .http_client(http_client)
-        .build();
-    let builder = Client::from_conf(config)
+    let (client, _request) = client();
+    let builder = client
         .converse_stream()
         .with_profile(&NOVA)
         .expect("routable");
