@@ -602,7 +602,11 @@ impl core::fmt::Display for ModelError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
             ModelError::Length { found } => {
-                write!(f, "`model` id must be 1..=2048 characters, found {found}")
+                write!(
+                    f,
+                    "`model` id must be 1..={} characters, found {found}",
+                    crate::rules::MODEL_ID_MAX_CHARS
+                )
             }
             ModelError::Unknown { id, suggestions } => {
                 write!(f, "unknown model `{id}`")?;
@@ -655,7 +659,7 @@ pub fn unlisted_owned(id: String, max_output_tokens: u32) -> Result<ModelRef, St
 /// Resolves a model id, cross-region id or Bedrock ARN against the catalog.
 pub fn resolve(id: &str) -> Result<ModelRef, ModelError> {
     let length = id.chars().count();
-    if length == 0 || length > 2048 {
+    if length == 0 || length > crate::rules::MODEL_ID_MAX_CHARS {
         return Err(ModelError::Length { found: length });
     }
     let owned = || Cow::Owned(id.to_owned());

@@ -901,7 +901,11 @@ fn decode_agent(
                 ErrorKind::MissingKey { key: "instruction" },
                 &path,
                 key.span.clone(),
-                "missing key `instruction`: Bedrock needs an instruction of 40..=4000 characters to prepare an agent",
+                format!(
+                    "missing key `instruction`: Bedrock needs an instruction of {}..={} characters to prepare an agent",
+                    agent::INSTRUCTION_CHARS.0,
+                    agent::INSTRUCTION_CHARS.1
+                ),
             );
             None
         }

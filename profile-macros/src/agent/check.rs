@@ -146,7 +146,12 @@ pub fn agent(cx: &mut Ctxt, ident: &Ident, args: ast::Args) -> Agent {
     if instruction_key.is_none() {
         cx.error(
             Span::call_site(),
-            "missing key `instruction` (or `instruction_file`): Bedrock needs an instruction of 40..=4000 characters to prepare an agent",
+            format!(
+                "missing key `instruction` (or `instruction_file`): Bedrock needs an instruction of {}..={} characters \
+                 to prepare an agent",
+                agent::INSTRUCTION_CHARS.0,
+                agent::INSTRUCTION_CHARS.1
+            ),
         );
     }
     if !seen.contains(&AgentKey::Model) {

@@ -3,6 +3,8 @@
 
 use super::check::Agent;
 use crate::doc::{code, model_cell};
+use bedrock_profiles_core::agent;
+use bedrock_profiles_core::rules::{Surface, TOP_K_RANGE};
 use syn::DeriveInput;
 
 fn duration(seconds: u32) -> String {
@@ -74,11 +76,15 @@ pub fn docs(a: &Agent, input: &DeriveInput) -> Vec<String> {
         lines.push(fence);
         lines.push(String::new());
     }
-    lines.push(
-        "Checked at compile time: name, instruction (40..=4000 characters), description, idle session timeout \
-         (60..=5400 seconds), that Bedrock Agents supports the model, and each step's profile against the Agents \
-         limits (at most 4 stop sequences, top_k 0..=500) and the model's."
-            .to_owned(),
-    );
+    let (instruction_min, instruction_max) = agent::INSTRUCTION_CHARS;
+    let (ttl_min, ttl_max) = agent::IDLE_SESSION_TTL_SECONDS;
+    let (top_k_min, top_k_max) = Surface::Agent.top_k_range().unwrap_or(TOP_K_RANGE);
+    lines.push(format!(
+        "Checked at compile time: name, instruction ({instruction_min}..={instruction_max} characters), description, \
+         idle session timeout ({ttl_min}..={ttl_max} seconds), that Bedrock Agents supports the model, and each \
+         step's profile against the Agents limits (at most {} stop sequences, top_k {top_k_min}..={top_k_max}) and \
+         the model's.",
+        Surface::Agent.max_stop_sequences()
+    ));
     lines
 }

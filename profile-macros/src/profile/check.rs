@@ -222,18 +222,7 @@ fn braced_call(tokens: &TokenStream, ident: &str) -> Option<TokenStream> {
 
 /// `{ key: value, ... }` entries.
 fn entries(cx: &mut Ctxt, body: TokenStream) -> Option<Vec<Entry>> {
-    let parser = |input: syn::parse::ParseStream| {
-        let mut out = Vec::new();
-        while !input.is_empty() {
-            out.push(input.parse::<Entry>()?);
-            if input.is_empty() {
-                break;
-            }
-            input.parse::<syn::Token![,]>()?;
-        }
-        Ok(out)
-    };
-    match parser.parse2(body) {
+    match value::comma_list::<Entry>.parse2(body) {
         Ok(entries) => Some(entries),
         Err(error) => {
             cx.syn_error(error);
@@ -308,7 +297,8 @@ fn unlisted(cx: &mut Ctxt, body: TokenStream, span: Span) -> Setting<ModelRef> {
                 cx.error(
                     id_span,
                     format!(
-                        "`id` must be 1..=2048 characters, found {}",
+                        "`id` must be 1..={} characters, found {}",
+                        rules::MODEL_ID_MAX_CHARS,
                         id.chars().count()
                     ),
                 );
@@ -387,7 +377,7 @@ struct TokenStreamItem(TokenStream);
 
 impl syn::parse::Parse for TokenStreamItem {
     fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
-        let tokens = super::ast::parse_value_tokens(input)?;
+        let tokens = value::parse_value_tokens(input)?;
         if tokens.is_empty() {
             return Err(input.error("expected a string literal"));
         }
