@@ -4,7 +4,26 @@
 use crate::ctxt::Ctxt;
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::ToTokens;
-use syn::{Lit, LitFloat, LitInt, LitStr};
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+use syn::{Lit, LitFloat, LitInt, LitStr, Token};
+
+/// Token trees up to the next top-level `,`: one value of a `key: value` / `key = value` list.
+pub fn parse_value_tokens(input: ParseStream) -> syn::Result<TokenStream> {
+    let mut tokens = TokenStream::new();
+    while !input.is_empty() && !input.peek(Token![,]) {
+        let tt: TokenTree = input.parse()?;
+        tokens.extend([tt]);
+    }
+    Ok(tokens)
+}
+
+/// `T, T, ...` with an optional trailing comma.
+pub fn comma_list<T: Parse>(input: ParseStream) -> syn::Result<Vec<T>> {
+    Ok(Punctuated::<T, Token![,]>::parse_terminated(input)?
+        .into_iter()
+        .collect())
+}
 
 /// A setting as declared.
 #[derive(Clone)]

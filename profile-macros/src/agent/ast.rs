@@ -41,15 +41,9 @@ pub struct Assign {
 
 impl Parse for Args {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let mut entries = Vec::new();
-        while !input.is_empty() {
-            entries.push(input.parse()?);
-            if input.is_empty() {
-                break;
-            }
-            input.parse::<Token![,]>()?;
-        }
-        Ok(Args { entries })
+        Ok(Args {
+            entries: crate::value::comma_list(input)?,
+        })
     }
 }
 
@@ -95,7 +89,7 @@ fn assigned_value(input: ParseStream, key: &Ident) -> syn::Result<(TokenStream, 
     }
     input.parse::<Token![=]>()?;
     let span = input.span();
-    let tokens = parse_value_tokens(input)?;
+    let tokens = crate::value::parse_value_tokens(input)?;
     if tokens.is_empty() {
         return Err(syn::Error::new(key.span(), format!("`{key}` has no value")));
     }
@@ -104,18 +98,7 @@ fn assigned_value(input: ParseStream, key: &Ident) -> syn::Result<(TokenStream, 
 
 /// `steps(...)`'s content.
 pub fn steps(group: &Group) -> syn::Result<Vec<Assign>> {
-    let parser = |input: ParseStream| {
-        let mut out = Vec::new();
-        while !input.is_empty() {
-            out.push(input.parse::<Assign>()?);
-            if input.is_empty() {
-                break;
-            }
-            input.parse::<Token![,]>()?;
-        }
-        Ok(out)
-    };
-    syn::parse::Parser::parse2(parser, group.stream())
+    syn::parse::Parser::parse2(crate::value::comma_list::<Assign>, group.stream())
 }
 
 /// The item under the attribute.
@@ -157,14 +140,4 @@ fn keyword(tokens: &TokenStream) -> (Span, String) {
         }
     }
     (Span::call_site(), "nothing".to_owned())
-}
-
-/// Token trees up to the next top-level `,`.
-fn parse_value_tokens(input: ParseStream) -> syn::Result<TokenStream> {
-    let mut tokens = TokenStream::new();
-    while !input.is_empty() && !input.peek(Token![,]) {
-        let tt: TokenTree = input.parse()?;
-        tokens.extend([tt]);
-    }
-    Ok(tokens)
 }

@@ -7,7 +7,7 @@
 //! ```
 //! Values are kept as token streams; the check stage interprets them per key.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, Path, Token, Visibility, braced};
@@ -100,7 +100,7 @@ impl Parse for Entry {
         }
         input.parse::<Token![:]>()?;
         let value_span = input.span();
-        let value = parse_value_tokens(input)?;
+        let value = crate::value::parse_value_tokens(input)?;
         if value.is_empty() {
             return Err(syn::Error::new(key.span(), format!("`{key}` has no value")));
         }
@@ -110,14 +110,4 @@ impl Parse for Entry {
             value_span,
         })
     }
-}
-
-/// Token trees up to the next top-level `,`.
-pub fn parse_value_tokens(input: ParseStream) -> syn::Result<TokenStream> {
-    let mut tokens = TokenStream::new();
-    while !input.is_empty() && !input.peek(Token![,]) {
-        let tt: TokenTree = input.parse()?;
-        tokens.extend([tt]);
-    }
-    Ok(tokens)
 }

@@ -6,7 +6,7 @@
 //! ```
 //! Values are kept as token streams; the check stage interprets them per key.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, Token, parenthesized};
@@ -29,15 +29,9 @@ pub enum ArgValue {
 
 impl Parse for Args {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let mut args = Vec::new();
-        while !input.is_empty() {
-            args.push(input.parse()?);
-            if input.is_empty() {
-                break;
-            }
-            input.parse::<Token![,]>()?;
-        }
-        Ok(Args { args })
+        Ok(Args {
+            args: crate::value::comma_list(input)?,
+        })
     }
 }
 
@@ -66,7 +60,7 @@ impl Parse for Arg {
         }
         input.parse::<Token![=]>()?;
         let span = input.span();
-        let value = value_tokens(input)?;
+        let value = crate::value::parse_value_tokens(input)?;
         if value.is_empty() {
             return Err(syn::Error::new(key.span(), format!("`{key}` has no value")));
         }
@@ -75,14 +69,4 @@ impl Parse for Arg {
             value: ArgValue::Value(value, span),
         })
     }
-}
-
-/// Token trees up to the next top-level `,`.
-fn value_tokens(input: ParseStream) -> syn::Result<TokenStream> {
-    let mut tokens = TokenStream::new();
-    while !input.is_empty() && !input.peek(Token![,]) {
-        let tt: TokenTree = input.parse()?;
-        tokens.extend([tt]);
-    }
-    Ok(tokens)
 }
