@@ -20,15 +20,6 @@ use crate::models::ModelRef;
 use crate::profile::InferenceProfile;
 use crate::rules::{self, Surface, Violation};
 
-/// Most letters and digits in an agent name (`agentName`: `([0-9a-zA-Z][_-]?){1,100}`).
-pub const AGENT_NAME_MAX_ALNUM: usize = 100;
-
-/// Allowed instruction length in characters (`CreateAgentRequest.instruction`: 40..=4000).
-pub const INSTRUCTION_CHARS: (usize, usize) = (40, 4000);
-
-/// Allowed idle session timeout in seconds (`CreateAgentRequest.idleSessionTTLInSeconds`: 60..=5400).
-pub const IDLE_SESSION_TTL_SECONDS: (u32, u32) = (60, 5400);
-
 /// A Bedrock agent declared in Rust: implemented by `#[agent(...)]`, which checks every value at compile time.
 pub trait Agent {
     /// The agent's definition. A reference, so that `const` code can read its fields
@@ -342,7 +333,7 @@ pub const fn check_name(name: &str) -> Option<AgentViolation<'_>> {
         }
         i += 1;
     }
-    if alnum > AGENT_NAME_MAX_ALNUM {
+    if alnum > crate::limits::NAME_MAX_ALNUM {
         return Some(AgentViolation::NameTooLong { found: alnum });
     }
     None
@@ -351,7 +342,7 @@ pub const fn check_name(name: &str) -> Option<AgentViolation<'_>> {
 /// `instruction` (`CreateAgentRequest.instruction`): 40..=4000 characters.
 pub const fn check_instruction(instruction: &str) -> Option<AgentViolation<'static>> {
     let length = char_count(instruction);
-    if length < INSTRUCTION_CHARS.0 || length > INSTRUCTION_CHARS.1 {
+    if length < crate::limits::INSTRUCTION_CHARS.0 || length > crate::limits::INSTRUCTION_CHARS.1 {
         return Some(AgentViolation::InstructionLength { found: length });
     }
     None
@@ -367,7 +358,9 @@ pub const fn check_description(description: &str) -> Option<AgentViolation<'stat
 
 /// `idle_session_ttl` (`CreateAgentRequest.idleSessionTTLInSeconds`): 60..=5400 seconds.
 pub const fn check_idle_session_ttl(seconds: u32) -> Option<AgentViolation<'static>> {
-    if seconds < IDLE_SESSION_TTL_SECONDS.0 || seconds > IDLE_SESSION_TTL_SECONDS.1 {
+    if seconds < crate::limits::IDLE_SESSION_TTL_SECONDS.0
+        || seconds > crate::limits::IDLE_SESSION_TTL_SECONDS.1
+    {
         return Some(AgentViolation::IdleSessionTtl { found: seconds });
     }
     None

@@ -5,9 +5,6 @@
 //! code and would put serde into the proc-macro build, so this module validates syntax only (it builds no value);
 //! the tests compare it with `serde_json` on generated inputs.
 
-/// Deepest nesting of arrays and objects accepted (serde_json's default recursion limit is 128 too).
-pub const MAX_DEPTH: usize = 128;
-
 /// What is wrong with a JSON text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JsonError {
@@ -88,6 +85,10 @@ const fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// What [`JsonError::Syntax`] expects where the nesting goes deeper than [`crate::limits::JSON_MAX_DEPTH`];
+/// messages add the limit.
+pub const TOO_DEEP: &str = "less nesting";
+
 const fn syntax(expected: &'static str, offset: usize) -> JsonError {
     JsonError::Syntax { expected, offset }
 }
@@ -121,8 +122,8 @@ const fn literal(bytes: &[u8], i: usize, word: &[u8]) -> Result<usize, JsonError
 }
 
 const fn object(bytes: &[u8], open: usize, depth: usize) -> Result<usize, JsonError> {
-    if depth > MAX_DEPTH {
-        return Err(syntax("less nesting (at most 128 levels)", open));
+    if depth > crate::limits::JSON_MAX_DEPTH {
+        return Err(syntax(TOO_DEEP, open));
     }
     let mut i = skip_ws(bytes, open + 1);
     if i < bytes.len() && bytes[i] == b'}' {
@@ -155,8 +156,8 @@ const fn object(bytes: &[u8], open: usize, depth: usize) -> Result<usize, JsonEr
 }
 
 const fn array(bytes: &[u8], open: usize, depth: usize) -> Result<usize, JsonError> {
-    if depth > MAX_DEPTH {
-        return Err(syntax("less nesting (at most 128 levels)", open));
+    if depth > crate::limits::JSON_MAX_DEPTH {
+        return Err(syntax(TOO_DEEP, open));
     }
     let mut i = skip_ws(bytes, open + 1);
     if i < bytes.len() && bytes[i] == b']' {

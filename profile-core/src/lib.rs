@@ -14,9 +14,12 @@
 #![warn(missing_docs)]
 
 pub mod agent;
+#[doc(hidden)]
+pub mod decl;
 #[cfg(feature = "files")]
 pub mod files;
 pub mod json;
+pub mod limits;
 pub mod message;
 pub mod models;
 mod profile;

@@ -596,6 +596,15 @@ pub enum ModelError {
         /// What is wrong with it.
         reason: &'static str,
     },
+    /// `unlisted { id, max_output_tokens }` names a model the catalog knows: name it by its id.
+    UnlistedInCatalog {
+        /// The catalog id.
+        id: &'static str,
+        /// Its output-token limit.
+        max_output_tokens: u32,
+    },
+    /// `unlisted { max_output_tokens: 0 }`: a model that can write nothing.
+    UnlistedZeroTokens,
 }
 
 impl core::fmt::Display for ModelError {
@@ -605,7 +614,7 @@ impl core::fmt::Display for ModelError {
                 write!(
                     f,
                     "`model` id must be 1..={} characters, found {found}",
-                    crate::rules::MODEL_ID_MAX_CHARS
+                    crate::limits::MODEL_ID_MAX_CHARS
                 )
             }
             ModelError::Unknown { id, suggestions } => {
@@ -633,21 +642,38 @@ impl core::fmt::Display for ModelError {
             ModelError::MalformedArn { arn, reason } => {
                 write!(f, "malformed Bedrock ARN `{arn}`: {reason}")
             }
+            ModelError::UnlistedInCatalog {
+                id,
+                max_output_tokens,
+            } => write!(
+                f,
+                "`{id}` is in the catalog ({max_output_tokens} output tokens); name it by its id instead of `unlisted`"
+            ),
+            ModelError::UnlistedZeroTokens => {
+                f.write_str("`max_output_tokens` must be at least 1, found 0")
+            }
         }
     }
 }
 
 impl std::error::Error for ModelError {}
 
-/// A model the catalog does not know, with an owned id (a file's `{ id, max_output_tokens }`); an error when the
-/// catalog does know the id, which should then be named as a plain string.
-pub fn unlisted_owned(id: String, max_output_tokens: u32) -> Result<ModelRef, String> {
+/// A model the catalog does not know, with an owned id (a file's `{ id, max_output_tokens }`, serde, the DSL's
+/// `unlisted { ... }`): the id is 1..=2048 characters and not a catalog id (which should be named as such), and
+/// the model can write at least one token.
+pub fn unlisted_owned(id: String, max_output_tokens: u32) -> Result<ModelRef, ModelError> {
+    let length = id.chars().count();
+    if length == 0 || length > crate::limits::MODEL_ID_MAX_CHARS {
+        return Err(ModelError::Length { found: length });
+    }
     if let Some(model) = get(&id) {
-        return Err(format!(
-            "`{}` is in the catalog (with {} output tokens); name it as a plain string",
-            model.id,
-            model.max_output_tokens()
-        ));
+        return Err(ModelError::UnlistedInCatalog {
+            id: model.id,
+            max_output_tokens: model.max_output_tokens(),
+        });
+    }
+    if max_output_tokens == 0 {
+        return Err(ModelError::UnlistedZeroTokens);
     }
     let limits = ModelLimits::unlisted(&id, max_output_tokens);
     Ok(ModelRef {
@@ -659,7 +685,7 @@ pub fn unlisted_owned(id: String, max_output_tokens: u32) -> Result<ModelRef, St
 /// Resolves a model id, cross-region id or Bedrock ARN against the catalog.
 pub fn resolve(id: &str) -> Result<ModelRef, ModelError> {
     let length = id.chars().count();
-    if length == 0 || length > crate::rules::MODEL_ID_MAX_CHARS {
+    if length == 0 || length > crate::limits::MODEL_ID_MAX_CHARS {
         return Err(ModelError::Length { found: length });
     }
     let owned = || Cow::Owned(id.to_owned());

@@ -15,18 +15,6 @@ use crate::profile::InferenceProfile;
 use crate::rules::matches_name_pattern;
 use crate::template::{self, Segment, Template, TemplateError};
 
-/// Most letters and digits in a prompt or variant name (`CreatePrompt.name`, `PromptVariant.name`:
-/// `([0-9a-zA-Z][_-]?){1,100}`, matched against the whole name).
-pub const NAME_MAX_ALNUM: usize = 100;
-
-/// Most distinct input variables of one variant (`TextPromptTemplateConfiguration.inputVariables`,
-/// `ChatPromptTemplateConfiguration.inputVariables`: 0..=20 items).
-pub const MAX_VARIABLES: usize = 20;
-
-/// Variants one `CreatePrompt` request takes (`CreatePrompt.variants`: a list of at most 1 item). A prompt with
-/// several variants is sent as one request per variant.
-pub const VARIANTS_PER_REQUEST: usize = 1;
-
 /// The name of the variant formed by a prompt's top-level keys.
 pub const DEFAULT_VARIANT: &str = "default";
 
@@ -176,7 +164,7 @@ impl<'a> From<TemplateError<'a>> for PromptViolation<'a> {
 
 /// Prompt `name`: `([0-9a-zA-Z][_-]?){1,100}` as a whole (`CreatePrompt.name`).
 pub const fn check_prompt_name(name: &str) -> Option<PromptViolation<'_>> {
-    if matches_name_pattern(name, false, NAME_MAX_ALNUM) {
+    if matches_name_pattern(name, false, crate::limits::NAME_MAX_ALNUM) {
         None
     } else {
         Some(PromptViolation::Name {
@@ -188,7 +176,7 @@ pub const fn check_prompt_name(name: &str) -> Option<PromptViolation<'_>> {
 
 /// Variant `name`: `([0-9a-zA-Z][_-]?){1,100}` as a whole (`PromptVariant.name`).
 pub const fn check_variant_name(name: &str) -> Option<PromptViolation<'_>> {
-    if matches_name_pattern(name, false, NAME_MAX_ALNUM) {
+    if matches_name_pattern(name, false, crate::limits::NAME_MAX_ALNUM) {
         None
     } else {
         Some(PromptViolation::Name {
@@ -215,7 +203,7 @@ pub const fn check_variant_unique<'a>(
 
 /// At most 20 distinct variables in one variant (text and system prompt together).
 pub const fn check_variable_count(count: usize) -> Option<PromptViolation<'static>> {
-    if count > MAX_VARIABLES {
+    if count > crate::limits::PROMPT_VARIABLES_MAX {
         Some(PromptViolation::TooManyVariables { found: count })
     } else {
         None

@@ -10,26 +10,11 @@
 //! `InferenceConfiguration` (Agent prompt overrides). Limits by model come from [`crate::models`].
 
 use crate::json::{self, JsonError};
+use crate::limits;
 use crate::message::{Message, char_count, str_eq};
 use crate::models::{ModelLimits, ModelRef, ModelTarget, TopK};
 use crate::profile::{InferenceProfile, ResponseFormat, text};
 use std::borrow::Cow;
-
-/// The only `anthropic_version` Bedrock accepts (model-parameters-anthropic-claude-messages-request-response.html).
-pub const ANTHROPIC_VERSION: &str = "bedrock-2023-05-31";
-
-/// Longest profile name (bedrock `CreateInferenceProfile.inferenceProfileName`: 1..=64).
-pub const NAME_MAX_CHARS: usize = 64;
-
-/// Longest description (bedrock `CreateInferenceProfile.description`, bedrock-agent `CreatePrompt.description`,
-/// `CreateAgent.description`: 1..=200).
-pub const DESCRIPTION_MAX_CHARS: usize = 200;
-
-/// Longest model id (bedrock-runtime `ConverseRequest.modelId`: 1..=2048).
-pub const MODEL_ID_MAX_CHARS: usize = 2048;
-
-/// Default and widest top-k range: Anthropic `top_k` 0..=500, Nova `topK` 0..=500, Agent `topK` 0..=500.
-pub const TOP_K_RANGE: (u32, u32) = (0, 500);
 
 /// Where a profile is sent: the three Bedrock API surfaces that take inference settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,8 +44,8 @@ impl Surface {
     /// `stopSequences` 0..=4.
     pub const fn max_stop_sequences(self) -> u32 {
         match self {
-            Surface::Converse => 2500,
-            Surface::PromptManagement | Surface::Agent => 4,
+            Surface::Converse => limits::CONVERSE_STOP_SEQUENCES_MAX,
+            Surface::PromptManagement | Surface::Agent => limits::AGENT_PROMPT_STOP_SEQUENCES_MAX,
         }
     }
 
@@ -68,83 +53,14 @@ impl Surface {
     /// Prompt management have none: top-k travels in `additionalModelRequestFields` with the model's range.
     pub const fn top_k_range(self) -> Option<(u32, u32)> {
         match self {
-            Surface::Agent => Some(TOP_K_RANGE),
+            Surface::Agent => Some(limits::TOP_K_RANGE),
             Surface::Converse | Surface::PromptManagement => None,
         }
     }
 }
 
-/// A profile key, as the DSL and the file formats spell it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Key {
-    /// `name`
-    Name,
-    /// `description`
-    Description,
-    /// `version`
-    Version,
-    /// `model`
-    Model,
-    /// `temperature`
-    Temperature,
-    /// `top_p`
-    TopP,
-    /// `top_k`
-    TopK,
-    /// `max_tokens`
-    MaxTokens,
-    /// `stop_sequences`
-    StopSequences,
-    /// `anthropic_version`
-    AnthropicVersion,
-    /// `response_format`
-    ResponseFormat,
-}
-
-impl Key {
-    /// Every key, in declaration order.
-    pub const ALL: [Key; 11] = [
-        Key::Name,
-        Key::Description,
-        Key::Version,
-        Key::Model,
-        Key::Temperature,
-        Key::TopP,
-        Key::TopK,
-        Key::MaxTokens,
-        Key::StopSequences,
-        Key::AnthropicVersion,
-        Key::ResponseFormat,
-    ];
-
-    /// The key as written: `top_p`, `max_tokens`, ...
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Key::Name => "name",
-            Key::Description => "description",
-            Key::Version => "version",
-            Key::Model => "model",
-            Key::Temperature => "temperature",
-            Key::TopP => "top_p",
-            Key::TopK => "top_k",
-            Key::MaxTokens => "max_tokens",
-            Key::StopSequences => "stop_sequences",
-            Key::AnthropicVersion => "anthropic_version",
-            Key::ResponseFormat => "response_format",
-        }
-    }
-
-    /// The key spelled exactly `name`.
-    pub fn from_name(name: &str) -> Option<Key> {
-        Key::ALL.into_iter().find(|k| k.as_str() == name)
-    }
-
-    /// The key a misspelled or camelCase name most likely meant: `topP` -> `top_p`, `maxTokens` -> `max_tokens`,
-    /// `temprature` -> `temperature`.
-    pub fn suggest(name: &str) -> Option<Key> {
-        crate::suggest::closest(name, &Key::ALL, Key::as_str)
-    }
-}
+/// A profile key, as the DSL and the file formats spell it (declared once, in the declaration layer).
+pub use crate::decl::keys::ProfileKey as Key;
 
 /// Who sets a limit that a value broke.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -462,6 +378,11 @@ impl<'a> Violation<'a> {
             } => {
                 m.push_str("`response_format` schema is not valid JSON: expected ");
                 m.push_str(expected);
+                if str_eq(expected, json::TOO_DEEP) {
+                    m.push_str(" (at most ");
+                    m.push_usize(limits::JSON_MAX_DEPTH);
+                    m.push_str(" levels)");
+                }
                 m.push_str(" at line ");
                 m.push_usize(line);
                 m.push_str(", column ");
@@ -500,7 +421,7 @@ impl std::error::Error for Violation<'_> {}
 /// `name`: 1..=64 characters matching `([0-9a-zA-Z][ _-]?)+` as a whole (bedrock `CreateInferenceProfile`).
 pub const fn check_name(name: &str) -> Option<Violation<'_>> {
     let length = char_count(name);
-    if length == 0 || length > NAME_MAX_CHARS {
+    if length == 0 || length > limits::PROFILE_NAME_MAX_CHARS {
         return Some(Violation::NameLength { found: length });
     }
     if !matches_name_pattern(name, true, usize::MAX) {
@@ -536,7 +457,7 @@ pub const fn matches_name_pattern(text: &str, allow_space: bool, max_alnum: usiz
 /// `description`: 1..=200 characters.
 pub const fn check_description(description: &str) -> Option<Violation<'static>> {
     let length = char_count(description);
-    if length == 0 || length > DESCRIPTION_MAX_CHARS {
+    if length == 0 || length > limits::DESCRIPTION_MAX_CHARS {
         return Some(Violation::DescriptionLength { found: length });
     }
     None
@@ -555,7 +476,7 @@ pub const fn check_version(version: u32) -> Option<Violation<'static>> {
 pub const fn check_model(model: &ModelRef, surface: Surface) -> Option<Violation<'_>> {
     let id = model.id_str();
     let length = char_count(id);
-    if length == 0 || length > MODEL_ID_MAX_CHARS {
+    if length == 0 || length > limits::MODEL_ID_MAX_CHARS {
         return Some(Violation::ModelIdLength { found: length });
     }
     if let ModelTarget::Base(entry) = model.target
@@ -620,7 +541,7 @@ pub const fn check_top_k(
     model: Option<&ModelRef>,
     surface: Surface,
 ) -> Option<Violation<'_>> {
-    let (mut min, mut max, mut by_model) = (TOP_K_RANGE.0, TOP_K_RANGE.1, None);
+    let (mut min, mut max, mut by_model) = (limits::TOP_K_RANGE.0, limits::TOP_K_RANGE.1, None);
     if let Some(model) = model
         && let Some(limits) = model.limits()
     {
@@ -631,7 +552,7 @@ pub const fn check_top_k(
                 });
             }
             TopK::Range { min: lo, max: hi } => {
-                if lo != TOP_K_RANGE.0 || hi != TOP_K_RANGE.1 {
+                if lo != limits::TOP_K_RANGE.0 || hi != limits::TOP_K_RANGE.1 {
                     by_model = Some(model.id_str());
                 }
                 min = lo;
@@ -742,7 +663,7 @@ pub const fn check_anthropic_version<'a>(
             model: model.id_str(),
         });
     }
-    if !str_eq(value, ANTHROPIC_VERSION) {
+    if !str_eq(value, limits::ANTHROPIC_VERSION) {
         return Some(Violation::AnthropicVersionValue { found: value });
     }
     None

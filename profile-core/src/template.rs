@@ -14,10 +14,6 @@
 use crate::message::Message;
 use crate::rules::matches_name_pattern;
 
-/// Most letters and digits in a variable name (bedrock-agent `PromptInputVariable.name`:
-/// `([0-9a-zA-Z][_-]?){1,100}`).
-pub const VARIABLE_NAME_MAX_ALNUM: usize = 100;
-
 /// One piece of a template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Segment<'a> {
@@ -97,7 +93,7 @@ impl<'a> TemplateError<'a> {
                 push_position(m, line, column);
                 if found == ' ' {
                     let trimmed = trim_spaces(inner(placeholder));
-                    if matches_name_pattern(trimmed, false, VARIABLE_NAME_MAX_ALNUM) {
+                    if matches_name_pattern(trimmed, false, crate::limits::NAME_MAX_ALNUM) {
                         m.push_str(" has spaces; write `{{");
                         m.push_str(trimmed);
                         m.push_str("}}`");
@@ -323,7 +319,7 @@ impl<'a> Scanner<'a> {
             }
             k += 1;
         }
-        if !matches_name_pattern(name, false, VARIABLE_NAME_MAX_ALNUM) {
+        if !matches_name_pattern(name, false, crate::limits::NAME_MAX_ALNUM) {
             return Some(Err(
                 self.error(TemplateErrorKind::VariableName { name }, open)
             ));

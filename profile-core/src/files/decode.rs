@@ -903,8 +903,8 @@ fn decode_agent(
                 key.span.clone(),
                 format!(
                     "missing key `instruction`: Bedrock needs an instruction of {}..={} characters to prepare an agent",
-                    agent::INSTRUCTION_CHARS.0,
-                    agent::INSTRUCTION_CHARS.1
+                    crate::limits::INSTRUCTION_CHARS.0,
+                    crate::limits::INSTRUCTION_CHARS.1
                 ),
             );
             None

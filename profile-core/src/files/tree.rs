@@ -127,9 +127,6 @@ fn clamp(span: Range<usize>, len: usize) -> Range<usize> {
 // JSON
 // ---------------------------------------------------------------------------------------------------------------
 
-/// Deepest nesting the JSON parser follows (no declaration needs more than a few levels).
-const MAX_DEPTH: usize = 64;
-
 pub(crate) fn parse_json(source: &str) -> Result<Node, SyntaxError> {
     let mut p = Json {
         src: source,
@@ -181,8 +178,11 @@ impl Json<'_> {
     }
 
     fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
-        if depth > MAX_DEPTH {
-            return Err(self.error("JSON nested too deeply"));
+        if depth > crate::limits::JSON_MAX_DEPTH {
+            return Err(self.error(&format!(
+                "JSON nested too deeply (at most {} levels)",
+                crate::limits::JSON_MAX_DEPTH
+            )));
         }
         let start = self.pos;
         let value = match self.peek() {

@@ -8,12 +8,6 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
-/// Most `requestMetadata` entries (`RequestMetadata`: map of 1..=16).
-pub const METADATA_MAX_ENTRIES: usize = 16;
-/// Longest `requestMetadata` key (`RequestMetadataKeyString`: 1..=256).
-pub const METADATA_KEY_MAX_CHARS: usize = 256;
-/// Longest `requestMetadata` value (`RequestMetadataValueString`: 0..=256).
-pub const METADATA_VALUE_MAX_CHARS: usize = 256;
 /// The metadata key carrying the profile's name.
 pub const PROFILE_NAME_KEY: &str = "bedrock-profile";
 /// The metadata key carrying the profile's version.
@@ -261,7 +255,7 @@ impl ConverseRequest {
         let (key, value) = (key.into(), value.into());
         check_metadata(&key, &value)?;
         if !self.request_metadata.contains_key(&key)
-            && self.request_metadata.len() == METADATA_MAX_ENTRIES
+            && self.request_metadata.len() == crate::limits::METADATA_MAX_ENTRIES
         {
             return Err(WireError::Metadata {
                 key,
@@ -310,10 +304,10 @@ fn check_metadata(key: &str, value: &str) -> Result<(), WireError> {
         })
     };
     let key_chars = key.chars().count();
-    if key_chars == 0 || key_chars > METADATA_KEY_MAX_CHARS {
+    if key_chars == 0 || key_chars > crate::limits::METADATA_KEY_MAX_CHARS {
         return bad("the key must be 1..=256 characters");
     }
-    if value.chars().count() > METADATA_VALUE_MAX_CHARS {
+    if value.chars().count() > crate::limits::METADATA_VALUE_MAX_CHARS {
         return bad("the value must be at most 256 characters");
     }
     if !metadata_chars(key) || !metadata_chars(value) {

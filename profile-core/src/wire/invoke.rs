@@ -14,9 +14,9 @@
 
 use super::{Conversation, Role, WireError, provider_of};
 use crate::InferenceProfile;
+use crate::limits::ANTHROPIC_VERSION;
 use crate::message::f32_as_written;
 use crate::models::Provider;
-use crate::rules::ANTHROPIC_VERSION;
 use serde_json::{Map, Value, json};
 
 /// The InvokeModel body for `profile` and `conversation`, for `model_id` (or the profile's own model when `None`).

@@ -33,7 +33,7 @@ pub fn create_prompt_request(
         )
     };
     // PromptName: ([0-9a-zA-Z][_-]?){1,100}.
-    if !rules::matches_name_pattern(&name, false, crate::prompt::NAME_MAX_ALNUM) {
+    if !rules::matches_name_pattern(&name, false, crate::limits::NAME_MAX_ALNUM) {
         return Err(WireError::Unsupported {
             setting: "name",
             model: variant.model_id().unwrap_or_default().to_owned(),

@@ -149,8 +149,8 @@ pub fn agent(cx: &mut Ctxt, ident: &Ident, args: ast::Args) -> Agent {
             format!(
                 "missing key `instruction` (or `instruction_file`): Bedrock needs an instruction of {}..={} characters \
                  to prepare an agent",
-                agent::INSTRUCTION_CHARS.0,
-                agent::INSTRUCTION_CHARS.1
+                bedrock_profiles_core::limits::INSTRUCTION_CHARS.0,
+                bedrock_profiles_core::limits::INSTRUCTION_CHARS.1
             ),
         );
     }

@@ -3,8 +3,8 @@
 
 use super::check::Agent;
 use crate::doc::{code, model_cell};
-use bedrock_profiles_core::agent;
-use bedrock_profiles_core::rules::{Surface, TOP_K_RANGE};
+use bedrock_profiles_core::limits::TOP_K_RANGE;
+use bedrock_profiles_core::rules::Surface;
 use syn::DeriveInput;
 
 fn duration(seconds: u32) -> String {
@@ -76,8 +76,8 @@ pub fn docs(a: &Agent, input: &DeriveInput) -> Vec<String> {
         lines.push(fence);
         lines.push(String::new());
     }
-    let (instruction_min, instruction_max) = agent::INSTRUCTION_CHARS;
-    let (ttl_min, ttl_max) = agent::IDLE_SESSION_TTL_SECONDS;
+    let (instruction_min, instruction_max) = bedrock_profiles_core::limits::INSTRUCTION_CHARS;
+    let (ttl_min, ttl_max) = bedrock_profiles_core::limits::IDLE_SESSION_TTL_SECONDS;
     let (top_k_min, top_k_max) = Surface::Agent.top_k_range().unwrap_or(TOP_K_RANGE);
     lines.push(format!(
         "Checked at compile time: name, instruction ({instruction_min}..={instruction_max} characters), description, \

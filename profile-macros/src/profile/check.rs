@@ -293,12 +293,14 @@ fn unlisted(cx: &mut Ctxt, body: TokenStream, span: Span) -> Setting<ModelRef> {
                 );
                 return Setting::Invalid;
             }
-            if id.is_empty() || id.chars().count() > rules::MODEL_ID_MAX_CHARS {
+            if id.is_empty()
+                || id.chars().count() > bedrock_profiles_core::limits::MODEL_ID_MAX_CHARS
+            {
                 cx.error(
                     id_span,
                     format!(
                         "`id` must be 1..={} characters, found {}",
-                        rules::MODEL_ID_MAX_CHARS,
+                        bedrock_profiles_core::limits::MODEL_ID_MAX_CHARS,
                         id.chars().count()
                     ),
                 );

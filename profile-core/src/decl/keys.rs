@@ -1,0 +1,212 @@
+//! Every key of every declaration, once: its spelling, `FromStr`, and the suggestion for a misspelled one.
+//!
+//! The front ends hold no key names: they hand keys as written to the declaration layer, which looks them up here.
+
+use core::fmt;
+use core::str::FromStr;
+
+/// A key that is not one of an enum's keys; [`UnknownKey::suggestion`] is the closest one, if any is close.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownKey {
+    /// The key as written.
+    pub key: String,
+    /// The closest known key.
+    pub suggestion: Option<&'static str>,
+}
+
+impl fmt::Display for UnknownKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown key `{}`", self.key)?;
+        if let Some(s) = self.suggestion {
+            write!(f, "; did you mean `{s}`?")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownKey {}
+
+/// Declares a key enum: `ALL`, `as_str`, `from_name`, `suggest` (explicit aliases first, then
+/// [`crate::suggest::closest`]), `FromStr` and `Display`.
+macro_rules! keys {
+    (
+        $(#[$doc:meta])*
+        pub enum $name:ident {
+            $($(#[$vdoc:meta])* $variant:ident = $text:literal,)*
+        }
+        aliases { $($alias:literal => $target:ident,)* }
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)*
+        }
+
+        impl $name {
+            /// Every key, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The key as written.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)*
+                }
+            }
+
+            /// The key spelled exactly `name`.
+            pub fn from_name(name: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|k| k.as_str() == name)
+            }
+
+            /// The key a misspelled or camelCase name most likely meant (`topP` -> `top_p`).
+            pub fn suggest(name: &str) -> Option<$name> {
+                match name {
+                    $($alias => return Some($name::$target),)*
+                    _ => {}
+                }
+                crate::suggest::closest(name, Self::ALL, |k| k.as_str())
+            }
+
+            /// Every key's spelling.
+            pub fn names() -> Vec<&'static str> {
+                Self::ALL.iter().map(|k| k.as_str()).collect()
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownKey;
+
+            fn from_str(name: &str) -> Result<Self, UnknownKey> {
+                $name::from_name(name).ok_or_else(|| UnknownKey {
+                    key: name.to_owned(),
+                    suggestion: $name::suggest(name).map($name::as_str),
+                })
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+keys! {
+    /// A key of an inference profile (`inference_profile!`, a file's `profiles.<name>` table, serde).
+    pub enum ProfileKey {
+        /// `name`
+        Name = "name",
+        /// `description`
+        Description = "description",
+        /// `version`
+        Version = "version",
+        /// `model`
+        Model = "model",
+        /// `temperature`
+        Temperature = "temperature",
+        /// `top_p`
+        TopP = "top_p",
+        /// `top_k`
+        TopK = "top_k",
+        /// `max_tokens`
+        MaxTokens = "max_tokens",
+        /// `stop_sequences`
+        StopSequences = "stop_sequences",
+        /// `anthropic_version`
+        AnthropicVersion = "anthropic_version",
+        /// `response_format`
+        ResponseFormat = "response_format",
+    }
+    aliases {
+        "maxTokenCount" => MaxTokens,
+        "max_gen_len" => MaxTokens,
+        "stopSequences" => StopSequences,
+        "stop" => StopSequences,
+    }
+}
+
+keys! {
+    /// Keys of a profile table that only files have: `extends` is their spelling of `..BASE`, `unset` (a list of
+    /// keys) their spelling of `key: None` (TOML has no null).
+    pub enum FileProfileKey {
+        /// `extends = "base"`
+        Extends = "extends",
+        /// `unset = ["top_p"]`
+        Unset = "unset",
+    }
+    aliases {
+        "base" => Extends,
+        "inherits" => Extends,
+    }
+}
+
+keys! {
+    /// A key of `response_format`'s `json_schema` (bedrock-runtime `JsonSchemaDefinition`).
+    pub enum SchemaKey {
+        /// `name`
+        Name = "name",
+        /// `description`
+        Description = "description",
+        /// `schema`
+        Schema = "schema",
+    }
+    aliases {}
+}
+
+keys! {
+    /// The one kind of `response_format` (bedrock-runtime `OutputFormatStructure`).
+    pub enum FormatKey {
+        /// `json_schema`
+        JsonSchema = "json_schema",
+    }
+    aliases {}
+}
+
+keys! {
+    /// A key of a model the catalog does not know (`unlisted { id, max_output_tokens }`).
+    pub enum UnlistedKey {
+        /// `id`
+        Id = "id",
+        /// `max_output_tokens`
+        MaxOutputTokens = "max_output_tokens",
+    }
+    aliases {
+        "max_tokens" => MaxOutputTokens,
+        "model" => Id,
+    }
+}
+
+/// The tag of the DSL's `unlisted { ... }` model.
+pub const UNLISTED: &str = "unlisted";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_round_trip() {
+        for key in ProfileKey::ALL {
+            assert_eq!(key.as_str().parse::<ProfileKey>(), Ok(*key));
+        }
+        assert_eq!(ProfileKey::suggest("topP"), Some(ProfileKey::TopP));
+        assert_eq!(
+            ProfileKey::suggest("temprature"),
+            Some(ProfileKey::Temperature)
+        );
+        assert_eq!(
+            ProfileKey::suggest("maxTokenCount"),
+            Some(ProfileKey::MaxTokens)
+        );
+        assert_eq!(ProfileKey::suggest("frequency_penalty"), None);
+        let error = "topP".parse::<ProfileKey>().unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "unknown key `topP`; did you mean `top_p`?"
+        );
+        assert_eq!(
+            UnlistedKey::suggest("max_tokens"),
+            Some(UnlistedKey::MaxOutputTokens)
+        );
+    }
+}

@@ -1,0 +1,391 @@
+//! The declaration layer: what the user declared, with where each value came from, read and checked once for every
+//! front end.
+//!
+//! ```text
+//! Rust tokens --syn--> Node<Span>  --\
+//! TOML / JSON --tree--> Node<Range> --+--> ProfileDecl::read --> check --> InferenceProfile + Issue<L>s
+//! ```
+//!
+//! A front end turns its syntax into [`Node`]s (a string, a number, a list, a table, `None`/`null`, or an
+//! expression it keeps for itself) and hands the entries of one declaration to the entity's `read`; it knows no key
+//! names and no limits. `read` looks the keys up ([`keys`]), reports unknown and repeated keys with a suggestion,
+//! reads each value by the key's type, and returns a declaration whose every value carries its location `L` (a
+//! `proc_macro2::Span` in the macros, a byte range in files). `check` then applies defaults and inheritance
+//! (`..BASE` / `extends`) and runs the rulebook, placing each violation on the value that causes it. Both steps
+//! report [`Issue`]s; the front end prints them where they point.
+//!
+//! This module is hidden from the docs: it is the shared engine of the macros and the file loader, not an API.
+
+pub mod keys;
+pub mod profile;
+mod read;
+
+use std::fmt::Write as _;
+
+pub use keys::ProfileKey;
+pub use profile::{ProfileDecl, SchemaDecl, resolve_extends};
+
+/// The syntax a declaration was written in: it decides how messages spell an example.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// `inference_profile! { P { key: value } }`.
+    Dsl,
+    /// `#[prompt(key = value)]`, `#[agent(key = value)]`.
+    Attribute,
+    /// A TOML file.
+    Toml,
+    /// A JSON file.
+    Json,
+}
+
+impl Syntax {
+    /// Whether this is a declaration file (TOML or JSON) rather than Rust source.
+    pub const fn is_file(self) -> bool {
+        matches!(self, Syntax::Toml | Syntax::Json)
+    }
+
+    /// `key: value`, `key = value` or `"key": value`.
+    pub fn assign(self, key: &str, value: &str) -> String {
+        match self {
+            Syntax::Dsl => format!("{key}: {value}"),
+            Syntax::Attribute | Syntax::Toml => format!("{key} = {value}"),
+            Syntax::Json => format!("\"{key}\": {value}"),
+        }
+    }
+
+    /// A table of `entries` as this syntax writes it inline: `{ a: 1, b: 2 }`, `{ a = 1, b = 2 }`, `{"a": 1}`.
+    pub fn table(self, entries: &[(&str, &str)]) -> String {
+        let items: Vec<String> = entries.iter().map(|(k, v)| self.assign(k, v)).collect();
+        format!("{{ {} }}", items.join(", "))
+    }
+
+    /// How `None` is spelled: `None` in Rust, `null` in JSON; TOML has no null (see [`read`]'s `unset`).
+    pub const fn none(self) -> &'static str {
+        match self {
+            Syntax::Dsl | Syntax::Attribute => "None",
+            Syntax::Json => "null",
+            Syntax::Toml => "unset = [\"key\"]",
+        }
+    }
+}
+
+/// A name as written, with its location: a key, a table name, a const name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Name<L> {
+    /// The text.
+    pub text: String,
+    /// Where it is.
+    pub loc: L,
+}
+
+impl<L> Name<L> {
+    /// A name at `loc`.
+    pub fn new(text: impl Into<String>, loc: L) -> Self {
+        Name {
+            text: text.into(),
+            loc,
+        }
+    }
+}
+
+/// One value as a front end read it, before it is interpreted per key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node<L> {
+    /// What it is.
+    pub value: Raw<L>,
+    /// Where it is (the whole value).
+    pub loc: L,
+}
+
+/// The shapes a value can take in any front end.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Raw<L> {
+    /// A string.
+    Str(String),
+    /// An integer, possibly negative; `None` when it does not fit in an `i128` (with the digits as written).
+    Int(Option<i128>, String),
+    /// A number with a fraction or an exponent, with its digits as written.
+    Float(f64, String),
+    /// `true` / `false`.
+    Bool(bool),
+    /// `[a, b]`.
+    List(Vec<Node<L>>),
+    /// `{ key: value, ... }` in files; `key(...)` in attributes.
+    Table(Vec<Entry<L>>),
+    /// `tag { key: value, ... }` in the DSL (`unlisted { ... }`, `json_schema { ... }`).
+    Tagged(Name<L>, Vec<Entry<L>>),
+    /// `None` in Rust, `null` in JSON: the key is explicitly unset.
+    Null,
+    /// A constant expression the front end keeps (the number is its handle): rustc type-checks it, a `const`
+    /// assertion checks its value.
+    Expr(usize),
+    /// Any other literal (a char, a byte string, ...), as written.
+    Other(String),
+}
+
+/// `key: value` in a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry<L> {
+    /// The key as written.
+    pub key: Name<L>,
+    /// The value.
+    pub value: Node<L>,
+}
+
+impl<L> Raw<L> {
+    /// What a message says it found: `the string "x"`, `1.5`, `a list`, ...
+    pub fn describe(&self, syntax: Syntax) -> String {
+        match self {
+            Raw::Str(s) => format!("the string {s:?}"),
+            Raw::Int(_, digits) | Raw::Float(_, digits) => digits.clone(),
+            Raw::Bool(b) => format!("`{b}`"),
+            Raw::List(_) => "a list".to_owned(),
+            Raw::Table(_) | Raw::Tagged(..) => "a table".to_owned(),
+            Raw::Null => format!("`{}`", syntax.none()),
+            Raw::Expr(_) => "an expression".to_owned(),
+            Raw::Other(text) => format!("`{text}`"),
+        }
+    }
+}
+
+/// A setting as declared.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Setting<T, L> {
+    /// Not written: the default, or inherited from the base.
+    Unset,
+    /// `key: None` (`null`, `unset = ["key"]`): explicitly not set, even when the base sets it.
+    Cleared(L),
+    /// A value the declaration layer read and checks.
+    Set(T, L),
+    /// A constant expression (its front-end handle): checked by a `const` assertion.
+    Expr(usize, L),
+    /// The value was wrong; an issue is recorded.
+    Invalid,
+}
+
+impl<T, L> Setting<T, L> {
+    /// The value, when it was read.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Setting::Set(value, _) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Where the value (or `None`, or the expression) is written.
+    pub fn loc(&self) -> Option<&L> {
+        match self {
+            Setting::Set(_, loc) | Setting::Cleared(loc) | Setting::Expr(_, loc) => Some(loc),
+            Setting::Unset | Setting::Invalid => None,
+        }
+    }
+
+    /// Whether the key was not written.
+    pub fn is_unset(&self) -> bool {
+        matches!(self, Setting::Unset)
+    }
+
+    /// Whether the value is a constant expression.
+    pub fn is_expr(&self) -> bool {
+        matches!(self, Setting::Expr(..))
+    }
+
+    /// Whether the key was written (with any value, even a wrong one).
+    pub fn is_written(&self) -> bool {
+        !matches!(self, Setting::Unset)
+    }
+}
+
+/// What kind of problem an [`Issue`] is.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum IssueKind {
+    /// The file is not valid TOML / JSON.
+    Syntax,
+    /// A key the declaration does not take.
+    UnknownKey {
+        /// The key as written.
+        key: String,
+        /// The closest known key, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A key given twice.
+    DuplicateKey {
+        /// The key.
+        key: String,
+    },
+    /// A required key is missing.
+    MissingKey {
+        /// The key.
+        key: &'static str,
+    },
+    /// A value of the wrong type.
+    Type,
+    /// The model id is unknown or malformed.
+    Model,
+    /// `extends` names no profile of the file.
+    ExtendsMissing {
+        /// The name given.
+        profile: String,
+    },
+    /// `extends` makes a cycle.
+    ExtendsCycle,
+    /// `profile` / a step names no profile of the file.
+    ProfileMissing {
+        /// The name given.
+        profile: String,
+    },
+    /// A rule of the rulebook.
+    Rule,
+}
+
+/// One problem of a declaration, at the value (or key) that causes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue<L> {
+    /// What kind of problem.
+    pub kind: IssueKind,
+    /// The key path within the declaration: `temperature`, `stop_sequences[1]`, `variants.concise.text`.
+    pub path: String,
+    /// Where it points.
+    pub loc: L,
+    /// The message, in the rulebook's words.
+    pub message: String,
+}
+
+/// Collects issues, each with its key path under the current prefix.
+#[derive(Debug)]
+pub struct Issues<L> {
+    /// The issues, in the order found.
+    pub list: Vec<Issue<L>>,
+    prefix: String,
+}
+
+impl<L> Default for Issues<L> {
+    fn default() -> Self {
+        Issues {
+            list: Vec::new(),
+            prefix: String::new(),
+        }
+    }
+}
+
+impl<L: Clone> Issues<L> {
+    /// An empty collector.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records an issue at `path` (relative to the current prefix).
+    pub fn push(&mut self, kind: IssueKind, path: &str, loc: &L, message: impl Into<String>) {
+        self.list.push(Issue {
+            kind,
+            path: join(&self.prefix, path),
+            loc: loc.clone(),
+            message: message.into(),
+        });
+    }
+
+    /// Records a rule violation at `path`.
+    pub fn rule(&mut self, path: &str, loc: &L, message: impl Into<String>) {
+        self.push(IssueKind::Rule, path, loc, message);
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// How many issues are recorded.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Runs `f` with `segment` appended to the path prefix.
+    pub fn nested<R>(&mut self, segment: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let inner = join(&self.prefix, segment);
+        let saved = std::mem::replace(&mut self.prefix, inner);
+        let result = f(self);
+        self.prefix = saved;
+        result
+    }
+}
+
+/// `a` + `.` + `b`, or `a[1]` when `b` is an index.
+pub fn join(a: &str, b: &str) -> String {
+    if a.is_empty() {
+        b.to_owned()
+    } else if b.is_empty() {
+        a.to_owned()
+    } else if b.starts_with('[') {
+        format!("{a}{b}")
+    } else {
+        format!("{a}.{b}")
+    }
+}
+
+/// `snake_case` / `SCREAMING_SNAKE` / `CamelCase` -> `kebab-case`: `HIGH_QUALITY` -> `high-quality`: the default name
+/// of a declaration, from its const, struct or table name.
+pub fn kebab_case(ident: &str) -> String {
+    let ident = ident.strip_prefix("r#").unwrap_or(ident);
+    let mut out = String::with_capacity(ident.len() + 4);
+    let chars: Vec<char> = ident.chars().collect();
+    for (i, &ch) in chars.iter().enumerate() {
+        if ch == '_' {
+            out.push('-');
+        } else if ch.is_uppercase() {
+            let prev_lower =
+                i > 0 && (chars[i - 1].is_lowercase() || chars[i - 1].is_ascii_digit());
+            if prev_lower {
+                out.push('-');
+            }
+            out.extend(ch.to_lowercase());
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// "`a`, `b` or `c`".
+pub(crate) fn one_of(items: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { " or " } else { ", " });
+        }
+        let _ = write!(out, "`{item}`");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab() {
+        assert_eq!(kebab_case("HIGH_QUALITY"), "high-quality");
+        assert_eq!(kebab_case("HighQuality"), "high-quality");
+        assert_eq!(kebab_case("CODE_GEN_V2"), "code-gen-v2");
+        assert_eq!(kebab_case("r#type"), "type");
+        assert_eq!(kebab_case("already-kebab"), "already-kebab");
+    }
+
+    #[test]
+    fn paths() {
+        assert_eq!(join("", "a"), "a");
+        assert_eq!(join("a", "[1]"), "a[1]");
+        assert_eq!(join("a", "b"), "a.b");
+        let mut issues: Issues<u8> = Issues::new();
+        issues.nested("variants", |i| {
+            i.nested("x", |i| i.rule("text", &1, "m"));
+        });
+        assert_eq!(issues.list[0].path, "variants.x.text");
+    }
+
+    #[test]
+    fn one_of_lists() {
+        assert_eq!(one_of(&["a"]), "`a`");
+        assert_eq!(one_of(&["a", "b", "c"]), "`a`, `b` or `c`");
+    }
+}

@@ -1,0 +1,626 @@
+//! An inference profile as declared: read from any front end, merged with its base, checked by the rulebook.
+
+use super::keys::{FileProfileKey, FormatKey, ProfileKey, SchemaKey};
+use super::read::Reader;
+use super::{Entry, IssueKind, Issues, Name, Node, Raw, Setting, Syntax, kebab_case};
+use crate::models::ModelRef;
+use crate::profile::{InferenceProfile, JsonSchema, ResponseFormat};
+use crate::rules::{self, Surface, Violation};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// A profile as declared: each value with its location.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileDecl<L> {
+    /// The const's name (DSL) or the table's name (files): the default `name`, in kebab-case.
+    pub ident: Name<L>,
+    /// `name`
+    pub name: Setting<String, L>,
+    /// `description`
+    pub description: Setting<String, L>,
+    /// `version`
+    pub version: Setting<u32, L>,
+    /// `model`
+    pub model: Setting<ModelRef, L>,
+    /// `temperature`
+    pub temperature: Setting<f32, L>,
+    /// `top_p`
+    pub top_p: Setting<f32, L>,
+    /// `top_k`
+    pub top_k: Setting<u32, L>,
+    /// `max_tokens`
+    pub max_tokens: Setting<u32, L>,
+    /// `stop_sequences`, each item with its location.
+    pub stop_sequences: Setting<Vec<(String, L)>, L>,
+    /// `anthropic_version`
+    pub anthropic_version: Setting<String, L>,
+    /// `response_format`
+    pub response_format: Setting<SchemaDecl<L>, L>,
+    /// `..BASE` (DSL, the path as written) or `extends = "base"` (files).
+    pub base: Option<Name<L>>,
+}
+
+/// `json_schema { name, description, schema }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemaDecl<L> {
+    /// `name`
+    pub name: Setting<String, L>,
+    /// `description`
+    pub description: Setting<String, L>,
+    /// `schema`: the JSON schema text.
+    pub schema: Setting<String, L>,
+}
+
+impl<L: Clone> ProfileDecl<L> {
+    /// An empty declaration named `ident`.
+    pub fn new(ident: Name<L>) -> Self {
+        ProfileDecl {
+            ident,
+            name: Setting::Unset,
+            description: Setting::Unset,
+            version: Setting::Unset,
+            model: Setting::Unset,
+            temperature: Setting::Unset,
+            top_p: Setting::Unset,
+            top_k: Setting::Unset,
+            max_tokens: Setting::Unset,
+            stop_sequences: Setting::Unset,
+            anthropic_version: Setting::Unset,
+            response_format: Setting::Unset,
+            base: None,
+        }
+    }
+
+    /// Reads the entries of one profile. `base` is the DSL's `..BASE`; files write `extends = "..."` among the
+    /// entries, and `unset = [...]` for the keys they clear.
+    pub fn read(
+        ident: Name<L>,
+        entries: &[Entry<L>],
+        base: Option<Name<L>>,
+        syntax: Syntax,
+        issues: &mut Issues<L>,
+    ) -> Self {
+        let mut decl = ProfileDecl::new(ident);
+        decl.base = base;
+        let mut r = Reader { syntax, issues };
+        let mut all = ProfileKey::names();
+        if syntax.is_file() {
+            all.extend(FileProfileKey::names());
+        }
+        let mut unset = None;
+        let keyed = r.keyed(
+            entries,
+            "",
+            |name| match ProfileKey::from_name(name) {
+                Some(k) => Some(Ok(k)),
+                None if syntax.is_file() => FileProfileKey::from_name(name).map(Err),
+                None => None,
+            },
+            |name| {
+                ProfileKey::suggest(name)
+                    .map(ProfileKey::as_str)
+                    .or_else(|| {
+                        syntax
+                            .is_file()
+                            .then(|| FileProfileKey::suggest(name).map(FileProfileKey::as_str))
+                            .flatten()
+                    })
+            },
+            &all,
+        );
+        for (key, entry) in keyed {
+            let node = &entry.value;
+            match key {
+                Ok(key) => decl.set(&mut r, key, node),
+                Err(FileProfileKey::Extends) => {
+                    if let Setting::Set(base, loc) = r.string("extends", node) {
+                        decl.base = Some(Name::new(base, loc));
+                    }
+                }
+                Err(FileProfileKey::Unset) => unset = Some(node),
+            }
+        }
+        if let Some(node) = unset {
+            decl.read_unset(&mut r, node);
+        }
+        decl.no_none_for_defaults(&mut r);
+        decl
+    }
+
+    fn set(&mut self, r: &mut Reader<'_, L>, key: ProfileKey, node: &Node<L>) {
+        let k = key.as_str();
+        match key {
+            ProfileKey::Name => self.name = r.string(k, node),
+            ProfileKey::Description => self.description = r.string(k, node),
+            ProfileKey::Version => self.version = r.uint(k, node),
+            ProfileKey::Model => self.model = r.model(k, node, true),
+            ProfileKey::Temperature => self.temperature = r.float(k, node),
+            ProfileKey::TopP => self.top_p = r.float(k, node),
+            ProfileKey::TopK => self.top_k = r.uint(k, node),
+            ProfileKey::MaxTokens => self.max_tokens = r.uint(k, node),
+            ProfileKey::StopSequences => self.stop_sequences = r.string_list(k, node),
+            ProfileKey::AnthropicVersion => self.anthropic_version = r.string(k, node),
+            ProfileKey::ResponseFormat => self.response_format = response_format(r, node),
+        }
+    }
+
+    /// `unset = ["top_p", ...]`: each key cleared, as `key: None` is in Rust.
+    fn read_unset(&mut self, r: &mut Reader<'_, L>, node: &Node<L>) {
+        let Setting::Set(keys, _) = r.string_list("unset", node) else {
+            return;
+        };
+        for (i, (name, loc)) in keys.iter().enumerate() {
+            let path = format!("unset[{i}]");
+            let Ok(key) = name.parse::<ProfileKey>() else {
+                let key = Name::new(name.clone(), loc.clone());
+                let suggestion = ProfileKey::suggest(name).map(ProfileKey::as_str);
+                r.issues.nested("unset", |issues| {
+                    let mut inner = Reader {
+                        syntax: r.syntax,
+                        issues,
+                    };
+                    inner.unknown(&key, "", suggestion, &ProfileKey::names());
+                });
+                continue;
+            };
+            if self.setting_written(key) {
+                let message =
+                    format!("`{name}` is both set and listed in `unset`; keep one of them");
+                r.issues.rule(&path, loc, message);
+                continue;
+            }
+            let cleared = Node {
+                value: Raw::Null,
+                loc: loc.clone(),
+            };
+            self.set(r, key, &cleared);
+        }
+    }
+
+    fn setting_written(&self, key: ProfileKey) -> bool {
+        match key {
+            ProfileKey::Name => self.name.is_written(),
+            ProfileKey::Description => self.description.is_written(),
+            ProfileKey::Version => self.version.is_written(),
+            ProfileKey::Model => self.model.is_written(),
+            ProfileKey::Temperature => self.temperature.is_written(),
+            ProfileKey::TopP => self.top_p.is_written(),
+            ProfileKey::TopK => self.top_k.is_written(),
+            ProfileKey::MaxTokens => self.max_tokens.is_written(),
+            ProfileKey::StopSequences => self.stop_sequences.is_written(),
+            ProfileKey::AnthropicVersion => self.anthropic_version.is_written(),
+            ProfileKey::ResponseFormat => self.response_format.is_written(),
+        }
+    }
+
+    /// `name` and `version` always have a value: `None` there is an error that names the default.
+    fn no_none_for_defaults(&mut self, r: &mut Reader<'_, L>) {
+        let none = r.syntax.none();
+        if let Setting::Cleared(loc) = &self.name {
+            let message =
+                format!("`name` cannot be `{none}`; leave it out to use the default name");
+            r.issues.rule("name", loc, message);
+            self.name = Setting::Invalid;
+        }
+        if let Setting::Cleared(loc) = &self.version {
+            let message =
+                format!("`version` cannot be `{none}`; leave it out to use the default version 1");
+            r.issues.rule("version", loc, message);
+            self.version = Setting::Invalid;
+        }
+    }
+
+    /// The default name: the const's or table's name in kebab-case (`HIGH_QUALITY` -> `high-quality`).
+    pub fn default_name(&self) -> String {
+        kebab_case(&self.ident.text)
+    }
+
+    /// Whether a value is hidden from the declaration layer (a constant expression), so that a `const` assertion
+    /// must check the profile rustc builds.
+    pub fn has_expressions(&self) -> bool {
+        let schema = match &self.response_format {
+            Setting::Set(s, _) => s.name.is_expr() || s.description.is_expr() || s.schema.is_expr(),
+            other => other.is_expr(),
+        };
+        schema
+            || self.name.is_expr()
+            || self.description.is_expr()
+            || self.version.is_expr()
+            || self.model.is_expr()
+            || self.temperature.is_expr()
+            || self.top_p.is_expr()
+            || self.top_k.is_expr()
+            || self.max_tokens.is_expr()
+            || self.stop_sequences.is_expr()
+            || self.anthropic_version.is_expr()
+    }
+
+    /// The profile this declaration makes: the values it sets, then `base`'s for the keys it leaves unset (never
+    /// the name), then the defaults. Expressions and wrong values are left unset.
+    pub fn resolve(&self, base: Option<&InferenceProfile>) -> InferenceProfile {
+        fn pick<T: Clone, L>(own: &Setting<T, L>, base: Option<T>) -> Option<T> {
+            match own {
+                Setting::Set(v, _) => Some(v.clone()),
+                Setting::Unset => base,
+                Setting::Cleared(_) | Setting::Expr(..) | Setting::Invalid => None,
+            }
+        }
+        fn pick_text<L>(
+            own: &Setting<String, L>,
+            base: Option<&Cow<'static, str>>,
+        ) -> Option<Cow<'static, str>> {
+            match own {
+                Setting::Set(v, _) => Some(Cow::Owned(v.clone())),
+                Setting::Unset => base.cloned(),
+                Setting::Cleared(_) | Setting::Expr(..) | Setting::Invalid => None,
+            }
+        }
+        let owned = |s: &String| Cow::Owned(s.clone());
+        let b = base;
+        let stops = match &self.stop_sequences {
+            Setting::Set(items, _) => Cow::Owned(items.iter().map(|(s, _)| owned(s)).collect()),
+            Setting::Unset => b.map_or(Cow::Borrowed(&[][..]), |b| b.stop_sequences.clone()),
+            _ => Cow::Borrowed(&[][..]),
+        };
+        let format = match &self.response_format {
+            Setting::Set(schema, _) => schema.resolve().map(ResponseFormat::JsonSchema),
+            Setting::Unset => b.and_then(|b| b.response_format.clone()),
+            _ => None,
+        };
+        InferenceProfile {
+            name: Cow::Owned(match &self.name {
+                Setting::Set(name, _) => name.clone(),
+                _ => self.default_name(),
+            }),
+            description: pick_text(&self.description, b.and_then(|b| b.description.as_ref())),
+            version: match &self.version {
+                Setting::Set(v, _) => *v,
+                _ => b.map_or(1, |b| b.version),
+            },
+            model: pick(&self.model, b.and_then(|b| b.model.clone())),
+            temperature: pick(&self.temperature, b.and_then(|b| b.temperature)),
+            top_p: pick(&self.top_p, b.and_then(|b| b.top_p)),
+            top_k: pick(&self.top_k, b.and_then(|b| b.top_k)),
+            max_tokens: pick(&self.max_tokens, b.and_then(|b| b.max_tokens)),
+            stop_sequences: stops,
+            anthropic_version: pick_text(
+                &self.anthropic_version,
+                b.and_then(|b| b.anthropic_version.as_ref()),
+            ),
+            response_format: format,
+        }
+    }
+
+    /// Runs the rulebook for `surface` on [`Self::resolve`]`(base)` and records each violation on the value that
+    /// causes it: the value this declaration writes, else `extends` (noting that it is inherited), else the
+    /// const's or table's name for the default name. A violation of a value this layer cannot see (an
+    /// expression, or a base it is not given) is left to the `const` assertion.
+    pub fn check(
+        &self,
+        base: Option<&InferenceProfile>,
+        surface: Surface,
+        syntax: Syntax,
+        issues: &mut Issues<L>,
+    ) -> InferenceProfile {
+        let profile = self.resolve(base);
+        for violation in rules::check(&profile, surface) {
+            self.place(&violation, base.is_some(), syntax, issues);
+        }
+        profile
+    }
+
+    fn place(&self, v: &Violation<'_>, base_known: bool, syntax: Syntax, issues: &mut Issues<L>) {
+        let key = v.key();
+        let mut path = key.as_str().to_owned();
+        let own = match key {
+            ProfileKey::Name => self.name.loc(),
+            ProfileKey::Description => self.description.loc(),
+            ProfileKey::Version => self.version.loc(),
+            ProfileKey::Model => self.model.loc(),
+            ProfileKey::Temperature => self.temperature.loc(),
+            ProfileKey::TopP => self.top_p.loc(),
+            ProfileKey::TopK => self.top_k.loc(),
+            ProfileKey::MaxTokens => self.max_tokens.loc(),
+            ProfileKey::StopSequences => match (&self.stop_sequences, v.item()) {
+                (Setting::Set(items, _), Some(i)) if i < items.len() => {
+                    path = format!("{path}[{i}]");
+                    Some(&items[i].1)
+                }
+                (setting, _) => setting.loc(),
+            },
+            ProfileKey::AnthropicVersion => self.anthropic_version.loc(),
+            ProfileKey::ResponseFormat => match &self.response_format {
+                Setting::Set(schema, loc) => match v {
+                    Violation::SchemaNameEmpty => {
+                        path.push_str(".json_schema.name");
+                        schema.name.loc()
+                    }
+                    _ => {
+                        path.push_str(".json_schema.schema");
+                        schema.schema.loc().or(Some(loc))
+                    }
+                },
+                other => other.loc(),
+            },
+        };
+        let mut message = v.to_string();
+        let loc = match own {
+            Some(loc) => loc,
+            None if key == ProfileKey::Name => {
+                let what = if syntax.is_file() { "table" } else { "const" };
+                message.push_str(&format!(
+                    " (the default name, from the {what}'s name; set `{}`)",
+                    syntax.assign("name", "\"...\"")
+                ));
+                &self.ident.loc
+            }
+            None => match &self.base {
+                Some(base) if base_known => {
+                    message.push_str(&format!(" (inherited from `{}`)", base.text));
+                    &base.loc
+                }
+                // The base is another item: the `const` assertion checks the merged profile.
+                Some(_) => return,
+                None => &self.ident.loc,
+            },
+        };
+        issues.rule(&path, loc, message);
+    }
+}
+
+impl<L: Clone> SchemaDecl<L> {
+    fn resolve(&self) -> Option<JsonSchema> {
+        Some(JsonSchema {
+            name: self.name.value().cloned().map(Cow::Owned),
+            description: self.description.value().cloned().map(Cow::Owned),
+            schema: Cow::Owned(self.schema.value()?.clone()),
+        })
+    }
+}
+
+/// `response_format: json_schema { name, description, schema }` (DSL) or
+/// `response_format = { json_schema = { ... } }` (files).
+fn response_format<L: Clone>(r: &mut Reader<'_, L>, node: &Node<L>) -> Setting<SchemaDecl<L>, L> {
+    let key = ProfileKey::ResponseFormat.as_str();
+    match node.value {
+        Raw::Null => return Setting::Cleared(node.loc.clone()),
+        Raw::Expr(handle) => return Setting::Expr(handle, node.loc.clone()),
+        _ => {}
+    }
+    let syntax = r.syntax;
+    let tag = FormatKey::JsonSchema.as_str();
+    let example = syntax.assign(
+        key,
+        &if syntax.is_file() {
+            syntax.table(&[(
+                tag,
+                &syntax.table(&[("name", "\"...\""), ("schema", "\"{...}\"")]),
+            )])
+        } else {
+            format!("{tag} {{ name: \"...\", schema: r#\"{{...}}\"# }}")
+        },
+    );
+    // Files: `{ json_schema = { ... } }`; the DSL: `json_schema { ... }`.
+    let (inner, inner_loc) = if syntax.is_file() {
+        let Raw::Table(entries) = &node.value else {
+            let message = format!("`{key}` expects `{example}`");
+            r.issues.push(IssueKind::Type, key, &node.loc, message);
+            return Setting::Invalid;
+        };
+        let keyed = r.issues.nested(key, |issues| {
+            Reader { syntax, issues }.keyed(
+                entries,
+                "",
+                FormatKey::from_name,
+                |n| FormatKey::suggest(n).map(FormatKey::as_str),
+                &FormatKey::names(),
+            )
+        });
+        let Some((_, entry)) = keyed.first() else {
+            if entries.is_empty() {
+                let message = format!("missing key `{tag}`: write `{example}`");
+                r.issues.nested(key, |issues| {
+                    Reader { syntax, issues }.missing("", "json_schema", &node.loc, message)
+                });
+            }
+            return Setting::Invalid;
+        };
+        let Raw::Table(inner) = &entry.value.value else {
+            let message = format!(
+                "`{tag}` expects a table, found {}",
+                entry.value.value.describe(syntax)
+            );
+            r.issues.nested(key, |issues| {
+                issues.push(IssueKind::Type, tag, &entry.value.loc, message)
+            });
+            return Setting::Invalid;
+        };
+        (inner.as_slice(), entry.value.loc.clone())
+    } else {
+        match &node.value {
+            Raw::Tagged(t, entries) if t.text == tag => (entries.as_slice(), node.loc.clone()),
+            _ => {
+                let message = format!("`{key}` expects `{example}`");
+                r.issues.push(IssueKind::Type, key, &node.loc, message);
+                return Setting::Invalid;
+            }
+        }
+    };
+    let place = if syntax.is_file() {
+        String::new()
+    } else {
+        format!(" in `{tag} {{ ... }}`")
+    };
+    let path = if syntax.is_file() {
+        format!("{key}.{tag}")
+    } else {
+        key.to_owned()
+    };
+    let before = r.issues.len();
+    let decl = r.issues.nested(&path, |issues| {
+        let mut r = Reader { syntax, issues };
+        let keyed = r.keyed(
+            inner,
+            &place,
+            SchemaKey::from_name,
+            |n| SchemaKey::suggest(n).map(SchemaKey::as_str),
+            &SchemaKey::names(),
+        );
+        let mut decl = SchemaDecl {
+            name: Setting::Unset,
+            description: Setting::Unset,
+            schema: Setting::Unset,
+        };
+        for (k, entry) in keyed {
+            let value = r.string(k.as_str(), &entry.value);
+            match k {
+                SchemaKey::Name => decl.name = value,
+                SchemaKey::Description => decl.description = value,
+                SchemaKey::Schema => decl.schema = value,
+            }
+        }
+        if decl.schema.is_unset() {
+            let message = format!("`{tag}` needs a `schema`: the JSON schema text, a JSON object");
+            r.missing("", "schema", &inner_loc, message);
+        }
+        for (k, s) in [
+            ("name", &decl.name),
+            ("description", &decl.description),
+            ("schema", &decl.schema),
+        ] {
+            if let Setting::Cleared(loc) = s {
+                let message = format!("`{k}` cannot be `{}`; leave it out", syntax.none());
+                r.issues.rule(k, loc, message);
+            }
+        }
+        decl
+    });
+    if r.issues.len() == before {
+        Setting::Set(decl, node.loc.clone())
+    } else {
+        Setting::Invalid
+    }
+}
+
+/// Resolves every profile's base among `decls` (files, where every base is declared beside its profile), in time
+/// linear in the number of profiles: `extends` naming no profile and cycles are issues (on `extends`), and a
+/// profile whose chain is broken is `None`. Each resolved profile has been checked for `surface` with
+/// [`ProfileDecl::check`].
+pub fn resolve_extends<L: Clone>(
+    decls: &[ProfileDecl<L>],
+    surface: Surface,
+    syntax: Syntax,
+    issues: &mut Issues<L>,
+    prefix: impl Fn(&ProfileDecl<L>) -> String,
+) -> Vec<Option<InferenceProfile>> {
+    let index: HashMap<&str, usize> = decls
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.ident.text.as_str(), i))
+        .collect();
+    #[derive(Clone)]
+    enum State {
+        New,
+        Busy,
+        Done(Option<InferenceProfile>),
+    }
+    let mut state = vec![State::New; decls.len()];
+    let mut names: Vec<&str> = index.keys().copied().collect();
+    names.sort_unstable();
+    for start in 0..decls.len() {
+        // Walk up the chain until a resolved (or base-less) profile, then resolve back down: no recursion, so a
+        // chain of any length resolves in linear time and constant stack.
+        let mut chain = Vec::new();
+        let mut at = start;
+        let mut bottom: Option<Option<InferenceProfile>> = None;
+        loop {
+            match &state[at] {
+                State::Done(p) => {
+                    bottom = Some(p.clone());
+                    break;
+                }
+                State::Busy => {
+                    // A cycle: every member from `at` on is reported and broken.
+                    let from = chain.iter().position(|&i| i == at).unwrap_or(0);
+                    let cycle: Vec<usize> = chain[from..].to_vec();
+                    for &member in &cycle {
+                        let d = &decls[member];
+                        let mut names: Vec<&str> = Vec::new();
+                        let pos = cycle.iter().position(|&m| m == member).unwrap_or(0);
+                        for k in 0..=cycle.len() {
+                            names.push(&decls[cycle[(pos + k) % cycle.len()]].ident.text);
+                        }
+                        if let Some(base) = &d.base {
+                            issues.nested(&prefix(d), |issues| {
+                                issues.push(
+                                    IssueKind::ExtendsCycle,
+                                    "extends",
+                                    &base.loc,
+                                    format!("`extends` makes a cycle: {}", names.join(" -> ")),
+                                )
+                            });
+                        }
+                        state[member] = State::Done(None);
+                    }
+                    chain.truncate(from);
+                    bottom = Some(None);
+                    break;
+                }
+                State::New => {}
+            }
+            state[at] = State::Busy;
+            chain.push(at);
+            let d = &decls[at];
+            let Some(base) = &d.base else {
+                break;
+            };
+            match index.get(base.text.as_str()) {
+                Some(&b) => at = b,
+                None => {
+                    let mut message = format!(
+                        "`extends` names no profile: `{}` is not declared",
+                        base.text
+                    );
+                    if let Some(s) = crate::suggest::closest_str(&base.text, &names) {
+                        message.push_str(&format!("; did you mean `{s}`?"));
+                    }
+                    issues.nested(&prefix(d), |issues| {
+                        issues.push(
+                            IssueKind::ExtendsMissing {
+                                profile: base.text.clone(),
+                            },
+                            "extends",
+                            &base.loc,
+                            message,
+                        )
+                    });
+                    chain.pop();
+                    state[at] = State::Done(None);
+                    bottom = Some(None);
+                    break;
+                }
+            }
+        }
+        // Resolve down the chain: the last member has no base (or sits on `bottom`).
+        let mut below: Option<Option<InferenceProfile>> = bottom;
+        while let Some(i) = chain.pop() {
+            let d = &decls[i];
+            let resolved = match (&d.base, &below) {
+                (None, _) => Some(issues.nested(&prefix(d), |i| d.check(None, surface, syntax, i))),
+                (Some(_), Some(Some(base))) => {
+                    Some(issues.nested(&prefix(d), |i| d.check(Some(base), surface, syntax, i)))
+                }
+                (Some(_), _) => None,
+            };
+            state[i] = State::Done(resolved.clone());
+            below = Some(resolved);
+        }
+    }
+    state
+        .into_iter()
+        .map(|s| match s {
+            State::Done(p) => p,
+            State::New | State::Busy => None,
+        })
+        .collect()
+}

@@ -1,0 +1,355 @@
+//! Reading one value by its key's type, for every front end: the only place that decides what a string, a number,
+//! a list of strings or a model looks like, and what the message says when it is something else.
+
+use super::{Entry, IssueKind, Issues, Name, Node, Raw, Setting, Syntax, one_of};
+use crate::models::{self, ModelError, ModelRef};
+
+/// A reader for one declaration: its syntax and where its issues go.
+pub(crate) struct Reader<'a, L> {
+    pub syntax: Syntax,
+    pub issues: &'a mut Issues<L>,
+}
+
+impl<L: Clone> Reader<'_, L> {
+    fn type_error(&mut self, key: &str, node: &Node<L>, expected: &str) {
+        let found = node.value.describe(self.syntax);
+        self.issues.push(
+            IssueKind::Type,
+            key,
+            &node.loc,
+            format!("`{key}` expects {expected}, found {found}"),
+        );
+    }
+
+    /// `None` / `null` and constant expressions, which every key takes; `None` for any other value.
+    fn special<T>(&mut self, node: &Node<L>) -> Option<Setting<T, L>> {
+        match node.value {
+            Raw::Null => Some(Setting::Cleared(node.loc.clone())),
+            Raw::Expr(handle) => Some(Setting::Expr(handle, node.loc.clone())),
+            _ => None,
+        }
+    }
+
+    /// A string.
+    pub fn string(&mut self, key: &str, node: &Node<L>) -> Setting<String, L> {
+        if let Some(special) = self.special(node) {
+            return special;
+        }
+        match &node.value {
+            Raw::Str(s) => Setting::Set(s.clone(), node.loc.clone()),
+            _ => {
+                let what = if self.syntax.is_file() {
+                    "a string"
+                } else {
+                    "a string literal"
+                };
+                self.type_error(key, node, what);
+                Setting::Invalid
+            }
+        }
+    }
+
+    /// A number that fits an `f32` (integers too: `temperature: 1`).
+    pub fn float(&mut self, key: &str, node: &Node<L>) -> Setting<f32, L> {
+        if let Some(special) = self.special(node) {
+            return special;
+        }
+        let value = match &node.value {
+            Raw::Float(v, _) => *v,
+            Raw::Int(Some(v), _) => *v as f64,
+            Raw::Int(None, _) => f64::INFINITY,
+            _ => {
+                self.type_error(key, node, "a number");
+                return Setting::Invalid;
+            }
+        };
+        let narrow = value as f32;
+        if narrow.is_finite() {
+            Setting::Set(narrow, node.loc.clone())
+        } else {
+            let message = format!("`{key}` expects a finite number");
+            self.issues.push(IssueKind::Type, key, &node.loc, message);
+            Setting::Invalid
+        }
+    }
+
+    /// A non-negative integer that fits a `u32`.
+    pub fn uint(&mut self, key: &str, node: &Node<L>) -> Setting<u32, L> {
+        if let Some(special) = self.special(node) {
+            return special;
+        }
+        let message = match &node.value {
+            Raw::Int(Some(v), _) if (0..=i128::from(u32::MAX)).contains(v) => {
+                return Setting::Set(*v as u32, node.loc.clone());
+            }
+            Raw::Int(_, digits) if digits.starts_with('-') => {
+                format!("`{key}` cannot be negative, found {digits}")
+            }
+            Raw::Int(_, digits) => {
+                format!(
+                    "`{key}` must fit in a u32 (at most {}), found {digits}",
+                    u32::MAX
+                )
+            }
+            _ => {
+                self.type_error(key, node, "an integer");
+                return Setting::Invalid;
+            }
+        };
+        self.issues.push(IssueKind::Type, key, &node.loc, message);
+        Setting::Invalid
+    }
+
+    /// A list of strings, each with its location.
+    pub fn string_list(&mut self, key: &str, node: &Node<L>) -> Setting<Vec<(String, L)>, L> {
+        if let Some(special) = self.special(node) {
+            return special;
+        }
+        let Raw::List(items) = &node.value else {
+            let example = "[\"Human:\", \"Assistant:\"]";
+            let message = format!("`{key}` expects a list of strings, like {example}");
+            self.issues.push(IssueKind::Type, key, &node.loc, message);
+            return Setting::Invalid;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            match &item.value {
+                Raw::Str(s) => out.push((s.clone(), item.loc.clone())),
+                other => {
+                    let message = if self.syntax.is_file() {
+                        format!(
+                            "`{key}` items must be strings, found {}",
+                            other.describe(self.syntax)
+                        )
+                    } else {
+                        format!(
+                            "`{key}` items must be string literals; for computed values, give the whole list as a constant"
+                        )
+                    };
+                    let path = format!("{key}[{i}]");
+                    self.issues.push(IssueKind::Type, &path, &item.loc, message);
+                    ok = false;
+                }
+            }
+        }
+        if ok {
+            Setting::Set(out, node.loc.clone())
+        } else {
+            Setting::Invalid
+        }
+    }
+
+    /// The entries of a table (`{ ... }` in files, `tag { ... }` in the DSL when `tag` is `expected_tag`).
+    pub fn table<'n>(
+        &mut self,
+        key: &str,
+        node: &'n Node<L>,
+        expected_tag: Option<&str>,
+        example: &str,
+    ) -> Option<&'n [Entry<L>]> {
+        match (&node.value, expected_tag) {
+            (Raw::Table(entries), _) if self.syntax.is_file() => Some(entries),
+            (Raw::Tagged(tag, entries), Some(expected)) if tag.text == expected => Some(entries),
+            (Raw::Table(entries), None) => Some(entries),
+            _ => {
+                self.type_error(key, node, example);
+                None
+            }
+        }
+    }
+
+    /// Reports the entries whose key is not one of `K`'s (with the closest one) or repeats an earlier key, and
+    /// returns the others with their key.
+    pub fn keyed<'n, K: Copy + PartialEq>(
+        &mut self,
+        entries: &'n [Entry<L>],
+        place: &str,
+        from_name: impl Fn(&str) -> Option<K>,
+        suggest: impl Fn(&str) -> Option<&'static str>,
+        all: &[&str],
+    ) -> Vec<(K, &'n Entry<L>)> {
+        let mut out: Vec<(K, &Entry<L>)> = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let name = &entry.key.text;
+            match from_name(name) {
+                Some(k) if out.iter().any(|(seen, _)| *seen == k) => {
+                    self.duplicate(&entry.key);
+                }
+                Some(k) => out.push((k, entry)),
+                None => self.unknown(&entry.key, place, suggest(name), all),
+            }
+        }
+        out
+    }
+
+    /// "duplicate key `k`", on the second `k`.
+    pub fn duplicate(&mut self, key: &Name<L>) {
+        let message = format!("duplicate key `{}`", key.text);
+        let kind = IssueKind::DuplicateKey {
+            key: key.text.clone(),
+        };
+        self.issues.push(kind, &key.text, &key.loc, message);
+    }
+
+    /// "unknown key `k`{place}; did you mean `s`?" or "...; expected one of ...".
+    pub fn unknown(
+        &mut self,
+        key: &Name<L>,
+        place: &str,
+        suggestion: Option<&'static str>,
+        all: &[&str],
+    ) {
+        let name = &key.text;
+        let message = match suggestion {
+            Some(s) => format!("unknown key `{name}`{place}; did you mean `{s}`?"),
+            None => format!("unknown key `{name}`{place}; expected {}", one_of(all)),
+        };
+        let kind = IssueKind::UnknownKey {
+            key: name.clone(),
+            suggestion: suggestion.map(str::to_owned),
+        };
+        self.issues.push(kind, name, &key.loc, message);
+    }
+
+    /// A missing key of a table written at `loc`.
+    pub fn missing(&mut self, path: &str, key: &'static str, loc: &L, message: String) {
+        self.issues
+            .push(IssueKind::MissingKey { key }, path, loc, message);
+    }
+
+    /// A model: a catalog id, a cross-region id, an ARN, or (where `unlisted` is allowed) a model the catalog does
+    /// not know: `unlisted { id, max_output_tokens }` in the DSL, `{ id, max_output_tokens }` in files.
+    pub fn model(&mut self, key: &str, node: &Node<L>, unlisted: bool) -> Setting<ModelRef, L> {
+        if let Some(special) = self.special(node) {
+            return special;
+        }
+        let hint = self.syntax.unlisted_example();
+        match &node.value {
+            Raw::Str(id) => match models::resolve(id) {
+                Ok(model) => Setting::Set(model, node.loc.clone()),
+                Err(error @ ModelError::Unknown { .. }) if unlisted => {
+                    let message =
+                        format!("{error} (a model the catalog does not know yet: `{hint}`)");
+                    self.issues.push(IssueKind::Model, key, &node.loc, message);
+                    Setting::Invalid
+                }
+                Err(error) => {
+                    self.issues
+                        .push(IssueKind::Model, key, &node.loc, error.to_string());
+                    Setting::Invalid
+                }
+            },
+            Raw::Table(_) | Raw::Tagged(..) if unlisted => self.unlisted(key, node),
+            _ => {
+                let expected = if unlisted {
+                    format!("a model id string or `{hint}`")
+                } else {
+                    "a model id string, like \"anthropic.claude-3-5-sonnet-20241022-v2:0\""
+                        .to_owned()
+                };
+                self.type_error(key, node, &expected);
+                Setting::Invalid
+            }
+        }
+    }
+
+    fn unlisted(&mut self, key: &str, node: &Node<L>) -> Setting<ModelRef, L> {
+        use super::keys::{UNLISTED, UnlistedKey};
+        let hint = self.syntax.unlisted_example();
+        let tag = (!self.syntax.is_file()).then_some(UNLISTED);
+        let expected = format!("a model id string or `{hint}`");
+        let Some(entries) = self.table(key, node, tag, &expected) else {
+            return Setting::Invalid;
+        };
+        let place = format!(" in `{}`", self.syntax.unlisted_place());
+        let before = self.issues.len();
+        let keyed = self.issues.nested(key, |issues| {
+            Reader {
+                syntax: self.syntax,
+                issues,
+            }
+            .keyed(
+                entries,
+                &place,
+                UnlistedKey::from_name,
+                |n| UnlistedKey::suggest(n).map(UnlistedKey::as_str),
+                &UnlistedKey::names(),
+            )
+        });
+        let (mut id, mut max) = (Setting::Unset, Setting::Unset);
+        self.issues.nested(key, |issues| {
+            let mut r = Reader {
+                syntax: self.syntax,
+                issues,
+            };
+            for (k, entry) in &keyed {
+                match k {
+                    UnlistedKey::Id => id = r.string(k.as_str(), &entry.value),
+                    UnlistedKey::MaxOutputTokens => max = r.uint(k.as_str(), &entry.value),
+                }
+            }
+            for (k, written) in [
+                (UnlistedKey::Id, id.is_written()),
+                (UnlistedKey::MaxOutputTokens, max.is_written()),
+            ] {
+                if !written {
+                    let message = format!(
+                        "missing key `{}`: an unlisted model is `{hint}`",
+                        k.as_str()
+                    );
+                    r.missing("", k.as_str(), &node.loc, message);
+                }
+            }
+        });
+        if self.issues.len() != before {
+            return Setting::Invalid;
+        }
+        match (id, max) {
+            (Setting::Set(id, id_loc), Setting::Set(max, max_loc)) => {
+                match models::unlisted_owned(id, max) {
+                    Ok(model) => Setting::Set(model, id_loc),
+                    Err(error) => {
+                        let loc = match error {
+                            ModelError::UnlistedZeroTokens => max_loc,
+                            _ => id_loc,
+                        };
+                        let path = super::join(key, "id");
+                        self.issues
+                            .push(IssueKind::Model, &path, &loc, error.to_string());
+                        Setting::Invalid
+                    }
+                }
+            }
+            _ => {
+                let message = format!(
+                    "`{}` takes a string literal `id` and an integer literal `max_output_tokens`",
+                    self.syntax.unlisted_place()
+                );
+                self.issues.push(IssueKind::Type, key, &node.loc, message);
+                Setting::Invalid
+            }
+        }
+    }
+}
+
+impl Syntax {
+    /// An unlisted model as this syntax writes it.
+    pub fn unlisted_example(self) -> String {
+        let table = self.table(&[("id", "\"...\""), ("max_output_tokens", "N")]);
+        if self.is_file() {
+            table
+        } else {
+            format!("{} {table}", super::keys::UNLISTED)
+        }
+    }
+
+    /// Where an unlisted model's keys are, for messages.
+    pub fn unlisted_place(self) -> &'static str {
+        if self.is_file() {
+            "model = { ... }"
+        } else {
+            "unlisted { ... }"
+        }
+    }
+}

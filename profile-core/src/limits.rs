@@ -1,0 +1,82 @@
+//! Every number of the AWS service models that the rulebook enforces, once.
+//!
+//! A leaf module: it imports nothing, so [`crate::models`], [`crate::rules`], [`crate::prompt`], [`crate::agent`],
+//! [`crate::template`], the wire formats and the front ends all read their limits from here, and every message
+//! prints the constant rather than restating the number.
+//!
+//! Sources (botocore 1.44.8): bedrock-runtime 2023-09-30 (Converse), bedrock-agent 2023-06-05 (Prompt management,
+//! Agents), bedrock 2023-04-20 (`CreateInferenceProfile`). Per-model limits live in the catalog
+//! ([`crate::models::CATALOG`]), not here.
+
+// ---- names and descriptions ----------------------------------------------------------------------------------
+
+/// Longest profile name (bedrock `CreateInferenceProfile.inferenceProfileName`: length 1..=64, pattern
+/// `([0-9a-zA-Z][ _-]?)+`).
+pub const PROFILE_NAME_MAX_CHARS: usize = 64;
+
+/// Most letters and digits in a prompt, variant, agent or template-variable name: the one `{1,100}` of the
+/// pattern `([0-9a-zA-Z][_-]?){1,100}` (bedrock-agent `CreatePrompt.name`, `PromptVariant.name`,
+/// `CreateAgent.agentName`, `PromptInputVariable.name`).
+pub const NAME_MAX_ALNUM: usize = 100;
+
+/// Longest description (bedrock `CreateInferenceProfile.description`, bedrock-agent `CreatePrompt.description`,
+/// `CreateAgent.description`: length 1..=200).
+pub const DESCRIPTION_MAX_CHARS: usize = 200;
+
+// ---- models --------------------------------------------------------------------------------------------------
+
+/// Longest model id (bedrock-runtime `ConverseRequest.modelId`, bedrock-agent `PromptVariant.modelId`,
+/// `CreateAgent.foundationModel`: length 1..=2048).
+pub const MODEL_ID_MAX_CHARS: usize = 2048;
+
+// ---- inference settings --------------------------------------------------------------------------------------
+
+/// The only `anthropic_version` Bedrock accepts (model-parameters-anthropic-claude-messages-request-response.html).
+pub const ANTHROPIC_VERSION: &str = "bedrock-2023-05-31";
+
+/// Default and widest top-k range: Anthropic `top_k` 0..=500, Nova `topK` 0..=500, bedrock-agent
+/// `InferenceConfiguration.topK` 0..=500.
+pub const TOP_K_RANGE: (u32, u32) = (0, 500);
+
+/// Most stop sequences of a Converse request (bedrock-runtime `InferenceConfiguration.stopSequences`: 0..=2500
+/// items).
+pub const CONVERSE_STOP_SEQUENCES_MAX: u32 = 2500;
+
+/// Most stop sequences of a Prompt management variant or an agent prompt override (bedrock-agent
+/// `PromptModelInferenceConfiguration.stopSequences`, `InferenceConfiguration.stopSequences`: 0..=4 items).
+pub const AGENT_PROMPT_STOP_SEQUENCES_MAX: u32 = 4;
+
+// ---- prompts -------------------------------------------------------------------------------------------------
+
+/// Most distinct input variables of one variant (`TextPromptTemplateConfiguration.inputVariables`,
+/// `ChatPromptTemplateConfiguration.inputVariables`: 0..=20 items).
+pub const PROMPT_VARIABLES_MAX: usize = 20;
+
+/// Variants one `CreatePrompt` request takes (`CreatePrompt.variants`: a list of at most 1 item). A prompt with
+/// several variants is sent as one request per variant.
+pub const VARIANTS_PER_REQUEST: usize = 1;
+
+// ---- agents --------------------------------------------------------------------------------------------------
+
+/// Allowed instruction length in characters (`CreateAgent.instruction`: 40..=4000).
+pub const INSTRUCTION_CHARS: (usize, usize) = (40, 4000);
+
+/// Allowed idle session timeout in seconds (`CreateAgent.idleSessionTTLInSeconds`: 60..=5400).
+pub const IDLE_SESSION_TTL_SECONDS: (u32, u32) = (60, 5400);
+
+// ---- request metadata ----------------------------------------------------------------------------------------
+
+/// Most `requestMetadata` entries (bedrock-runtime `RequestMetadata`: a map of 1..=16).
+pub const METADATA_MAX_ENTRIES: usize = 16;
+
+/// Longest `requestMetadata` key (`RequestMetadataKeyString`: 1..=256).
+pub const METADATA_KEY_MAX_CHARS: usize = 256;
+
+/// Longest `requestMetadata` value (`RequestMetadataValueString`: 0..=256).
+pub const METADATA_VALUE_MAX_CHARS: usize = 256;
+
+// ---- our own bounds ------------------------------------------------------------------------------------------
+
+/// Deepest nesting of arrays and objects accepted in a JSON schema text and in a JSON declaration file. Not a
+/// Bedrock limit: serde_json's default recursion limit, so that whatever we accept, serde_json reads too.
+pub const JSON_MAX_DEPTH: usize = 128;
