@@ -349,7 +349,7 @@ pub mod __private {
     pub use core::option::Option::{self, None, Some};
     pub use std::borrow::Cow;
 
-    pub use bedrock_profiles_core::agent::{Agent, AgentSpec};
+    pub use bedrock_profiles_core::agent::{Agent, AgentSpec, PromptType};
 
     /// A step's profile in an `AgentSpec` (a function rather than `Some`, so that a type error names it).
     pub const fn step_profile(
@@ -373,6 +373,7 @@ pub mod __private {
         post_processing: None,
         knowledge_base_response_generation: None,
         memory_summarization: None,
+        base_prompt_templates: &[],
     };
 
     // #[prompt]

@@ -83,10 +83,10 @@ fn defaults_files_and_steps() {
     let spec = ReturnsAgent::SPEC;
     assert_eq!(spec.name, "returns-agent");
     assert_eq!(spec.description, None);
-    assert_eq!(
-        spec.instruction,
-        include_str!("fixtures/returns-instruction.txt")
-    );
+    // The file's final line break is dropped, as for `text_file` (it is not part of the instruction).
+    let file = include_str!("fixtures/returns-instruction.txt");
+    assert!(file.ends_with(".\n"), "the fixture ends with a line break");
+    assert_eq!(Some(spec.instruction), file.strip_suffix('\n'));
     assert_eq!(
         spec.model_id(),
         "us.anthropic.claude-3-5-haiku-20241022-v1:0"

@@ -54,6 +54,10 @@ pub struct AgentSpec {
     pub knowledge_base_response_generation: Option<&'static InferenceProfile>,
     /// Inference configuration of the `MEMORY_SUMMARIZATION` step.
     pub memory_summarization: Option<&'static InferenceProfile>,
+    /// The `basePromptTemplate` of steps that override Bedrock's prompt (`base_prompt_templates(...)`): a step
+    /// with a profile needs one, since Bedrock applies a step's inference configuration only to an overridden
+    /// prompt.
+    pub base_prompt_templates: &'static [(PromptType, &'static str)],
 }
 
 impl AgentSpec {
@@ -71,6 +75,14 @@ impl AgentSpec {
             PromptType::KnowledgeBaseResponseGeneration => self.knowledge_base_response_generation,
             PromptType::MemorySummarization => self.memory_summarization,
         }
+    }
+
+    /// The base prompt template of one step, if given.
+    pub fn base_prompt_template(&self, step: PromptType) -> Option<&'static str> {
+        self.base_prompt_templates
+            .iter()
+            .find(|(s, _)| *s == step)
+            .map(|(_, t)| *t)
     }
 
     /// The steps that have a profile, in [`PromptType::ALL`] order.
@@ -117,6 +129,17 @@ impl PromptType {
         }
     }
 
+    /// The step's position in [`PromptType::ALL`].
+    pub const fn index(self) -> usize {
+        match self {
+            PromptType::PreProcessing => 0,
+            PromptType::Orchestration => 1,
+            PromptType::PostProcessing => 2,
+            PromptType::KnowledgeBaseResponseGeneration => 3,
+            PromptType::MemorySummarization => 4,
+        }
+    }
+
     /// The step as `#[agent(steps(...))]` spells it: `pre_processing`, `orchestration`, ...
     pub const fn key(self) -> &'static str {
         match self {
@@ -142,74 +165,8 @@ impl PromptType {
     }
 }
 
-/// A key of `#[agent(...)]`, as the macro and file formats spell it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum AgentKey {
-    /// `name`
-    Name,
-    /// `description`
-    Description,
-    /// `instruction`
-    Instruction,
-    /// `instruction_file`
-    InstructionFile,
-    /// `model`
-    Model,
-    /// `profile`
-    Profile,
-    /// `idle_session_ttl`
-    IdleSessionTtl,
-    /// `steps`
-    Steps,
-}
-
-impl AgentKey {
-    /// Every key, in declaration order.
-    pub const ALL: [AgentKey; 8] = [
-        AgentKey::Name,
-        AgentKey::Description,
-        AgentKey::Instruction,
-        AgentKey::InstructionFile,
-        AgentKey::Model,
-        AgentKey::Profile,
-        AgentKey::IdleSessionTtl,
-        AgentKey::Steps,
-    ];
-
-    /// The key as written.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            AgentKey::Name => "name",
-            AgentKey::Description => "description",
-            AgentKey::Instruction => "instruction",
-            AgentKey::InstructionFile => "instruction_file",
-            AgentKey::Model => "model",
-            AgentKey::Profile => "profile",
-            AgentKey::IdleSessionTtl => "idle_session_ttl",
-            AgentKey::Steps => "steps",
-        }
-    }
-
-    /// The key spelled exactly `name`.
-    pub fn from_name(name: &str) -> Option<AgentKey> {
-        AgentKey::ALL.into_iter().find(|k| k.as_str() == name)
-    }
-
-    /// The key a misspelled or camelCase name most likely meant: `idleSessionTTL` -> `idle_session_ttl`,
-    /// `instructions` -> `instruction`, `foundationModel` -> `model`.
-    pub fn suggest(name: &str) -> Option<AgentKey> {
-        // The CreateAgent field names, which are too far from the keys for a similarity match.
-        match name {
-            "foundationModel" | "foundation_model" => return Some(AgentKey::Model),
-            "agentName" | "agent_name" => return Some(AgentKey::Name),
-            "idleSessionTTLInSeconds" | "idle_session_ttl_in_seconds" | "ttl" => {
-                return Some(AgentKey::IdleSessionTtl);
-            }
-            _ => {}
-        }
-        suggest(name, &AgentKey::ALL, |k| k.as_str())
-    }
-}
+/// A key of `#[agent(...)]`, as the macro and file formats spell it (declared once, in the declaration layer).
+pub use crate::decl::keys::AgentKey;
 
 use crate::suggest::closest as suggest;
 
@@ -709,6 +666,7 @@ mod tests {
             post_processing: None,
             knowledge_base_response_generation: None,
             memory_summarization: None,
+            base_prompt_templates: &[],
         }
     }
 

@@ -647,7 +647,7 @@ impl core::fmt::Display for ModelError {
                 max_output_tokens,
             } => write!(
                 f,
-                "`{id}` is in the catalog ({max_output_tokens} output tokens); name it by its id instead of `unlisted`"
+                "`{id}` is in the catalog ({max_output_tokens} output tokens); name it by its id, not as an unlisted model"
             ),
             ModelError::UnlistedZeroTokens => {
                 f.write_str("`max_output_tokens` must be at least 1, found 0")

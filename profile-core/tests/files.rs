@@ -170,10 +170,10 @@ fn profile_rules_use_the_rulebook_text() {
         (
             "model = \"amazon.titan-text-lite-v1\"\ntop_k = 5",
             "profiles.p.top_k",
-            String::new(),
+            "`top_k` is not supported by amazon.titan-text-lite-v1".to_owned(),
         ),
-        ("top_k = 501", "profiles.p.top_k", String::new()),
-        ("max_tokens = 0", "profiles.p.max_tokens", String::new()),
+        ("top_k = 501", "profiles.p.top_k", "`top_k` must be within 0..=500, found 501".to_owned()),
+        ("max_tokens = 0", "profiles.p.max_tokens", "`max_tokens` must be at least 1, found 0".to_owned()),
         (
             "model = \"anthropic.claude-3-haiku-20240307-v1:0\"\nmax_tokens = 10000",
             "profiles.p.max_tokens",
@@ -182,66 +182,55 @@ fn profile_rules_use_the_rulebook_text() {
         (
             "stop_sequences = [\"a\", \"\"]",
             "profiles.p.stop_sequences[1]",
-            String::new(),
+            "`stop_sequences` item 1 is empty; a stop sequence needs at least one character".to_owned(),
         ),
         (
             "stop_sequences = [\"a\", \"a\"]",
             "profiles.p.stop_sequences[1]",
-            String::new(),
+            "`stop_sequences` item 1 repeats item 0, \"a\"".to_owned(),
         ),
         (
             "model = \"mistral.mistral-7b-instruct-v0:2\"\nstop_sequences = [\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\",\"10\",\"11\"]",
             "profiles.p.stop_sequences",
-            String::new(),
+            "`stop_sequences` has 11 items, but mistral.mistral-7b-instruct-v0:2 takes at most 10".to_owned(),
         ),
         (
             "model = \"amazon.titan-text-lite-v1\"\nanthropic_version = \"bedrock-2023-05-31\"",
             "profiles.p.anthropic_version",
-            String::new(),
+            "`anthropic_version` only applies to Anthropic models, not amazon.titan-text-lite-v1".to_owned(),
         ),
         (
             "anthropic_version = \"2023\"",
             "profiles.p.anthropic_version",
-            String::new(),
+            "`anthropic_version` must be \"bedrock-2023-05-31\", found \"2023\"".to_owned(),
         ),
         (
             "model = \"deepseek.r1-v1:0\"",
             "profiles.p.model",
-            String::new(),
+            "`model` deepseek.r1-v1:0 can only be invoked through a cross-region inference profile; use an id such as us.deepseek.r1-v1:0".to_owned(),
         ),
         (
             "response_format = { json_schema = { schema = \"[1]\" } }",
-            "profiles.p.response_format",
-            String::new(),
+            "profiles.p.response_format.json_schema.schema",
+            "`response_format` schema must be a JSON object, found an array".to_owned(),
         ),
         (
             "response_format = { json_schema = { schema = \"{\" } }",
-            "profiles.p.response_format",
-            String::new(),
+            "profiles.p.response_format.json_schema.schema",
+            "`response_format` schema is not valid JSON: expected a string key at line 1, column 2".to_owned(),
         ),
         (
             "response_format = { json_schema = { name = \"\", schema = \"{}\" } }",
-            "profiles.p.response_format",
-            String::new(),
+            "profiles.p.response_format.json_schema.name",
+            "`response_format` schema `name` must not be empty (leave it out instead)".to_owned(),
         ),
     ];
     for (body, path, message) in cases {
         let source = profile(body);
+        assert_eq!(errors(&source).len(), 1, "{body}");
         let (found_path, found) = error(&source);
         assert_eq!(&found_path, path, "{body}");
-        // The message is the rulebook's: the same as checking the loaded profile in Rust.
-        let mut p: bedrock_profiles_core::InferenceProfile = toml::from_str::<toml::Table>(&source)
-            .unwrap()["profiles"]["p"]
-            .clone()
-            .try_into()
-            .unwrap_or_else(|_| bedrock_profiles_core::InferenceProfile::new("p"));
-        p.name = "p".into();
-        if let Some(v) = rules::check(&p, rules::Surface::Converse).first() {
-            assert_eq!(found, v.to_string(), "{body}");
-        }
-        if !message.is_empty() {
-            assert_eq!(&found, message, "{body}");
-        }
+        assert_eq!(&found, message, "{body}");
     }
 }
 
@@ -349,14 +338,14 @@ fn types_and_syntax() {
         error("[profiles.p]\nmax_tokens = \"2000\"\n"),
         pair(
             "profiles.p.max_tokens",
-            "`max_tokens` expects an integer, found a string"
+            "`max_tokens` expects an integer, found the string \"2000\""
         )
     );
     assert_eq!(
         error("[profiles.p]\nmax_tokens = -1\n"),
         pair(
             "profiles.p.max_tokens",
-            "`max_tokens` expects an integer within 0..=4294967295"
+            "`max_tokens` cannot be negative, found -1"
         )
     );
     assert_eq!(
@@ -368,7 +357,7 @@ fn types_and_syntax() {
     );
     assert_eq!(
         error("profiles = 3\n"),
-        pair("profiles", "`profiles` expects a table, found an integer")
+        pair("profiles", "`profiles` expects a table, found 3")
     );
     assert_eq!(
         error("[profiles.p]\nmodel = \"anthropic.claude-3-haiku-20240307-v1:0\"\nmodel = 1\n").0,
@@ -406,7 +395,7 @@ fn types_and_syntax() {
         ),
         pair(
             "profiles.p.model.id",
-            "`anthropic.claude-3-haiku-20240307-v1:0` is in the catalog (with 4096 output tokens); name it as a plain string"
+            "`anthropic.claude-3-haiku-20240307-v1:0` is in the catalog (4096 output tokens); name it by its id, not as an unlisted model"
         )
     );
 }
@@ -455,7 +444,7 @@ fn prompt_rules() {
         errors("[prompts.g]\ndescription = \"d\"\n"),
         [pair(
             "prompts.g",
-            "missing key `text`: give the template as `text = \"Hello {{name}}\"`"
+            "missing key `text`: give the template as `text = \"Hello {{name}}\"` or `text_file = \"prompts/hello.txt\"`"
         )]
     );
     assert_eq!(
@@ -496,7 +485,7 @@ fn agent_rules() {
     );
     assert_eq!(
         error(&agent("idle_session_ttl = \"2h\"")).1,
-        "`idle_session_ttl` must be within 60..=5400 seconds (1 to 90 minutes), found 7200"
+        "`idle_session_ttl` must be within 60..=5400 seconds (1 to 90 minutes), found 7200 (from \"2h\")"
     );
     assert_eq!(error(&agent("name = \"my agent\"")).0, "agents.a.name");
     assert_eq!(
@@ -544,7 +533,7 @@ fn agent_rules() {
         [
             pair(
                 "agents.a",
-                "missing key `instruction`: Bedrock needs an instruction of 40..=4000 characters to prepare an agent"
+                "missing key `instruction` (or `instruction_file`): Bedrock needs an instruction of 40..=4000 characters to prepare an agent"
             ),
             pair(
                 "agents.a",

@@ -2,7 +2,7 @@
 //! then the same items the DSL generates: an `InferenceProfile` const per profile, a `PromptSpec` const per prompt
 //! and a `&'static AgentSpec` const per agent, named after their tables in SCREAMING_SNAKE_CASE.
 
-use crate::profile::model_ref;
+use crate::emit::model_ref;
 use bedrock_profiles_core::InferenceProfile;
 use bedrock_profiles_core::ResponseFormat;
 use bedrock_profiles_core::agent::PromptType;
@@ -236,6 +236,11 @@ fn items(d: &Declarations) -> TokenStream {
         let post = step(PromptType::PostProcessing);
         let kb = step(PromptType::KnowledgeBaseResponseGeneration);
         let memory = step(PromptType::MemorySummarization);
+        let templates = agent.base_prompt_templates.iter().map(|(step, text)| {
+            let variant = format_ident!("{}", format!("{step:?}"));
+            let text = Literal::string(text);
+            quote!((#p::PromptType::#variant, #text))
+        });
         let doc = format!(" Agent `{}` from the declaration file.", agent.key);
         out.extend(quote! {
             #[doc = #doc]
@@ -250,6 +255,7 @@ fn items(d: &Declarations) -> TokenStream {
                 post_processing: #post,
                 knowledge_base_response_generation: #kb,
                 memory_summarization: #memory,
+                base_prompt_templates: &[#(#templates),*],
             };
         });
     }

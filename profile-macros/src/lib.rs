@@ -6,14 +6,17 @@
 //! A macro never panics: every failure is a spanned compile error.
 
 mod agent;
+mod attr;
 mod ctxt;
 mod doc;
+mod emit;
 #[cfg(feature = "files")]
 mod files;
 #[cfg(test)]
 mod fuzz;
 mod profile;
 mod prompt;
+mod syntax;
 mod value;
 
 use proc_macro::TokenStream;

@@ -177,6 +177,122 @@ keys! {
     }
 }
 
+keys! {
+    /// A key of a prompt (`#[prompt(...)]`, a file's `prompts.<name>` table).
+    pub enum PromptKey {
+        /// `name`
+        Name = "name",
+        /// `description`
+        Description = "description",
+        /// `model`
+        Model = "model",
+        /// `profile`
+        Profile = "profile",
+        /// `text`
+        Text = "text",
+        /// `text_file`
+        TextFile = "text_file",
+        /// `system`
+        System = "system",
+        /// `system_file`
+        SystemFile = "system_file",
+        /// `variant(...)` in Rust, repeated; `variants.<name>` in files (see [`PromptKey::spelling`]).
+        Variant = "variant",
+    }
+    aliases {
+        "modelId" => Model,
+        "template" => Text,
+        "variants" => Variant,
+    }
+}
+
+impl PromptKey {
+    /// The key as `syntax` spells it: files write the variants as one table, `variants`.
+    pub const fn spelling(self, syntax: super::Syntax) -> &'static str {
+        match self {
+            PromptKey::Variant if syntax.is_file() => "variants",
+            other => other.as_str(),
+        }
+    }
+}
+
+keys! {
+    /// A key of a prompt variant (`variant(...)`, a file's `prompts.<name>.variants.<name>` table): what a variant
+    /// may change. Its `name` is the table's name in files.
+    pub enum VariantKey {
+        /// `name` (Rust only)
+        Name = "name",
+        /// `model`
+        Model = "model",
+        /// `profile`
+        Profile = "profile",
+        /// `text`
+        Text = "text",
+        /// `text_file`
+        TextFile = "text_file",
+        /// `system`
+        System = "system",
+        /// `system_file`
+        SystemFile = "system_file",
+    }
+    aliases {
+        "modelId" => Model,
+        "template" => Text,
+    }
+}
+
+keys! {
+    /// A key of an agent (`#[agent(...)]`, a file's `agents.<name>` table).
+    pub enum AgentKey {
+        /// `name`
+        Name = "name",
+        /// `description`
+        Description = "description",
+        /// `instruction`
+        Instruction = "instruction",
+        /// `instruction_file`
+        InstructionFile = "instruction_file",
+        /// `model`
+        Model = "model",
+        /// `profile`: the orchestration step's profile.
+        Profile = "profile",
+        /// `idle_session_ttl`
+        IdleSessionTtl = "idle_session_ttl",
+        /// `steps(...)`: a profile per step.
+        Steps = "steps",
+        /// `base_prompt_templates(...)`: a base prompt template per step (needed where a step has a profile).
+        BasePromptTemplates = "base_prompt_templates",
+    }
+    aliases {
+        // The CreateAgent field names, which are too far from the keys for a similarity match.
+        "foundationModel" => Model,
+        "foundation_model" => Model,
+        "agentName" => Name,
+        "agent_name" => Name,
+        "idleSessionTTLInSeconds" => IdleSessionTtl,
+        "idle_session_ttl_in_seconds" => IdleSessionTtl,
+        "ttl" => IdleSessionTtl,
+        "promptOverrideConfiguration" => Steps,
+    }
+}
+
+keys! {
+    /// The sections of a declaration file.
+    pub enum SectionKey {
+        /// `[profiles.<name>]`
+        Profiles = "profiles",
+        /// `[prompts.<name>]`
+        Prompts = "prompts",
+        /// `[agents.<name>]`
+        Agents = "agents",
+    }
+    aliases {
+        "profile" => Profiles,
+        "prompt" => Prompts,
+        "agent" => Agents,
+    }
+}
+
 /// The tag of the DSL's `unlisted { ... }` model.
 pub const UNLISTED: &str = "unlisted";
 

@@ -16,14 +16,23 @@
 //!
 //! This module is hidden from the docs: it is the shared engine of the macros and the file loader, not an API.
 
+pub mod agent;
+mod extends;
 pub mod keys;
 pub mod profile;
+pub mod prompt;
 mod read;
+mod schema;
+pub mod source;
 
 use std::fmt::Write as _;
 
+pub use agent::{AgentDecl, Instruction};
+pub use extends::resolve_extends;
 pub use keys::ProfileKey;
-pub use profile::{ProfileDecl, SchemaDecl, resolve_extends};
+pub use profile::{ProfileDecl, SchemaDecl};
+pub use prompt::{ProfileRef, PromptDecl, ResolvedVariant, TemplateSource, VariantDecl};
+pub use source::{NoSources, ProfileTable, Sources, drop_final_line_break};
 
 /// The syntax a declaration was written in: it decides how messages spell an example.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -308,6 +317,18 @@ impl<L: Clone> Issues<L> {
         self.prefix = saved;
         result
     }
+}
+
+/// Records "unknown key `k`; did you mean ...?" for a key a front end found in a place only it knows (a file's
+/// top level).
+pub fn read_unknown<L: Clone>(
+    issues: &mut Issues<L>,
+    syntax: Syntax,
+    key: &Name<L>,
+    suggestion: Option<&'static str>,
+    all: &[&str],
+) {
+    read::Reader { syntax, issues }.unknown(key, "", suggestion, all);
 }
 
 /// `a` + `.` + `b`, or `a[1]` when `b` is an index.

@@ -1,13 +1,12 @@
 //! An inference profile as declared: read from any front end, merged with its base, checked by the rulebook.
 
-use super::keys::{FileProfileKey, FormatKey, ProfileKey, SchemaKey};
+use super::keys::{FileProfileKey, ProfileKey};
 use super::read::Reader;
-use super::{Entry, IssueKind, Issues, Name, Node, Raw, Setting, Syntax, kebab_case};
+use super::{Entry, Issues, Name, Node, Raw, Setting, Syntax, kebab_case};
 use crate::models::ModelRef;
 use crate::profile::{InferenceProfile, JsonSchema, ResponseFormat};
 use crate::rules::{self, Surface, Violation};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// A profile as declared: each value with its location.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +48,39 @@ pub struct SchemaDecl<L> {
     pub description: Setting<String, L>,
     /// `schema`: the JSON schema text.
     pub schema: Setting<String, L>,
+}
+
+impl<L> ProfileDecl<L> {
+    /// The default name: the const's or table's name in kebab-case (`HIGH_QUALITY` -> `high-quality`).
+    pub fn default_name(&self) -> String {
+        kebab_case(&self.ident.text)
+    }
+
+    /// Where the first constant expression is, in key order: a value hidden from the declaration layer, so that
+    /// a `const` assertion must check the profile rustc builds.
+    pub fn first_expression(&self) -> Option<&L> {
+        fn expr<T, L>(s: &Setting<T, L>) -> Option<&L> {
+            match s {
+                Setting::Expr(_, loc) => Some(loc),
+                _ => None,
+            }
+        }
+        let schema = match &self.response_format {
+            Setting::Set(s, _) => expr(&s.name).or(expr(&s.description)).or(expr(&s.schema)),
+            other => expr(other),
+        };
+        expr(&self.name)
+            .or(expr(&self.description))
+            .or(expr(&self.version))
+            .or(expr(&self.model))
+            .or(expr(&self.temperature))
+            .or(expr(&self.top_p))
+            .or(expr(&self.top_k))
+            .or(expr(&self.max_tokens))
+            .or(expr(&self.stop_sequences))
+            .or(expr(&self.anthropic_version))
+            .or(schema)
+    }
 }
 
 impl<L: Clone> ProfileDecl<L> {
@@ -140,7 +172,9 @@ impl<L: Clone> ProfileDecl<L> {
             ProfileKey::MaxTokens => self.max_tokens = r.uint(k, node),
             ProfileKey::StopSequences => self.stop_sequences = r.string_list(k, node),
             ProfileKey::AnthropicVersion => self.anthropic_version = r.string(k, node),
-            ProfileKey::ResponseFormat => self.response_format = response_format(r, node),
+            ProfileKey::ResponseFormat => {
+                self.response_format = super::schema::response_format(r, node)
+            }
         }
     }
 
@@ -208,31 +242,6 @@ impl<L: Clone> ProfileDecl<L> {
             r.issues.rule("version", loc, message);
             self.version = Setting::Invalid;
         }
-    }
-
-    /// The default name: the const's or table's name in kebab-case (`HIGH_QUALITY` -> `high-quality`).
-    pub fn default_name(&self) -> String {
-        kebab_case(&self.ident.text)
-    }
-
-    /// Whether a value is hidden from the declaration layer (a constant expression), so that a `const` assertion
-    /// must check the profile rustc builds.
-    pub fn has_expressions(&self) -> bool {
-        let schema = match &self.response_format {
-            Setting::Set(s, _) => s.name.is_expr() || s.description.is_expr() || s.schema.is_expr(),
-            other => other.is_expr(),
-        };
-        schema
-            || self.name.is_expr()
-            || self.description.is_expr()
-            || self.version.is_expr()
-            || self.model.is_expr()
-            || self.temperature.is_expr()
-            || self.top_p.is_expr()
-            || self.top_k.is_expr()
-            || self.max_tokens.is_expr()
-            || self.stop_sequences.is_expr()
-            || self.anthropic_version.is_expr()
     }
 
     /// The profile this declaration makes: the values it sets, then `base`'s for the keys it leaves unset (never
@@ -376,251 +385,4 @@ impl<L: Clone> SchemaDecl<L> {
             schema: Cow::Owned(self.schema.value()?.clone()),
         })
     }
-}
-
-/// `response_format: json_schema { name, description, schema }` (DSL) or
-/// `response_format = { json_schema = { ... } }` (files).
-fn response_format<L: Clone>(r: &mut Reader<'_, L>, node: &Node<L>) -> Setting<SchemaDecl<L>, L> {
-    let key = ProfileKey::ResponseFormat.as_str();
-    match node.value {
-        Raw::Null => return Setting::Cleared(node.loc.clone()),
-        Raw::Expr(handle) => return Setting::Expr(handle, node.loc.clone()),
-        _ => {}
-    }
-    let syntax = r.syntax;
-    let tag = FormatKey::JsonSchema.as_str();
-    let example = syntax.assign(
-        key,
-        &if syntax.is_file() {
-            syntax.table(&[(
-                tag,
-                &syntax.table(&[("name", "\"...\""), ("schema", "\"{...}\"")]),
-            )])
-        } else {
-            format!("{tag} {{ name: \"...\", schema: r#\"{{...}}\"# }}")
-        },
-    );
-    // Files: `{ json_schema = { ... } }`; the DSL: `json_schema { ... }`.
-    let (inner, inner_loc) = if syntax.is_file() {
-        let Raw::Table(entries) = &node.value else {
-            let message = format!("`{key}` expects `{example}`");
-            r.issues.push(IssueKind::Type, key, &node.loc, message);
-            return Setting::Invalid;
-        };
-        let keyed = r.issues.nested(key, |issues| {
-            Reader { syntax, issues }.keyed(
-                entries,
-                "",
-                FormatKey::from_name,
-                |n| FormatKey::suggest(n).map(FormatKey::as_str),
-                &FormatKey::names(),
-            )
-        });
-        let Some((_, entry)) = keyed.first() else {
-            if entries.is_empty() {
-                let message = format!("missing key `{tag}`: write `{example}`");
-                r.issues.nested(key, |issues| {
-                    Reader { syntax, issues }.missing("", "json_schema", &node.loc, message)
-                });
-            }
-            return Setting::Invalid;
-        };
-        let Raw::Table(inner) = &entry.value.value else {
-            let message = format!(
-                "`{tag}` expects a table, found {}",
-                entry.value.value.describe(syntax)
-            );
-            r.issues.nested(key, |issues| {
-                issues.push(IssueKind::Type, tag, &entry.value.loc, message)
-            });
-            return Setting::Invalid;
-        };
-        (inner.as_slice(), entry.value.loc.clone())
-    } else {
-        match &node.value {
-            Raw::Tagged(t, entries) if t.text == tag => (entries.as_slice(), node.loc.clone()),
-            _ => {
-                let message = format!("`{key}` expects `{example}`");
-                r.issues.push(IssueKind::Type, key, &node.loc, message);
-                return Setting::Invalid;
-            }
-        }
-    };
-    let place = if syntax.is_file() {
-        String::new()
-    } else {
-        format!(" in `{tag} {{ ... }}`")
-    };
-    let path = if syntax.is_file() {
-        format!("{key}.{tag}")
-    } else {
-        key.to_owned()
-    };
-    let before = r.issues.len();
-    let decl = r.issues.nested(&path, |issues| {
-        let mut r = Reader { syntax, issues };
-        let keyed = r.keyed(
-            inner,
-            &place,
-            SchemaKey::from_name,
-            |n| SchemaKey::suggest(n).map(SchemaKey::as_str),
-            &SchemaKey::names(),
-        );
-        let mut decl = SchemaDecl {
-            name: Setting::Unset,
-            description: Setting::Unset,
-            schema: Setting::Unset,
-        };
-        for (k, entry) in keyed {
-            let value = r.string(k.as_str(), &entry.value);
-            match k {
-                SchemaKey::Name => decl.name = value,
-                SchemaKey::Description => decl.description = value,
-                SchemaKey::Schema => decl.schema = value,
-            }
-        }
-        if decl.schema.is_unset() {
-            let message = format!("`{tag}` needs a `schema`: the JSON schema text, a JSON object");
-            r.missing("", "schema", &inner_loc, message);
-        }
-        for (k, s) in [
-            ("name", &decl.name),
-            ("description", &decl.description),
-            ("schema", &decl.schema),
-        ] {
-            if let Setting::Cleared(loc) = s {
-                let message = format!("`{k}` cannot be `{}`; leave it out", syntax.none());
-                r.issues.rule(k, loc, message);
-            }
-        }
-        decl
-    });
-    if r.issues.len() == before {
-        Setting::Set(decl, node.loc.clone())
-    } else {
-        Setting::Invalid
-    }
-}
-
-/// Resolves every profile's base among `decls` (files, where every base is declared beside its profile), in time
-/// linear in the number of profiles: `extends` naming no profile and cycles are issues (on `extends`), and a
-/// profile whose chain is broken is `None`. Each resolved profile has been checked for `surface` with
-/// [`ProfileDecl::check`].
-pub fn resolve_extends<L: Clone>(
-    decls: &[ProfileDecl<L>],
-    surface: Surface,
-    syntax: Syntax,
-    issues: &mut Issues<L>,
-    prefix: impl Fn(&ProfileDecl<L>) -> String,
-) -> Vec<Option<InferenceProfile>> {
-    let index: HashMap<&str, usize> = decls
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.ident.text.as_str(), i))
-        .collect();
-    #[derive(Clone)]
-    enum State {
-        New,
-        Busy,
-        Done(Option<InferenceProfile>),
-    }
-    let mut state = vec![State::New; decls.len()];
-    let mut names: Vec<&str> = index.keys().copied().collect();
-    names.sort_unstable();
-    for start in 0..decls.len() {
-        // Walk up the chain until a resolved (or base-less) profile, then resolve back down: no recursion, so a
-        // chain of any length resolves in linear time and constant stack.
-        let mut chain = Vec::new();
-        let mut at = start;
-        let mut bottom: Option<Option<InferenceProfile>> = None;
-        loop {
-            match &state[at] {
-                State::Done(p) => {
-                    bottom = Some(p.clone());
-                    break;
-                }
-                State::Busy => {
-                    // A cycle: every member from `at` on is reported and broken.
-                    let from = chain.iter().position(|&i| i == at).unwrap_or(0);
-                    let cycle: Vec<usize> = chain[from..].to_vec();
-                    for &member in &cycle {
-                        let d = &decls[member];
-                        let mut names: Vec<&str> = Vec::new();
-                        let pos = cycle.iter().position(|&m| m == member).unwrap_or(0);
-                        for k in 0..=cycle.len() {
-                            names.push(&decls[cycle[(pos + k) % cycle.len()]].ident.text);
-                        }
-                        if let Some(base) = &d.base {
-                            issues.nested(&prefix(d), |issues| {
-                                issues.push(
-                                    IssueKind::ExtendsCycle,
-                                    "extends",
-                                    &base.loc,
-                                    format!("`extends` makes a cycle: {}", names.join(" -> ")),
-                                )
-                            });
-                        }
-                        state[member] = State::Done(None);
-                    }
-                    chain.truncate(from);
-                    bottom = Some(None);
-                    break;
-                }
-                State::New => {}
-            }
-            state[at] = State::Busy;
-            chain.push(at);
-            let d = &decls[at];
-            let Some(base) = &d.base else {
-                break;
-            };
-            match index.get(base.text.as_str()) {
-                Some(&b) => at = b,
-                None => {
-                    let mut message = format!(
-                        "`extends` names no profile: `{}` is not declared",
-                        base.text
-                    );
-                    if let Some(s) = crate::suggest::closest_str(&base.text, &names) {
-                        message.push_str(&format!("; did you mean `{s}`?"));
-                    }
-                    issues.nested(&prefix(d), |issues| {
-                        issues.push(
-                            IssueKind::ExtendsMissing {
-                                profile: base.text.clone(),
-                            },
-                            "extends",
-                            &base.loc,
-                            message,
-                        )
-                    });
-                    chain.pop();
-                    state[at] = State::Done(None);
-                    bottom = Some(None);
-                    break;
-                }
-            }
-        }
-        // Resolve down the chain: the last member has no base (or sits on `bottom`).
-        let mut below: Option<Option<InferenceProfile>> = bottom;
-        while let Some(i) = chain.pop() {
-            let d = &decls[i];
-            let resolved = match (&d.base, &below) {
-                (None, _) => Some(issues.nested(&prefix(d), |i| d.check(None, surface, syntax, i))),
-                (Some(_), Some(Some(base))) => {
-                    Some(issues.nested(&prefix(d), |i| d.check(Some(base), surface, syntax, i)))
-                }
-                (Some(_), _) => None,
-            };
-            state[i] = State::Done(resolved.clone());
-            below = Some(resolved);
-        }
-    }
-    state
-        .into_iter()
-        .map(|s| match s {
-            State::Done(p) => p,
-            State::New | State::Busy => None,
-        })
-        .collect()
 }

@@ -42,7 +42,7 @@
 //! error of the file at once, each with its file, line, column and key path, and a file that has one loads nothing.
 //! `LoadError`'s `Display` renders them the way rustc does.
 
-mod decode;
+mod read;
 mod tree;
 mod write;
 
@@ -225,47 +225,20 @@ impl Declarations {
             post_processing: step(PromptType::PostProcessing),
             knowledge_base_response_generation: step(PromptType::KnowledgeBaseResponseGeneration),
             memory_summarization: step(PromptType::MemorySummarization),
+            base_prompt_templates: Box::leak(
+                agent
+                    .base_prompt_templates
+                    .iter()
+                    .map(|(s, t)| (*s, leak(t)))
+                    .collect::<Vec<_>>()
+                    .into_boxed_slice(),
+            ),
         }))
     }
 }
 
-/// What kind of error a file has.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// The file is not valid TOML or JSON (loading stops at the first syntax error).
-    Syntax,
-    /// A key no table of this kind has.
-    UnknownKey {
-        /// The key.
-        key: String,
-        /// The key most likely meant.
-        suggestion: Option<String>,
-    },
-    /// A required key is missing.
-    MissingKey {
-        /// The key.
-        key: &'static str,
-    },
-    /// A value of the wrong type or out of the type's range.
-    Type,
-    /// A model id the catalog cannot resolve.
-    Model,
-    /// `extends` names a profile the file does not declare.
-    ExtendsMissing {
-        /// The name.
-        profile: String,
-    },
-    /// `extends` leads back to the profile.
-    ExtendsCycle,
-    /// A prompt or agent names a profile the file does not declare.
-    ProfileMissing {
-        /// The name.
-        profile: String,
-    },
-    /// A rule of the rulebook (profiles, prompts or agents); the message is the rule's, word for word.
-    Rule,
-}
+/// What kind of error a file has (the declaration layer's issue kinds).
+pub use crate::decl::IssueKind as ErrorKind;
 
 /// One error in a file.
 #[derive(Debug, Clone, PartialEq)]
@@ -391,7 +364,7 @@ pub fn parse(
     source: &str,
     format: Format,
 ) -> Result<Declarations, LoadError> {
-    decode::decode(source, format).map_err(|errors| LoadError {
+    read::decode(path.as_ref(), source, format).map_err(|errors| LoadError {
         file: path.as_ref().to_owned(),
         source: source.to_owned(),
         errors,
@@ -400,12 +373,48 @@ pub fn parse(
 
 /// 1-based line and column (in characters) of byte `offset` in `source`.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
+    LineIndex::new(source).line_col(offset)
+}
+
+/// Where each line of a source starts, so that every error's line and column is found by a binary search (a
+/// file with an error on each of 100,000 tables is located in linear time, not quadratic).
+pub(crate) struct LineIndex<'s> {
+    source: &'s str,
+    starts: Vec<usize>,
+}
+
+impl<'s> LineIndex<'s> {
+    pub(crate) fn new(source: &'s str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { source, starts }
     }
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[start..].chars().count() + 1)
+
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, self.source[start..offset].chars().count() + 1)
+    }
+
+    pub(crate) fn error(
+        &self,
+        kind: ErrorKind,
+        key_path: String,
+        span: Range<usize>,
+        message: String,
+    ) -> Error {
+        let (line, column) = self.line_col(span.start);
+        Error {
+            kind,
+            key_path,
+            line,
+            column,
+            span,
+            message,
+        }
+    }
 }

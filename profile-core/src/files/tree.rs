@@ -2,49 +2,11 @@
 //! below, since serde_json keeps no positions). Every node and key carries its byte range in the source, so that
 //! errors can give `file:line:col`.
 
+use crate::decl::{self, Entry, Name, Raw};
 use std::ops::Range;
 
-/// A value and where it is.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Node {
-    pub value: Value,
-    pub span: Range<usize>,
-}
-
-/// A table key and where it is.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Key {
-    pub name: String,
-    pub span: Range<usize>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Value {
-    Str(String),
-    /// An integer, or `None` when it does not fit in an `i64`.
-    Int(Option<i64>),
-    Float(f64),
-    Bool(bool),
-    Array(Vec<Node>),
-    Table(Vec<(Key, Node)>),
-    /// Anything else (a TOML date, a JSON `null`), by its type's name.
-    Other(&'static str),
-}
-
-impl Value {
-    /// The type as messages name it.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Value::Str(_) => "a string",
-            Value::Int(_) => "an integer",
-            Value::Float(_) => "a float",
-            Value::Bool(_) => "a boolean",
-            Value::Array(_) => "an array",
-            Value::Table(_) => "a table",
-            Value::Other(name) => name,
-        }
-    }
-}
+/// A value and where it is: the declaration layer's node, located by byte range.
+pub(crate) type Node = decl::Node<Range<usize>>;
 
 /// A syntax error: its message and where it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,7 +24,7 @@ pub(crate) fn parse_toml(source: &str) -> Result<Node, SyntaxError> {
         Ok(table) => {
             let span = table.span();
             let value = toml::de::DeValue::Table(table.into_inner());
-            Ok(from_toml(&value, span))
+            Ok(from_toml(&value, span, source))
         }
         Err(error) => {
             let span = error.span().unwrap_or(0..0);
@@ -75,39 +37,38 @@ pub(crate) fn parse_toml(source: &str) -> Result<Node, SyntaxError> {
     }
 }
 
-fn from_toml(value: &toml::de::DeValue<'_>, span: Range<usize>) -> Node {
+fn from_toml(value: &toml::de::DeValue<'_>, span: Range<usize>, source: &str) -> Node {
     use toml::de::DeValue;
+    let written = || source.get(span.clone()).unwrap_or("").to_owned();
     let value = match value {
-        DeValue::String(s) => Value::Str(s.to_string()),
-        DeValue::Integer(i) => Value::Int(i64::from_str_radix(i.as_str(), i.radix()).ok()),
+        DeValue::String(s) => Raw::Str(s.to_string()),
+        DeValue::Integer(i) => Raw::Int(
+            i128::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok(),
+            written(),
+        ),
         DeValue::Float(f) => {
             let text = f.as_str().replace('_', "");
-            Value::Float(text.parse().unwrap_or(f64::NAN))
+            Raw::Float(text.parse().unwrap_or(f64::NAN), written())
         }
-        DeValue::Boolean(b) => Value::Bool(*b),
-        DeValue::Datetime(_) => Value::Other("a date-time"),
-        DeValue::Array(items) => Value::Array(
+        DeValue::Boolean(b) => Raw::Bool(*b),
+        DeValue::Datetime(_) => Raw::Other(written()),
+        DeValue::Array(items) => Raw::List(
             items
                 .iter()
-                .map(|item| from_toml(item.get_ref(), item.span()))
+                .map(|item| from_toml(item.get_ref(), item.span(), source))
                 .collect(),
         ),
-        DeValue::Table(table) => Value::Table(
+        DeValue::Table(table) => Raw::Table(
             table
                 .iter()
-                .map(|(key, value)| {
-                    (
-                        Key {
-                            name: key.get_ref().to_string(),
-                            span: key.span(),
-                        },
-                        from_toml(value.get_ref(), value.span()),
-                    )
+                .map(|(key, value)| Entry {
+                    key: Name::new(key.get_ref().to_string(), key.span()),
+                    value: from_toml(value.get_ref(), value.span(), source),
                 })
                 .collect(),
         ),
     };
-    Node { value, span }
+    Node { value, loc: span }
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -188,7 +149,8 @@ impl Json<'_> {
         let value = match self.peek() {
             Some(b'{') => {
                 self.pos += 1;
-                let mut entries: Vec<(Key, Node)> = Vec::new();
+                let mut entries: Vec<Entry<Range<usize>>> = Vec::new();
+                let mut keys: std::collections::HashSet<String> = std::collections::HashSet::new();
                 self.ws();
                 if self.peek() == Some(b'}') {
                     self.pos += 1;
@@ -200,21 +162,18 @@ impl Json<'_> {
                             return Err(self.error("expected a string key"));
                         }
                         let name = self.string()?;
-                        let key = Key {
-                            name,
-                            span: key_start..self.pos,
-                        };
-                        if entries.iter().any(|(k, _)| k.name == key.name) {
+                        let key = Name::new(name, key_start..self.pos);
+                        if !keys.insert(key.text.clone()) {
                             return Err(SyntaxError {
-                                message: format!("duplicate key `{}`", key.name),
-                                span: key.span,
+                                message: format!("duplicate key `{}`", key.text),
+                                span: key.loc,
                             });
                         }
                         self.ws();
                         self.expect(b':', "expected `:` after the key")?;
                         self.ws();
                         let node = self.value(depth + 1)?;
-                        entries.push((key, node));
+                        entries.push(Entry { key, value: node });
                         self.ws();
                         match self.peek() {
                             Some(b',') => self.pos += 1,
@@ -226,7 +185,7 @@ impl Json<'_> {
                         }
                     }
                 }
-                Value::Table(entries)
+                Raw::Table(entries)
             }
             Some(b'[') => {
                 self.pos += 1;
@@ -249,23 +208,27 @@ impl Json<'_> {
                         }
                     }
                 }
-                Value::Array(items)
+                Raw::List(items)
             }
-            Some(b'"') => Value::Str(self.string()?),
-            Some(b't') => self.word("true", Value::Bool(true))?,
-            Some(b'f') => self.word("false", Value::Bool(false))?,
-            Some(b'n') => self.word("null", Value::Other("null"))?,
+            Some(b'"') => Raw::Str(self.string()?),
+            Some(b't') => self.word("true", Raw::Bool(true))?,
+            Some(b'f') => self.word("false", Raw::Bool(false))?,
+            Some(b'n') => self.word("null", Raw::Null)?,
             Some(b'-' | b'0'..=b'9') => self.number()?,
             Some(_) => return Err(self.error("expected a JSON value")),
             None => return Err(self.error("unexpected end of input, expected a JSON value")),
         };
         Ok(Node {
             value,
-            span: start..self.pos,
+            loc: start..self.pos,
         })
     }
 
-    fn word(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
+    fn word(
+        &mut self,
+        word: &str,
+        value: Raw<Range<usize>>,
+    ) -> Result<Raw<Range<usize>>, SyntaxError> {
         if self.src[self.pos..].starts_with(word) {
             self.pos += word.len();
             Ok(value)
@@ -274,7 +237,7 @@ impl Json<'_> {
         }
     }
 
-    fn number(&mut self) -> Result<Value, SyntaxError> {
+    fn number(&mut self) -> Result<Raw<Range<usize>>, SyntaxError> {
         let start = self.pos;
         let bytes = self.src.as_bytes();
         if self.peek() == Some(b'-') {
@@ -325,9 +288,9 @@ impl Json<'_> {
         }
         let text = &self.src[start..self.pos];
         Ok(if float {
-            Value::Float(text.parse().unwrap_or(f64::NAN))
+            Raw::Float(text.parse().unwrap_or(f64::NAN), text.to_owned())
         } else {
-            Value::Int(text.parse().ok())
+            Raw::Int(text.parse().ok(), text.to_owned())
         })
     }
 
@@ -416,18 +379,22 @@ mod tests {
     fn json_spans_and_values() {
         let src = r#"{"a": [1, -2.5e1, "x\u00e9\n"], "b": {"c": true, "d": null}}"#;
         let node = parse_json(src).unwrap();
-        let Value::Table(entries) = &node.value else {
-            panic!()
+        let Raw::Table(entries) = &node.value else {
+            panic!("not a table: {node:?}")
         };
-        assert_eq!(entries[0].0.name, "a");
-        assert_eq!(&src[entries[0].0.span.clone()], "\"a\"");
-        let Value::Array(items) = &entries[0].1.value else {
-            panic!()
+        assert_eq!(entries[0].key.text, "a");
+        assert_eq!(&src[entries[0].key.loc.clone()], "\"a\"");
+        let Raw::List(items) = &entries[0].value.value else {
+            panic!("not a list: {entries:?}")
         };
-        assert_eq!(items[0].value, Value::Int(Some(1)));
-        assert_eq!(items[1].value, Value::Float(-25.0));
-        assert_eq!(items[2].value, Value::Str("xé\n".into()));
-        assert_eq!(&src[items[1].span.clone()], "-2.5e1");
+        assert_eq!(items[0].value, Raw::Int(Some(1), "1".into()));
+        assert_eq!(items[1].value, Raw::Float(-25.0, "-2.5e1".into()));
+        assert_eq!(items[2].value, Raw::Str("xé\n".into()));
+        assert_eq!(&src[items[1].loc.clone()], "-2.5e1");
+        let Raw::Table(inner) = &entries[1].value.value else {
+            panic!("not a table: {entries:?}")
+        };
+        assert_eq!(inner[1].value.value, Raw::Null);
         for bad in [
             "",
             "{",

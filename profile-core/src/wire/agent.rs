@@ -98,7 +98,11 @@ impl<'a> CreateAgentRequest<'a> {
         }
         let mut configurations = Vec::new();
         for (step, profile) in spec.profiles() {
-            let Some((_, template)) = self.templates.iter().find(|(s, _)| *s == step) else {
+            let given = self.templates.iter().find(|(s, _)| *s == step);
+            let Some(template) = given
+                .map(|(_, t)| t.as_str())
+                .or_else(|| spec.base_prompt_template(step))
+            else {
                 return Err(WireError::Unsupported {
                     setting: "steps",
                     model: spec.model_id().to_owned(),

@@ -70,7 +70,7 @@ pub fn assertions(agent: &Agent) -> TokenStream {
     agent
         .steps
         .iter()
-        .map(|step| assertion(agent, step, crate::profile::model_ref(model)))
+        .map(|step| assertion(agent, step, crate::emit::model_ref(model)))
         .collect()
 }
 
@@ -108,21 +108,31 @@ pub fn agent(agent: &Agent, input: &DeriveInput, docs: &[String]) -> TokenStream
         None => quote!(#p::None),
     };
     let instruction = match &agent.instruction {
-        // `include_str!` of the file the macro read: editing it rebuilds the crate (and re-checks it).
-        Some(instruction) => match &instruction.file {
-            Some((_, path)) => {
-                let path = string(&path.to_string_lossy());
-                quote!(::core::include_str!(#path))
-            }
-            None => {
-                let lit = string(&instruction.text);
-                quote!(#lit)
-            }
-        },
+        Some(instruction) => {
+            let lit = string(&instruction.text);
+            quote!(#lit)
+        }
         None => quote!(""),
     };
+    // `include_bytes!` of the file the macro read: editing it rebuilds the crate (and re-checks it). The text
+    // itself is the one the rules checked (the file's final line break dropped).
+    let tracking = agent
+        .instruction
+        .as_ref()
+        .and_then(|i| i.file.as_ref())
+        .map(|(_, path)| {
+            let path = string(&path.to_string_lossy());
+            quote!(
+                const _: &[u8] = ::core::include_bytes!(#path);
+            )
+        });
+    let templates = agent.base_prompt_templates.iter().map(|(step, text)| {
+        let variant = quote::format_ident!("{}", format!("{step:?}"));
+        let text = string(text);
+        quote!((#p::PromptType::#variant, #text))
+    });
     let model = match &agent.model {
-        Some((model, _)) => crate::profile::model_ref(model),
+        Some((model, _)) => crate::emit::model_ref(model),
         None => quote!(#p::STUB_AGENT_SPEC.model),
     };
     let ttl = match &agent.idle_session_ttl {
@@ -153,10 +163,11 @@ pub fn agent(agent: &Agent, input: &DeriveInput, docs: &[String]) -> TokenStream
             model: #model,
             idle_session_ttl: #ttl,
             #(#steps,)*
+            base_prompt_templates: &[#(#templates),*],
         }
     };
     let item = item(input, docs);
     let implementation = implementation(input, spec);
     let assertions = assertions(agent);
-    quote!(#item #implementation #assertions)
+    quote!(#item #implementation #assertions #tracking)
 }

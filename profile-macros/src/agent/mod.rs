@@ -35,8 +35,8 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             "`#[agent]` applies to structs only, found a union",
         ),
     }
-    let agent = match syn::parse2::<ast::Args>(args) {
-        Ok(args) => Some(check::agent(&mut cx, &input.ident, args)),
+    let agent = match syn::parse2::<crate::attr::Args>(args) {
+        Ok(args) => Some(check::agent(&mut cx, &input.ident, args.args)),
         // A syntax error stops the reading of the arguments.
         Err(error) => {
             cx.syn_error(error);

@@ -1,13 +1,12 @@
 //! The rustdoc of a generated const: the user's doc comment (kept as written), the description, a table of the
 //! effective settings and the model's limits.
 
-use super::check::Profile;
 use crate::doc::{code, model_cell};
-use crate::value::Setting;
+use crate::syntax::Exprs;
+use bedrock_profiles_core::decl::{ProfileDecl, Setting};
 use bedrock_profiles_core::message::Message;
 use bedrock_profiles_core::models::{ModelRef, TopK};
 use bedrock_profiles_core::rules::Surface;
-use quote::ToTokens;
 
 fn float(value: f32) -> String {
     let mut m = Message::new();
@@ -16,18 +15,19 @@ fn float(value: f32) -> String {
 }
 
 /// The cell for one setting, or None when the row is left out (unset, nothing inherited).
-fn cell<T>(
-    setting: &Setting<T>,
+fn cell<T, L>(
+    setting: &Setting<T, L>,
     base: Option<&str>,
+    exprs: &Exprs,
     show: impl Fn(&T) -> String,
 ) -> Option<String> {
     match setting {
-        Setting::Literal(value, _) => Some(show(value)),
-        Setting::Expr(tokens) => Some(format!(
+        Setting::Set(value, _) => Some(show(value)),
+        Setting::Expr(handle, _) => Some(format!(
             "{} (constant expression)",
-            code(&tokens.to_string())
+            code(&exprs.get(*handle).to_string())
         )),
-        Setting::Cleared => Some("not set (`None`)".to_owned()),
+        Setting::Cleared(_) => Some("not set (`None`)".to_owned()),
         Setting::Unset => base.map(|b| format!("inherits from `{b}`")),
         Setting::Invalid => None,
     }
@@ -70,18 +70,14 @@ fn limits_line(model: &ModelRef) -> String {
     )
 }
 
-pub fn docs(p: &Profile) -> Vec<String> {
-    let base = p
-        .base
-        .as_ref()
-        .map(|b| b.to_token_stream().to_string().replace(' ', ""));
-    let base = base.as_deref();
+/// The rustdoc lines after the user's own doc comment (`user_docs`: whether there is one).
+pub fn docs<L>(p: &ProfileDecl<L>, exprs: &Exprs, user_docs: bool) -> Vec<String> {
+    let base = p.base.as_ref().map(|b| b.text.as_str());
     let mut lines = Vec::new();
-    let user_docs = p.attrs.iter().any(|a| a.path().is_ident("doc"));
     if user_docs {
         lines.push(String::new());
     }
-    if let Setting::Literal(d, _) = &p.description {
+    if let Setting::Set(d, _) = &p.description {
         lines.push(format!("*{}*", d.replace('*', "\\*")));
         lines.push(String::new());
     }
@@ -92,38 +88,51 @@ pub fn docs(p: &Profile) -> Vec<String> {
             lines.push(format!("| `{key}` | {value} |"));
         }
     };
-    row("name", cell(&p.name, None, |n| code(n)));
-    row("description", cell(&p.description, base, |d| code(d)));
+    let default_name = p.default_name();
+    row(
+        "name",
+        cell(&p.name, None, exprs, |n| code(n)).or_else(|| Some(code(&default_name))),
+    );
+    row(
+        "description",
+        cell(&p.description, base, exprs, |d| code(d)),
+    );
     row(
         "version",
-        cell(&p.version, base, |v| v.to_string()).or_else(|| Some("1".to_owned())),
+        cell(&p.version, base, exprs, |v| v.to_string()).or_else(|| Some("1".to_owned())),
     );
-    row("model", cell(&p.model, base, model_cell));
-    row("temperature", cell(&p.temperature, base, |v| float(*v)));
-    row("top_p", cell(&p.top_p, base, |v| float(*v)));
-    row("top_k", cell(&p.top_k, base, |v| v.to_string()));
-    row("max_tokens", cell(&p.max_tokens, base, |v| v.to_string()));
+    row("model", cell(&p.model, base, exprs, model_cell));
+    row(
+        "temperature",
+        cell(&p.temperature, base, exprs, |v| float(*v)),
+    );
+    row("top_p", cell(&p.top_p, base, exprs, |v| float(*v)));
+    row("top_k", cell(&p.top_k, base, exprs, |v| v.to_string()));
+    row(
+        "max_tokens",
+        cell(&p.max_tokens, base, exprs, |v| v.to_string()),
+    );
     row(
         "stop_sequences",
-        cell(&p.stop_sequences, base, |items| {
+        cell(&p.stop_sequences, base, exprs, |items| {
             let items: Vec<String> = items.iter().map(|(s, _)| code(&format!("{s:?}"))).collect();
             format!("[{}]", items.join(", "))
         }),
     );
     row(
         "anthropic_version",
-        cell(&p.anthropic_version, base, |v| code(v)),
+        cell(&p.anthropic_version, base, exprs, |v| code(v)),
     );
     row(
         "response_format",
-        cell(&p.response_format, base, |d| match d.name.literal() {
+        cell(&p.response_format, base, exprs, |d| match d.name.value() {
             Some(name) => format!("JSON schema {}", code(name)),
             None => "JSON schema".to_owned(),
         }),
     );
     lines.push(String::new());
     match &p.model {
-        Setting::Literal(model, _) => lines.push(limits_line(model)),
+        Setting::Set(model, _) => lines.push(limits_line(model)),
         Setting::Unset if base.is_some() => lines.push(format!(
             "The model and its limits are those of `{}`.",
             base.unwrap_or_default()

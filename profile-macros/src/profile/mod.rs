@@ -1,13 +1,9 @@
 //! `inference_profile! { ... }`.
 
-mod ast;
+pub(crate) mod ast;
 mod check;
-mod doc;
+pub(crate) mod doc;
 mod expand;
-
-/// Generated `ModelRef` values, for the other macros that name a model.
-#[allow(unused_imports)] // used by #[prompt] and #[agent]
-pub(crate) use expand::model_ref;
 
 use crate::ctxt::Ctxt;
 use proc_macro2::TokenStream;
@@ -40,7 +36,10 @@ pub fn expand(input: TokenStream) -> TokenStream {
     }
     profiles
         .iter()
-        .map(|p| expand::profile(p, &doc::docs(p)))
+        .map(|p| {
+            let user_docs = p.attrs.iter().any(|a| a.path().is_ident("doc"));
+            expand::profile(p, &doc::docs(&p.decl, &p.exprs, user_docs))
+        })
         .collect()
 }
 

@@ -46,7 +46,7 @@ pub fn docs(p: &Prompt, user_docs: bool) -> Vec<String> {
             "`TEXT`"
         };
         lines.push(format!("| template type | {kind} |"));
-        let variables: Vec<String> = v.variables(&p.sources).iter().map(|n| code(n)).collect();
+        let variables: Vec<String> = v.variables.iter().map(|n| code(n)).collect();
         let variables = if variables.is_empty() {
             "none".to_owned()
         } else {

@@ -180,7 +180,7 @@ fn spec(p: &Prompt) -> TokenStream {
         let name = Literal::string(&v.name);
         let model = match &v.model {
             Some(m) => {
-                let m = crate::profile::model_ref(m);
+                let m = crate::emit::model_ref(m);
                 quote!(#pr::Some(#m))
             }
             None => quote!(#pr::None),
@@ -209,7 +209,7 @@ fn spec(p: &Prompt) -> TokenStream {
             }
             None => quote!(#pr::None),
         };
-        let variables = v.variables(&p.sources);
+        let variables = &v.variables;
         let variables = variables.iter().map(|n| Literal::string(n));
         quote! {
             #pr::PromptVariant {
@@ -253,7 +253,7 @@ fn assertions(p: &Prompt) -> TokenStream {
             .segments
             .last()
             .map_or(Span::call_site(), |s| s.ident.span());
-        let model = v.model.as_ref().map(crate::profile::model_ref);
+        let model = v.model.as_ref().map(crate::emit::model_ref);
         // Every token of the assertion carries the path's span, so rustc's E0080 points at the profile.
         out.extend(match model {
             Some(model) => quote_spanned! {span=>

@@ -1,6 +1,5 @@
 //! `#[prompt(...)]` on a struct with named fields.
 
-mod ast;
 mod check;
 mod doc;
 mod expand;
@@ -53,7 +52,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
             return quote!(#errors #item #stub);
         }
     };
-    let args: ast::Args = match syn::parse2(attr) {
+    let args: crate::attr::Args = match syn::parse2(attr) {
         Ok(args) => args,
         Err(error) => {
             let error = error.to_compile_error();

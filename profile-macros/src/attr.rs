@@ -1,10 +1,11 @@
-//! Stage 1: the syntax of `#[prompt(...)]`'s arguments, nothing more.
+//! Stage 1 of `#[prompt]` and `#[agent]`: the syntax of an attribute's arguments, nothing more.
 //!
 //! ```text
 //! args  := (arg ',')* arg?
 //! arg   := IDENT '=' value | IDENT '(' args ')'      value := token trees up to the next top-level ','
 //! ```
-//! Values are kept as token streams; the check stage interprets them per key.
+//! Values are kept as token streams; [`entries`] turns them into the declaration layer's nodes, which reads them
+//! per key.
 
 use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
@@ -38,9 +39,8 @@ impl Parse for Args {
 impl Parse for Arg {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         if !input.peek(Ident::peek_any) {
-            return Err(input.error(
-                "expected a key like `text = \"Hello {{name}}\"` or `variant(name = \"...\", ...)`",
-            ));
+            return Err(input
+                .error("expected a key like `name = \"...\"` or `variant(name = \"...\", ...)`"));
         }
         let key = input.call(Ident::parse_any)?;
         if input.peek(syn::token::Paren) {
@@ -69,4 +69,32 @@ impl Parse for Arg {
             value: ArgValue::Value(value, span),
         })
     }
+}
+
+/// The arguments as the declaration layer's entries: `key = value` a value, `key(...)` a table. `None` after a
+/// syntax error inside a value, which is recorded.
+pub fn entries(
+    cx: &mut crate::ctxt::Ctxt,
+    args: Vec<Arg>,
+    exprs: &mut crate::syntax::Exprs,
+) -> Vec<bedrock_profiles_core::decl::Entry<Span>> {
+    use bedrock_profiles_core::decl::{Entry, Node, Raw};
+    let mut out = Vec::with_capacity(args.len());
+    for Arg { key, value } in args {
+        let value = match value {
+            ArgValue::Value(tokens, span) => match crate::syntax::node(cx, &tokens, span, exprs) {
+                Some(node) => node,
+                None => continue,
+            },
+            ArgValue::List(args, span) => Node {
+                value: Raw::Table(entries(cx, args, exprs)),
+                loc: span,
+            },
+        };
+        out.push(Entry {
+            key: crate::syntax::name(&key),
+            value,
+        });
+    }
+    out
 }

@@ -1,0 +1,352 @@
+//! An agent as declared: name, instruction (inline or from a file), model, session TTL, a profile and a base
+//! prompt template per step.
+
+use super::keys::AgentKey;
+use super::read::Reader;
+use super::source::{self, ProfileTable, Sources};
+use super::{Entry, IssueKind, Issues, Name, Node, ProfileRef, Raw, Setting, Syntax, kebab_case};
+use crate::agent::{self, AgentViolation, PromptType};
+use crate::models::ModelRef;
+use crate::rules::{self, Surface};
+
+/// An agent as declared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgentDecl<L> {
+    /// The struct's name (Rust) or the table's name (files): the default `name`, in kebab-case.
+    pub ident: Name<L>,
+    /// `name`
+    pub name: Setting<String, L>,
+    /// `description`
+    pub description: Setting<String, L>,
+    /// `instruction` / `instruction_file` (one final line break of a file dropped).
+    pub instruction: Setting<Instruction, L>,
+    /// `model`
+    pub model: Setting<ModelRef, L>,
+    /// `idle_session_ttl`: seconds, and the text as written when it had a unit.
+    pub idle_session_ttl: Setting<(u32, Option<String>), L>,
+    /// Each step's profile (`profile` is the orchestration step's), in the order written.
+    pub steps: Vec<(PromptType, ProfileRef, L)>,
+    /// Each step's base prompt template, in the order written.
+    pub base_prompt_templates: Vec<(PromptType, String, L)>,
+    /// Whether the orchestration step's profile is given as `profile` (rather than in `steps`).
+    profile_key: bool,
+}
+
+/// The instruction and, for `instruction_file`, the path as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Instruction {
+    /// The text.
+    pub text: String,
+    /// The path as written.
+    pub file: Option<String>,
+}
+
+impl<L: Clone> AgentDecl<L> {
+    /// Reads the entries of one agent.
+    pub fn read(
+        ident: Name<L>,
+        entries: &[Entry<L>],
+        syntax: Syntax,
+        sources: &mut dyn Sources,
+        issues: &mut Issues<L>,
+    ) -> Self {
+        let mut decl = AgentDecl {
+            ident,
+            name: Setting::Unset,
+            description: Setting::Unset,
+            instruction: Setting::Unset,
+            model: Setting::Unset,
+            idle_session_ttl: Setting::Unset,
+            steps: Vec::new(),
+            base_prompt_templates: Vec::new(),
+            profile_key: false,
+        };
+        let mut r = Reader { syntax, issues };
+        let keyed = r.keyed(
+            entries,
+            "",
+            AgentKey::from_name,
+            |n| AgentKey::suggest(n).map(AgentKey::as_str),
+            &AgentKey::names(),
+        );
+        let mut instruction_key: Option<&Name<L>> = None;
+        let profile_written = keyed.iter().any(|(k, _)| *k == AgentKey::Profile);
+        decl.profile_key = profile_written;
+        for (k, entry) in &keyed {
+            let key = k.as_str();
+            let node = &entry.value;
+            match k {
+                AgentKey::Name => decl.name = r.literal(key, node, "a string literal"),
+                AgentKey::Description => {
+                    decl.description = r.literal(key, node, "a string literal")
+                }
+                AgentKey::Instruction | AgentKey::InstructionFile => {
+                    if let Some(first) = instruction_key {
+                        let message = format!(
+                            "`{key}` and `{}` both give the instruction; keep one of them",
+                            first.text
+                        );
+                        r.issues.rule(key, &entry.key.loc, message);
+                        continue;
+                    }
+                    instruction_key = Some(&entry.key);
+                    let file = *k == AgentKey::InstructionFile;
+                    decl.instruction = match source::template(&mut r, key, node, file, sources) {
+                        Some((text, file, loc)) => Setting::Set(Instruction { text, file }, loc),
+                        None => Setting::Invalid,
+                    };
+                }
+                AgentKey::Model => decl.model = r.literal_model(key, node, false),
+                AgentKey::IdleSessionTtl => decl.idle_session_ttl = ttl(&mut r, key, node),
+                AgentKey::Profile => {
+                    if let Setting::Set(p, loc) = r.profile_ref(key, node) {
+                        decl.steps.push((PromptType::Orchestration, p, loc));
+                    }
+                }
+                AgentKey::Steps => {
+                    for (step, value) in steps(&mut r, key, node) {
+                        if step.0 == PromptType::Orchestration && profile_written {
+                            let message = format!(
+                                "`profile` and `{}` both set the orchestration step's profile; keep one of them",
+                                step_path(syntax, key, "orchestration")
+                            );
+                            r.issues.rule(&step_key(key, step.0), &step.1, message);
+                            continue;
+                        }
+                        let path = step_key(key, step.0);
+                        let profile = r.issues.nested("", |issues| {
+                            Reader { syntax, issues }.profile_ref(&path, value)
+                        });
+                        if let Setting::Set(p, loc) = profile {
+                            decl.steps.push((step.0, p, loc));
+                        }
+                    }
+                }
+                AgentKey::BasePromptTemplates => {
+                    for (step, value) in steps(&mut r, key, node) {
+                        let path = step_key(key, step.0);
+                        if let Setting::Set(text, loc) = r.literal(&path, value, "a string literal")
+                        {
+                            decl.base_prompt_templates.push((step.0, text, loc));
+                        }
+                    }
+                }
+            }
+        }
+        if !decl.instruction.is_written() {
+            let (min, max) = crate::limits::INSTRUCTION_CHARS;
+            let message = format!(
+                "missing key `instruction` (or `instruction_file`): Bedrock needs an instruction of {min}..={max} characters to prepare an agent"
+            );
+            r.missing("", "instruction", &decl.ident.loc, message);
+        }
+        if !decl.model.is_written() {
+            let message = format!(
+                "missing key `model`: the agent's foundation model, like `{}`",
+                syntax.assign("model", "\"anthropic.claude-3-5-sonnet-20241022-v2:0\"")
+            );
+            r.missing("", "model", &decl.ident.loc, message);
+        }
+        decl
+    }
+
+    /// The default name: the struct's or table's name in kebab-case.
+    pub fn default_name(&self) -> String {
+        kebab_case(&self.ident.text)
+    }
+
+    /// The name sent to Bedrock.
+    pub fn effective_name(&self) -> String {
+        match &self.name {
+            Setting::Set(name, _) => name.clone(),
+            _ => self.default_name(),
+        }
+    }
+
+    /// The profile of `step`, if one is given.
+    pub fn step(&self, step: PromptType) -> Option<&ProfileRef> {
+        self.steps
+            .iter()
+            .find(|(s, ..)| *s == step)
+            .map(|(_, p, _)| p)
+    }
+
+    /// The base prompt template of `step`, if one is given.
+    pub fn base_prompt_template(&self, step: PromptType) -> Option<&str> {
+        self.base_prompt_templates
+            .iter()
+            .find(|(s, ..)| *s == step)
+            .map(|(_, t, _)| t.as_str())
+    }
+
+    /// Every agent rule on the values read; with `profiles` (files), each step's profile for Agents with the
+    /// agent's model.
+    pub fn check(&self, syntax: Syntax, profiles: Option<&ProfileTable>, issues: &mut Issues<L>) {
+        let mut report = |path: &str, loc: &L, v: Option<AgentViolation<'_>>, context: &str| {
+            if let Some(v) = v {
+                issues.rule(path, loc, format!("{v}{context}"));
+            }
+        };
+        match &self.name {
+            Setting::Set(name, loc) => report("name", loc, agent::check_name(name), ""),
+            _ => {
+                let what = if syntax.is_file() { "table" } else { "struct" };
+                let context = format!(
+                    " (the default name, from the {what}'s name; set `{}`)",
+                    syntax.assign("name", "\"...\"")
+                );
+                report(
+                    "",
+                    &self.ident.loc,
+                    agent::check_name(&self.default_name()),
+                    &context,
+                );
+            }
+        }
+        if let Setting::Set(d, loc) = &self.description {
+            report("description", loc, agent::check_description(d), "");
+        }
+        if let Setting::Set(i, loc) = &self.instruction {
+            let (path, context) = match &i.file {
+                Some(file) => (
+                    "instruction_file",
+                    format!(" (in `instruction_file` {file:?})"),
+                ),
+                None => ("instruction", String::new()),
+            };
+            report(path, loc, agent::check_instruction(&i.text), &context);
+        }
+        if let Setting::Set(model, loc) = &self.model {
+            report("model", loc, agent::check_model(model), "");
+        }
+        if let Setting::Set((seconds, text), loc) = &self.idle_session_ttl {
+            let context = match text {
+                Some(text) => format!(" (from {text:?})"),
+                None => String::new(),
+            };
+            report(
+                "idle_session_ttl",
+                loc,
+                agent::check_idle_session_ttl(*seconds),
+                &context,
+            );
+        }
+        let Some(table) = profiles else {
+            return;
+        };
+        for (step, profile, loc) in &self.steps {
+            let ProfileRef::Name(key) = profile else {
+                continue;
+            };
+            let path = match step {
+                PromptType::Orchestration if self.profile_key => "profile".to_owned(),
+                _ => step_key(AgentKey::Steps.as_str(), *step),
+            };
+            match table.get(key) {
+                None => source::missing_profile(issues, table, &path, key, loc),
+                Some(None) => {}
+                Some(Some(p)) => {
+                    if let Setting::Set(model, _) = &self.model {
+                        for violation in rules::check_for(p, Surface::Agent, Some(model)) {
+                            let v = AgentViolation::Profile {
+                                step: *step,
+                                violation,
+                            };
+                            issues.rule(&path, loc, format!("profile `{key}`: {v}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `idle_session_ttl = 600` or `"10m"`.
+fn ttl<L: Clone>(
+    r: &mut Reader<'_, L>,
+    key: &str,
+    node: &Node<L>,
+) -> Setting<(u32, Option<String>), L> {
+    match &node.value {
+        Raw::Str(text) => match agent::parse_ttl(text) {
+            Ok(seconds) => Setting::Set((seconds, Some(text.clone())), node.loc.clone()),
+            Err(error) => {
+                r.issues.rule(key, &node.loc, error.to_string());
+                Setting::Invalid
+            }
+        },
+        Raw::Int(..) => match r.uint(key, node) {
+            Setting::Set(seconds, loc) => Setting::Set((seconds, None), loc),
+            _ => Setting::Invalid,
+        },
+        other => {
+            let message = format!(
+                "`{key}` expects seconds (`600`) or a duration string (\"90s\", \"10m\", \"1h\"), found {}",
+                other.describe(r.syntax)
+            );
+            r.issues.push(IssueKind::Type, key, &node.loc, message);
+            Setting::Invalid
+        }
+    }
+}
+
+/// `steps.pre_processing`, as a key path.
+fn step_key(key: &str, step: PromptType) -> String {
+    format!("{key}.{}", step.key())
+}
+
+/// `steps(orchestration = ...)` in Rust, `steps.orchestration` in files.
+fn step_path(syntax: Syntax, key: &str, step: &str) -> String {
+    if syntax.is_file() {
+        format!("{key}.{step}")
+    } else {
+        format!("{key}({step} = ...)")
+    }
+}
+
+/// The entries of a per-step table (`steps(...)`, `base_prompt_templates(...)`): each known step once.
+fn steps<'n, L: Clone>(
+    r: &mut Reader<'_, L>,
+    key: &str,
+    node: &'n Node<L>,
+) -> Vec<((PromptType, L), &'n Node<L>)> {
+    let Raw::Table(entries) = &node.value else {
+        let example = if r.syntax.is_file() {
+            r.syntax
+                .table(&[("pre_processing", "\"...\""), ("orchestration", "\"...\"")])
+        } else {
+            format!("{key}(pre_processing = ..., orchestration = ...)")
+        };
+        let message = format!("`{key}` expects a list like `{example}`");
+        r.issues.push(IssueKind::Type, key, &node.loc, message);
+        return Vec::new();
+    };
+    let mut out: Vec<((PromptType, L), &Node<L>)> = Vec::new();
+    for entry in entries {
+        let name = &entry.key.text;
+        let Some(step) = PromptType::from_key(name) else {
+            let suggestion = PromptType::suggest(name);
+            let all: Vec<&str> = PromptType::ALL.iter().map(|s| s.key()).collect();
+            let message = match suggestion {
+                Some(s) => format!("unknown step `{name}`; did you mean `{}`?", s.key()),
+                None => format!("unknown step `{name}`; expected {}", super::one_of(&all)),
+            };
+            let kind = IssueKind::UnknownKey {
+                key: name.clone(),
+                suggestion: suggestion.map(|s| s.key().to_owned()),
+            };
+            r.issues
+                .push(kind, &format!("{key}.{name}"), &entry.key.loc, message);
+            continue;
+        };
+        if out.iter().any(|((s, _), _)| *s == step) {
+            let message = format!("duplicate step `{}`", step.key());
+            let kind = IssueKind::DuplicateKey { key: name.clone() };
+            r.issues
+                .push(kind, &step_key(key, step), &entry.key.loc, message);
+            continue;
+        }
+        out.push(((step, entry.key.loc.clone()), &entry.value));
+    }
+    out
+}

@@ -1,0 +1,125 @@
+//! Inheritance among the profiles of one file (`extends`), resolved in linear time.
+
+use super::{IssueKind, Issues, ProfileDecl, Syntax};
+use crate::profile::InferenceProfile;
+use crate::rules::Surface;
+use std::collections::HashMap;
+
+/// Resolves every profile's base among `decls` (files, where every base is declared beside its profile), in time
+/// linear in the number of profiles: `extends` naming no profile and cycles are issues (on `extends`), and a
+/// profile whose chain is broken is `None`. Each resolved profile has been checked for `surface` with
+/// [`ProfileDecl::check`].
+pub fn resolve_extends<L: Clone>(
+    decls: &[ProfileDecl<L>],
+    surface: Surface,
+    syntax: Syntax,
+    issues: &mut Issues<L>,
+    prefix: impl Fn(&ProfileDecl<L>) -> String,
+) -> Vec<Option<InferenceProfile>> {
+    let index: HashMap<&str, usize> = decls
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.ident.text.as_str(), i))
+        .collect();
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        Busy,
+        Done,
+    }
+    let mut state = vec![State::New; decls.len()];
+    let mut done: Vec<Option<InferenceProfile>> = vec![None; decls.len()];
+    let mut names: Vec<&str> = index.keys().copied().collect();
+    names.sort_unstable();
+    for start in 0..decls.len() {
+        // Walk up the chain until a resolved (or base-less) profile, then resolve back down: no recursion, so a
+        // chain of any length resolves in linear time and constant stack.
+        let mut chain = Vec::new();
+        let mut at = start;
+        let mut bottom: Option<Option<InferenceProfile>> = None;
+        loop {
+            match state[at] {
+                State::Done => {
+                    bottom = Some(done[at].clone());
+                    break;
+                }
+                State::Busy => {
+                    // A cycle: every member from `at` on is reported and broken.
+                    let from = chain.iter().position(|&i| i == at).unwrap_or(0);
+                    let cycle: Vec<usize> = chain[from..].to_vec();
+                    for &member in &cycle {
+                        let d = &decls[member];
+                        let mut names: Vec<&str> = Vec::new();
+                        let pos = cycle.iter().position(|&m| m == member).unwrap_or(0);
+                        for k in 0..=cycle.len() {
+                            names.push(&decls[cycle[(pos + k) % cycle.len()]].ident.text);
+                        }
+                        if let Some(base) = &d.base {
+                            issues.nested(&prefix(d), |issues| {
+                                issues.push(
+                                    IssueKind::ExtendsCycle,
+                                    "extends",
+                                    &base.loc,
+                                    format!("`extends` makes a cycle: {}", names.join(" -> ")),
+                                )
+                            });
+                        }
+                        state[member] = State::Done;
+                    }
+                    chain.truncate(from);
+                    bottom = Some(None);
+                    break;
+                }
+                State::New => {}
+            }
+            state[at] = State::Busy;
+            chain.push(at);
+            let d = &decls[at];
+            let Some(base) = &d.base else {
+                break;
+            };
+            match index.get(base.text.as_str()) {
+                Some(&b) => at = b,
+                None => {
+                    let mut message = format!(
+                        "`extends` names no profile: `{}` is not declared",
+                        base.text
+                    );
+                    if let Some(s) = crate::suggest::closest_str(&base.text, &names) {
+                        message.push_str(&format!("; did you mean `{s}`?"));
+                    }
+                    issues.nested(&prefix(d), |issues| {
+                        issues.push(
+                            IssueKind::ExtendsMissing {
+                                profile: base.text.clone(),
+                            },
+                            "extends",
+                            &base.loc,
+                            message,
+                        )
+                    });
+                    chain.pop();
+                    state[at] = State::Done;
+                    bottom = Some(None);
+                    break;
+                }
+            }
+        }
+        // Resolve down the chain: the last member has no base (or sits on `bottom`).
+        let mut below: Option<Option<InferenceProfile>> = bottom;
+        while let Some(i) = chain.pop() {
+            let d = &decls[i];
+            let resolved = match (&d.base, &below) {
+                (None, _) => Some(issues.nested(&prefix(d), |i| d.check(None, surface, syntax, i))),
+                (Some(_), Some(Some(base))) => {
+                    Some(issues.nested(&prefix(d), |i| d.check(Some(base), surface, syntax, i)))
+                }
+                (Some(_), _) => None,
+            };
+            state[i] = State::Done;
+            done[i] = resolved.clone();
+            below = Some(resolved);
+        }
+    }
+    done
+}

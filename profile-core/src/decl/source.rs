@@ -1,0 +1,181 @@
+//! Templates and instructions read from files, for every front end: one reader, one line-break policy.
+
+use super::read::Reader;
+use super::{IssueKind, Node, Raw, Setting};
+
+/// Where a front end reads the files a declaration names (`text_file`, `system_file`, `instruction_file`): the
+/// macros relative to the crate's `Cargo.toml` (and they track each file so that editing it rebuilds), the file
+/// loader relative to the declaration file.
+pub trait Sources {
+    /// The text of the file at `path` (as written in the declaration), or why it cannot be read.
+    fn read(&mut self, path: &str) -> Result<String, String>;
+
+    /// What paths are relative to, for messages: "the crate's Cargo.toml".
+    fn base(&self) -> String;
+}
+
+/// Reads no file: for declarations that cannot name one.
+pub struct NoSources;
+
+impl Sources for NoSources {
+    fn read(&mut self, _path: &str) -> Result<String, String> {
+        Err("files cannot be read here".to_owned())
+    }
+
+    fn base(&self) -> String {
+        "nothing".to_owned()
+    }
+}
+
+/// The one line-break policy: a file's final line break (`\n` or `\r\n`), which editors add, is not part of the
+/// text (like Jinja's default `keep_trailing_newline = false`).
+pub fn drop_final_line_break(mut text: String) -> String {
+    if text.ends_with('\n') {
+        text.pop();
+        if text.ends_with('\r') {
+            text.pop();
+        }
+    }
+    text
+}
+
+/// A text given inline (`text = "..."`) or as a file (`text_file = "prompts/a.txt"`, when `file`): the text, the
+/// path as written for a file, and where the literal is. `None` after an issue.
+pub(crate) fn template<L: Clone>(
+    r: &mut Reader<'_, L>,
+    key: &str,
+    node: &Node<L>,
+    file: bool,
+    sources: &mut dyn Sources,
+) -> Option<(String, Option<String>, L)> {
+    let what = match (file, r.syntax.is_file()) {
+        (true, true) => "a string: a path relative to the declaration file",
+        (true, false) => "a string literal: a path relative to the crate's Cargo.toml",
+        (false, true) => "a string",
+        (false, false) => {
+            "a string literal: the text is read at compile time, so it cannot be a constant"
+        }
+    };
+    let Setting::Set(text, loc) = r.literal(key, node, what) else {
+        return None;
+    };
+    if !file {
+        return Some((text, None, loc));
+    }
+    match sources.read(&text) {
+        Ok(content) => Some((drop_final_line_break(content), Some(text), loc)),
+        Err(reason) => {
+            let message = format!(
+                "cannot read `{key}` `{text}` (relative to {}): {reason}",
+                sources.base()
+            );
+            r.issues.push(IssueKind::Type, key, &loc, message);
+            None
+        }
+    }
+}
+
+impl<L: Clone> Reader<'_, L> {
+    /// A value the declaration layer must read: a string literal, never `None` or a constant expression.
+    pub fn literal(&mut self, key: &str, node: &Node<L>, what: &str) -> Setting<String, L> {
+        match &node.value {
+            Raw::Str(s) => Setting::Set(s.clone(), node.loc.clone()),
+            Raw::Null => {
+                let message = format!(
+                    "`{key}` cannot be `{}`; leave the key out instead",
+                    self.syntax.none()
+                );
+                self.issues.push(IssueKind::Type, key, &node.loc, message);
+                Setting::Invalid
+            }
+            other => {
+                let what = if self.syntax.is_file() {
+                    "a string"
+                } else {
+                    what
+                };
+                let found = match other {
+                    Raw::Expr(_) => String::new(),
+                    other => format!(", found {}", other.describe(self.syntax)),
+                };
+                let message = format!("`{key}` expects {what}{found}");
+                self.issues.push(IssueKind::Type, key, &node.loc, message);
+                Setting::Invalid
+            }
+        }
+    }
+}
+
+impl<L: Clone> Reader<'_, L> {
+    /// A model named in an attribute or a file: a string (or, where `unlisted` is allowed, an unlisted model);
+    /// never a constant expression, since the declaration layer must check it.
+    pub fn literal_model(
+        &mut self,
+        key: &str,
+        node: &Node<L>,
+        unlisted: bool,
+    ) -> Setting<crate::models::ModelRef, L> {
+        match self.model(key, node, unlisted) {
+            Setting::Expr(_, loc) | Setting::Cleared(loc) => {
+                let message = format!(
+                    "`{key}` expects a model id string, like \"anthropic.claude-3-5-sonnet-20241022-v2:0\""
+                );
+                self.issues.push(IssueKind::Type, key, &loc, message);
+                Setting::Invalid
+            }
+            other => other,
+        }
+    }
+
+    /// `profile = HIGH_QUALITY` (Rust: the path of a const, kept as an expression) or `profile = "fast"` (files:
+    /// a profile of the same file).
+    pub fn profile_ref(&mut self, key: &str, node: &Node<L>) -> Setting<super::ProfileRef, L> {
+        match (&node.value, self.syntax.is_file()) {
+            (Raw::Expr(handle), false) => {
+                Setting::Set(super::ProfileRef::Path(*handle), node.loc.clone())
+            }
+            (Raw::Str(name), true) => {
+                Setting::Set(super::ProfileRef::Name(name.clone()), node.loc.clone())
+            }
+            (_, false) => {
+                let message = format!(
+                    "`{key}` expects the path of an `InferenceProfile` constant, like `HIGH_QUALITY` (declare it with `inference_profile!`)"
+                );
+                self.issues.push(IssueKind::Type, key, &node.loc, message);
+                Setting::Invalid
+            }
+            (other, true) => {
+                let message = format!(
+                    "`{key}` expects the name of a profile of this file, found {}",
+                    other.describe(self.syntax)
+                );
+                self.issues.push(IssueKind::Type, key, &node.loc, message);
+                Setting::Invalid
+            }
+        }
+    }
+}
+
+/// The profiles of a declaration file by table name, for the prompts and agents that name them: `None` for a
+/// profile that is declared but broken (its issues are reported on it).
+pub type ProfileTable = std::collections::HashMap<String, Option<crate::InferenceProfile>>;
+
+/// `profile = "name"` naming no profile of `table`: an issue with the closest name.
+pub(crate) fn missing_profile<L: Clone>(
+    issues: &mut super::Issues<L>,
+    table: &ProfileTable,
+    key: &str,
+    name: &str,
+    loc: &L,
+) {
+    let mut message = format!("`{key}` names no profile: `{name}` is not declared in `profiles`");
+    let mut names: Vec<&str> = table.keys().map(String::as_str).collect();
+    names.sort_unstable();
+    if let Some(s) = crate::suggest::closest_str(name, &names) {
+        message.push_str(&format!("; did you mean `{s}`?"));
+    }
+    let kind = IssueKind::ProfileMissing {
+        profile: name.to_owned(),
+    };
+    issues.push(kind, key, loc, message);
+}

@@ -1,0 +1,246 @@
+//! From the spanned tree to [`Declarations`]: the sections and tables of the file, each declaration read and
+//! checked by the declaration layer ([`crate::decl`]). No key name, default or rule is written here.
+
+use super::tree::{self, Node};
+use super::{Declarations, Error, Format, LoadedAgent, LoadedProfile, LoadedPrompt, LoadedVariant};
+use crate::decl::keys::SectionKey;
+use crate::decl::{
+    self, AgentDecl, Entry, IssueKind, Issues, Name, ProfileDecl, ProfileRef, ProfileTable,
+    PromptDecl, Raw, Sources, Syntax,
+};
+use crate::rules::Surface;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+type Loc = Range<usize>;
+
+/// The declarations of one section: each table's name and entries.
+type Tables<'n> = Vec<(Name<Loc>, &'n [Entry<Loc>])>;
+
+/// Files named by a declaration (`text_file`, ...), relative to the declaration file's directory.
+struct Relative {
+    dir: PathBuf,
+}
+
+impl Sources for Relative {
+    fn read(&mut self, path: &str) -> Result<String, String> {
+        std::fs::read_to_string(self.dir.join(path)).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_owned(),
+            std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_owned(),
+            _ => e.to_string(),
+        })
+    }
+
+    fn base(&self) -> String {
+        "the declaration file".to_owned()
+    }
+}
+
+/// The tables of one section: `(name, entries)`; other values are type issues.
+fn section<'n>(
+    issues: &mut Issues<Loc>,
+    syntax: Syntax,
+    key: SectionKey,
+    node: &'n decl::Node<Loc>,
+) -> Tables<'n> {
+    let name = key.as_str();
+    let Raw::Table(entries) = &node.value else {
+        let found = node.value.describe(syntax);
+        let message = format!("`{name}` expects a table, found {found}");
+        issues.push(IssueKind::Type, name, &node.loc, message);
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(entries.len());
+    for entry in entries {
+        match &entry.value.value {
+            Raw::Table(inner) => out.push((entry.key.clone(), inner.as_slice())),
+            other => {
+                let path = format!("{name}.{}", entry.key.text);
+                let found = other.describe(syntax);
+                let message = format!("`{path}` expects a table, found {found}");
+                issues.push(IssueKind::Type, &path, &entry.value.loc, message);
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn decode(
+    path: &Path,
+    source: &str,
+    format: Format,
+) -> Result<Declarations, Vec<Error>> {
+    let syntax = match format {
+        Format::Toml => Syntax::Toml,
+        Format::Json => Syntax::Json,
+    };
+    let index = super::LineIndex::new(source);
+    let root = match format {
+        Format::Toml => tree::parse_toml(source),
+        Format::Json => tree::parse_json(source),
+    };
+    let root: Node = match root {
+        Ok(root) => root,
+        Err(e) => {
+            return Err(vec![index.error(
+                IssueKind::Syntax,
+                String::new(),
+                e.span,
+                e.message,
+            )]);
+        }
+    };
+    let mut issues: Issues<Loc> = Issues::new();
+    let mut sources = Relative {
+        dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+    };
+    let Raw::Table(top) = &root.value else {
+        let found = root.value.describe(syntax);
+        let message = format!("a declaration file is a table, found {found}");
+        issues.push(IssueKind::Type, "", &root.loc, message);
+        return Err(into_errors(&index, issues));
+    };
+    let mut tables: [Tables<'_>; 3] = Default::default();
+    let mut seen = Vec::new();
+    for entry in top {
+        let Ok(key) = entry.key.text.parse::<SectionKey>() else {
+            let suggestion = SectionKey::suggest(&entry.key.text).map(SectionKey::as_str);
+            decl::read_unknown(
+                &mut issues,
+                syntax,
+                &entry.key,
+                suggestion,
+                &SectionKey::names(),
+            );
+            continue;
+        };
+        if seen.contains(&key) {
+            continue; // TOML and our JSON parser refuse repeated keys already
+        }
+        seen.push(key);
+        let slot = SectionKey::ALL.iter().position(|k| *k == key).unwrap_or(0);
+        tables[slot] = section(&mut issues, syntax, key, &entry.value);
+    }
+    let [profile_tables, prompt_tables, agent_tables] = tables;
+
+    // Profiles, with `extends` resolved among them.
+    let profiles: Vec<ProfileDecl<Loc>> = profile_tables
+        .into_iter()
+        .map(|(name, entries)| {
+            let path = format!("{}.{}", SectionKey::Profiles.as_str(), name.text);
+            issues.nested(&path, |i| ProfileDecl::read(name, entries, None, syntax, i))
+        })
+        .collect();
+    let resolved = decl::resolve_extends(&profiles, Surface::Converse, syntax, &mut issues, |d| {
+        format!("{}.{}", SectionKey::Profiles.as_str(), d.ident.text)
+    });
+    let mut table = ProfileTable::with_capacity(profiles.len());
+    let mut loaded_profiles = Vec::with_capacity(profiles.len());
+    for (d, profile) in profiles.iter().zip(resolved) {
+        table.insert(d.ident.text.clone(), profile.clone());
+        if let Some(profile) = profile {
+            loaded_profiles.push(LoadedProfile {
+                key: d.ident.text.clone(),
+                profile,
+            });
+        }
+    }
+
+    let mut prompts = Vec::with_capacity(prompt_tables.len());
+    for (name, entries) in prompt_tables {
+        let path = format!("{}.{}", SectionKey::Prompts.as_str(), name.text);
+        let before = issues.len();
+        let loaded = issues.nested(&path, |i| {
+            let d = PromptDecl::read(name, entries, syntax, &mut sources, i);
+            let variants = d.check(syntax, None, Some(&table), i)?;
+            let variants = variants
+                .into_iter()
+                .map(|v| LoadedVariant {
+                    name: v.name,
+                    model: v.model.map(|(m, _)| m.clone()),
+                    profile: v.profile.and_then(|(p, _)| match p {
+                        ProfileRef::Name(n) => Some(n.clone()),
+                        ProfileRef::Path(_) => None,
+                    }),
+                    text: d.sources[v.text].text.clone(),
+                    system: v.system.map(|s| d.sources[s].text.clone()),
+                    variables: v.variables,
+                })
+                .collect();
+            Some(LoadedPrompt {
+                key: d.ident.text.clone(),
+                name: d.effective_name(),
+                description: d.description.value().cloned(),
+                variants,
+            })
+        });
+        if issues.len() == before
+            && let Some(p) = loaded
+        {
+            prompts.push(p);
+        }
+    }
+
+    let mut agents = Vec::with_capacity(agent_tables.len());
+    for (name, entries) in agent_tables {
+        let path = format!("{}.{}", SectionKey::Agents.as_str(), name.text);
+        let before = issues.len();
+        let d = issues.nested(&path, |i| {
+            let d = AgentDecl::read(name, entries, syntax, &mut sources, i);
+            d.check(syntax, Some(&table), i);
+            d
+        });
+        if issues.len() != before {
+            continue;
+        }
+        let (Some(instruction), Some(model)) = (d.instruction.value(), d.model.value()) else {
+            continue;
+        };
+        let mut steps: Vec<_> = d
+            .steps
+            .iter()
+            .filter_map(|(s, p, _)| match p {
+                ProfileRef::Name(n) => Some((*s, n.clone())),
+                ProfileRef::Path(_) => None,
+            })
+            .collect();
+        steps.sort_by_key(|(s, _)| s.index());
+        let mut base_prompt_templates: Vec<_> = d
+            .base_prompt_templates
+            .iter()
+            .map(|(s, t, _)| (*s, t.clone()))
+            .collect();
+        base_prompt_templates.sort_by_key(|(s, _)| s.index());
+        agents.push(LoadedAgent {
+            key: d.ident.text.clone(),
+            name: d.effective_name(),
+            description: d.description.value().cloned(),
+            instruction: instruction.text.clone(),
+            model: model.clone(),
+            idle_session_ttl: d.idle_session_ttl.value().map(|(s, _)| *s),
+            steps,
+            base_prompt_templates,
+        });
+    }
+
+    if issues.is_empty() {
+        Ok(Declarations {
+            profiles: loaded_profiles,
+            prompts,
+            agents,
+        })
+    } else {
+        Err(into_errors(&index, issues))
+    }
+}
+
+/// The issues as file errors with line and column, in source order.
+fn into_errors(index: &super::LineIndex, issues: Issues<Loc>) -> Vec<Error> {
+    let mut errors: Vec<Error> = issues
+        .list
+        .into_iter()
+        .map(|i| index.error(i.kind, i.path, i.loc, i.message))
+        .collect();
+    errors.sort_by_key(|e| e.span.start);
+    errors
+}

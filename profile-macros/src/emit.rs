@@ -1,0 +1,241 @@
+//! Stage 3 for every macro: the generated items. `inference_profile!`, `#[prompt]`, `#[agent]` and
+//! `include_profiles!` build their consts, `const` assertions and fallback items here, so an item is the same
+//! whichever front end declared it. Generated code names the runtime only through `::bedrock_profiles::__private`.
+
+use crate::syntax::Exprs;
+use bedrock_profiles_core::decl::{ProfileDecl, SchemaDecl, Setting};
+use bedrock_profiles_core::models::{self, ModelRef, ModelTarget};
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+
+/// `::bedrock_profiles::__private`.
+pub fn private() -> TokenStream {
+    quote!(::bedrock_profiles::__private)
+}
+
+/// `Cow::Borrowed("text")`.
+pub fn cow(text: &str) -> TokenStream {
+    let p = private();
+    let lit = Literal::string(text);
+    quote!(#p::Cow::Borrowed(#lit))
+}
+
+/// A `ModelRef` value naming the catalog entry by its const.
+pub fn model_ref(model: &ModelRef) -> TokenStream {
+    let p = private();
+    let id = Literal::string(model.id());
+    let entry = |m: &models::Model| {
+        // Every `ModelTarget` the checker builds points into the catalog, so the name is always found.
+        match models::catalog_index(m).and_then(|i| models::CATALOG_CONST_NAMES.get(i)) {
+            Some(name) => {
+                let ident = format_ident!("{}", name);
+                quote!(&#p::models::#ident)
+            }
+            None => quote!(::core::compile_error!(
+                "bedrock-profiles: model missing from the catalog"
+            )),
+        }
+    };
+    let target = match model.target {
+        ModelTarget::Base(m) => {
+            let e = entry(m);
+            quote!(#p::ModelTarget::Base(#e))
+        }
+        ModelTarget::CrossRegion(geo, m) => {
+            let e = entry(m);
+            let geo = format_ident!("{}", format!("{geo:?}"));
+            quote!(#p::ModelTarget::CrossRegion(#p::Geo::#geo, #e))
+        }
+        ModelTarget::Arn(resource, m) => {
+            let e = entry(m);
+            let resource = format_ident!("{}", format!("{resource:?}"));
+            quote!(#p::ModelTarget::Arn(#p::ArnResource::#resource, #e))
+        }
+        ModelTarget::OpaqueArn(resource) => {
+            let resource = format_ident!("{}", format!("{resource:?}"));
+            quote!(#p::ModelTarget::OpaqueArn(#p::ArnResource::#resource))
+        }
+        // A struct literal, not `ModelRef::unlisted(..)`: a const built by a `const fn` call counts as needing
+        // `Drop`, and could then not be the `..BASE` of another profile.
+        ModelTarget::Unlisted(limits) => {
+            let max = Literal::u32_suffixed(limits.max_output_tokens);
+            quote!(#p::ModelTarget::Unlisted(#p::ModelLimits::unlisted(#id, #max)))
+        }
+    };
+    quote!(#p::ModelRef { id: #p::Cow::Borrowed(#id), target: #target })
+}
+
+/// A setting's value as the field's type (`Option<T>` unless `plain`), `None` when the field is left to `..BASE`
+/// (or the default).
+fn setting<T, L>(
+    s: &Setting<T, L>,
+    exprs: &Exprs,
+    value: impl Fn(&T) -> TokenStream,
+    wrap_expr: impl Fn(TokenStream) -> TokenStream,
+) -> Option<TokenStream> {
+    let p = private();
+    match s {
+        Setting::Set(v, _) => {
+            let v = value(v);
+            Some(quote!(#p::Some(#v)))
+        }
+        Setting::Expr(handle, _) => {
+            let e = wrap_expr(exprs.get(*handle));
+            Some(quote!(#p::Some(#e)))
+        }
+        Setting::Cleared(_) => Some(quote!(#p::None)),
+        Setting::Unset | Setting::Invalid => None,
+    }
+}
+
+fn text_setting<L>(s: &Setting<String, L>, exprs: &Exprs) -> Option<TokenStream> {
+    let p = private();
+    setting(s, exprs, |t| cow(t), |e| quote!(#p::Cow::Borrowed(#e)))
+}
+
+fn f32_setting<L>(s: &Setting<f32, L>, exprs: &Exprs) -> Option<TokenStream> {
+    setting(
+        s,
+        exprs,
+        |v| Literal::f32_suffixed(*v).into_token_stream(),
+        |e| e,
+    )
+}
+
+fn u32_setting<L>(s: &Setting<u32, L>, exprs: &Exprs) -> Option<TokenStream> {
+    setting(
+        s,
+        exprs,
+        |v| Literal::u32_suffixed(*v).into_token_stream(),
+        |e| e,
+    )
+}
+
+use quote::ToTokens as _;
+
+fn schema<L>(decl: &SchemaDecl<L>, exprs: &Exprs) -> TokenStream {
+    let p = private();
+    let none = quote!(#p::None);
+    let name = text_setting(&decl.name, exprs).unwrap_or_else(|| none.clone());
+    let description = text_setting(&decl.description, exprs).unwrap_or(none);
+    let schema = match &decl.schema {
+        Setting::Set(text, _) => cow(text),
+        Setting::Expr(handle, _) => {
+            let e = exprs.get(*handle);
+            quote!(#p::Cow::Borrowed(#e))
+        }
+        _ => cow(""),
+    };
+    quote! {
+        #p::ResponseFormat::JsonSchema(#p::JsonSchema { name: #name, description: #description, schema: #schema })
+    }
+}
+
+/// The fields of an `InferenceProfile` struct literal. With `inherit` (a `..BASE` follows), only the fields the
+/// declaration writes; otherwise every field, unset ones with their default.
+pub fn profile_fields<L>(d: &ProfileDecl<L>, exprs: &Exprs, inherit: bool) -> Vec<TokenStream> {
+    let p = private();
+    let none = quote!(#p::None);
+    let mut fields = Vec::with_capacity(11);
+    let mut field = |name: &str, value: Option<TokenStream>, default: TokenStream| {
+        let ident = format_ident!("{}", name);
+        match value {
+            Some(v) => fields.push(quote!(#ident: #v)),
+            None if !inherit => fields.push(quote!(#ident: #default)),
+            None => {}
+        }
+    };
+    let name = match &d.name {
+        Setting::Set(text, _) => cow(text),
+        Setting::Expr(handle, _) => {
+            let e = exprs.get(*handle);
+            quote!(#p::Cow::Borrowed(#e))
+        }
+        _ => cow(&d.default_name()),
+    };
+    field("name", Some(name), quote!());
+    field(
+        "description",
+        text_setting(&d.description, exprs),
+        none.clone(),
+    );
+    let version = match &d.version {
+        Setting::Set(v, _) => Some(Literal::u32_suffixed(*v).into_token_stream()),
+        Setting::Expr(handle, _) => Some(exprs.get(*handle)),
+        _ => None,
+    };
+    field("version", version, quote!(1u32));
+    field(
+        "model",
+        setting(&d.model, exprs, model_ref, |e| e),
+        none.clone(),
+    );
+    field(
+        "temperature",
+        f32_setting(&d.temperature, exprs),
+        none.clone(),
+    );
+    field("top_p", f32_setting(&d.top_p, exprs), none.clone());
+    field("top_k", u32_setting(&d.top_k, exprs), none.clone());
+    field(
+        "max_tokens",
+        u32_setting(&d.max_tokens, exprs),
+        none.clone(),
+    );
+    let empty = quote!(#p::Cow::Borrowed(&[]));
+    let stops = match &d.stop_sequences {
+        Setting::Set(items, _) => {
+            let items = items.iter().map(|(s, _)| cow(s));
+            Some(quote!(#p::Cow::Borrowed(&[#(#items),*])))
+        }
+        Setting::Expr(handle, _) => {
+            let e = exprs.get(*handle);
+            Some(quote!(#p::Cow::Borrowed(#e)))
+        }
+        Setting::Cleared(_) => Some(empty.clone()),
+        _ => None,
+    };
+    field("stop_sequences", stops, empty);
+    field(
+        "anthropic_version",
+        text_setting(&d.anthropic_version, exprs),
+        none.clone(),
+    );
+    let format = setting(&d.response_format, exprs, |s| schema(s, exprs), |e| e);
+    field("response_format", format, none);
+    fields
+}
+
+/// `const _: () = assert_valid(PROFILE, Surface::X, model, "what");`, every token spanned at `span` so that
+/// rustc's E0080 points there.
+pub fn assertion(
+    span: Span,
+    profile: TokenStream,
+    surface: &str,
+    model: Option<TokenStream>,
+    what: &str,
+) -> TokenStream {
+    let surface = format_ident!("{}", surface, span = span);
+    let what = Literal::string(what);
+    match model {
+        Some(model) => quote_spanned! {span=>
+            const _: () = {
+                const __MODEL: ::bedrock_profiles::__private::ModelRef = #model;
+                ::bedrock_profiles::__private::assert_valid(
+                    #profile,
+                    ::bedrock_profiles::__private::Surface::#surface,
+                    ::bedrock_profiles::__private::Some(&__MODEL),
+                    #what,
+                )
+            };
+        },
+        None => quote_spanned! {span=>
+            const _: () = ::bedrock_profiles::__private::assert_valid(
+                #profile,
+                ::bedrock_profiles::__private::Surface::#surface,
+                ::bedrock_profiles::__private::None,
+                #what,
+            );
+        },
+    }
+}

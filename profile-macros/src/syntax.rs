@@ -1,0 +1,222 @@
+//! Rust tokens -> the declaration layer's [`Node`]s: the macros' only reading of values. Keys and their types are
+//! the declaration layer's business; this module only says what shape a value has.
+
+use crate::ctxt::Ctxt;
+use bedrock_profiles_core::decl::{Entry, Name, Node, Raw};
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+use syn::ext::IdentExt;
+use syn::{Ident, Lit};
+
+/// The constant expressions of one declaration: a [`Raw::Expr`] holds an index into it.
+#[derive(Default)]
+pub struct Exprs(Vec<TokenStream>);
+
+impl Exprs {
+    pub fn get(&self, handle: usize) -> TokenStream {
+        self.0.get(handle).cloned().unwrap_or_default()
+    }
+
+    fn push(&mut self, tokens: TokenStream) -> usize {
+        self.0.push(tokens);
+        self.0.len() - 1
+    }
+}
+
+/// A key as written (without `r#`).
+pub fn name(ident: &Ident) -> Name<Span> {
+    Name::new(ident.unraw().to_string(), ident.span())
+}
+
+/// Strips invisible groups that `macro_rules!` wraps around `$x:expr` fragments.
+fn ungroup(tokens: &TokenStream) -> TokenStream {
+    let mut iter = tokens.clone().into_iter();
+    match (iter.next(), iter.next()) {
+        (Some(TokenTree::Group(g)), None) if g.delimiter() == Delimiter::None => {
+            ungroup(&g.stream())
+        }
+        _ => tokens.clone(),
+    }
+}
+
+/// The value `tokens` (of a `key: value` entry whose value starts at `fallback`). `None` after a syntax error
+/// inside a nested table or list, which is recorded.
+pub fn node(
+    cx: &mut Ctxt,
+    tokens: &TokenStream,
+    fallback: Span,
+    exprs: &mut Exprs,
+) -> Option<Node<Span>> {
+    let tokens = ungroup(tokens);
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let first = trees.first().map_or(fallback, TokenTree::span);
+    let value = match trees.as_slice() {
+        [TokenTree::Literal(l)] => return Some(literal(l.clone(), false)),
+        [TokenTree::Punct(p), TokenTree::Literal(l)] if p.as_char() == '-' => {
+            return Some(literal(l.clone(), true));
+        }
+        [TokenTree::Ident(i)] if i == "None" => Raw::Null,
+        [TokenTree::Ident(i)] if i == "true" || i == "false" => Raw::Bool(i == "true"),
+        [TokenTree::Group(g)] if g.delimiter() == Delimiter::Bracket => {
+            let mut items = Vec::new();
+            for (item, span) in split_commas(cx, g.stream(), g.span())? {
+                items.push(node(cx, &item, span, exprs)?);
+            }
+            return Some(Node {
+                value: Raw::List(items),
+                loc: g.span(),
+            });
+        }
+        [TokenTree::Ident(tag), TokenTree::Group(g)] if g.delimiter() == Delimiter::Brace => {
+            let entries = entries(cx, g.stream(), exprs)?;
+            Raw::Tagged(name(tag), entries)
+        }
+        _ => Raw::Expr(exprs.push(tokens)),
+    };
+    Some(Node { value, loc: first })
+}
+
+fn literal(lit: proc_macro2::Literal, negative: bool) -> Node<Span> {
+    let sign = if negative { "-" } else { "" };
+    let span = lit.span();
+    let value = match Lit::new(lit) {
+        Lit::Str(s) if !negative => Raw::Str(s.value()),
+        Lit::Int(i) => {
+            let digits = format!("{sign}{}", i.base10_digits());
+            Raw::Int(digits.parse::<i128>().ok(), digits)
+        }
+        Lit::Float(f) => {
+            let digits = format!("{sign}{}", f.base10_digits());
+            match digits.parse::<f64>() {
+                Ok(v) => Raw::Float(v, digits),
+                Err(_) => Raw::Other(digits),
+            }
+        }
+        other => Raw::Other(format!(
+            "{sign}{}",
+            quote::ToTokens::to_token_stream(&other)
+        )),
+    };
+    Node { value, loc: span }
+}
+
+/// `a, b, c` (a trailing comma allowed) with the span of each item's first token.
+fn split_commas(
+    cx: &mut Ctxt,
+    tokens: TokenStream,
+    span: Span,
+) -> Option<Vec<(TokenStream, Span)>> {
+    let mut items = Vec::new();
+    let mut current = TokenStream::new();
+    let mut empty = true;
+    for tree in tokens {
+        if let TokenTree::Punct(p) = &tree
+            && p.as_char() == ','
+        {
+            if empty {
+                cx.error(p.span(), "expected a value before `,`");
+                return None;
+            }
+            let item = std::mem::take(&mut current);
+            let first = item.clone().into_iter().next().map_or(span, |t| t.span());
+            items.push((item, first));
+            empty = true;
+            continue;
+        }
+        current.extend([tree]);
+        empty = false;
+    }
+    if !empty {
+        let first = current
+            .clone()
+            .into_iter()
+            .next()
+            .map_or(span, |t| t.span());
+        items.push((current, first));
+    }
+    Some(items)
+}
+
+/// `key: value, ...` inside `tag { ... }`.
+fn entries(cx: &mut Ctxt, body: TokenStream, exprs: &mut Exprs) -> Option<Vec<Entry<Span>>> {
+    let parsed = match syn::parse::Parser::parse2(
+        crate::value::comma_list::<crate::profile::ast::Entry>,
+        body,
+    ) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            cx.syn_error(error);
+            return None;
+        }
+    };
+    let mut out = Vec::with_capacity(parsed.len());
+    for e in parsed {
+        let value = node(cx, &e.value, e.value_span, exprs)?;
+        out.push(Entry {
+            key: name(&e.key),
+            value,
+        });
+    }
+    Some(out)
+}
+
+/// Records every issue of the declaration layer as a compile error where it points.
+pub fn report(cx: &mut Ctxt, issues: bedrock_profiles_core::decl::Issues<Span>) {
+    for issue in issues.list {
+        cx.error(issue.loc, issue.message);
+    }
+}
+
+/// The path of an `InferenceProfile` const given as `profile = PATH`; an error when the expression is not a path.
+pub fn path(cx: &mut Ctxt, exprs: &Exprs, handle: usize, span: Span) -> Option<syn::Path> {
+    match syn::parse2::<syn::Path>(exprs.get(handle)) {
+        Ok(path) => Some(path),
+        Err(_) => {
+            cx.error(
+                span,
+                "`profile` expects the path of an `InferenceProfile` constant, like `HIGH_QUALITY` (declare it with `inference_profile!`)",
+            );
+            None
+        }
+    }
+}
+
+/// Files named by a macro (`text_file`, `system_file`, `instruction_file`), relative to the crate's `Cargo.toml`;
+/// the expansion tracks each one so that editing it rebuilds.
+#[derive(Default)]
+pub struct CrateFiles {
+    dir: Option<std::path::PathBuf>,
+}
+
+impl CrateFiles {
+    fn dir(&mut self) -> Option<&std::path::Path> {
+        if self.dir.is_none() {
+            self.dir = std::env::var_os("CARGO_MANIFEST_DIR").map(std::path::PathBuf::from);
+        }
+        self.dir.as_deref()
+    }
+
+    /// The absolute path of `relative`.
+    pub fn absolute(&mut self, relative: &str) -> std::path::PathBuf {
+        match self.dir() {
+            Some(dir) => dir.join(relative),
+            None => std::path::PathBuf::from(relative),
+        }
+    }
+}
+
+impl bedrock_profiles_core::decl::Sources for CrateFiles {
+    fn read(&mut self, path: &str) -> Result<String, String> {
+        let Some(dir) = self.dir() else {
+            return Err("CARGO_MANIFEST_DIR is not set (build with cargo)".to_owned());
+        };
+        std::fs::read_to_string(dir.join(path)).map_err(|error| match error.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_owned(),
+            std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_owned(),
+            _ => error.to_string(),
+        })
+    }
+
+    fn base(&self) -> String {
+        "the crate's Cargo.toml".to_owned()
+    }
+}
