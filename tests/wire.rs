@@ -1,4 +1,4 @@
-//! Request bodies built from declared profiles, checked against the official AWS service model (botocore 1.44.8,
+//! Request bodies built from declared profiles, checked against the official AWS service models (botocore 1.44.8,
 //! `tests/service-models/`) and against golden JSON.
 
 mod support {
@@ -75,6 +75,79 @@ fn the_validator_catches_what_the_service_rejects() {
     assert!(
         problems.iter().any(|p| p.contains("unknown member `topK`")),
         "{problems:#?}"
+    );
+}
+
+/// The bedrock control-plane model (`bedrock.json`) reads like the other two: a `CreateInferenceProfile` body
+/// conforms, and breaking its constraints (list and string lengths, patterns, required members, the union) is caught.
+#[test]
+fn the_checker_reads_the_bedrock_control_plane_model() {
+    let model = ServiceModel::load("bedrock");
+    let body = json!({
+        "inferenceProfileName": "search-answers",
+        "description": "Search answers",
+        "modelSource": {"copyFrom": "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"},
+        "tags": [{"key": "team", "value": "search"}],
+    });
+    model.assert_conforms("CreateInferenceProfileRequest", &body);
+
+    // The declared profiles' names and descriptions are what CreateInferenceProfile takes.
+    for profile in [&HIGH_QUALITY, &NOVA_FACTS, &COHERE, &LLAMA, &BARE] {
+        let mut body = json!({
+            "inferenceProfileName": profile.name(),
+            "modelSource": {"copyFrom": "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0"},
+        });
+        if let Some(description) = profile.description() {
+            body["description"] = json!(description);
+        }
+        model.assert_conforms("CreateInferenceProfileRequest", &body);
+    }
+
+    let bad = json!({
+        "inferenceProfileName": "search--answers",
+        "description": "Search answers!",
+        "modelSource": {
+            "copyFrom": "arn:aws:bedrock:us-east-1::provisioned-model/abc",
+            "models": [],
+        },
+        "tags": [{"key": "k".repeat(129), "value": "search"}, {"key": ""}],
+    });
+    let problems = model.check("CreateInferenceProfileRequest", &bad);
+    let expected = [
+        "$.inferenceProfileName: InferenceProfileName \"search--answers\" does not match",
+        "$.description: InferenceProfileDescription \"Search answers!\" does not match",
+        "$.modelSource: union InferenceProfileModelSource must set exactly one member, found 2",
+        "$.modelSource.copyFrom: InferenceProfileModelSourceArn",
+        "$.modelSource: unknown member `models`",
+        "$.tags[0].key: TagKey length 129 outside",
+        "$.tags[1]: missing required member `value` of Tag",
+        "$.tags[1].key: TagKey length 0 outside",
+    ];
+    for want in expected {
+        assert!(
+            problems.iter().any(|p| p.starts_with(want)),
+            "{want:?} not among {problems:#?}"
+        );
+    }
+    assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+
+    let too_many_tags: Vec<_> = (0..201)
+        .map(|i| json!({"key": format!("k{i}"), "value": ""}))
+        .collect();
+    let problems = model.check(
+        "CreateInferenceProfileRequest",
+        &json!({"inferenceProfileName": "a", "modelSource": body["modelSource"], "tags": too_many_tags}),
+    );
+    assert_eq!(
+        problems,
+        ["$.tags: TagList has 201 items, allowed Some(0.0)..=Some(200.0)"]
+    );
+    assert_eq!(
+        model.check("CreateInferenceProfileRequest", &json!({})),
+        [
+            "$: missing required member `inferenceProfileName` of CreateInferenceProfileRequest",
+            "$: missing required member `modelSource` of CreateInferenceProfileRequest",
+        ]
     );
 }
 
