@@ -1,7 +1,9 @@
-//! Request bodies built from declared profiles, checked against the official AWS service model (botocore 1.44.8,
-//! `tests/service-models/`) and against golden JSON.
+//! Request bodies built from declared profiles, checked against the official AWS service models (botocore 1.44.8,
+//! `tests/service-models/`) and against golden JSON; the CloudFormation template against CloudFormation's resource
+//! and template schemas (`tests/cloudformation-schemas/`).
 
 mod support {
+    pub mod cloudformation_schema;
     pub mod golden;
     pub mod service_model;
 }
@@ -78,6 +80,123 @@ fn the_validator_catches_what_the_service_rejects() {
     );
 }
 
+/// The bedrock control-plane model (`bedrock.json`) reads like the other two: a `CreateInferenceProfile` body
+/// conforms, and breaking its constraints (list and string lengths, patterns, required members, the union) is caught.
+#[test]
+fn the_checker_reads_the_bedrock_control_plane_model() {
+    let model = ServiceModel::load("bedrock");
+    let body = json!({
+        "inferenceProfileName": "search-answers",
+        "description": "Search answers",
+        "modelSource": {"copyFrom": "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"},
+        "tags": [{"key": "team", "value": "search"}],
+    });
+    model.assert_conforms("CreateInferenceProfileRequest", &body);
+
+    // The declared profiles' names and descriptions are what CreateInferenceProfile takes.
+    for profile in [&HIGH_QUALITY, &NOVA_FACTS, &COHERE, &LLAMA, &BARE] {
+        let mut body = json!({
+            "inferenceProfileName": profile.name(),
+            "modelSource": {"copyFrom": "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0"},
+        });
+        if let Some(description) = profile.description() {
+            body["description"] = json!(description);
+        }
+        model.assert_conforms("CreateInferenceProfileRequest", &body);
+    }
+
+    let bad = json!({
+        "inferenceProfileName": "search--answers",
+        "description": "Search answers!",
+        "modelSource": {
+            "copyFrom": "arn:aws:bedrock:us-east-1::provisioned-model/abc",
+            "models": [],
+        },
+        "tags": [{"key": "k".repeat(129), "value": "search"}, {"key": ""}],
+    });
+    let problems = model.check("CreateInferenceProfileRequest", &bad);
+    let expected = [
+        "$.inferenceProfileName: InferenceProfileName \"search--answers\" does not match",
+        "$.description: InferenceProfileDescription \"Search answers!\" does not match",
+        "$.modelSource: union InferenceProfileModelSource must set exactly one member, found 2",
+        "$.modelSource.copyFrom: InferenceProfileModelSourceArn",
+        "$.modelSource: unknown member `models`",
+        "$.tags[0].key: TagKey length 129 outside",
+        "$.tags[1]: missing required member `value` of Tag",
+        "$.tags[1].key: TagKey length 0 outside",
+    ];
+    for want in expected {
+        assert!(
+            problems.iter().any(|p| p.starts_with(want)),
+            "{want:?} not among {problems:#?}"
+        );
+    }
+    assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+
+    let too_many_tags: Vec<_> = (0..201)
+        .map(|i| json!({"key": format!("k{i}"), "value": ""}))
+        .collect();
+    let problems = model.check(
+        "CreateInferenceProfileRequest",
+        &json!({"inferenceProfileName": "a", "modelSource": body["modelSource"], "tags": too_many_tags}),
+    );
+    assert_eq!(
+        problems,
+        ["$.tags: TagList has 201 items, allowed Some(0.0)..=Some(200.0)"]
+    );
+    assert_eq!(
+        model.check("CreateInferenceProfileRequest", &json!({})),
+        [
+            "$: missing required member `inferenceProfileName` of CreateInferenceProfileRequest",
+            "$: missing required member `modelSource` of CreateInferenceProfileRequest",
+        ]
+    );
+}
+
+/// The template has no `AWS::Bedrock::ApplicationInferenceProfile` yet; its vendored schema takes the
+/// `CreateInferenceProfile` body above with its keys in PascalCase, and rejects it in the API's camelCase.
+#[test]
+fn application_inference_profile_schema() {
+    use support::cloudformation_schema::CloudFormationSchemas;
+    let schemas = CloudFormationSchemas::load();
+    let schema = schemas.resource("AWS::Bedrock::ApplicationInferenceProfile");
+    let properties = json!({
+        "InferenceProfileName": "search-answers",
+        "Description": "Search answers",
+        "ModelSource": {"CopyFrom": "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"},
+        "Tags": [{"Key": "team", "Value": "search"}],
+    });
+    assert_eq!(schema.check(&properties, ""), Vec::<String>::new());
+    let template = json!({
+        "AWSTemplateFormatVersion": "2010-09-09",
+        "Resources": {"SearchAnswers": {"Type": "AWS::Bedrock::ApplicationInferenceProfile", "Properties": properties}},
+        "Outputs": {"ProfileArn": {"Value": {"Fn::GetAtt": ["SearchAnswers", "InferenceProfileArn"]}}},
+    });
+    schemas.assert_conforms(&template);
+
+    let camel = json!({
+        "inferenceProfileName": "search-answers",
+        "modelSource": {"copyFrom": "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"},
+    });
+    assert_eq!(
+        schema.check(&camel, ""),
+        [
+            ": Additional properties are not allowed ('inferenceProfileName', 'modelSource' were unexpected)",
+            r#": "InferenceProfileName" is a required property"#,
+        ]
+    );
+    let mut read_only = properties.clone();
+    read_only["Status"] = json!("ACTIVE");
+    read_only["Tags"][0]["Key"] = json!("");
+    assert_eq!(
+        schema.check(&read_only, ""),
+        [
+            r#"/Tags/0/Key: "" is shorter than 1 character"#,
+            ": sets the read-only property /properties/Status"
+        ]
+    );
+}
+
 #[test]
 fn golden_converse_body() {
     let body = ConverseRequest::for_profile(&NOVA_FACTS)
@@ -104,6 +223,7 @@ fn golden_converse_body() {
 }
 
 mod prompt_and_agent {
+    use super::support::cloudformation_schema::{CloudFormationSchemas, replace_intrinsics};
     use super::support::service_model::ServiceModel;
     use super::{HIGH_QUALITY, NOVA_FACTS};
     use bedrock_profiles::wire::agent::CreateAgentRequest;
@@ -238,6 +358,7 @@ mod prompt_and_agent {
             .agent(&agent)
             .unwrap()
             .to_json();
+        CloudFormationSchemas::load().assert_conforms(&template);
         let resources = template["Resources"].as_object().unwrap();
         let mut ids: Vec<&String> = resources.keys().collect();
         ids.sort();
@@ -263,6 +384,125 @@ mod prompt_and_agent {
             agent["Properties"]["PromptOverrideConfiguration"]["PromptConfigurations"][0]["InferenceConfiguration"]
                 ["MaximumLength"],
             1024
+        );
+    }
+
+    /// The seed's template, as `golden_bodies_of_the_seed` builds it.
+    fn seed_template() -> serde_json::Value {
+        Template::new()
+            .description("Support prompts and agent")
+            .prompt(&Greeting::SPEC)
+            .unwrap()
+            .agent(
+                &CreateAgentRequest::new(SupportAgent::SPEC)
+                    .base_prompt_template(PromptType::Orchestration, "$question$"),
+            )
+            .unwrap()
+            .to_json()
+    }
+
+    /// The schemas catch what CloudFormation would reject: broken properties (an enum, a range, a pattern, a
+    /// required one, an unknown one, a read-only one) and a broken top level.
+    #[test]
+    fn cloudformation_schemas_catch_broken_templates() {
+        let schemas = CloudFormationSchemas::load();
+        let mut bad = seed_template();
+        schemas.assert_conforms(&bad);
+        let prompt = &mut bad["Resources"]["MyPromptPrompt"]["Properties"];
+        prompt["Variants"][0]["TemplateType"] = json!("JSON");
+        prompt.as_object_mut().unwrap().remove("Name");
+        let agent = &mut bad["Resources"]["MyAgentAgent"]["Properties"];
+        agent["IdleSessionTTLInSeconds"] = json!(30);
+        agent["AgentId"] = json!("ABCDEFGHIJ");
+        agent["agentName"] = json!("my-agent");
+        agent["AgentName"] = json!("my agent");
+        let resources = bad["Resources"].as_object_mut().unwrap();
+        resources.insert(
+            "My-Agent".into(),
+            json!({"Type": "AWS::Bedrock::Nope", "Properties": {}}),
+        );
+        resources.insert("NoType".into(), json!({"Properties": {}}));
+        bad["AWSTemplateFormatVersion"] = json!("2012-01-01");
+        bad["Outputs"] = json!({"AgentArn": {"Description": "no value"}});
+        bad["Parameter"] = json!({});
+
+        let problems = schemas.check(&bad);
+        let expected = [
+            "/AWSTemplateFormatVersion: ",
+            ": Additional properties are not allowed ('Parameter' was unexpected)",
+            "/Outputs/AgentArn: \"Value\" is a required property",
+            "/Resources/NoType: \"Type\" is a required property",
+            "/Resources: ",
+            "/Resources/My-Agent: no vendored schema for AWS::Bedrock::Nope",
+            "/Resources/MyPromptPrompt/Properties: \"Name\" is a required property",
+            "/Resources/MyPromptPrompt/Properties/Variants/0/TemplateType: ",
+            "/Resources/MyAgentAgent/Properties: Additional properties are not allowed ('agentName' was unexpected)",
+            "/Resources/MyAgentAgent/Properties/AgentName: ",
+            "/Resources/MyAgentAgent/Properties/IdleSessionTTLInSeconds: 30 is less than the minimum of 60",
+            "/Resources/MyAgentAgent/Properties: sets the read-only property /properties/AgentId",
+        ];
+        for want in expected {
+            assert!(
+                problems.iter().any(|p| p.starts_with(want)),
+                "{want:?} not among {problems:#?}"
+            );
+        }
+        assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+    }
+
+    /// Intrinsic functions stand where the schema expects a value of the type they return; placeholders of that
+    /// type take their place, and only a function that cannot return that type is reported.
+    #[test]
+    fn cloudformation_intrinsic_functions() {
+        let schemas = CloudFormationSchemas::load();
+        let mut template = seed_template();
+        let agent = &mut template["Resources"]["MyAgentAgent"]["Properties"];
+        agent["AgentResourceRoleArn"] = json!({"Fn::GetAtt": ["AgentRole", "Arn"]});
+        agent["IdleSessionTTLInSeconds"] = json!({"Ref": "SessionTtl"});
+        agent["FoundationModel"] = json!({"Fn::Sub": "${ModelId}"});
+        agent["Tags"] = json!({"team": {"Ref": "Team"}});
+        agent["PromptOverrideConfiguration"]["PromptConfigurations"][0]["PromptType"] =
+            json!({"Fn::If": ["Orchestrate", "ORCHESTRATION", "PRE_PROCESSING"]});
+        template["Resources"]["MyPromptPrompt"]["Properties"]["Variants"][0]["TemplateConfiguration"]
+            ["Text"]["Text"] = json!({"Fn::Join": ["", ["Hello ", {"Ref": "Greeting"}]]});
+        template["Outputs"] =
+            json!({"AgentArn": {"Value": {"Fn::GetAtt": ["MyAgentAgent", "AgentArn"]}}});
+        schemas.assert_conforms(&template);
+
+        let agent_schema = &schemas.resource("AWS::Bedrock::Agent").schema;
+        let (resolved, placeholders) = replace_intrinsics(
+            agent_schema,
+            &template["Resources"]["MyAgentAgent"]["Properties"],
+        );
+        assert_eq!(
+            placeholders,
+            [
+                "/FoundationModel",
+                "/IdleSessionTTLInSeconds",
+                "/PromptOverrideConfiguration/PromptConfigurations/0/PromptType",
+                "/AgentResourceRoleArn",
+                "/Tags/team",
+            ]
+        );
+        assert_eq!(resolved["IdleSessionTTLInSeconds"], 60);
+        assert_eq!(resolved["AgentResourceRoleArn"], "x");
+        assert_eq!(
+            resolved["PromptOverrideConfiguration"]["PromptConfigurations"][0]["PromptType"],
+            "PRE_PROCESSING"
+        );
+
+        // A list where a string is expected, a string where a list is expected.
+        let agent = &mut template["Resources"]["MyAgentAgent"]["Properties"];
+        agent["Instruction"] = json!({"Fn::Split": [",", "a,b"]});
+        agent["PromptOverrideConfiguration"]["PromptConfigurations"][0]["InferenceConfiguration"]
+            ["StopSequences"] = json!({"Fn::Sub": "</answer>"});
+        let problems = schemas.check(&template);
+        assert_eq!(
+            problems,
+            [
+                r#"/Resources/MyAgentAgent/Properties/Instruction: {"Fn::Split":[",","a,b"]} is not of type "string""#,
+                r#"/Resources/MyAgentAgent/Properties/PromptOverrideConfiguration/PromptConfigurations/0/InferenceConfiguration/StopSequences: {"Fn::Sub":"</answer>"} is not of type "array""#,
+            ]
         );
     }
 
@@ -320,6 +560,7 @@ mod prompt_and_agent {
             )
             .unwrap()
             .to_json();
+        CloudFormationSchemas::load().assert_conforms(&template);
         assert_golden("seed-cloudformation", &template);
     }
 }

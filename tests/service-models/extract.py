@@ -9,7 +9,7 @@ version. Documentation strings are dropped; everything else of each shape is kep
 import glob, gzip, json, os, subprocess, sys, tempfile, zipfile
 
 VERSION = "1.44.8"
-SERVICES = ["bedrock-runtime", "bedrock-agent"]
+SERVICES = ["bedrock-runtime", "bedrock-agent", "bedrock"]
 
 def strip(node):
     if isinstance(node, dict):

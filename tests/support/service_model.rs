@@ -11,7 +11,7 @@ pub struct ServiceModel {
 }
 
 impl ServiceModel {
-    /// `service` is `bedrock-runtime` or `bedrock-agent`.
+    /// `service` is `bedrock-runtime`, `bedrock-agent` or `bedrock` (the control plane: inference profiles).
     pub fn load(service: &str) -> ServiceModel {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/service-models")
