@@ -16,11 +16,9 @@ fn ui() {
             .expect("target directory")
             .join("tests/trybuild/bedrock-profiles");
         std::fs::create_dir_all(&project).unwrap();
-        std::fs::copy(
-            "tests/ui/files/broken-profiles.toml",
-            project.join("broken-profiles.toml"),
-        )
-        .unwrap();
+        for file in ["broken-profiles.toml", "clashing-names.toml"] {
+            std::fs::copy(format!("tests/ui/files/{file}"), project.join(file)).unwrap();
+        }
         t.compile_fail("tests/ui/files/*.rs");
     }
 }

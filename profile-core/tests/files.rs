@@ -580,6 +580,123 @@ fn io_errors() {
     ));
 }
 
+#[test]
+fn text_and_instruction_files_are_relative_to_the_declaration_file() {
+    let dir = std::env::temp_dir().join(format!("bedrock-profiles-files-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("prompts")).unwrap();
+    std::fs::write(dir.join("prompts/greeting.txt"), "Hello {{customer}}\n").unwrap();
+    std::fs::write(
+        dir.join("prompts/system.txt"),
+        "You help with {{topic}}.\r\n",
+    )
+    .unwrap();
+    let instruction = "You are a helpful assistant. Answer questions about orders politely.";
+    std::fs::write(
+        dir.join("prompts/instruction.txt"),
+        format!("{instruction}\n"),
+    )
+    .unwrap();
+    let source = r#"
+[prompts.greeting]
+text_file = "prompts/greeting.txt"
+system_file = "prompts/system.txt"
+
+[agents.support]
+instruction_file = "prompts/instruction.txt"
+model = "anthropic.claude-3-5-haiku-20241022-v1:0"
+"#;
+    let path = dir.join("bedrock.toml");
+    let d = files::parse(&path, source, Format::Toml).unwrap();
+    let variant = &d.prompt("greeting").unwrap().variants[0];
+    // One final line break (`\n` or `\r\n`) is dropped, as in the macros.
+    assert_eq!(variant.text, "Hello {{customer}}");
+    assert_eq!(variant.system.as_deref(), Some("You help with {{topic}}."));
+    assert_eq!(variant.variables, ["topic", "customer"]);
+    assert_eq!(d.agent("support").unwrap().instruction, instruction);
+
+    let missing = "[prompts.p]\ntext_file = \"prompts/none.txt\"\n";
+    let e = files::parse(&path, missing, Format::Toml).unwrap_err();
+    assert_eq!(
+        (e.errors[0].key_path.as_str(), e.errors[0].message.as_str()),
+        (
+            "prompts.p.text_file",
+            "cannot read `text_file` `prompts/none.txt` (relative to the declaration file): no such file"
+        )
+    );
+    let both = "[prompts.p]\ntext = \"x\"\ntext_file = \"prompts/greeting.txt\"\n";
+    let e = files::parse(&path, both, Format::Toml).unwrap_err();
+    assert_eq!(
+        e.errors[0].message,
+        "`text` and `text_file` are both given; use one"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn keys_are_cleared_with_unset_in_toml_and_null_in_json() {
+    let toml = r#"
+[profiles.base]
+model = "anthropic.claude-3-5-haiku-20241022-v1:0"
+temperature = 0.5
+top_p = 0.9
+stop_sequences = ["a"]
+
+[profiles.derived]
+extends = "base"
+unset = ["top_p", "stop_sequences"]
+"#;
+    let d = load(toml).unwrap();
+    let derived = d.profile("derived").unwrap();
+    assert_eq!(derived.temperature, Some(0.5));
+    assert_eq!(derived.top_p, None);
+    assert!(derived.stop_sequences.is_empty());
+
+    let json = r#"{"profiles": {
+        "base": {"temperature": 0.5, "top_p": 0.9},
+        "derived": {"extends": "base", "top_p": null}
+    }}"#;
+    let d = files::parse("bedrock.json", json, Format::Json).unwrap();
+    assert_eq!(d.profile("derived").unwrap().top_p, None);
+    assert_eq!(d.profile("derived").unwrap().temperature, Some(0.5));
+
+    assert_eq!(
+        error("[profiles.p]\ntop_p = 0.5\nunset = [\"top_p\"]\n"),
+        pair(
+            "profiles.p.unset[0]",
+            "`top_p` is both set and listed in `unset`; keep one of them"
+        )
+    );
+    assert_eq!(
+        error("[profiles.p]\nunset = [\"topP\"]\n"),
+        pair(
+            "profiles.p.unset.topP",
+            "unknown key `topP`; did you mean `top_p`?"
+        )
+    );
+    assert_eq!(
+        error("[profiles.p]\nunset = [\"name\"]\n"),
+        pair(
+            "profiles.p.name",
+            "`name` cannot be listed in `unset`; leave it out to use the default name"
+        )
+    );
+}
+
+#[test]
+fn extends_chains_resolve_without_recursion() {
+    // A chain far deeper than any stack would take if it were resolved recursively.
+    let n = 20_000;
+    let mut source = String::from("[profiles.p0]\ntemperature = 0.25\n");
+    for i in 1..n {
+        source.push_str(&format!("[profiles.p{i}]\nextends = \"p{}\"\n", i - 1));
+    }
+    let d = load(&source).unwrap();
+    assert_eq!(
+        d.profile(&format!("p{}", n - 1)).unwrap().temperature,
+        Some(0.25)
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 

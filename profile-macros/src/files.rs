@@ -2,18 +2,15 @@
 //! then the same items the DSL generates: an `InferenceProfile` const per profile, a `PromptSpec` const per prompt
 //! and a `&'static AgentSpec` const per agent, named after their tables in SCREAMING_SNAKE_CASE.
 
-use crate::emit::model_ref;
-use bedrock_profiles_core::InferenceProfile;
-use bedrock_profiles_core::ResponseFormat;
-use bedrock_profiles_core::agent::PromptType;
+use crate::agent::check::{Agent, Instruction, Step};
+use crate::emit;
+use crate::prompt::check::{Prompt, Source, Variant};
+use crate::syntax::Exprs;
+use bedrock_profiles_core::decl::{Name, ProfileDecl};
 use bedrock_profiles_core::files::{self, Declarations, Format};
 use proc_macro2::{Literal, Span, TokenStream};
-use quote::{ToTokens, format_ident, quote};
+use quote::{format_ident, quote};
 use std::path::Path;
-
-fn private() -> TokenStream {
-    quote!(::bedrock_profiles::__private)
-}
 
 fn error(span: Span, message: &str) -> TokenStream {
     let lit = Literal::string(message);
@@ -66,6 +63,10 @@ pub fn expand(input: TokenStream) -> TokenStream {
                 .collect();
         }
     };
+    let clashes = clashes(&declarations, span);
+    if !clashes.is_empty() {
+        return clashes;
+    }
     let absolute = Literal::string(&path.to_string_lossy());
     let items = items(&declarations);
     quote! {
@@ -75,7 +76,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
 }
 
 /// `high-quality` -> `HIGH_QUALITY`.
-fn const_name(key: &str) -> syn::Ident {
+fn const_name(key: &str) -> String {
     let mut name: String = key
         .chars()
         .map(|c| {
@@ -89,174 +90,130 @@ fn const_name(key: &str) -> syn::Ident {
     if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(0, '_');
     }
-    format_ident!("{}", name)
+    name
 }
 
-fn cow(text: &str) -> TokenStream {
-    let p = private();
-    let lit = Literal::string(text);
-    quote!(#p::Cow::Borrowed(#lit))
+/// The path of a generated const (a profile a prompt or an agent names).
+fn const_path(key: &str) -> syn::Path {
+    syn::Path::from(format_ident!("{}", const_name(key)))
 }
 
-fn opt<T>(value: Option<T>, f: impl FnOnce(T) -> TokenStream) -> TokenStream {
-    let p = private();
-    match value {
-        Some(v) => {
-            let v = f(v);
-            quote!(#p::Some(#v))
-        }
-        None => quote!(#p::None),
-    }
-}
-
-fn profile_value(profile: &InferenceProfile) -> TokenStream {
-    let p = private();
-    let name = cow(profile.name());
-    let description = opt(profile.description(), cow);
-    let version = Literal::u32_suffixed(profile.version);
-    let model = opt(profile.model.as_ref(), model_ref);
-    let temperature = opt(profile.temperature, |v| {
-        Literal::f32_suffixed(v).into_token_stream()
-    });
-    let top_p = opt(profile.top_p, |v| {
-        Literal::f32_suffixed(v).into_token_stream()
-    });
-    let top_k = opt(profile.top_k, |v| {
-        Literal::u32_suffixed(v).into_token_stream()
-    });
-    let max_tokens = opt(profile.max_tokens, |v| {
-        Literal::u32_suffixed(v).into_token_stream()
-    });
-    let stops = profile.stop_sequences().map(cow);
-    let anthropic = opt(profile.anthropic_version(), cow);
-    let format = opt(profile.response_format.as_ref(), |f| match f {
-        ResponseFormat::JsonSchema(s) => {
-            let name = opt(s.name.as_deref(), cow);
-            let description = opt(s.description.as_deref(), cow);
-            let schema = cow(&s.schema);
-            quote!(#p::ResponseFormat::JsonSchema(#p::JsonSchema { name: #name, description: #description, schema: #schema }))
-        }
-    });
-    quote! {
-        #p::InferenceProfile {
-            name: #name,
-            description: #description,
-            version: #version,
-            model: #model,
-            temperature: #temperature,
-            top_p: #top_p,
-            top_k: #top_k,
-            max_tokens: #max_tokens,
-            stop_sequences: #p::Cow::Borrowed(&[#(#stops),*]),
-            anthropic_version: #anthropic,
-            response_format: #format,
+/// Two tables whose consts would have the same name (`profiles.fast` and `prompts.fast`, or `high-quality` and
+/// `high_quality`): one error each, naming both.
+fn clashes(d: &Declarations, span: Span) -> TokenStream {
+    let tables = d
+        .profiles
+        .iter()
+        .map(|p| ("profiles", &p.key))
+        .chain(d.prompts.iter().map(|p| ("prompts", &p.key)))
+        .chain(d.agents.iter().map(|a| ("agents", &a.key)));
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut out = TokenStream::new();
+    for (section, key) in tables {
+        let name = const_name(key);
+        let table = format!("{section}.{key}");
+        match seen.iter().find(|(n, _)| *n == name) {
+            Some((_, first)) => out.extend(error(
+                span,
+                &format!("`{first}` and `{table}` both become the const `{name}`; rename one of the tables"),
+            )),
+            None => seen.push((name, table)),
         }
     }
+    out
 }
 
 fn items(d: &Declarations) -> TokenStream {
-    let p = private();
+    let p = emit::private();
+    let exprs = Exprs::default();
     let mut out = TokenStream::new();
     for loaded in &d.profiles {
-        let ident = const_name(&loaded.key);
-        let value = profile_value(&loaded.profile);
-        let doc = format!(" Profile `{}` from the declaration file.", loaded.key);
+        let ident = format_ident!("{}", const_name(&loaded.key));
+        let decl = ProfileDecl::from_profile(Name::new(loaded.key.clone(), ()), &loaded.profile);
+        let fields = emit::profile_fields(&decl, &exprs, false);
+        let mut docs = vec![format!(
+            " Profile `{}` of the declaration file.",
+            loaded.key
+        )];
+        docs.extend(crate::profile::doc::docs(&decl, &exprs, true));
         out.extend(quote! {
-            #[doc = #doc]
-            pub const #ident: #p::InferenceProfile = #value;
+            #(#[doc = #docs])*
+            pub const #ident: #p::InferenceProfile = #p::InferenceProfile { #(#fields,)* };
         });
     }
-    for prompt in &d.prompts {
-        let ident = const_name(&prompt.key);
-        let name = Literal::string(&prompt.name);
-        let description = opt(prompt.description.as_deref(), |s| {
-            Literal::string(s).to_token_stream()
-        });
-        let variants = prompt.variants.iter().map(|v| {
-            let name = Literal::string(&v.name);
-            let model = opt(v.model.as_ref(), model_ref);
-            let profile = opt(v.profile.as_deref(), |key| {
-                let ident = const_name(key);
-                quote!(&#ident)
-            });
-            let template_type = if v.system.is_some() {
-                quote!(#p::TemplateType::Chat)
-            } else {
-                quote!(#p::TemplateType::Text)
-            };
-            let text = Literal::string(&v.text);
-            let system = opt(v.system.as_deref(), |s| {
-                Literal::string(s).to_token_stream()
-            });
-            let variables = v.variables.iter().map(|s| Literal::string(s));
-            quote! {
-                #p::PromptVariant {
-                    name: #name,
-                    model: #model,
-                    profile: #profile,
-                    template_type: #template_type,
-                    text: #text,
-                    system: #system,
-                    variables: &[#(#variables),*],
-                }
-            }
-        });
-        let doc = format!(" Prompt `{}` from the declaration file.", prompt.key);
-        out.extend(quote! {
-            #[doc = #doc]
-            pub const #ident: #p::PromptSpec = #p::PromptSpec {
-                name: #name,
-                description: #description,
-                variants: &[#(#variants),*],
-            };
-        });
-    }
-    for agent in &d.agents {
-        let ident = const_name(&agent.key);
-        let name = Literal::string(&agent.name);
-        let description = opt(agent.description.as_deref(), |s| {
-            Literal::string(s).to_token_stream()
-        });
-        let instruction = Literal::string(&agent.instruction);
-        let model = model_ref(&agent.model);
-        let ttl = opt(agent.idle_session_ttl, |v| {
-            Literal::u32_suffixed(v).to_token_stream()
-        });
-        let step = |step: PromptType| {
-            opt(
-                agent.steps.iter().find(|(s, _)| *s == step).map(|(_, k)| k),
-                |key| {
-                    let ident = const_name(key);
-                    quote!(&#ident)
-                },
-            )
+    for loaded in &d.prompts {
+        let ident = format_ident!("{}", const_name(&loaded.key));
+        let prompt = Prompt {
+            ident: ident.clone(),
+            name: loaded.name.clone(),
+            description: loaded.description.clone(),
+            sources: Vec::new(),
+            variants: Vec::new(),
+            fields: Vec::new(),
         };
-        let pre = step(PromptType::PreProcessing);
-        let orchestration = step(PromptType::Orchestration);
-        let post = step(PromptType::PostProcessing);
-        let kb = step(PromptType::KnowledgeBaseResponseGeneration);
-        let memory = step(PromptType::MemorySummarization);
-        let templates = agent.base_prompt_templates.iter().map(|(step, text)| {
-            let variant = format_ident!("{}", format!("{step:?}"));
-            let text = Literal::string(text);
-            quote!((#p::PromptType::#variant, #text))
+        let prompt = loaded.variants.iter().fold(prompt, |mut prompt, v| {
+            let text = prompt.sources.len();
+            prompt.sources.push(Source {
+                text: v.text.clone(),
+                file: None,
+                valid: true,
+            });
+            let system = v.system.as_ref().map(|s| {
+                prompt.sources.push(Source {
+                    text: s.clone(),
+                    file: None,
+                    valid: true,
+                });
+                prompt.sources.len() - 1
+            });
+            prompt.variants.push(Variant {
+                name: v.name.clone(),
+                model: v.model.clone(),
+                profile: v.profile.as_deref().map(const_path),
+                text,
+                system,
+                variables: v.variables.clone(),
+            });
+            prompt
         });
-        let doc = format!(" Agent `{}` from the declaration file.", agent.key);
+        let spec = crate::prompt::expand::spec(&prompt);
+        let mut docs = vec![format!(" Prompt `{}` of the declaration file.", loaded.key)];
+        docs.extend(crate::prompt::doc::docs(&prompt, true));
         out.extend(quote! {
-            #[doc = #doc]
-            pub const #ident: &#p::AgentSpec = &#p::AgentSpec {
-                name: #name,
-                description: #description,
-                instruction: #instruction,
-                model: #model,
-                idle_session_ttl: #ttl,
-                pre_processing: #pre,
-                orchestration: #orchestration,
-                post_processing: #post,
-                knowledge_base_response_generation: #kb,
-                memory_summarization: #memory,
-                base_prompt_templates: &[#(#templates),*],
-            };
+            #(#[doc = #docs])*
+            pub const #ident: #p::PromptSpec = #spec;
+        });
+    }
+    for loaded in &d.agents {
+        let ident = format_ident!("{}", const_name(&loaded.key));
+        let span = Span::call_site();
+        let agent = Agent {
+            ident: ident.clone(),
+            name: Some((loaded.name.clone(), span)),
+            description: loaded.description.clone().map(|d| (d, span)),
+            instruction: Some(Instruction {
+                text: loaded.instruction.clone(),
+                file: None,
+            }),
+            model: Some((loaded.model.clone(), span)),
+            idle_session_ttl: loaded.idle_session_ttl.map(|s| (s, span, None)),
+            steps: loaded
+                .steps
+                .iter()
+                .map(|(step, key)| Step {
+                    step: *step,
+                    path: const_path(key),
+                    span,
+                })
+                .collect(),
+            base_prompt_templates: loaded.base_prompt_templates.clone(),
+        };
+        let spec = crate::agent::expand::spec(&agent);
+        let mut docs = vec![format!(" Agent `{}` of the declaration file.", loaded.key)];
+        docs.extend(crate::agent::doc::docs(&agent, true));
+        out.extend(quote! {
+            #(#[doc = #docs])*
+            pub const #ident: &#p::AgentSpec = #spec;
         });
     }
     out

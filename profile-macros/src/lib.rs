@@ -14,6 +14,8 @@ mod emit;
 mod files;
 #[cfg(test)]
 mod fuzz;
+#[cfg(all(test, feature = "files"))]
+mod parity;
 mod profile;
 mod prompt;
 mod syntax;

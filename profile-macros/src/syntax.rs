@@ -136,12 +136,42 @@ fn split_commas(
     Some(items)
 }
 
+/// `key: value` (the DSL) or `key = value` (attributes), one entry of `tag { ... }`.
+struct TaggedEntry {
+    key: Ident,
+    value: TokenStream,
+    value_span: Span,
+}
+
+impl syn::parse::Parse for TaggedEntry {
+    fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
+        if !input.peek(Ident::peek_any) {
+            return Err(input.error("expected a key like `id: \"...\"`"));
+        }
+        let key = input.call(Ident::parse_any)?;
+        if input.peek(syn::Token![:]) {
+            input.parse::<syn::Token![:]>()?;
+        } else if input.peek(syn::Token![=]) {
+            input.parse::<syn::Token![=]>()?;
+        } else {
+            return Err(input.error(format!("expected `:` or `=` after `{key}`")));
+        }
+        let value_span = input.span();
+        let value = crate::value::parse_value_tokens(input)?;
+        if value.is_empty() {
+            return Err(syn::Error::new(key.span(), format!("`{key}` has no value")));
+        }
+        Ok(TaggedEntry {
+            key,
+            value,
+            value_span,
+        })
+    }
+}
+
 /// `key: value, ...` inside `tag { ... }`.
 fn entries(cx: &mut Ctxt, body: TokenStream, exprs: &mut Exprs) -> Option<Vec<Entry<Span>>> {
-    let parsed = match syn::parse::Parser::parse2(
-        crate::value::comma_list::<crate::profile::ast::Entry>,
-        body,
-    ) {
+    let parsed = match syn::parse::Parser::parse2(crate::value::comma_list::<TaggedEntry>, body) {
         Ok(parsed) => parsed,
         Err(error) => {
             cx.syn_error(error);

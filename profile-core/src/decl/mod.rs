@@ -68,12 +68,13 @@ impl Syntax {
         format!("{{ {} }}", items.join(", "))
     }
 
-    /// How `None` is spelled: `None` in Rust, `null` in JSON; TOML has no null (see [`read`]'s `unset`).
-    pub const fn none(self) -> &'static str {
+    /// How a cleared key is said in messages: "`None`" in Rust, "`null`" in JSON, "listed in `unset`" in TOML
+    /// (which has no null).
+    pub const fn cleared(self) -> &'static str {
         match self {
-            Syntax::Dsl | Syntax::Attribute => "None",
-            Syntax::Json => "null",
-            Syntax::Toml => "unset = [\"key\"]",
+            Syntax::Dsl | Syntax::Attribute => "`None`",
+            Syntax::Json => "`null`",
+            Syntax::Toml => "listed in `unset`",
         }
     }
 }
@@ -150,7 +151,7 @@ impl<L> Raw<L> {
             Raw::Bool(b) => format!("`{b}`"),
             Raw::List(_) => "a list".to_owned(),
             Raw::Table(_) | Raw::Tagged(..) => "a table".to_owned(),
-            Raw::Null => format!("`{}`", syntax.none()),
+            Raw::Null => syntax.cleared().to_owned(),
             Raw::Expr(_) => "an expression".to_owned(),
             Raw::Other(text) => format!("`{text}`"),
         }

@@ -103,6 +103,47 @@ impl<L: Clone> ProfileDecl<L> {
         }
     }
 
+    /// The declaration of a resolved profile (every value set, at `loc`): what a file's profile generates in
+    /// `include_profiles!`, so that its const and rustdoc are built like the DSL's.
+    pub fn from_profile(ident: Name<L>, profile: &InferenceProfile) -> Self {
+        let loc = ident.loc.clone();
+        let text = |v: &Option<Cow<'static, str>>| match v {
+            Some(v) => Setting::Set(v.to_string(), loc.clone()),
+            None => Setting::Unset,
+        };
+        let opt = |v: Option<f32>| v.map_or(Setting::Unset, |v| Setting::Set(v, loc.clone()));
+        let int = |v: Option<u32>| v.map_or(Setting::Unset, |v| Setting::Set(v, loc.clone()));
+        let mut decl = ProfileDecl::new(ident);
+        decl.name = Setting::Set(profile.name().to_owned(), loc.clone());
+        decl.description = text(&profile.description);
+        decl.version = Setting::Set(profile.version, loc.clone());
+        decl.model = profile
+            .model
+            .clone()
+            .map_or(Setting::Unset, |m| Setting::Set(m, loc.clone()));
+        decl.temperature = opt(profile.temperature);
+        decl.top_p = opt(profile.top_p);
+        decl.top_k = int(profile.top_k);
+        decl.max_tokens = int(profile.max_tokens);
+        if !profile.stop_sequences.is_empty() {
+            let items = profile
+                .stop_sequences()
+                .map(|s| (s.to_owned(), loc.clone()))
+                .collect();
+            decl.stop_sequences = Setting::Set(items, loc.clone());
+        }
+        decl.anthropic_version = text(&profile.anthropic_version);
+        if let Some(ResponseFormat::JsonSchema(s)) = &profile.response_format {
+            let schema = SchemaDecl {
+                name: text(&s.name),
+                description: text(&s.description),
+                schema: Setting::Set(s.schema.to_string(), loc.clone()),
+            };
+            decl.response_format = Setting::Set(schema, loc.clone());
+        }
+        decl
+    }
+
     /// Reads the entries of one profile. `base` is the DSL's `..BASE`; files write `extends = "..."` among the
     /// entries, and `unset = [...]` for the keys they clear.
     pub fn read(
@@ -229,16 +270,15 @@ impl<L: Clone> ProfileDecl<L> {
 
     /// `name` and `version` always have a value: `None` there is an error that names the default.
     fn no_none_for_defaults(&mut self, r: &mut Reader<'_, L>) {
-        let none = r.syntax.none();
+        let none = r.syntax.cleared();
         if let Setting::Cleared(loc) = &self.name {
-            let message =
-                format!("`name` cannot be `{none}`; leave it out to use the default name");
+            let message = format!("`name` cannot be {none}; leave it out to use the default name");
             r.issues.rule("name", loc, message);
             self.name = Setting::Invalid;
         }
         if let Setting::Cleared(loc) = &self.version {
             let message =
-                format!("`version` cannot be `{none}`; leave it out to use the default version 1");
+                format!("`version` cannot be {none}; leave it out to use the default version 1");
             r.issues.rule("version", loc, message);
             self.version = Setting::Invalid;
         }

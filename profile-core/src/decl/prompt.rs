@@ -569,7 +569,7 @@ impl<L: Clone> VariantDecl<L> {
                 }
             }
             VariantKey::Model => {
-                self.model = r.literal_model(k, node, r.syntax != Syntax::Attribute);
+                self.model = r.literal_model(k, node, true);
             }
             VariantKey::Profile => self.profile = r.profile_ref(k, node),
             VariantKey::Text

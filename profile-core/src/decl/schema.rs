@@ -123,7 +123,7 @@ pub(crate) fn response_format<L: Clone>(
             ("schema", &decl.schema),
         ] {
             if let Setting::Cleared(loc) = s {
-                let message = format!("`{k}` cannot be `{}`; leave it out", syntax.none());
+                let message = format!("`{k}` cannot be {}; leave it out", syntax.cleared());
                 r.issues.rule(k, loc, message);
             }
         }

@@ -82,8 +82,8 @@ impl<L: Clone> Reader<'_, L> {
             Raw::Str(s) => Setting::Set(s.clone(), node.loc.clone()),
             Raw::Null => {
                 let message = format!(
-                    "`{key}` cannot be `{}`; leave the key out instead",
-                    self.syntax.none()
+                    "`{key}` cannot be {}; leave the key out instead",
+                    self.syntax.cleared()
                 );
                 self.issues.push(IssueKind::Type, key, &node.loc, message);
                 Setting::Invalid

@@ -5,7 +5,6 @@ use super::check::Agent;
 use crate::doc::{code, model_cell};
 use bedrock_profiles_core::limits::TOP_K_RANGE;
 use bedrock_profiles_core::rules::Surface;
-use syn::DeriveInput;
 
 fn duration(seconds: u32) -> String {
     let (minutes, rest) = (seconds / 60, seconds % 60);
@@ -28,9 +27,10 @@ fn fence(text: &str) -> String {
     "`".repeat((longest + 1).max(3))
 }
 
-pub fn docs(a: &Agent, input: &DeriveInput) -> Vec<String> {
+/// The rustdoc lines after the user's own doc comment (`user_docs`: whether there is one).
+pub fn docs(a: &Agent, user_docs: bool) -> Vec<String> {
     let mut lines = Vec::new();
-    if input.attrs.iter().any(|attr| attr.path().is_ident("doc")) {
+    if user_docs {
         lines.push(String::new());
     }
     if let Some((name, _)) = &a.name {

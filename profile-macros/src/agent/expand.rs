@@ -97,6 +97,27 @@ fn assertion(agent: &Agent, step: &Step, model: TokenStream) -> TokenStream {
 
 /// Everything, for an agent without errors.
 pub fn agent(agent: &Agent, input: &DeriveInput, docs: &[String]) -> TokenStream {
+    // `include_bytes!` of the file the macro read: editing it rebuilds the crate (and re-checks it). The text
+    // itself is the one the rules checked (the file's final line break dropped).
+    let tracking = agent
+        .instruction
+        .as_ref()
+        .and_then(|i| i.file.as_ref())
+        .map(|(_, path)| {
+            let path = Literal::string(&path.to_string_lossy());
+            quote!(
+                const _: &[u8] = ::core::include_bytes!(#path);
+            )
+        });
+    let spec = spec(agent);
+    let item = item(input, docs);
+    let implementation = implementation(input, spec);
+    let assertions = assertions(agent);
+    quote!(#item #implementation #assertions #tracking)
+}
+
+/// The `&AgentSpec` of an agent without errors.
+pub(crate) fn spec(agent: &Agent) -> TokenStream {
     let p = private();
     let string = |text: &str| Literal::string(text);
     let name = string(agent.name.as_ref().map_or("", |(n, _)| n.as_str()));
@@ -114,23 +135,6 @@ pub fn agent(agent: &Agent, input: &DeriveInput, docs: &[String]) -> TokenStream
         }
         None => quote!(""),
     };
-    // `include_bytes!` of the file the macro read: editing it rebuilds the crate (and re-checks it). The text
-    // itself is the one the rules checked (the file's final line break dropped).
-    let tracking = agent
-        .instruction
-        .as_ref()
-        .and_then(|i| i.file.as_ref())
-        .map(|(_, path)| {
-            let path = string(&path.to_string_lossy());
-            quote!(
-                const _: &[u8] = ::core::include_bytes!(#path);
-            )
-        });
-    let templates = agent.base_prompt_templates.iter().map(|(step, text)| {
-        let variant = quote::format_ident!("{}", format!("{step:?}"));
-        let text = string(text);
-        quote!((#p::PromptType::#variant, #text))
-    });
     let model = match &agent.model {
         Some((model, _)) => crate::emit::model_ref(model),
         None => quote!(#p::STUB_AGENT_SPEC.model),
@@ -142,6 +146,11 @@ pub fn agent(agent: &Agent, input: &DeriveInput, docs: &[String]) -> TokenStream
         }
         None => quote!(#p::None),
     };
+    let templates = agent.base_prompt_templates.iter().map(|(step, text)| {
+        let variant = quote::format_ident!("{}", format!("{step:?}"));
+        let text = string(text);
+        quote!((#p::PromptType::#variant, #text))
+    });
     let steps = bedrock_profiles_core::agent::PromptType::ALL.map(|prompt_type| {
         let field = quote::format_ident!("{}", prompt_type.key());
         match agent.steps.iter().find(|s| s.step == prompt_type) {
@@ -155,7 +164,7 @@ pub fn agent(agent: &Agent, input: &DeriveInput, docs: &[String]) -> TokenStream
             None => quote!(#field: #p::None),
         }
     });
-    let spec = quote! {
+    quote! {
         &#p::AgentSpec {
             name: #name,
             description: #description,
@@ -165,9 +174,5 @@ pub fn agent(agent: &Agent, input: &DeriveInput, docs: &[String]) -> TokenStream
             #(#steps,)*
             base_prompt_templates: &[#(#templates),*],
         }
-    };
-    let item = item(input, docs);
-    let implementation = implementation(input, spec);
-    let assertions = assertions(agent);
-    quote!(#item #implementation #assertions #tracking)
+    }
 }

@@ -1,9 +1,9 @@
 //! `#[agent(...)]` on a struct.
 
 mod ast;
-mod check;
-mod doc;
-mod expand;
+pub(crate) mod check;
+pub(crate) mod doc;
+pub(crate) mod expand;
 
 use crate::ctxt::Ctxt;
 use proc_macro2::TokenStream;
@@ -45,7 +45,8 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     };
     match agent {
         Some(agent) if !cx.has_errors() => {
-            let docs = doc::docs(&agent, &input);
+            let user_docs = input.attrs.iter().any(|a| a.path().is_ident("doc"));
+            let docs = doc::docs(&agent, user_docs);
             expand::agent(&agent, &input, &docs)
         }
         agent => {

@@ -166,7 +166,7 @@ fn arms(p: &Prompt, body: impl Fn(&Source) -> TokenStream) -> Vec<TokenStream> {
     arms
 }
 
-fn spec(p: &Prompt) -> TokenStream {
+pub(crate) fn spec(p: &Prompt) -> TokenStream {
     let pr = private();
     let name = Literal::string(&p.name);
     let description = match &p.description {

@@ -1,8 +1,8 @@
 //! `#[prompt(...)]` on a struct with named fields.
 
-mod check;
-mod doc;
-mod expand;
+pub(crate) mod check;
+pub(crate) mod doc;
+pub(crate) mod expand;
 
 use crate::ctxt::Ctxt;
 use proc_macro2::TokenStream;
