@@ -117,20 +117,31 @@ fn serde_round_trip_with_the_dsl_keys() {
 
 #[test]
 fn deserialized_profiles_are_checked_by_the_same_rulebook() {
-    let p: InferenceProfile = serde_json::from_str(
+    let err = serde_json::from_str::<InferenceProfile>(
         r#"{"name": "loaded", "model": "anthropic.claude-3-haiku-20240307-v1:0", "max_tokens": 5000, "top_k": 501}"#,
     )
-    .unwrap();
-    let messages: Vec<String> = check(&p, Surface::Converse)
+    .unwrap_err()
+    .to_string();
+    // Every violation of the rulebook, in its words, with the key it is on (serde adds the position).
+    let mut profile = InferenceProfile::new("loaded");
+    profile.model =
+        Some(bedrock_profiles::models::resolve("anthropic.claude-3-haiku-20240307-v1:0").unwrap());
+    profile.max_tokens = Some(5000);
+    profile.top_k = Some(501);
+    let expected: Vec<String> = check(&profile, Surface::Converse)
         .iter()
-        .map(ToString::to_string)
+        .map(|v| format!("`{}`: {v}", v.key().as_str()))
         .collect();
+    assert_eq!(expected.len(), 2);
+    assert!(err.starts_with(&expected.join("; ")), "{err}");
+    assert!(err.starts_with(
+        "`top_k`: `top_k` must be within 0..=500, found 501; `max_tokens`: `max_tokens` 5000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0"
+    ), "{err}");
+    // A valid profile reads back equal to the declared one.
+    let json = serde_json::to_string(&HIGH_QUALITY).unwrap();
     assert_eq!(
-        messages,
-        [
-            "`top_k` must be within 0..=500, found 501",
-            "`max_tokens` 5000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0",
-        ]
+        serde_json::from_str::<InferenceProfile>(&json).unwrap(),
+        HIGH_QUALITY
     );
 }
 
@@ -141,14 +152,37 @@ fn deserialization_errors_name_the_problem() {
             .unwrap_err()
             .to_string()
     };
-    assert!(err(r#"{"name": "x", "topP": 0.5}"#).starts_with("unknown field `topP`"));
-    assert!(
-        err(r#"{"name": "x", "model": "anthropic.claude-3-haiku"}"#)
-            .starts_with("unknown model `anthropic.claude-3-haiku`; did you mean")
+    let starts = |json: &str, prefix: &str| {
+        let e = err(json);
+        assert!(e.starts_with(prefix), "{json}: {e}");
+    };
+    starts(
+        r#"{"name": "x", "topP": 0.5}"#,
+        "`topP`: unknown key `topP`; did you mean `top_p`?",
     );
-    assert!(
-        err(r#"{"name": "x", "model": {"id": "amazon.nova-pro-v1:0", "max_output_tokens": 1}}"#)
-            .starts_with("`amazon.nova-pro-v1:0` is in the catalog")
+    starts(
+        r#"{"name": "x", "model": "anthropic.claude-3-haiku"}"#,
+        "`model`: unknown model `anthropic.claude-3-haiku`; did you mean",
     );
-    assert!(err(r#"{"name": "x", "max_tokens": -1}"#).contains("invalid value"));
+    starts(
+        r#"{"name": "x", "model": {"id": "amazon.nova-pro-v1:0", "max_output_tokens": 1}}"#,
+        "`model.id`: `amazon.nova-pro-v1:0` is in the catalog (5000 output tokens)",
+    );
+    starts(
+        r#"{"name": "x", "model": {"id": "acme.next-v1:0", "max_output_tokens": 0}}"#,
+        "`model.max_output_tokens`: `max_output_tokens` must be at least 1, found 0",
+    );
+    starts(
+        r#"{"name": "x", "max_tokens": -1}"#,
+        "`max_tokens`: `max_tokens` cannot be negative, found -1",
+    );
+    starts(
+        r#"{"name": "x", "extends": "y"}"#,
+        "`extends`: unknown key `extends`",
+    );
+    starts(r#"{"temperature": 0.5}"#, "missing field `name`");
+    starts(
+        r#"[1]"#,
+        "an inference profile is a map of settings, found a list",
+    );
 }

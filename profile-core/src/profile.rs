@@ -11,9 +11,11 @@ use std::borrow::Cow;
 ///
 /// The fields are public so that `const` code (and `..BASE` in the DSL) can build and merge profiles; a profile
 /// built by hand is not checked until it goes through the rulebook.
+///
+/// With the `serde` feature, a profile deserializes through the declaration layer: the same keys, types and rules
+/// (for Converse) as the DSL and the file loader, with the same messages.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct InferenceProfile {
     /// The profile's name: 1..=64 characters matching `([0-9a-zA-Z][ _-]?)+`.
     pub name: Cow<'static, str>,
@@ -24,7 +26,6 @@ pub struct InferenceProfile {
     )]
     pub description: Option<Cow<'static, str>>,
     /// Version of the profile's settings, from 1.
-    #[cfg_attr(feature = "serde", serde(default = "default_version"))]
     pub version: u32,
     /// The model the profile is meant for; its limits are checked.
     #[cfg_attr(
@@ -82,11 +83,6 @@ pub struct InferenceProfile {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub response_format: Option<ResponseFormat>,
-}
-
-#[cfg(feature = "serde")]
-fn default_version() -> u32 {
-    1
 }
 
 /// Serializes an `f32` as the `f64` of its written decimal, so that every serializer (including serde_json's

@@ -190,7 +190,7 @@ impl<L: Clone> AgentDecl<L> {
         match &self.name {
             Setting::Set(name, loc) => report("name", loc, agent::check_name(name), ""),
             _ => {
-                let what = if syntax.is_file() { "table" } else { "struct" };
+                let what = if syntax.is_data() { "table" } else { "struct" };
                 let context = format!(
                     " (the default name, from the {what}'s name; set `{}`)",
                     syntax.assign("name", "\"...\"")
@@ -297,7 +297,7 @@ fn step_key(key: &str, step: PromptType) -> String {
 
 /// `steps(orchestration = ...)` in Rust, `steps.orchestration` in files.
 fn step_path(syntax: Syntax, key: &str, step: &str) -> String {
-    if syntax.is_file() {
+    if syntax.is_data() {
         format!("{key}.{step}")
     } else {
         format!("{key}({step} = ...)")
@@ -311,7 +311,7 @@ fn steps<'n, L: Clone>(
     node: &'n Node<L>,
 ) -> Vec<((PromptType, L), &'n Node<L>)> {
     let Raw::Table(entries) = &node.value else {
-        let example = if r.syntax.is_file() {
+        let example = if r.syntax.is_data() {
             r.syntax
                 .table(&[("pre_processing", "\"...\""), ("orchestration", "\"...\"")])
         } else {

@@ -45,10 +45,19 @@ pub enum Syntax {
     Toml,
     /// A JSON file.
     Json,
+    /// serde deserialization of a runtime type (`InferenceProfile`, `ModelRef`): spelled like JSON, without the
+    /// files' own keys.
+    Serde,
 }
 
 impl Syntax {
-    /// Whether this is a declaration file (TOML or JSON) rather than Rust source.
+    /// Whether this is data (a file, serde) rather than Rust source: strings rather than literals, plain
+    /// tables rather than `tag { ... }`.
+    pub const fn is_data(self) -> bool {
+        !matches!(self, Syntax::Dsl | Syntax::Attribute)
+    }
+
+    /// Whether this is a declaration file, which has keys of its own (`extends`, `unset`, `variants`).
     pub const fn is_file(self) -> bool {
         matches!(self, Syntax::Toml | Syntax::Json)
     }
@@ -58,7 +67,7 @@ impl Syntax {
         match self {
             Syntax::Dsl => format!("{key}: {value}"),
             Syntax::Attribute | Syntax::Toml => format!("{key} = {value}"),
-            Syntax::Json => format!("\"{key}\": {value}"),
+            Syntax::Json | Syntax::Serde => format!("\"{key}\": {value}"),
         }
     }
 
@@ -73,7 +82,7 @@ impl Syntax {
     pub const fn cleared(self) -> &'static str {
         match self {
             Syntax::Dsl | Syntax::Attribute => "`None`",
-            Syntax::Json => "`null`",
+            Syntax::Json | Syntax::Serde => "`null`",
             Syntax::Toml => "listed in `unset`",
         }
     }
@@ -330,6 +339,15 @@ pub fn read_unknown<L: Clone>(
     all: &[&str],
 ) {
     read::Reader { syntax, issues }.unknown(key, "", suggestion, all);
+}
+
+/// Reads a model (an id, a cross-region id, an ARN, or an unlisted model) as the key `model` would be.
+pub fn read_model<L: Clone>(
+    node: &Node<L>,
+    syntax: Syntax,
+    issues: &mut Issues<L>,
+) -> Setting<crate::models::ModelRef, L> {
+    read::Reader { syntax, issues }.model("model", node, true)
 }
 
 /// `a` + `.` + `b`, or `a[1]` when `b` is an index.

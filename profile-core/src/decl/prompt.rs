@@ -334,7 +334,7 @@ impl<L: Clone> PromptDecl<L> {
             }
             _ => {
                 if let Some(v) = prompt::check_prompt_name(&self.default_name()) {
-                    let what = if syntax.is_file() { "table" } else { "struct" };
+                    let what = if syntax.is_data() { "table" } else { "struct" };
                     let message = format!(
                         "{v} (the default name, from the {what}'s name; set `{}`)",
                         syntax.assign("name", "\"...\"")
@@ -522,7 +522,7 @@ impl<L: Clone> VariantDecl<L> {
             let key = &entry.key;
             let Some(k) = VariantKey::from_name(&key.text).filter(|k| {
                 // Files name a variant by its table.
-                !(r.syntax.is_file() && *k == VariantKey::Name)
+                !(r.syntax.is_data() && *k == VariantKey::Name)
             }) else {
                 if matches!(key.text.as_str(), "description" | "variant" | "variants") {
                     let message = format!("`{}` belongs to the prompt, not to a variant", key.text);
@@ -534,7 +534,7 @@ impl<L: Clone> VariantDecl<L> {
                     continue;
                 }
                 let mut all = VariantKey::names();
-                if r.syntax.is_file() {
+                if r.syntax.is_data() {
                     all.retain(|k| *k != "name");
                 }
                 let suggestion = VariantKey::suggest(&key.text)

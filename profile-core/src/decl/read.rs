@@ -38,7 +38,7 @@ impl<L: Clone> Reader<'_, L> {
         match &node.value {
             Raw::Str(s) => Setting::Set(s.clone(), node.loc.clone()),
             _ => {
-                let what = if self.syntax.is_file() {
+                let what = if self.syntax.is_data() {
                     "a string"
                 } else {
                     "a string literal"
@@ -117,7 +117,7 @@ impl<L: Clone> Reader<'_, L> {
             match &item.value {
                 Raw::Str(s) => out.push((s.clone(), item.loc.clone())),
                 other => {
-                    let message = if self.syntax.is_file() {
+                    let message = if self.syntax.is_data() {
                         format!(
                             "`{key}` items must be strings, found {}",
                             other.describe(self.syntax)
@@ -149,7 +149,7 @@ impl<L: Clone> Reader<'_, L> {
         example: &str,
     ) -> Option<&'n [Entry<L>]> {
         match (&node.value, expected_tag) {
-            (Raw::Table(entries), _) if self.syntax.is_file() => Some(entries),
+            (Raw::Table(entries), _) if self.syntax.is_data() => Some(entries),
             (Raw::Tagged(tag, entries), Some(expected)) if tag.text == expected => Some(entries),
             (Raw::Table(entries), None) => Some(entries),
             _ => {
@@ -257,7 +257,7 @@ impl<L: Clone> Reader<'_, L> {
     fn unlisted(&mut self, key: &str, node: &Node<L>) -> Setting<ModelRef, L> {
         use super::keys::{UNLISTED, UnlistedKey};
         let hint = self.syntax.unlisted_example();
-        let tag = (!self.syntax.is_file()).then_some(UNLISTED);
+        let tag = (!self.syntax.is_data()).then_some(UNLISTED);
         let expected = format!("a model id string or `{hint}`");
         let Some(entries) = self.table(key, node, tag, &expected) else {
             return Setting::Invalid;
@@ -310,11 +310,11 @@ impl<L: Clone> Reader<'_, L> {
                 match models::unlisted_owned(id, max) {
                     Ok(model) => Setting::Set(model, id_loc),
                     Err(error) => {
-                        let loc = match error {
-                            ModelError::UnlistedZeroTokens => max_loc,
-                            _ => id_loc,
+                        let (loc, field) = match error {
+                            ModelError::UnlistedZeroTokens => (max_loc, "max_output_tokens"),
+                            _ => (id_loc, "id"),
                         };
-                        let path = super::join(key, "id");
+                        let path = super::join(key, field);
                         self.issues
                             .push(IssueKind::Model, &path, &loc, error.to_string());
                         Setting::Invalid
@@ -337,7 +337,7 @@ impl Syntax {
     /// An unlisted model as this syntax writes it.
     pub fn unlisted_example(self) -> String {
         let table = self.table(&[("id", "\"...\""), ("max_output_tokens", "N")]);
-        if self.is_file() {
+        if self.is_data() {
             table
         } else {
             format!("{} {table}", super::keys::UNLISTED)
@@ -346,7 +346,7 @@ impl Syntax {
 
     /// Where an unlisted model's keys are, for messages.
     pub fn unlisted_place(self) -> &'static str {
-        if self.is_file() {
+        if self.is_data() {
             "model = { ... }"
         } else {
             "unlisted { ... }"

@@ -20,7 +20,7 @@ pub(crate) fn response_format<L: Clone>(
     let tag = FormatKey::JsonSchema.as_str();
     let example = syntax.assign(
         key,
-        &if syntax.is_file() {
+        &if syntax.is_data() {
             syntax.table(&[(
                 tag,
                 &syntax.table(&[("name", "\"...\""), ("schema", "\"{...}\"")]),
@@ -30,7 +30,7 @@ pub(crate) fn response_format<L: Clone>(
         },
     );
     // Files: `{ json_schema = { ... } }`; the DSL: `json_schema { ... }`.
-    let (inner, inner_loc) = if syntax.is_file() {
+    let (inner, inner_loc) = if syntax.is_data() {
         let Raw::Table(entries) = &node.value else {
             let message = format!("`{key}` expects `{example}`");
             r.issues.push(IssueKind::Type, key, &node.loc, message);
@@ -75,12 +75,12 @@ pub(crate) fn response_format<L: Clone>(
             }
         }
     };
-    let place = if syntax.is_file() {
+    let place = if syntax.is_data() {
         String::new()
     } else {
         format!(" in `{tag} {{ ... }}`")
     };
-    let path = if syntax.is_file() {
+    let path = if syntax.is_data() {
         format!("{key}.{tag}")
     } else {
         key.to_owned()
@@ -109,7 +109,7 @@ pub(crate) fn response_format<L: Clone>(
             }
         }
         if decl.schema.is_unset() {
-            let what = if syntax.is_file() {
+            let what = if syntax.is_data() {
                 tag.to_owned()
             } else {
                 format!("{tag} {{ ... }}")

@@ -48,7 +48,7 @@ pub(crate) fn template<L: Clone>(
     file: bool,
     sources: &mut dyn Sources,
 ) -> Option<(String, Option<String>, L)> {
-    let what = match (file, r.syntax.is_file()) {
+    let what = match (file, r.syntax.is_data()) {
         (true, true) => "a string: a path relative to the declaration file",
         (true, false) => "a string literal: a path relative to the crate's Cargo.toml",
         (false, true) => "a string",
@@ -89,7 +89,7 @@ impl<L: Clone> Reader<'_, L> {
                 Setting::Invalid
             }
             other => {
-                let what = if self.syntax.is_file() {
+                let what = if self.syntax.is_data() {
                     "a string"
                 } else {
                     what
@@ -130,7 +130,7 @@ impl<L: Clone> Reader<'_, L> {
     /// `profile = HIGH_QUALITY` (Rust: the path of a const, kept as an expression) or `profile = "fast"` (files:
     /// a profile of the same file).
     pub fn profile_ref(&mut self, key: &str, node: &Node<L>) -> Setting<super::ProfileRef, L> {
-        match (&node.value, self.syntax.is_file()) {
+        match (&node.value, self.syntax.is_data()) {
             (Raw::Expr(handle), false) => {
                 Setting::Set(super::ProfileRef::Path(*handle), node.loc.clone())
             }
