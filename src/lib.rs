@@ -295,8 +295,8 @@
 
 pub use bedrock_profiles_core::{Agent, AgentSpec, PromptType, agent};
 pub use bedrock_profiles_core::{
-    InferenceProfile, JsonSchema, Model, ModelRef, ResponseFormat, Surface, Violation, check, json,
-    message, models, rules,
+    InferenceProfile, JsonSchema, Model, ModelRef, ResponseFormat, Surface, Violation, check,
+    limits, models, rules,
 };
 
 #[cfg(feature = "aws-sdk")]
@@ -341,6 +341,7 @@ pub use bedrock_profiles_macros::include_profiles;
 /// What generated code names. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use bedrock_profiles_core::message::f32_as_written;
     pub use bedrock_profiles_core::models::{
         self, ArnResource, Geo, ModelLimits, ModelRef, ModelTarget,
     };

@@ -5,7 +5,7 @@ use aws_sdk_bedrockruntime::Client;
 use aws_sdk_bedrockruntime::config::{BehaviorVersion, Credentials, Region};
 use aws_smithy_http_client::test_util::{CaptureRequestReceiver, capture_request};
 use bedrock_profiles::aws::ConverseExt;
-use bedrock_profiles::{inference_profile, prompt};
+use bedrock_profiles::{InferenceProfile, inference_profile, prompt};
 use serde_json::{Value, json};
 
 inference_profile! {
@@ -27,11 +27,6 @@ inference_profile! {
     }
 
     pub LLAMA { model: "meta.llama3-1-70b-instruct-v1:0", max_tokens: 512 }
-
-    pub APPLICATION {
-        model: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123",
-        top_k: 5,
-    }
 }
 
 #[prompt(
@@ -164,10 +159,20 @@ async fn the_calls_model_decides_routing() {
 
 #[test]
 fn an_unroutable_top_k_is_an_error_not_a_silent_drop() {
+    // A declared profile like this is a compile error (tests/ui/top-k-through-application-profile.rs); one built
+    // at run time is refused by the request builder with the same reason.
+    let mut application = InferenceProfile::new("application");
+    application.model = Some(
+        bedrock_profiles::models::resolve(
+            "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123",
+        )
+        .unwrap(),
+    );
+    application.top_k = Some(5);
     let (client, _request) = client();
     let error = client
         .converse()
-        .with_profile(&APPLICATION)
+        .with_profile(&application)
         .expect_err("an unroutable top-k");
     assert_eq!(
         error.to_string(),

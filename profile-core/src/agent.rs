@@ -63,7 +63,7 @@ pub struct AgentSpec {
 impl AgentSpec {
     /// The id to send as `foundationModel`.
     pub const fn model_id(&self) -> &str {
-        self.model.id_str()
+        self.model.id()
     }
 
     /// The profile of one step, if set.

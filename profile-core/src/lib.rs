@@ -18,8 +18,9 @@ pub mod agent;
 pub mod decl;
 #[cfg(feature = "files")]
 pub mod files;
-pub mod json;
+mod json;
 pub mod limits;
+#[doc(hidden)]
 pub mod message;
 pub mod models;
 mod profile;
@@ -27,7 +28,7 @@ pub mod prompt;
 pub mod rules;
 #[cfg(feature = "serde")]
 mod serde_impls;
-pub mod suggest;
+mod suggest;
 pub mod template;
 #[cfg(feature = "serde")]
 pub mod wire;

@@ -381,6 +381,7 @@ pub const fn get(id: &str) -> Option<&'static Model> {
 }
 
 /// The position of `model` in [`CATALOG`].
+#[doc(hidden)]
 pub fn catalog_index(model: &Model) -> Option<usize> {
     CATALOG.iter().position(|m| m.id == model.id)
 }
@@ -524,13 +525,8 @@ impl ModelRef {
         }
     }
 
-    /// The id as sent to Bedrock.
-    pub fn id(&self) -> &str {
-        &self.id
-    }
-
-    /// The id, readable in `const` code.
-    pub const fn id_str(&self) -> &str {
+    /// The id as sent to Bedrock (readable in `const` code).
+    pub const fn id(&self) -> &str {
         match &self.id {
             Cow::Borrowed(id) => id,
             Cow::Owned(id) => id.as_str(),

@@ -184,7 +184,7 @@ impl InferenceProfile {
     /// The id to send as `modelId`, if the profile names a model.
     pub const fn model_id(&self) -> Option<&str> {
         match &self.model {
-            Some(model) => Some(model.id_str()),
+            Some(model) => Some(model.id()),
             None => None,
         }
     }

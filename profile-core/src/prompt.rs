@@ -12,7 +12,7 @@
 use crate::message::Message;
 use crate::models::ModelRef;
 use crate::profile::InferenceProfile;
-use crate::rules::matches_name_pattern;
+use crate::rules::{self, Surface, Violation, matches_name_pattern};
 use crate::template::{self, Segment, Template, TemplateError};
 
 /// The name of the variant formed by a prompt's top-level keys.
@@ -70,6 +70,23 @@ pub enum PromptViolation<'a> {
         /// The variant whose templates do not use it.
         variant: &'a str,
     },
+    /// A variant other than the default is created as its own prompt named `<prompt>-<variant>`
+    /// (`CreatePrompt.variants` takes one variant), and that name breaks the name rule.
+    RequestName {
+        /// The prompt's name.
+        prompt: &'a str,
+        /// The variant's name.
+        variant: &'a str,
+    },
+    /// A rule of the rulebook on the prompt's description or a variant's model.
+    Rule(Violation<'a>),
+    /// A variant's profile breaks a rule for Prompt management with the variant's model.
+    Profile {
+        /// The variant.
+        variant: &'a str,
+        /// The broken rule.
+        violation: Violation<'a>,
+    },
 }
 
 impl PromptViolation<'_> {
@@ -81,7 +98,11 @@ impl PromptViolation<'_> {
                     NameKind::Prompt => "prompt `name`",
                     NameKind::Variant => "variant `name`",
                 });
-                m.push_str(" must match ([0-9a-zA-Z][_-]?){1,100} (letters and digits, single `_` or `-` between them, at most 100 letters and digits), found ");
+                m.push_str(" must match ([0-9a-zA-Z][_-]?){1,");
+                m.push_usize(crate::limits::NAME_MAX_ALNUM);
+                m.push_str("} (letters and digits, single `_` or `-` between them, at most ");
+                m.push_usize(crate::limits::NAME_MAX_ALNUM);
+                m.push_str(" letters and digits), found ");
                 m.push_quoted(found);
             }
             PromptViolation::DuplicateVariant { name } => {
@@ -97,7 +118,9 @@ impl PromptViolation<'_> {
             }
             PromptViolation::Template(error) => error.write_message(m),
             PromptViolation::TooManyVariables { found } => {
-                m.push_str("a prompt variant takes at most 20 distinct `{{variables}}`, found ");
+                m.push_str("a prompt variant takes at most ");
+                m.push_usize(crate::limits::PROMPT_VARIABLES_MAX);
+                m.push_str(" distinct `{{variables}}`, found ");
                 m.push_usize(found);
             }
             PromptViolation::UnknownVariable {
@@ -132,6 +155,29 @@ impl PromptViolation<'_> {
                 m.push_str("; add `{{");
                 m.push_str(name);
                 m.push_str("}}` to the template or remove the field");
+            }
+            PromptViolation::RequestName { prompt, variant } => {
+                m.push_str("variant `");
+                m.push_str(variant);
+                m.push_str("` is created as the prompt `");
+                m.push_str(trim_separators(prompt));
+                m.push_str("-");
+                m.push_str(variant);
+                m.push_str(
+                    "` (one variant per CreatePrompt request), which breaks ([0-9a-zA-Z][_-]?){1,",
+                );
+                m.push_usize(crate::limits::NAME_MAX_ALNUM);
+                m.push_str("}; shorten the prompt's or the variant's name");
+            }
+            PromptViolation::Rule(v) => v.write_message(m),
+            PromptViolation::Profile { variant, violation } => {
+                if !crate::message::str_eq(variant, DEFAULT_VARIANT) {
+                    m.push_str("variant `");
+                    m.push_str(variant);
+                    m.push_str("` ");
+                }
+                m.push_str("profile: ");
+                violation.write_message(m);
             }
         }
     }
@@ -183,6 +229,45 @@ pub const fn check_variant_name(name: &str) -> Option<PromptViolation<'_>> {
             kind: NameKind::Variant,
             found: name,
         })
+    }
+}
+
+/// The name of the `CreatePrompt` request of a variant: the prompt's own for the default variant,
+/// `<prompt>-<variant>` for any other (trailing `-`/`_` of the prompt's name dropped, so the separator stays
+/// single).
+pub fn request_name(prompt: &str, variant: &str) -> String {
+    if variant == DEFAULT_VARIANT {
+        prompt.to_owned()
+    } else {
+        format!("{}-{variant}", trim_separators(prompt))
+    }
+}
+
+const fn trim_separators(name: &str) -> &str {
+    let mut bytes = name.as_bytes();
+    while let [rest @ .., b'-' | b'_'] = bytes {
+        bytes = rest;
+    }
+    match core::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(_) => name,
+    }
+}
+
+/// A non-default variant's request name, `<prompt>-<variant>`, follows the prompt name rule
+/// (`CreatePrompt.name`: `([0-9a-zA-Z][_-]?){1,100}`): two valid names can join into one that is too long.
+pub fn check_request_name<'a>(prompt: &'a str, variant: &'a str) -> Option<PromptViolation<'a>> {
+    if variant == DEFAULT_VARIANT
+        || check_prompt_name(prompt).is_some()
+        || check_variant_name(variant).is_some()
+    {
+        return None;
+    }
+    let name = request_name(prompt, variant);
+    if matches_name_pattern(&name, false, crate::limits::NAME_MAX_ALNUM) {
+        None
+    } else {
+        Some(PromptViolation::RequestName { prompt, variant })
     }
 }
 
@@ -331,7 +416,7 @@ impl PromptVariant {
     /// The model id to send: the variant's model, else its profile's.
     pub const fn model_id(&self) -> Option<&str> {
         match (&self.model, self.profile) {
-            (Some(model), _) => Some(model.id_str()),
+            (Some(model), _) => Some(model.id()),
             (None, Some(profile)) => profile.model_id(),
             (None, None) => None,
         }
@@ -360,6 +445,47 @@ impl PromptSpec {
         let variants: &'static [PromptVariant] = self.variants;
         variants.iter().find(|v| v.name == name)
     }
+}
+
+/// Every violation of `spec`: names (the prompt's, each variant's, each request's), the description, each
+/// variant's templates and variable count, its model for Prompt management, and its profile for Prompt management
+/// with the variant's model.
+pub fn check(spec: &PromptSpec) -> Vec<PromptViolation<'_>> {
+    let mut found: Vec<PromptViolation<'_>> = Vec::new();
+    found.extend(check_prompt_name(spec.name));
+    if let Some(d) = spec.description {
+        found.extend(rules::check_description(d).map(PromptViolation::Rule));
+    }
+    let names: Vec<&str> = spec.variants.iter().map(|v| v.name).collect();
+    for (i, v) in spec.variants.iter().enumerate() {
+        if v.name != DEFAULT_VARIANT {
+            found.extend(check_variant_name(v.name));
+        }
+        found.extend(check_variant_unique(&names, i));
+        found.extend(check_request_name(spec.name, v.name));
+        for text in [Some(v.text), v.system].into_iter().flatten() {
+            if let Err(violations) = check_template(text) {
+                found.extend(violations);
+            }
+        }
+        found.extend(check_variable_count(v.variables.len()));
+        if let Some(model) = &v.model {
+            found.extend(
+                rules::check_model(model, Surface::PromptManagement).map(PromptViolation::Rule),
+            );
+        }
+        if let Some(profile) = v.profile {
+            found.extend(
+                rules::check_for(profile, Surface::PromptManagement, v.model.as_ref())
+                    .into_iter()
+                    .map(|violation| PromptViolation::Profile {
+                        variant: v.name,
+                        violation,
+                    }),
+            );
+        }
+    }
+    found
 }
 
 /// `Some(profile)`: what `#[prompt]` generates for `profile = PATH`, so that a path to something else than an

@@ -135,6 +135,12 @@ pub enum Violation<'a> {
         /// The model id.
         model: &'a str,
     },
+    /// `top_k` for a model behind an opaque ARN on a surface without a `topK` field of its own (Converse, Prompt
+    /// management): top-k travels in the model's own request fields, whose name depends on the unknown model.
+    TopKUnroutable {
+        /// The ARN.
+        model: &'a str,
+    },
     /// `top_k` outside the allowed range.
     TopK {
         /// The value.
@@ -220,7 +226,9 @@ impl<'a> Violation<'a> {
             | Violation::ModelNotForAgents { .. } => Key::Model,
             Violation::Temperature { .. } => Key::Temperature,
             Violation::TopP { .. } | Violation::TemperatureWithTopP { .. } => Key::TopP,
-            Violation::TopKUnsupported { .. } | Violation::TopK { .. } => Key::TopK,
+            Violation::TopKUnsupported { .. }
+            | Violation::TopKUnroutable { .. }
+            | Violation::TopK { .. } => Key::TopK,
             Violation::MaxTokensZero | Violation::MaxTokensExceedsModel { .. } => Key::MaxTokens,
             Violation::TooManyStopSequences { .. }
             | Violation::EmptyStopSequence { .. }
@@ -304,6 +312,11 @@ impl<'a> Violation<'a> {
             Violation::TopKUnsupported { model } => {
                 m.push_str("`top_k` is not supported by ");
                 m.push_str(model);
+            }
+            Violation::TopKUnroutable { model } => {
+                m.push_str("`top_k` cannot be sent through ");
+                m.push_str(model);
+                m.push_str(": top-k goes in the model's own request fields, and the model behind this ARN is unknown; name the model (or leave `top_k` out)");
             }
             Violation::TopK {
                 found,
@@ -474,7 +487,7 @@ pub const fn check_version(version: u32) -> Option<Violation<'static>> {
 
 /// `model`: the id's length, on-demand invocation, and (for [`Surface::Agent`]) whether agents can use it.
 pub const fn check_model(model: &ModelRef, surface: Surface) -> Option<Violation<'_>> {
-    let id = model.id_str();
+    let id = model.id();
     let length = char_count(id);
     if length == 0 || length > limits::MODEL_ID_MAX_CHARS {
         return Some(Violation::ModelIdLength { found: length });
@@ -497,7 +510,7 @@ pub const fn check_temperature(value: f32, model: Option<&ModelRef>) -> Option<V
     let (min, narrowed_by) = match model {
         Some(model) => match model.limits() {
             Some(limits) if limits.min_temperature > 0.0 => {
-                (limits.min_temperature, Some(model.id_str()))
+                (limits.min_temperature, Some(model.id()))
             }
             _ => (0.0, None),
         },
@@ -527,9 +540,7 @@ pub const fn check_top_p(value: f32) -> Option<Violation<'static>> {
 pub const fn check_temperature_with_top_p(model: &ModelRef) -> Option<Violation<'_>> {
     match model.limits() {
         Some(limits) if limits.exclusive_temperature_top_p => {
-            Some(Violation::TemperatureWithTopP {
-                model: model.id_str(),
-            })
+            Some(Violation::TemperatureWithTopP { model: model.id() })
         }
         _ => None,
     }
@@ -543,17 +554,21 @@ pub const fn check_top_k(
 ) -> Option<Violation<'_>> {
     let (mut min, mut max, mut by_model) = (limits::TOP_K_RANGE.0, limits::TOP_K_RANGE.1, None);
     if let Some(model) = model
+        && model.limits().is_none()
+        && surface.top_k_range().is_none()
+    {
+        return Some(Violation::TopKUnroutable { model: model.id() });
+    }
+    if let Some(model) = model
         && let Some(limits) = model.limits()
     {
         match limits.top_k {
             TopK::Unsupported => {
-                return Some(Violation::TopKUnsupported {
-                    model: model.id_str(),
-                });
+                return Some(Violation::TopKUnsupported { model: model.id() });
             }
             TopK::Range { min: lo, max: hi } => {
                 if lo != limits::TOP_K_RANGE.0 || hi != limits::TOP_K_RANGE.1 {
-                    by_model = Some(model.id_str());
+                    by_model = Some(model.id());
                 }
                 min = lo;
                 max = hi;
@@ -591,7 +606,7 @@ pub const fn check_max_tokens(value: u32, model: Option<&ModelRef>) -> Option<Vi
         return Some(Violation::MaxTokensExceedsModel {
             found: value,
             limit: limits.max_output_tokens,
-            model: model.id_str(),
+            model: model.id(),
         });
     }
     None
@@ -621,7 +636,7 @@ pub const fn check_stop_sequence_count(
         return Some(Violation::TooManyStopSequences {
             found: count,
             max,
-            by: Limiter::Model(model.id_str()),
+            by: Limiter::Model(model.id()),
         });
     }
     None
@@ -659,9 +674,7 @@ pub const fn check_anthropic_version<'a>(
         && let Some(limits) = model.limits()
         && !matches!(limits.provider, crate::models::Provider::Anthropic)
     {
-        return Some(Violation::AnthropicVersionForOtherModel {
-            model: model.id_str(),
-        });
+        return Some(Violation::AnthropicVersionForOtherModel { model: model.id() });
     }
     if !str_eq(value, limits::ANTHROPIC_VERSION) {
         return Some(Violation::AnthropicVersionValue { found: value });
@@ -702,13 +715,13 @@ pub const fn check_schema(schema: &str) -> Option<Violation<'static>> {
 // Whole profiles.
 // ---------------------------------------------------------------------------------------------------------------
 
-/// Where [`next_violation`] is in a profile; start from `Cursor::START`.
+/// Where [`next_violation_for`] is in a profile; start from `Cursor::START`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cursor(usize);
+pub(crate) struct Cursor(usize);
 
 impl Cursor {
     /// Before the first rule.
-    pub const START: Cursor = Cursor(0);
+    pub(crate) const START: Cursor = Cursor(0);
 }
 
 // Rule slots, in the order violations are reported. Slots from `STOP_ITEMS` on are one per stop sequence.
@@ -726,21 +739,11 @@ const RESPONSE_FORMAT: usize = 10;
 const STOP_COUNT: usize = 11;
 const STOP_ITEMS: usize = 12;
 
-/// The next violation of `profile` on `surface` after `cursor`, advancing it; `None` when no rule is left.
-///
-/// This one list of rules serves [`check`] (runtime, every violation) and [`assert_valid`] (`const` evaluation).
-pub const fn next_violation<'a>(
-    profile: &'a InferenceProfile,
-    surface: Surface,
-    cursor: &mut Cursor,
-) -> Option<Violation<'a>> {
-    next_violation_for(profile, surface, None, cursor)
-}
-
-/// Like [`next_violation`], for a profile sent with another model than its own: a prompt or an agent names the
-/// model, and the profile supplies the settings. `model`, when given, replaces the profile's model for every
+/// The next violation of `profile` on `surface` after `cursor`, advancing it; `None` when no rule is left. This one
+/// list of rules serves [`check`] (runtime) and [`assert_valid`] (`const` evaluation). A prompt or an agent names
+/// the model and the profile supplies the settings: `model`, when given, replaces the profile's model for every
 /// model-dependent rule.
-pub const fn next_violation_for<'a>(
+pub(crate) const fn next_violation_for<'a>(
     profile: &'a InferenceProfile,
     surface: Surface,
     model: Option<&'a ModelRef>,
@@ -813,7 +816,7 @@ pub fn check(profile: &InferenceProfile, surface: Surface) -> Vec<Violation<'_>>
 
 /// Every violation of `profile` when sent to `surface` with `model` instead of the profile's own model (when
 /// `model` is `Some`).
-pub fn check_for<'a>(
+pub(crate) fn check_for<'a>(
     profile: &'a InferenceProfile,
     surface: Surface,
     model: Option<&'a ModelRef>,
@@ -826,15 +829,9 @@ pub fn check_for<'a>(
     found
 }
 
-/// Like [`check`], as a `Result`.
-pub fn validate(profile: &InferenceProfile, surface: Surface) -> Result<(), Vec<Violation<'_>>> {
-    let found = check(profile, surface);
-    if found.is_empty() { Ok(()) } else { Err(found) }
-}
-
 /// Fails `const` evaluation with every violation's message when `profile` breaks a rule for `surface`, checked
 /// with `model` in place of the profile's own model when `model` is `Some` (a prompt or an agent names the model
-/// that is sent; see [`next_violation_for`]).
+/// that is sent).
 ///
 /// The macros emit `const _: () = assert_valid(PROFILE, Surface::..., None, "profile `PROFILE`");` for what they
 /// cannot see at expansion time; rustc then reports `evaluation panicked: <what>: <messages>`. The profile is taken

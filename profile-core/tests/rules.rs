@@ -2,6 +2,7 @@
 //! message the macros print.
 
 use bedrock_profiles_core::models::{self, ModelRef};
+use bedrock_profiles_core::prompt::{self, PromptSpec, PromptVariant, TemplateType};
 use bedrock_profiles_core::rules::{self, Key, Limiter, Surface, Violation};
 use bedrock_profiles_core::{InferenceProfile, JsonSchema, ResponseFormat, check};
 use std::borrow::Cow;
@@ -339,16 +340,35 @@ fn whole_profile_reports_every_violation_in_key_order() {
 
 #[test]
 fn another_model_replaces_the_profiles_own() {
-    let mut p = InferenceProfile::new("long");
-    p.model = Some(model("anthropic.claude-3-5-sonnet-20241022-v2:0"));
-    p.max_tokens = Some(8000);
-    assert!(check(&p, Surface::Converse).is_empty());
-    let haiku = model("anthropic.claude-3-haiku-20240307-v1:0");
-    let found = rules::check_for(&p, Surface::PromptManagement, Some(&haiku));
+    // A prompt variant (or an agent) names the model it is sent with; its profile is checked with that model.
+    static LONG: InferenceProfile = InferenceProfile {
+        name: Cow::Borrowed("long"),
+        model: Some(ModelRef::base(&models::ANTHROPIC_CLAUDE_3_5_SONNET_V2)),
+        max_tokens: Some(8000),
+        ..InferenceProfile::EMPTY
+    };
+    assert!(check(&LONG, Surface::Converse).is_empty());
+    let variants = [PromptVariant {
+        name: "default",
+        model: Some(ModelRef::base(&models::ANTHROPIC_CLAUDE_3_HAIKU)),
+        profile: Some(&LONG),
+        template_type: TemplateType::Text,
+        text: "Summarize {{text}}",
+        system: None,
+        variables: &["text"],
+    }];
+    let spec = PromptSpec {
+        name: "summary",
+        description: None,
+        variants: Box::leak(Box::new(variants)),
+    };
     assert_eq!(
-        found.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        prompt::check(&spec)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
         [
-            "`max_tokens` 8000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0"
+            "profile: `max_tokens` 8000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0"
         ]
     );
 }
@@ -378,4 +398,21 @@ fn const_checks_run_at_compile_time() {
         "`max_tokens` 4097 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0"
     );
     assert_eq!(GOOD.name(), "good");
+}
+
+#[test]
+fn a_variant_request_name_follows_the_name_rule() {
+    assert_eq!(prompt::request_name("greeting", "default"), "greeting");
+    assert_eq!(prompt::request_name("greeting-", "short"), "greeting-short");
+    let sixty = "a".repeat(60);
+    let v = prompt::check_request_name(&sixty, &sixty).expect("120 letters");
+    assert_eq!(
+        v.to_string(),
+        format!(
+            "variant `{sixty}` is created as the prompt `{sixty}-{sixty}` (one variant per CreatePrompt request), \
+             which breaks ([0-9a-zA-Z][_-]?){{1,100}}; shorten the prompt's or the variant's name"
+        )
+    );
+    assert!(prompt::check_request_name(&sixty, "short").is_none());
+    assert!(prompt::check_request_name(&sixty, "default").is_none());
 }

@@ -364,8 +364,13 @@ impl<L: Clone> PromptDecl<L> {
                 locs.push(Some(&n.loc));
             }
         }
+        let prompt_name = self.effective_name();
         for (i, loc) in locs.iter().enumerate() {
             if let (Some(loc), Some(v)) = (loc, prompt::check_variant_unique(&names, i)) {
+                issues.rule(&format!("variants.{}", names[i]), loc, v.to_string());
+            }
+            if let (Some(loc), Some(v)) = (loc, prompt::check_request_name(&prompt_name, names[i]))
+            {
                 issues.rule(&format!("variants.{}", names[i]), loc, v.to_string());
             }
         }

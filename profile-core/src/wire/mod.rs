@@ -120,6 +120,11 @@ pub enum WireError {
         /// What is wrong.
         reason: &'static str,
     },
+    /// A value built at run time breaks a rule of the rulebook (declared values are checked before).
+    Rule {
+        /// The rule's message.
+        message: String,
+    },
 }
 
 impl core::fmt::Display for WireError {
@@ -147,6 +152,7 @@ impl core::fmt::Display for WireError {
             WireError::Metadata { key, reason } => {
                 write!(f, "`requestMetadata` entry `{key}`: {reason}")
             }
+            WireError::Rule { message } => f.write_str(message),
         }
     }
 }

@@ -6,8 +6,7 @@
 
 use super::WireError;
 use super::converse::{InferenceConfig, top_k_field};
-use crate::prompt::{DEFAULT_VARIANT, PromptSpec, PromptVariant, TemplateType};
-use crate::rules;
+use crate::prompt::{self, PromptSpec, PromptVariant, TemplateType};
 use serde_json::{Map, Value, json};
 
 /// The `CreatePrompt` request bodies of `spec`, one per variant, default variant first.
@@ -23,21 +22,12 @@ pub fn create_prompt_request(
     spec: &PromptSpec,
     variant: &PromptVariant,
 ) -> Result<Value, WireError> {
-    let name = if variant.name == DEFAULT_VARIANT {
-        spec.name.to_owned()
-    } else {
-        format!(
-            "{}-{}",
-            spec.name.trim_end_matches(['-', '_']),
-            variant.name
-        )
-    };
-    // PromptName: ([0-9a-zA-Z][_-]?){1,100}.
-    if !rules::matches_name_pattern(&name, false, crate::limits::NAME_MAX_ALNUM) {
-        return Err(WireError::Unsupported {
-            setting: "name",
-            model: variant.model_id().unwrap_or_default().to_owned(),
-            reason: "the prompt name joined with the variant name breaks ([0-9a-zA-Z][_-]?){1,100}; shorten one",
+    let name = prompt::request_name(spec.name, variant.name);
+    // PromptName: ([0-9a-zA-Z][_-]?){1,100}. Declared prompts are checked by the rulebook
+    // (`prompt::check_request_name`); this catches a spec built at run time.
+    if let Some(violation) = prompt::check_request_name(spec.name, variant.name) {
+        return Err(WireError::Rule {
+            message: violation.to_string(),
         });
     }
     let mut request = Map::new();

@@ -10,11 +10,11 @@ inference_profile! {
         max_tokens: 2048,
     }
 
-    /// An application inference profile says nothing about its model: only the surface's limits apply.
+    /// An application inference profile says nothing about its model: only the surface's limits apply (and
+    /// `top_k`, which travels in the model's own fields, cannot be routed: tests/ui/top-k-through-application-profile.rs).
     pub APPLICATION {
         model: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123",
         max_tokens: 100000,
-        top_k: 500,
     }
 
     pub UNLISTED {
