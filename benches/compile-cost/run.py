@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+"""Compile cost of the bedrock-profiles DSL for its users (issue 13), measured against named peers in one run.
+
+    python3 benches/compile-cost/run.py              # 5 runs of each measurement, a markdown table on stdout
+    python3 benches/compile-cost/run.py --quick      # a smoke check: 2 check runs, 1 clean build each
+    python3 benches/compile-cost/run.py --verify     # only: both crates compile and the hand crate equals the DSL
+
+(a) `cargo check` after `touch src/lib.rs` of a crate declaring 300 profiles, 100 prompts and 100 agents with the
+    DSL, against the same consts and impls written by hand (gen.py); runs alternate between the two crates.
+(b) a clean debug `cargo build` (fresh target directory each run) of a crate depending on `bedrock-profiles` with
+    default features, against one depending on `serde` + `serde_derive`.
+(c) the DSL crate's check split into rustc's phases (`-Z time-passes` through RUSTC_BOOTSTRAP=1), and the size of
+    its macro-expanded code (`-Zunpretty=expanded`) against its source.
+
+Everything is generated and built under `target/compile-cost/` (never committed). Progress goes to stderr, the
+table to stdout. Python 3 standard library only; not part of `cargo test`, not run in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gen  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+
+# Goals of issue 13.
+CHECK_GOAL = 2.0
+CLEAN_GOAL = 1.3
+
+# rustc's top-level phases (`-Z time-passes`), disjoint; lint and privacy checking are inside `misc_checking_3`.
+PHASES = [
+    ("expand_crate", "macro expansion (proc macros run here)"),
+    ("resolve_crate", "name resolution"),
+    ("type_check_crate", "type checking"),
+    ("MIR_borrow_checking", "MIR building, borrow checking"),
+    ("misc_checking_3", "lints, privacy"),
+    ("generate_crate_metadata", "metadata (.rmeta)"),
+    ("serialize_dep_graph", "incremental cache"),
+]
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+class Cargo:
+    def __init__(self, ws: Path, offline: bool):
+        self.ws = ws
+        self.offline = offline
+
+    def run(self, args: list[str], target: Path, env: dict | None = None, check: bool = True):
+        cmd = ["cargo", *args[:1], *(["--offline"] if self.offline else []), *args[1:]]
+        full_env = {**os.environ, "CARGO_TARGET_DIR": str(target), "CARGO_TERM_COLOR": "never", **(env or {})}
+        full_env.pop("RUSTFLAGS", None)
+        start = time.perf_counter()
+        p = subprocess.run(cmd, cwd=self.ws, env=full_env, capture_output=True, text=True)
+        elapsed = time.perf_counter() - start
+        if check and p.returncode != 0:
+            log(f"error: `{' '.join(cmd)}` failed:\n{p.stderr[-6000:]}")
+            sys.exit(1)
+        return elapsed, p
+
+
+def touch(path: Path) -> None:
+    os.utime(path, None)
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
+def fmt_s(xs: list[float]) -> str:
+    return f"{median(xs):.2f} s"
+
+
+def spread(xs: list[float]) -> str:
+    return f"{min(xs):.2f}-{max(xs):.2f}"
+
+
+def measure_check(cargo: Cargo, target: Path, runs: int) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {"dsl": [], "hand": []}
+    for r in range(runs):
+        order = ["dsl", "hand"] if r % 2 == 0 else ["hand", "dsl"]
+        for crate in order:
+            touch(cargo.ws / crate / "src" / "lib.rs")
+            t, _ = cargo.run(["check", "-p", crate], target)
+            times[crate].append(t)
+            log(f"  check {crate:<5} run {r + 1}/{runs}: {t:.2f} s")
+    return times
+
+
+def measure_clean(cargo: Cargo, target: Path, runs: int) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {"bp-dep": [], "serde-dep": []}
+    for r in range(runs):
+        order = ["bp-dep", "serde-dep"] if r % 2 == 0 else ["serde-dep", "bp-dep"]
+        for crate in order:
+            shutil.rmtree(target, ignore_errors=True)
+            t, _ = cargo.run(["build", "-p", crate], target)
+            times[crate].append(t)
+            log(f"  clean build {crate:<9} run {r + 1}/{runs}: {t:.2f} s")
+    shutil.rmtree(target, ignore_errors=True)
+    return times
+
+
+TIME_PASS = re.compile(r"^time:\s+([0-9.]+);.*\t(\S+)\s*$")
+
+
+def time_passes(cargo: Cargo, target: Path, crate: str) -> dict[str, float]:
+    touch(cargo.ws / crate / "src" / "lib.rs")
+    _, p = cargo.run(
+        ["rustc", "-p", crate, "--profile", "check", "--", "-Z", "time-passes"],
+        target,
+        env={"RUSTC_BOOTSTRAP": "1"},
+    )
+    phases: dict[str, float] = {}
+    for line in p.stderr.splitlines():
+        m = TIME_PASS.match(line)
+        if m and m.group(2) not in phases:
+            phases[m.group(2)] = float(m.group(1))
+    return phases
+
+
+def measure_phases(cargo: Cargo, target: Path, runs: int) -> dict[str, dict[str, float]]:
+    """Median per phase over `runs` touched rebuilds of each crate, after one discarded run (the changed rustc
+    arguments invalidate the incremental cache once)."""
+    out = {}
+    for crate in ["dsl", "hand"]:
+        time_passes(cargo, target, crate)
+        samples = [time_passes(cargo, target, crate) for _ in range(runs)]
+        names = {k for s in samples for k in s}
+        out[crate] = {k: median([s.get(k, 0.0) for s in samples]) for k in names}
+        log(f"  phases {crate}: total {out[crate].get('total', 0):.2f} s")
+    return out
+
+
+def expanded_size(cargo: Cargo, target: Path, crate: str) -> tuple[int, int, int]:
+    """(bytes, lines, bytes of `#[doc]` attributes) of the crate after macro expansion."""
+    touch(cargo.ws / crate / "src" / "lib.rs")
+    _, p = cargo.run(
+        ["rustc", "-p", crate, "--profile", "check", "--", "-Zunpretty=expanded"],
+        target,
+        env={"RUSTC_BOOTSTRAP": "1"},
+    )
+    text = p.stdout
+    doc = sum(len(line) + 1 for line in text.splitlines() if line.lstrip().startswith(("#[doc =", "///", "//!")))
+    return len(text.encode()), text.count("\n"), doc
+
+
+def verify(cargo: Cargo, scratch: Path) -> str:
+    log("verify: building and running the comparison of every DSL item with its hand-written peer")
+    _, p = cargo.run(["run", "-p", "verify"], scratch / "target-verify")
+    return p.stdout.strip()
+
+
+def rustc_version() -> str:
+    return subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.split(" (")[0].strip()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=5, help="runs per crate and measurement (default 5)")
+    ap.add_argument("--quick", action="store_true", help="smoke check: 2 check runs, 1 clean build, 1 phase run")
+    ap.add_argument("--verify", action="store_true", help="only check that both crates compile and agree")
+    ap.add_argument("--skip-clean", action="store_true", help="skip the clean-build comparison (b)")
+    ap.add_argument("--profiles", type=int, default=300)
+    ap.add_argument("--prompts", type=int, default=100)
+    ap.add_argument("--agents", type=int, default=100)
+    ap.add_argument("--online", action="store_true", help="let cargo use the network (default: --offline)")
+    args = ap.parse_args()
+    if args.runs < 1:
+        ap.error("--runs must be at least 1")
+    check_runs, clean_runs, phase_runs = args.runs, args.runs, min(args.runs, 3)
+    if args.quick:
+        check_runs, clean_runs, phase_runs = 2, 1, 1
+
+    scratch = REPO / "target" / "compile-cost"
+    ws = scratch / "ws"
+    info = gen.generate(ws, REPO, args.profiles, args.prompts, args.agents)
+    cargo = Cargo(ws, offline=not args.online)
+    src = {k: info[k].stat().st_size for k in ("dsl", "hand")}
+    n_prof, n_prompt, n_agent = info["counts"]
+    log(f"generated {ws}: dsl {src['dsl']} bytes, hand {src['hand']} bytes")
+
+    if args.verify:
+        log("verify: both crates compile")
+        cargo.run(["check", "-p", "dsl", "-p", "hand"], scratch / "target-check")
+        print(verify(cargo, scratch))
+        return 0
+
+    check_target = scratch / "target-check"
+    log("warm-up: dependencies, and both crates compile")
+    cargo.run(["check", "-p", "dsl", "-p", "hand"], check_target)
+    log(f"(a) cargo check after touch, {check_runs} runs each, alternating")
+    check = measure_check(cargo, check_target, check_runs)
+    clean = None
+    if not args.skip_clean:
+        log(f"(b) clean debug builds, {clean_runs} runs each, alternating")
+        clean = measure_clean(cargo, scratch / "target-clean", clean_runs)
+    log(f"(c) rustc phases, {phase_runs} runs each, and expanded size")
+    phases = measure_phases(cargo, check_target, phase_runs)
+    expanded = {c: expanded_size(cargo, check_target, c) for c in ("dsl", "hand")}
+    # Leave the check target as `cargo check` builds it.
+    cargo.run(["check", "-p", "dsl", "-p", "hand"], check_target)
+
+    out = []
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    out.append(
+        f"{rustc_version()}, {os.cpu_count()} cores, {platform.system()}; load average {load:.1f} at the end; "
+        f"medians of {check_runs} alternating runs (min-max in brackets)."
+    )
+    out.append("")
+    out.append("| Measurement | bedrock-profiles | peer | ratio | goal |")
+    out.append("|---|---|---|---|---|")
+    dsl, hand = median(check["dsl"]), median(check["hand"])
+    ratio = dsl / hand
+    out.append(
+        f"| `cargo check` after touch, {n_prof} profiles / {n_prompt} prompts / {n_agent} agents: DSL vs by hand "
+        f"| {fmt_s(check['dsl'])} ({spread(check['dsl'])}) | {fmt_s(check['hand'])} ({spread(check['hand'])}) "
+        f"| {ratio:.2f}x | <= {CHECK_GOAL}x: {'met' if ratio <= CHECK_GOAL else 'not met'} |"
+    )
+    if clean:
+        bp, sd = median(clean["bp-dep"]), median(clean["serde-dep"])
+        ratio = bp / sd
+        out.append(
+            f"| clean debug `cargo build` of a crate depending on `bedrock-profiles` (default features) vs "
+            f"`serde` + `serde_derive` (medians of {clean_runs}) "
+            f"| {fmt_s(clean['bp-dep'])} ({spread(clean['bp-dep'])}) "
+            f"| {fmt_s(clean['serde-dep'])} ({spread(clean['serde-dep'])}) "
+            f"| {ratio:.2f}x | <= {CLEAN_GOAL}x: {'met' if ratio <= CLEAN_GOAL else 'not met'} |"
+        )
+    out.append("")
+    out.append(
+        f"rustc phases of the touched check (`-Z time-passes`, medians of {phase_runs} runs; rustc's own time, "
+        "without cargo's):"
+    )
+    out.append("")
+    out.append("| Phase | DSL crate | hand crate | share of the DSL crate's rustc time |")
+    out.append("|---|---|---|---|")
+    total_d = phases["dsl"].get("total", 0.0)
+    total_h = phases["hand"].get("total", 0.0)
+    listed_d = listed_h = 0.0
+    for key, label in PHASES:
+        d, h = phases["dsl"].get(key, 0.0), phases["hand"].get(key, 0.0)
+        listed_d, listed_h = listed_d + d, listed_h + h
+        share = f"{100 * d / total_d:.0f}%" if total_d else "-"
+        out.append(f"| {label} (`{key}`) | {d:.3f} s | {h:.3f} s | {share} |")
+    od, oh = max(0.0, total_d - listed_d), max(0.0, total_h - listed_h)
+    out.append(f"| everything else | {od:.3f} s | {oh:.3f} s | {100 * od / total_d:.0f}% |" if total_d else "")
+    out.append(f"| **rustc total** | **{total_d:.3f} s** | **{total_h:.3f} s** | |")
+    out.append("")
+    (eb, el, edoc), (hb, hl, _) = expanded["dsl"], expanded["hand"]
+    out.append(
+        f"Code size: the DSL source is {src['dsl'] / 1024:.0f} KiB and expands to {eb / 1024:.0f} KiB "
+        f"({eb / src['dsl']:.1f}x; {el} lines, of which {edoc / 1024:.0f} KiB are generated `#[doc]` text); "
+        f"the hand-written crate is {src['hand'] / 1024:.0f} KiB ({hb / 1024:.0f} KiB pretty-printed)."
+    )
+    print("\n".join(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
