@@ -19,6 +19,7 @@ table to stdout. Python 3 standard library only; not part of `cargo test`, not r
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -89,15 +90,25 @@ def spread(xs: list[float]) -> str:
     return f"{min(xs):.2f}-{max(xs):.2f}"
 
 
-def measure_check(cargo: Cargo, target: Path, runs: int) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {"dsl": [], "hand": []}
+# The proc macros (and syn, quote, ...) built optimized, as `[profile.dev.build-override] opt-level = 3` would.
+OPT_MACROS = {"CARGO_PROFILE_DEV_BUILD_OVERRIDE_OPT_LEVEL": "3"}
+
+
+def measure_check(cargo: Cargo, target: Path, opt_target: Path | None, runs: int) -> dict[str, list[float]]:
+    """`dsl-opt` is the DSL crate checked in `opt_target`, with the macros built at opt-level 3."""
+    crates = ["dsl", "hand"] + (["dsl-opt"] if opt_target else [])
+    times: dict[str, list[float]] = {c: [] for c in crates}
     for r in range(runs):
-        order = ["dsl", "hand"] if r % 2 == 0 else ["hand", "dsl"]
+        order = crates if r % 2 == 0 else crates[::-1]
         for crate in order:
-            touch(cargo.ws / crate / "src" / "lib.rs")
-            t, _ = cargo.run(["check", "-p", crate], target)
+            package = crate.removesuffix("-opt")
+            touch(cargo.ws / package / "src" / "lib.rs")
+            if crate == "dsl-opt":
+                t, _ = cargo.run(["check", "-p", package], opt_target, env=OPT_MACROS)
+            else:
+                t, _ = cargo.run(["check", "-p", package], target)
             times[crate].append(t)
-            log(f"  check {crate:<5} run {r + 1}/{runs}: {t:.2f} s")
+            log(f"  check {crate:<7} run {r + 1}/{runs}: {t:.2f} s")
     return times
 
 
@@ -112,6 +123,26 @@ def measure_clean(cargo: Cargo, target: Path, runs: int) -> dict[str, list[float
             log(f"  clean build {crate:<9} run {r + 1}/{runs}: {t:.2f} s")
     shutil.rmtree(target, ignore_errors=True)
     return times
+
+
+def clean_units(cargo: Cargo, target: Path, crate: str) -> list[tuple[str, float]]:
+    """(unit, seconds) of one more clean build with `--timings`, longest first; cargo's report embeds its data as
+    `const UNIT_DATA = [...]` (empty if that ever changes)."""
+    shutil.rmtree(target, ignore_errors=True)
+    cargo.run(["build", "-p", crate, "--timings"], target)
+    units: list[tuple[str, float]] = []
+    try:
+        html = (target / "cargo-timings" / "cargo-timing.html").read_text()
+        start = html.index("[", html.index("UNIT_DATA ="))
+        data, _ = json.JSONDecoder().raw_decode(html, start)
+        for u in data:
+            kind = u.get("target", "").strip()
+            name = u["name"] + (f" ({kind})" if kind else "")
+            units.append((name, float(u["duration"])))
+    except (OSError, ValueError, KeyError):
+        pass
+    shutil.rmtree(target, ignore_errors=True)
+    return sorted(units, key=lambda u: -u[1])
 
 
 TIME_PASS = re.compile(r"^time:\s+([0-9.]+);.*\t(\S+)\s*$")
@@ -174,6 +205,11 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="smoke check: 2 check runs, 1 clean build, 1 phase run")
     ap.add_argument("--verify", action="store_true", help="only check that both crates compile and agree")
     ap.add_argument("--skip-clean", action="store_true", help="skip the clean-build comparison (b)")
+    ap.add_argument(
+        "--opt-macros",
+        action="store_true",
+        help="also check the DSL crate with the proc macros built at opt-level 3 (a build-override)",
+    )
     ap.add_argument("--profiles", type=int, default=300)
     ap.add_argument("--prompts", type=int, default=100)
     ap.add_argument("--agents", type=int, default=100)
@@ -202,12 +238,20 @@ def main() -> int:
     check_target = scratch / "target-check"
     log("warm-up: dependencies, and both crates compile")
     cargo.run(["check", "-p", "dsl", "-p", "hand"], check_target)
+    opt_target = None
+    if args.opt_macros:
+        opt_target = scratch / "target-check-opt"
+        log("warm-up: the macros built at opt-level 3")
+        cargo.run(["check", "-p", "dsl"], opt_target, env=OPT_MACROS)
     log(f"(a) cargo check after touch, {check_runs} runs each, alternating")
-    check = measure_check(cargo, check_target, check_runs)
+    check = measure_check(cargo, check_target, opt_target, check_runs)
     clean = None
+    units: dict[str, list[tuple[str, float]]] = {}
     if not args.skip_clean:
         log(f"(b) clean debug builds, {clean_runs} runs each, alternating")
         clean = measure_clean(cargo, scratch / "target-clean", clean_runs)
+        log("    one more clean build of each with --timings, for the units built")
+        units = {c: clean_units(cargo, scratch / "target-clean", c) for c in ("bp-dep", "serde-dep")}
     log(f"(c) rustc phases, {phase_runs} runs each, and expanded size")
     phases = measure_phases(cargo, check_target, phase_runs)
     expanded = {c: expanded_size(cargo, check_target, c) for c in ("dsl", "hand")}
@@ -230,6 +274,14 @@ def main() -> int:
         f"| {fmt_s(check['dsl'])} ({spread(check['dsl'])}) | {fmt_s(check['hand'])} ({spread(check['hand'])}) "
         f"| {ratio:.2f}x | <= {CHECK_GOAL}x: {'met' if ratio <= CHECK_GOAL else 'not met'} |"
     )
+    if opt_target:
+        opt = median(check["dsl-opt"])
+        out.append(
+            f"| the same DSL check with the proc macros built at opt-level 3 "
+            f"(`[profile.dev.build-override] opt-level = 3`) vs by hand "
+            f"| {fmt_s(check['dsl-opt'])} ({spread(check['dsl-opt'])}) | {fmt_s(check['hand'])} "
+            f"| {opt / hand:.2f}x | <= {CHECK_GOAL}x: {'met' if opt / hand <= CHECK_GOAL else 'not met'} |"
+        )
     if clean:
         bp, sd = median(clean["bp-dep"]), median(clean["serde-dep"])
         ratio = bp / sd
@@ -239,6 +291,16 @@ def main() -> int:
             f"| {fmt_s(clean['bp-dep'])} ({spread(clean['bp-dep'])}) "
             f"| {fmt_s(clean['serde-dep'])} ({spread(clean['serde-dep'])}) "
             f"| {ratio:.2f}x | <= {CLEAN_GOAL}x: {'met' if ratio <= CLEAN_GOAL else 'not met'} |"
+        )
+    if clean and units["bp-dep"]:
+        peer = {n for n, _ in units["serde-dep"]}
+        extra = [(n, d) for n, d in units["bp-dep"] if n not in peer]
+        out.append("")
+        out.append(
+            f"Clean builds (one more of each, `cargo build --timings`): `bedrock-profiles` builds "
+            f"{len(units['bp-dep'])} units ({sum(d for _, d in units['bp-dep']):.1f} s of unit time), the serde peer "
+            f"{len(units['serde-dep'])} ({sum(d for _, d in units['serde-dep']):.1f} s). Units only the first "
+            "builds, longest first: " + ", ".join(f"{n} {d:.1f} s" for n, d in extra[:10]) + "."
         )
     out.append("")
     out.append(
