@@ -132,21 +132,6 @@ class Profile:
     def effective_model(self) -> Model | None:
         return self.model if self.model or not self.base else self.base.effective_model()
 
-    def effective_stops(self) -> list[str]:
-        if self.stops is not None:
-            return self.stops
-        return self.base.effective_stops() if self.base else []
-
-    def effective_max_tokens(self) -> int | None:
-        if self.max_tokens is not None:
-            return self.max_tokens
-        return self.base.effective_max_tokens() if self.base else None
-
-    def effective_top_k(self) -> int | None:
-        if self.top_k is not None:
-            return self.top_k
-        return self.base.effective_top_k() if self.base else None
-
     def dsl(self) -> str:
         lines = [f"    /// {self.doc}", f"    pub {self.ident} {{"]
         if self.name:
@@ -455,7 +440,7 @@ class PromptDecl:
 
 
 def make_prompts(rng: random.Random, count: int, profiles: list[Profile]) -> list[PromptDecl]:
-    # Profiles a prompt may use: Prompt management takes at most 4 stop sequences; every generated profile has 3.
+    # Profiles a prompt may use: Prompt management takes at most 4 stop sequences; every generated profile has at most 3.
     usable = [p for p in profiles if p.effective_model() is not None]
     prompts = []
     for i in range(count):

@@ -137,7 +137,7 @@ def clean_units(cargo: Cargo, target: Path, crate: str) -> list[tuple[str, float
         data, _ = json.JSONDecoder().raw_decode(html, start)
         for u in data:
             kind = u.get("target", "").strip()
-            name = u["name"] + (f" ({kind})" if kind else "")
+            name = f"{u['name']} {u.get('version', '')}".strip() + (f" ({kind})" if kind else "")
             units.append((name, float(u["duration"])))
     except (OSError, ValueError, KeyError):
         pass
@@ -148,12 +148,12 @@ def clean_units(cargo: Cargo, target: Path, crate: str) -> list[tuple[str, float
 TIME_PASS = re.compile(r"^time:\s+([0-9.]+);.*\t(\S+)\s*$")
 
 
-def time_passes(cargo: Cargo, target: Path, crate: str) -> dict[str, float]:
+def time_passes(cargo: Cargo, target: Path, crate: str, env: dict | None = None) -> dict[str, float]:
     touch(cargo.ws / crate / "src" / "lib.rs")
     _, p = cargo.run(
         ["rustc", "-p", crate, "--profile", "check", "--", "-Z", "time-passes"],
         target,
-        env={"RUSTC_BOOTSTRAP": "1"},
+        env={"RUSTC_BOOTSTRAP": "1", **(env or {})},
     )
     phases: dict[str, float] = {}
     for line in p.stderr.splitlines():
@@ -163,13 +163,18 @@ def time_passes(cargo: Cargo, target: Path, crate: str) -> dict[str, float]:
     return phases
 
 
-def measure_phases(cargo: Cargo, target: Path, runs: int) -> dict[str, dict[str, float]]:
+def measure_phases(
+    cargo: Cargo, target: Path, opt_target: Path | None, runs: int
+) -> dict[str, dict[str, float]]:
     """Median per phase over `runs` touched rebuilds of each crate, after one discarded run (the changed rustc
     arguments invalidate the incremental cache once)."""
     out = {}
-    for crate in ["dsl", "hand"]:
-        time_passes(cargo, target, crate)
-        samples = [time_passes(cargo, target, crate) for _ in range(runs)]
+    for crate in ["dsl", "hand"] + (["dsl-opt"] if opt_target else []):
+        package, where, env = crate, target, None
+        if crate == "dsl-opt":
+            package, where, env = "dsl", opt_target, OPT_MACROS
+        time_passes(cargo, where, package, env)
+        samples = [time_passes(cargo, where, package, env) for _ in range(runs)]
         names = {k for s in samples for k in s}
         out[crate] = {k: median([s.get(k, 0.0) for s in samples]) for k in names}
         log(f"  phases {crate}: total {out[crate].get('total', 0):.2f} s")
@@ -253,10 +258,12 @@ def main() -> int:
         log("    one more clean build of each with --timings, for the units built")
         units = {c: clean_units(cargo, scratch / "target-clean", c) for c in ("bp-dep", "serde-dep")}
     log(f"(c) rustc phases, {phase_runs} runs each, and expanded size")
-    phases = measure_phases(cargo, check_target, phase_runs)
+    phases = measure_phases(cargo, check_target, opt_target, phase_runs)
     expanded = {c: expanded_size(cargo, check_target, c) for c in ("dsl", "hand")}
-    # Leave the check target as `cargo check` builds it.
+    # Leave the check targets as `cargo check` builds them.
     cargo.run(["check", "-p", "dsl", "-p", "hand"], check_target)
+    if opt_target:
+        cargo.run(["check", "-p", "dsl"], opt_target, env=OPT_MACROS)
 
     out = []
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -308,19 +315,24 @@ def main() -> int:
         "without cargo's):"
     )
     out.append("")
-    out.append("| Phase | DSL crate | hand crate | share of the DSL crate's rustc time |")
-    out.append("|---|---|---|---|")
-    total_d = phases["dsl"].get("total", 0.0)
-    total_h = phases["hand"].get("total", 0.0)
-    listed_d = listed_h = 0.0
+    cols = [c for c in ("dsl", "hand", "dsl-opt") if c in phases]
+    names = {"dsl": "DSL crate", "hand": "hand crate", "dsl-opt": "DSL, macros at opt-level 3"}
+    out.append(f"| Phase | {' | '.join(names[c] for c in cols)} | share of the DSL crate's rustc time |")
+    out.append("|---|" + "---|" * (len(cols) + 1))
+    totals = {c: phases[c].get("total", 0.0) for c in cols}
+    listed = {c: 0.0 for c in cols}
     for key, label in PHASES:
-        d, h = phases["dsl"].get(key, 0.0), phases["hand"].get(key, 0.0)
-        listed_d, listed_h = listed_d + d, listed_h + h
-        share = f"{100 * d / total_d:.0f}%" if total_d else "-"
-        out.append(f"| {label} (`{key}`) | {d:.3f} s | {h:.3f} s | {share} |")
-    od, oh = max(0.0, total_d - listed_d), max(0.0, total_h - listed_h)
-    out.append(f"| everything else | {od:.3f} s | {oh:.3f} s | {100 * od / total_d:.0f}% |" if total_d else "")
-    out.append(f"| **rustc total** | **{total_d:.3f} s** | **{total_h:.3f} s** | |")
+        cells = []
+        for c in cols:
+            v = phases[c].get(key, 0.0)
+            listed[c] += v
+            cells.append(f"{v:.3f} s")
+        share = f"{100 * phases['dsl'].get(key, 0.0) / totals['dsl']:.0f}%" if totals["dsl"] else "-"
+        out.append(f"| {label} (`{key}`) | {' | '.join(cells)} | {share} |")
+    rest = {c: max(0.0, totals[c] - listed[c]) for c in cols}
+    share = f"{100 * rest['dsl'] / totals['dsl']:.0f}%" if totals["dsl"] else "-"
+    out.append(f"| everything else | {' | '.join(f'{rest[c]:.3f} s' for c in cols)} | {share} |")
+    out.append(f"| **rustc total** | {' | '.join(f'**{totals[c]:.3f} s**' for c in cols)} | |")
     out.append("")
     (eb, el, edoc), (hb, hl, _) = expanded["dsl"], expanded["hand"]
     out.append(
