@@ -194,3 +194,91 @@ fn models_lists_the_catalog() {
     assert_eq!(titan["top_k"], Value::Null);
     assert_eq!(titan["agents"], false);
 }
+
+/// Runs the command with its stdout's read end closed early, like `| head -1` or `| grep -q`: after reading
+/// `lines` lines, or, for 0, before the command starts (deterministic, however fast it writes). Returns the exit
+/// status and stderr.
+fn run_into_closed_pipe(args: &[&str], lines: usize) -> (std::process::ExitStatus, String) {
+    use std::io::BufRead;
+    use std::process::Stdio;
+    let mut command = Command::new(BIN);
+    command.args(args).stderr(Stdio::piped());
+    let child = if lines == 0 {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        command.stdout(writer).spawn().unwrap()
+    } else {
+        let mut child = command.stdout(Stdio::piped()).spawn().unwrap();
+        let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+        for _ in 0..lines {
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+        }
+        child
+    };
+    // `command` holds the pipe's write end: without dropping it, a reader could wait forever.
+    drop(command);
+    let output = child.wait_with_output().unwrap();
+    (output.status, stderr(&output))
+}
+
+/// Exit status 0, or killed by SIGPIPE as a C program would be; never a panic (101).
+fn assert_quiet_exit(status: std::process::ExitStatus, err: &str, what: &str) {
+    assert!(!err.contains("panicked"), "{what}: {err}");
+    assert!(!err.contains("Broken pipe"), "{what}: {err}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        const SIGPIPE: i32 = 13;
+        assert!(
+            status.code() == Some(0) || status.signal() == Some(SIGPIPE),
+            "{what}: {status}, {err}"
+        );
+    }
+    #[cfg(not(unix))]
+    assert_eq!(status.code(), Some(0), "{what}: {err}");
+}
+
+#[test]
+fn closed_stdout_is_a_quiet_exit() {
+    for (args, lines) in [
+        (&["models"][..], 0),
+        (&["models"][..], 1),
+        (&["models", "--json"][..], 1),
+        (&["check", SEED, SEED_JSON][..], 0),
+    ] {
+        let (status, err) = run_into_closed_pipe(args, lines);
+        assert_quiet_exit(status, &err, &format!("{args:?} after {lines} lines"));
+    }
+
+    // `check` still checks every file, and its status still says whether they are valid.
+    let (status, err) = run_into_closed_pipe(&["check", SEED, BROKEN], 0);
+    assert_eq!(status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        err.contains("`temperature` must be within 0.0..=1.0"),
+        "{err}"
+    );
+
+    // Far more output than a pipe buffers, so the command is still writing when the reader goes away.
+    let dir = std::env::temp_dir().join(format!("bedrock-profiles-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("many.toml");
+    let mut toml = String::new();
+    for i in 0..500 {
+        toml.push_str(&format!(
+            "[profiles.p{i}]\nmodel = \"anthropic.claude-3-5-sonnet-20241022-v2:0\"\ntemperature = 0.5\n\
+             max_tokens = 1000\nstop_sequences = [\"Human:\", \"Assistant:\"]\n\n"
+        ));
+    }
+    std::fs::write(&file, toml).unwrap();
+    let file = file.to_str().unwrap();
+    let full = run(&["export", file, "--to", "converse", "--message", "Hi"]);
+    assert_eq!(full.status.code(), Some(0), "{}", stderr(&full));
+    assert!(full.stdout.len() > 128 * 1024, "{}", full.stdout.len());
+    for lines in [0, 1] {
+        let (status, err) = run_into_closed_pipe(&["export", file, "--to", "converse"], lines);
+        assert_quiet_exit(status, &err, &format!("export after {lines} lines"));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -8,7 +8,7 @@ use bedrock_profiles::wire::{
 };
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -92,15 +92,30 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { USAGE } else { 0 });
         }
     };
-    match cli.command {
-        Command::Check { files } => check(&files),
+    let mut out = io::stdout().lock();
+    let result = match cli.command {
+        Command::Check { files } => check(&files, &mut out),
         Command::Export {
             file,
             to,
             name,
             message,
-        } => export(&file, to, name.as_deref(), message.as_deref()),
-        Command::Models { json } => list_models(json),
+        } => export(&file, to, name.as_deref(), message.as_deref(), &mut out),
+        Command::Models { json } => list_models(json, &mut out),
+    };
+    let result = result.and_then(|code| match out.flush() {
+        // `check` has already said what it had to in its status.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(code),
+        flushed => flushed.map(|()| code),
+    });
+    match result {
+        Ok(code) => code,
+        // The reader went away (`| head -1`, `| grep -q`, a pager that quit): not an error, nothing to say.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            ExitCode::from(USAGE)
+        }
     }
 }
 
@@ -117,17 +132,30 @@ fn load(file: &PathBuf) -> Result<Declarations, ExitCode> {
     })
 }
 
-fn check(paths: &[PathBuf]) -> ExitCode {
+/// Every file is checked even when stdout is closed early: the exit status still says whether they are valid.
+fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<ExitCode> {
     let mut worst = 0;
+    let mut printing = true;
     for path in paths {
         match load(path) {
-            Ok(d) => println!(
-                "{}: ok ({} profiles, {} prompts, {} agents)",
-                path.display(),
-                d.profiles.len(),
-                d.prompts.len(),
-                d.agents.len()
-            ),
+            Ok(d) => {
+                if printing {
+                    let line = writeln!(
+                        out,
+                        "{}: ok ({} profiles, {} prompts, {} agents)",
+                        path.display(),
+                        d.profiles.len(),
+                        d.prompts.len(),
+                        d.agents.len()
+                    )
+                    .and_then(|()| out.flush());
+                    match line {
+                        Ok(()) => {}
+                        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => printing = false,
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
             Err(code) => {
                 worst = worst.max(if code == ExitCode::from(USAGE) {
                     USAGE
@@ -137,13 +165,19 @@ fn check(paths: &[PathBuf]) -> ExitCode {
             }
         }
     }
-    ExitCode::from(worst)
+    Ok(ExitCode::from(worst))
 }
 
-fn export(file: &PathBuf, to: Target, name: Option<&str>, message: Option<&str>) -> ExitCode {
+fn export(
+    file: &PathBuf,
+    to: Target,
+    name: Option<&str>,
+    message: Option<&str>,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
     let d = match load(file) {
         Ok(d) => d,
-        Err(code) => return code,
+        Err(code) => return Ok(code),
     };
     let wanted = |key: &str, declared: &str| name.is_none_or(|n| n == key || n == declared);
     let conversation = message.map_or_else(Conversation::new, Conversation::user_text);
@@ -196,7 +230,7 @@ fn export(file: &PathBuf, to: Target, name: Option<&str>, message: Option<&str>)
     })();
     if let Err(e) = result {
         eprintln!("error: {e}");
-        return ExitCode::from(INVALID);
+        return Ok(ExitCode::from(INVALID));
     }
     if matched == 0 {
         let what = match to {
@@ -209,15 +243,17 @@ fn export(file: &PathBuf, to: Target, name: Option<&str>, message: Option<&str>)
             Some(n) => eprintln!("error: `{}` declares no {what} named `{n}`", file.display()),
             None => eprintln!("error: `{}` declares no {what}", file.display()),
         }
-        return ExitCode::from(USAGE);
+        return Ok(ExitCode::from(USAGE));
     }
-    let out = if bodies.len() == 1 {
+    let value = if bodies.len() == 1 {
         bodies.remove(0)
     } else {
         Value::Array(bodies)
     };
-    println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
-    ExitCode::SUCCESS
+    // One write of the whole text: stdout is line-buffered, and a body can be long.
+    let text = serde_json::to_string_pretty(&value)?;
+    writeln!(out, "{text}")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn agent_request<'a>(d: &Declarations, a: &files::LoadedAgent) -> CreateAgentRequest<'a> {
@@ -228,7 +264,7 @@ fn agent_request<'a>(d: &Declarations, a: &files::LoadedAgent) -> CreateAgentReq
     request
 }
 
-fn list_models(as_json: bool) -> ExitCode {
+fn list_models(as_json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
     let rows: Vec<Value> = models::CATALOG
         .iter()
         .map(|m| {
@@ -252,16 +288,15 @@ fn list_models(as_json: bool) -> ExitCode {
         })
         .collect();
     if as_json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
-        );
-        return ExitCode::SUCCESS;
+        let text = serde_json::to_string_pretty(&rows)?;
+        writeln!(out, "{text}")?;
+        return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    writeln!(
+        out,
         "{:<48} {:<18} {:>11} {:>9} {:>6} {:>6}",
         "MODEL", "PROVIDER", "MAX OUTPUT", "TOP K", "STOPS", "AGENTS"
-    );
+    )?;
     for m in models::CATALOG {
         let l = m.limits;
         let top_k = match l.top_k {
@@ -271,7 +306,8 @@ fn list_models(as_json: bool) -> ExitCode {
         let stops = l
             .max_stop_sequences
             .map_or("-".to_owned(), |n| n.to_string());
-        println!(
+        writeln!(
+            out,
             "{:<48} {:<18} {:>11} {:>9} {:>6} {:>6}",
             m.id,
             l.provider.name(),
@@ -279,7 +315,7 @@ fn list_models(as_json: bool) -> ExitCode {
             top_k,
             stops,
             if m.agents { "yes" } else { "no" }
-        );
+        )?;
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

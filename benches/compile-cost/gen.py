@@ -1,0 +1,683 @@
+"""Generates the crates of the compile-cost benchmark (see run.py) into a scratch directory.
+
+The scratch directory is one Cargo workspace:
+
+  dsl/         300 `inference_profile!` profiles, 100 `#[prompt]` structs, 100 `#[agent]` structs
+  hand/        the same consts and `Prompt` / `Agent` impls written by hand against the public API, the way the
+               macros expand them (profile-macros/src/*/expand.rs), without the generated rustdoc tables and the
+               `const` assertions (code written by hand has no compile-time checks)
+  verify/      a binary comparing every const, spec and rendering of `dsl` with `hand`
+  bp-dep/      one small `inference_profile!`, depending on `bedrock-profiles` with default features
+  serde-dep/   one small `#[derive(Serialize, Deserialize)]` struct, depending on `serde` and `serde_derive`
+
+Everything is a pure function of the counts and the seed, so two runs generate the same code.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Catalog models used by the generated profiles: (const name in `bedrock_profiles::models`, id, max output tokens,
+# top_k range or None, temperature and top_p exclusive, Bedrock Agents supports it, minimum temperature > 0).
+MODELS = [
+    ("ANTHROPIC_CLAUDE_3_HAIKU", "anthropic.claude-3-haiku-20240307-v1:0", 4096, (0, 500), False, True),
+    ("ANTHROPIC_CLAUDE_3_5_HAIKU", "anthropic.claude-3-5-haiku-20241022-v1:0", 8192, (0, 500), False, True),
+    ("ANTHROPIC_CLAUDE_3_5_SONNET_V2", "anthropic.claude-3-5-sonnet-20241022-v2:0", 8192, (0, 500), False, True),
+    ("ANTHROPIC_CLAUDE_SONNET_4", "anthropic.claude-sonnet-4-20250514-v1:0", 64000, (0, 500), False, True),
+    ("ANTHROPIC_CLAUDE_SONNET_4_5", "anthropic.claude-sonnet-4-5-20250929-v1:0", 64000, (0, 500), True, True),
+    ("AMAZON_NOVA_MICRO", "amazon.nova-micro-v1:0", 5000, (0, 500), False, True),
+    ("AMAZON_NOVA_PRO", "amazon.nova-pro-v1:0", 5000, (0, 500), False, True),
+    ("AMAZON_TITAN_TEXT_EXPRESS", "amazon.titan-text-express-v1", 8192, None, False, False),
+    ("META_LLAMA3_1_70B_INSTRUCT", "meta.llama3-1-70b-instruct-v1:0", 2048, None, False, True),
+    ("MISTRAL_LARGE_2402", "mistral.mistral-large-2402-v1:0", 8192, (1, 200), False, True),
+    ("COHERE_COMMAND_R", "cohere.command-r-v1:0", 4000, (0, 500), False, False),
+]
+GEOS = [("us", "Us"), ("eu", "Eu"), ("apac", "Apac")]
+CROSS_REGION = {"ANTHROPIC_CLAUDE_3_5_SONNET_V2", "ANTHROPIC_CLAUDE_SONNET_4", "AMAZON_NOVA_PRO"}
+
+STOPS = ["Human:", "Assistant:", "User:", "\n\nObservation:", "</answer>", "END"]
+WORDS = "the order customer billing refund summary answer question politely briefly please document".split()
+
+# Prompt fields: (name, type, sample value). The kinds are the macro's: `&str`/`String`/`Cow<str>`/`Box<str>` are
+# copied, integers formatted with itoa, anything else through `Display`.
+FIELDS = [
+    ("customer", "&'a str", '"Ada"', "str"),
+    ("topic", "String", '"billing".to_owned()', "str"),
+    ("count", "u32", "42", "int"),
+    ("words", "u64", "150", "int"),
+    ("language", "::std::borrow::Cow<'a, str>", '::std::borrow::Cow::Borrowed("en")', "str"),
+    ("score", "f64", "0.25", "display"),
+    ("order_id", "i64", "-7", "int"),
+    ("document", "Box<str>", '"A long text.".into()', "str"),
+    ("mood", "char", "'x'", "display"),
+]
+
+
+def rust_str(s: str) -> str:
+    out = ['"']
+    for ch in s:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch == "\n":
+            out.append("\\n")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def kebab(ident: str) -> str:
+    """profile-macros/src/value.rs `kebab_case`."""
+    out = []
+    for i, ch in enumerate(ident):
+        if ch == "_":
+            out.append("-")
+        elif ch.isupper():
+            if i > 0 and (ident[i - 1].islower() or ident[i - 1].isdigit()):
+                out.append("-")
+            out.append(ch.lower())
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def f32_text(v: float) -> str:
+    return f"{v:.2f}".rstrip("0").rstrip(".") if v != int(v) else f"{int(v)}.0"
+
+
+@dataclass
+class Model:
+    const: str
+    id: str
+    max_out: int
+    top_k: tuple[int, int] | None
+    exclusive: bool
+    agents: bool
+    geo: tuple[str, str] | None = None
+
+    @property
+    def written_id(self) -> str:
+        return f"{self.geo[0]}.{self.id}" if self.geo else self.id
+
+    def hand(self) -> str:
+        target = (
+            f"ModelTarget::CrossRegion(Geo::{self.geo[1]}, &models::{self.const})"
+            if self.geo
+            else f"ModelTarget::Base(&models::{self.const})"
+        )
+        return f"ModelRef {{ id: Cow::Borrowed({rust_str(self.written_id)}), target: {target} }}"
+
+
+@dataclass
+class Profile:
+    ident: str
+    doc: str
+    name: str | None = None  # explicit `name`
+    description: str | None = None
+    version: int | None = None
+    model: Model | None = None
+    temperature: float | None = None
+    top_p: float | None | str = None  # "clear" for `top_p: None`
+    top_k: int | None = None
+    max_tokens: int | None = None
+    stops: list[str] | None = None
+    anthropic_version: bool = False
+    base: "Profile | None" = None
+
+    def effective_model(self) -> Model | None:
+        return self.model if self.model or not self.base else self.base.effective_model()
+
+    def dsl(self) -> str:
+        lines = [f"    /// {self.doc}", f"    pub {self.ident} {{"]
+        if self.name:
+            lines.append(f"        name: {rust_str(self.name)},")
+        if self.description:
+            lines.append(f"        description: {rust_str(self.description)},")
+        if self.version:
+            lines.append(f"        version: {self.version},")
+        if self.model:
+            lines.append(f"        model: {rust_str(self.model.written_id)},")
+        if self.temperature is not None:
+            lines.append(f"        temperature: {f32_text(self.temperature)},")
+        if self.top_p == "clear":
+            lines.append("        top_p: None,")
+        elif self.top_p is not None:
+            lines.append(f"        top_p: {f32_text(self.top_p)},")
+        if self.top_k is not None:
+            lines.append(f"        top_k: {self.top_k},")
+        if self.max_tokens is not None:
+            lines.append(f"        max_tokens: {self.max_tokens},")
+        if self.stops is not None:
+            lines.append(f"        stop_sequences: [{', '.join(rust_str(s) for s in self.stops)}],")
+        if self.anthropic_version:
+            lines.append('        anthropic_version: "bedrock-2023-05-31",')
+        if self.base:
+            lines.append(f"        ..{self.base.ident}")
+        lines.append("    }")
+        return "\n".join(lines)
+
+    def hand(self) -> str:
+        inherit = self.base is not None
+        fields = []
+
+        def put(key: str, value: str | None, default: str) -> None:
+            if value is not None:
+                fields.append(f"    {key}: {value},")
+            elif not inherit:
+                fields.append(f"    {key}: {default},")
+
+        name = self.name or kebab(self.ident)
+        put("name", f"Cow::Borrowed({rust_str(name)})", "")
+        put("description", f"Some(Cow::Borrowed({rust_str(self.description)}))" if self.description else None, "None")
+        put("version", f"{self.version}" if self.version else None, "1")
+        put("model", f"Some({self.model.hand()})" if self.model else None, "None")
+        put("temperature", f"Some({f32_text(self.temperature)})" if self.temperature is not None else None, "None")
+        top_p = None
+        if self.top_p == "clear":
+            top_p = "None"
+        elif self.top_p is not None:
+            top_p = f"Some({f32_text(self.top_p)})"
+        put("top_p", top_p, "None")
+        put("top_k", f"Some({self.top_k})" if self.top_k is not None else None, "None")
+        put("max_tokens", f"Some({self.max_tokens})" if self.max_tokens is not None else None, "None")
+        stops = None
+        if self.stops is not None:
+            stops = f"Cow::Borrowed(&[{', '.join(f'Cow::Borrowed({rust_str(s)})' for s in self.stops)}])"
+        put("stop_sequences", stops, "Cow::Borrowed(&[])")
+        put("anthropic_version", 'Some(Cow::Borrowed("bedrock-2023-05-31"))' if self.anthropic_version else None, "None")
+        put("response_format", None, "None")
+        if inherit:
+            fields.append(f"    ..{self.base.ident}")
+        body = "\n".join(fields)
+        return f"/// {self.doc}\npub const {self.ident}: InferenceProfile = InferenceProfile {{\n{body}\n}};"
+
+
+def make_profiles(rng: random.Random, count: int) -> list[Profile]:
+    profiles: list[Profile] = []
+    for i in range(count):
+        ident = f"PROFILE_{i}"
+        p = Profile(ident=ident, doc=f"Profile number {i}: {' '.join(rng.sample(WORDS, 3))}.")
+        bases = [q for q in profiles if q.base is None]
+        if i % 5 == 4 and bases:
+            # A derivation: a new name and temperature, sometimes a description, fewer tokens or `top_p: None`.
+            base = rng.choice(bases)
+            p.base = base
+            model = base.effective_model()
+            p.temperature = rng.choice([0.2, 0.5, 0.8, 1.0])
+            if rng.random() < 0.4:
+                p.name = f"derived-{i}"
+            if rng.random() < 0.3:
+                p.description = f"Derived from {base.ident}"
+            if rng.random() < 0.3 and model:
+                p.max_tokens = min(model.max_out, rng.choice([128, 256, 1000]))
+            if rng.random() < 0.2 and base.top_p is not None:
+                p.top_p = "clear"
+        else:
+            spec = MODELS[i % len(MODELS)]
+            model = Model(*spec)
+            if model.const in CROSS_REGION and rng.random() < 0.4:
+                model.geo = rng.choice(GEOS)
+            p.model = model
+            p.temperature = rng.choice([0.1, 0.3, 0.5, 0.7, 0.9, 1.0])
+            if not model.exclusive and rng.random() < 0.5:
+                p.top_p = rng.choice([0.5, 0.9, 0.95, 1.0])
+            if model.top_k and rng.random() < 0.3:
+                p.top_k = rng.randint(max(1, model.top_k[0]), min(250, model.top_k[1]))
+            p.max_tokens = min(model.max_out, rng.choice([256, 512, 1000, 2000, 4096]))
+            if rng.random() < 0.5:
+                p.stops = rng.sample(STOPS, rng.randint(1, 3))
+            if model.const.startswith("ANTHROPIC") and rng.random() < 0.3:
+                p.anthropic_version = True
+            if rng.random() < 0.5:
+                p.description = f"Profile {i} for {rng.choice(WORDS)} answers"
+            if rng.random() < 0.3:
+                p.name = f"profile-{i}-{rng.choice(WORDS)}"
+            if rng.random() < 0.1:
+                p.version = rng.randint(2, 9)
+        profiles.append(p)
+    return profiles
+
+
+@dataclass
+class Template:
+    """A template as segments: ("text", s) or ("var", field index)."""
+
+    segments: list[tuple[str, object]]
+
+    def text(self) -> str:
+        return "".join(s if k == "text" else "{{" + FIELDS[s][0] + "}}" for k, s in self.segments)
+
+    def variables(self) -> list[int]:
+        seen: list[int] = []
+        for k, s in self.segments:
+            if k == "var" and s not in seen:
+                seen.append(s)
+        return seen
+
+
+def make_template(rng: random.Random, fields: list[int]) -> Template:
+    segments: list[tuple[str, object]] = []
+    for f in fields:
+        segments.append(("text", " ".join(rng.sample(WORDS, rng.randint(1, 4))) + rng.choice([" ", ": ", "\n", " ("])))
+        segments.append(("var", f))
+    if rng.random() < 0.7:
+        segments.append(("text", rng.choice(["?", ".", "\nAnswer:", " } please."])))
+    return Template(segments)
+
+
+@dataclass
+class Variant:
+    name: str
+    text: int  # template index
+    system: int | None
+    model: Model | None
+    profile: Profile | None
+
+
+@dataclass
+class PromptDecl:
+    ident: str
+    doc: str
+    fields: list[int]
+    templates: list[Template]
+    variants: list[Variant]
+    written_variants: list[tuple[str, int | None, int | None]] = field(default_factory=list)
+    name: str | None = None
+    description: str | None = None
+    top_model: Model | None = None
+    top_profile: Profile | None = None
+    top_text: int = 0
+    top_system: int | None = None
+
+    def lifetime(self) -> bool:
+        return any("'a" in FIELDS[f][1] for f in self.fields)
+
+    def struct(self) -> str:
+        gen = "<'a>" if self.lifetime() else ""
+        body = "".join(f"    pub {FIELDS[f][0]}: {FIELDS[f][1]},\n" for f in self.fields)
+        return f"pub struct {self.ident}{gen} {{\n{body}}}"
+
+    def dsl(self) -> str:
+        keys = []
+        if self.name:
+            keys.append(f"name = {rust_str(self.name)}")
+        if self.description:
+            keys.append(f"description = {rust_str(self.description)}")
+        if self.top_model:
+            keys.append(f"model = {rust_str(self.top_model.written_id)}")
+        if self.top_profile:
+            keys.append(f"profile = {self.top_profile.ident}")
+        if self.top_system is not None:
+            keys.append(f"system = {rust_str(self.templates[self.top_system].text())}")
+        keys.append(f"text = {rust_str(self.templates[self.top_text].text())}")
+        for name, text, system in self.written_variants:
+            parts = [f"name = {rust_str(name)}"]
+            if text is not None:
+                parts.append(f"text = {rust_str(self.templates[text].text())}")
+            if system is not None:
+                parts.append(f"system = {rust_str(self.templates[system].text())}")
+            keys.append(f"variant({', '.join(parts)})")
+        attr = "".join(f"    {k},\n" for k in keys)
+        return f"/// {self.doc}\n#[prompt(\n{attr})]\n{self.struct()}"
+
+    def hand(self) -> str:
+        gen = "<'a>" if self.lifetime() else ""
+        variants = []
+        for v in self.variants:
+            variables = []
+            for t in [v.system, v.text]:
+                if t is None:
+                    continue
+                for f in self.templates[t].variables():
+                    if f not in variables:
+                        variables.append(f)
+            variants.append(
+                "            PromptVariant {\n"
+                f"                name: {rust_str(v.name)},\n"
+                f"                model: {f'Some({v.model.hand()})' if v.model else 'None'},\n"
+                f"                profile: {f'Some(&{v.profile.ident})' if v.profile else 'None'},\n"
+                f"                template_type: TemplateType::{'Chat' if v.system is not None else 'Text'},\n"
+                f"                text: {rust_str(self.templates[v.text].text())},\n"
+                f"                system: {f'Some({rust_str(self.templates[v.system].text())})' if v.system is not None else 'None'},\n"
+                f"                variables: &[{', '.join(rust_str(FIELDS[f][0]) for f in variables)}],\n"
+                "            },\n"
+            )
+        # One arm per (template, part), listing the variants that share it, as the macro does.
+        arms: list[tuple[int, str, list[int]]] = []
+        for i, v in enumerate(self.variants):
+            for t, part in [(v.text, "Text"), (v.system, "System")]:
+                if t is None:
+                    continue
+                for arm in arms:
+                    if arm[0] == t and arm[1] == part:
+                        arm[2].append(i)
+                        break
+                else:
+                    arms.append((t, part, [i]))
+        render_arms = []
+        write_arms = []
+        for t, part, indices in arms:
+            pattern = f"({' | '.join(str(i) for i in indices)}, Part::{part})"
+            render_arms.append(f"            {pattern} => {self.render_body(self.templates[t])}\n")
+            write_arms.append(f"            {pattern} => {self.write_body(self.templates[t])}\n")
+        name = self.name or kebab(self.ident)
+        description = f"Some({rust_str(self.description)})" if self.description else "None"
+        return (
+            f"/// {self.doc}\n{self.struct()}\n\n"
+            f"impl{gen} Prompt for {self.ident}{gen} {{\n"
+            f"    const SPEC: PromptSpec = PromptSpec {{\n"
+            f"        name: {rust_str(name)},\n"
+            f"        description: {description},\n"
+            f"        variants: &[\n{''.join(variants)}        ],\n"
+            "    };\n\n"
+            "    fn write_part<W: fmt::Write + ?Sized>(&self, variant: usize, part: Part, w: &mut W) -> fmt::Result {\n"
+            "        match (variant, part) {\n"
+            f"{''.join(write_arms)}"
+            "            _ => Ok(()),\n"
+            "        }\n"
+            "    }\n\n"
+            "    fn render_part(&self, variant: usize, part: Part) -> Option<String> {\n"
+            "        match (variant, part) {\n"
+            f"{''.join(render_arms)}"
+            "            _ => None,\n"
+            "        }\n"
+            "    }\n"
+            "}"
+        )
+
+    def render_body(self, t: Template) -> str:
+        prelude, lengths, pushes = [], [], []
+        literal_len = 0
+        computed: dict[int, str] = {}
+        for kind, s in t.segments:
+            if kind == "text":
+                literal_len += len(s.encode())
+                pushes.append(f"out.push_str({rust_str(s)});")
+                continue
+            name, _, _, k = FIELDS[s]
+            if k == "display":
+                pushes.append(f'let _ = write!(out, "{{}}", self.{name});')
+                continue
+            if s not in computed:
+                v = f"v{len(computed)}"
+                if k == "str":
+                    prelude.append(f"let {v}: &str = self.{name}.as_ref();")
+                else:
+                    prelude.append(f"let mut b{len(computed)} = itoa::Buffer::new();")
+                    prelude.append(f"let {v}: &str = b{len(computed)}.format(self.{name});")
+                computed[s] = v
+            lengths.append(f" + {computed[s]}.len()")
+            pushes.append(f"out.push_str({computed[s]});")
+        mutable = "mut " if pushes else ""
+        lines = prelude + [f"let {mutable}out = String::with_capacity({literal_len}{''.join(lengths)});"] + pushes
+        inner = "".join(f"                {line}\n" for line in lines)
+        return f"{{\n{inner}                Some(out)\n            }}"
+
+    def write_body(self, t: Template) -> str:
+        lines = []
+        for kind, s in t.segments:
+            if kind == "text":
+                lines.append(f"w.write_str({rust_str(s)})?;")
+                continue
+            name, _, _, k = FIELDS[s]
+            if k == "str":
+                lines.append(f"w.write_str(self.{name}.as_ref())?;")
+            elif k == "int":
+                lines.append(f"w.write_str(itoa::Buffer::new().format(self.{name}))?;")
+            else:
+                lines.append(f'write!(w, "{{}}", self.{name})?;')
+        inner = "".join(f"                {line}\n" for line in lines)
+        return f"{{\n{inner}                Ok(())\n            }}"
+
+    def value(self, krate: str) -> str:
+        fields = ", ".join(f"{FIELDS[f][0]}: {FIELDS[f][2]}" for f in self.fields)
+        return f"{krate}::{self.ident} {{ {fields} }}"
+
+
+def make_prompts(rng: random.Random, count: int, profiles: list[Profile]) -> list[PromptDecl]:
+    # Profiles a prompt may use: Prompt management takes at most 4 stop sequences; every generated profile has at most 3.
+    usable = [p for p in profiles if p.effective_model() is not None]
+    prompts = []
+    for i in range(count):
+        ident = f"Prompt{i}"
+        fields = rng.sample(range(len(FIELDS)), rng.randint(1, 5))
+        d = PromptDecl(ident=ident, doc=f"Prompt number {i}.", fields=fields, templates=[], variants=[])
+        if rng.random() < 0.5:
+            d.name = f"prompt-{i}_{rng.choice(WORDS)}"
+        if rng.random() < 0.5:
+            d.description = f"Asks about the {rng.choice(WORDS)}"
+        roll = rng.random()
+        if roll < 0.4:
+            # `profile = X` with X's own model, so that the Prompt management check reads the same limits.
+            d.top_profile = rng.choice(usable)
+            d.top_model = d.top_profile.effective_model()
+        elif roll < 0.8:
+            d.top_model = Model(*rng.choice(MODELS))
+        # The default variant uses every field, in the text or the system prompt.
+        if rng.random() < 0.3:
+            split = rng.randint(0, len(fields) - 1)
+            d.templates.append(make_template(rng, fields[split:] or fields))
+            d.templates.append(make_template(rng, fields[:split]) if split else make_template(rng, fields[:1]))
+            d.top_text, d.top_system = 0, 1
+        else:
+            d.templates.append(make_template(rng, fields))
+            d.top_text = 0
+        d.variants.append(Variant("default", d.top_text, d.top_system, d.top_model, d.top_profile))
+        if rng.random() < 0.3:
+            for n, vname in enumerate(rng.sample(["concise", "formal", "b", "long-form"], rng.randint(1, 2))):
+                subset = rng.sample(fields, rng.randint(1, len(fields)))
+                d.templates.append(make_template(rng, subset))
+                text = len(d.templates) - 1
+                system = None
+                if n == 1 and d.top_system is None:
+                    d.templates.append(make_template(rng, subset[:1]))
+                    system = len(d.templates) - 1
+                d.written_variants.append((vname, text, system))
+                d.variants.append(
+                    Variant(vname, text, system if system is not None else d.top_system, d.top_model, d.top_profile)
+                )
+        prompts.append(d)
+    return prompts
+
+
+@dataclass
+class AgentDecl:
+    ident: str
+    doc: str
+    instruction: str
+    model: Model
+    name: str | None = None
+    description: str | None = None
+    profile: Profile | None = None
+    steps: list[tuple[str, Profile]] = field(default_factory=list)
+    ttl: tuple[str, int] | None = None  # (as written, seconds)
+    tuple_struct: bool = False
+
+    STEPS = ["pre_processing", "orchestration", "post_processing", "knowledge_base_response_generation",
+             "memory_summarization"]
+
+    def struct(self) -> str:
+        return f"pub struct {self.ident}(pub u32);" if self.tuple_struct else f"pub struct {self.ident};"
+
+    def dsl(self) -> str:
+        keys = []
+        if self.name:
+            keys.append(f"name = {rust_str(self.name)}")
+        if self.description:
+            keys.append(f"description = {rust_str(self.description)}")
+        keys.append(f"instruction = {rust_str(self.instruction)}")
+        keys.append(f"model = {rust_str(self.model.written_id)}")
+        if self.profile:
+            keys.append(f"profile = {self.profile.ident}")
+        if self.ttl:
+            keys.append(f"idle_session_ttl = {self.ttl[0]}")
+        if self.steps:
+            keys.append(f"steps({', '.join(f'{s} = {p.ident}' for s, p in self.steps)})")
+        attr = "".join(f"    {k},\n" for k in keys)
+        return f"/// {self.doc}\n#[agent(\n{attr})]\n{self.struct()}"
+
+    def hand(self) -> str:
+        steps = dict(self.steps)
+        if self.profile:
+            steps["orchestration"] = self.profile
+        lines = [
+            f"name: {rust_str(self.name or kebab(self.ident))},",
+            f"description: {f'Some({rust_str(self.description)})' if self.description else 'None'},",
+            f"instruction: {rust_str(self.instruction)},",
+            f"model: {self.model.hand()},",
+            f"idle_session_ttl: {f'Some({self.ttl[1]})' if self.ttl else 'None'},",
+        ]
+        for s in self.STEPS:
+            lines.append(f"{s}: {f'Some(&{steps[s].ident})' if s in steps else 'None'},")
+        body = "".join(f"        {line}\n" for line in lines)
+        return (
+            f"/// {self.doc}\n{self.struct()}\n\n"
+            f"impl Agent for {self.ident} {{\n"
+            f"    const SPEC: &'static AgentSpec = &AgentSpec {{\n{body}    }};\n}}"
+        )
+
+
+def make_agents(rng: random.Random, count: int, profiles: list[Profile]) -> list[AgentDecl]:
+    agents = []
+    for i in range(count):
+        # The agent's model is one of its profiles' models (so the Agents check reads the same limits) and one
+        # that Bedrock Agents supports; profiles with more than 4 stop sequences do not exist here.
+        candidates = [p for p in profiles if p.effective_model() and p.effective_model().agents]
+        main = rng.choice(candidates)
+        model = main.effective_model()
+        same = [p for p in candidates if p.effective_model().id == model.id]
+        sentence = " ".join(rng.sample(WORDS, 6))
+        a = AgentDecl(
+            ident=f"Agent{i}",
+            doc=f"Agent number {i}.",
+            instruction=f"You are agent {i}. Answer questions about the {sentence} politely and briefly.",
+            model=model,
+        )
+        if rng.random() < 0.5:
+            a.name = f"agent-{i}_{rng.choice(WORDS)}"
+        if rng.random() < 0.5:
+            a.description = f"Handles {rng.choice(WORDS)} questions"
+        if rng.random() < 0.7:
+            a.profile = main
+        if rng.random() < 0.4:
+            picked = rng.sample(["pre_processing", "post_processing", "memory_summarization"], rng.randint(1, 2))
+            a.steps = [(s, rng.choice(same)) for s in picked]
+        a.ttl = rng.choice([None, ("600", 600), ('"10m"', 600), ('"90s"', 90), ('"1h"', 3600), ("120", 120)])
+        a.tuple_struct = rng.random() < 0.2
+        agents.append(a)
+    return agents
+
+
+HAND_PRELUDE = """\
+#![allow(clippy::all)]
+use ::std::borrow::Cow;
+use ::std::fmt::{self, Write as _};
+use bedrock_profiles::models::{self, Geo, ModelTarget};
+use bedrock_profiles::{Agent, AgentSpec, InferenceProfile, ModelRef, Part, Prompt, PromptSpec, PromptVariant, TemplateType};
+"""
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text() != text:
+        path.write_text(text)
+
+
+def manifest(name: str, deps: str) -> str:
+    return f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n{deps}'
+
+
+def generate(out: Path, repo: Path, profiles: int = 300, prompts: int = 100, agents: int = 100, seed: int = 13) -> dict:
+    """Writes the workspace into `out`; returns the paths and sizes of the two measured sources."""
+    rng = random.Random(seed)
+    ps = make_profiles(rng, profiles)
+    prs = make_prompts(rng, prompts, ps)
+    ags = make_agents(rng, agents, ps)
+
+    bp = f'bedrock-profiles = {{ path = "{repo}" }}\n'
+    write(out / "Cargo.toml", '[workspace]\nmembers = ["dsl", "hand", "verify", "bp-dep", "serde-dep"]\nresolver = "3"\n')
+    lock = repo / "Cargo.lock"
+    if lock.exists() and not (out / "Cargo.lock").exists():
+        shutil.copy(lock, out / "Cargo.lock")
+
+    dsl = [
+        "//! Generated by benches/compile-cost/gen.py: the DSL side.",
+        "#![allow(clippy::all)]",
+        "use bedrock_profiles::{agent, inference_profile, prompt};",
+        "",
+        "inference_profile! {",
+        "\n\n".join(p.dsl() for p in ps),
+        "}",
+        "",
+    ]
+    dsl += [p.dsl() + "\n" for p in prs]
+    dsl += [a.dsl() + "\n" for a in ags]
+    write(out / "dsl" / "Cargo.toml", manifest("dsl", bp))
+    write(out / "dsl" / "src" / "lib.rs", "\n".join(dsl))
+
+    hand = ["//! Generated by benches/compile-cost/gen.py: the same items written by hand.", HAND_PRELUDE]
+    hand += [p.hand() + "\n" for p in ps]
+    hand += [p.hand() + "\n" for p in prs]
+    hand += [a.hand() + "\n" for a in ags]
+    write(out / "hand" / "Cargo.toml", manifest("hand", bp + 'itoa = "1"\n'))
+    write(out / "hand" / "src" / "lib.rs", "\n".join(hand))
+
+    checks = ["//! Generated by benches/compile-cost/gen.py: every item of `dsl` equals its hand-written peer.",
+              "use bedrock_profiles::{Agent, Prompt};", "", "fn main() {", "    let mut checked = 0usize;"]
+    for p in ps:
+        checks.append(f"    assert_eq!(dsl::{p.ident}, hand::{p.ident}, \"{p.ident}\"); checked += 1;")
+    for d in prs:
+        checks.append("    {")
+        checks.append(f"        assert_eq!(<dsl::{d.ident} as Prompt>::SPEC, <hand::{d.ident} as Prompt>::SPEC);")
+        checks.append(f"        let (a, b) = ({d.value('dsl')}, {d.value('hand')});")
+        checks.append(f"        assert_eq!(a.render(), b.render(), \"{d.ident}\");")
+        checks.append("        assert!(!a.render().is_empty());")
+        checks.append(f"        assert_eq!(a.render_system(), b.render_system(), \"{d.ident}\");")
+        checks.append("        let (mut x, mut y) = (String::new(), String::new());")
+        checks.append("        a.write(&mut x).unwrap(); b.write(&mut y).unwrap();")
+        checks.append("        assert_eq!(x, y); assert_eq!(x, a.render());")
+        for v in d.variants:
+            checks.append(f"        assert_eq!(a.render_variant({rust_str(v.name)}), b.render_variant({rust_str(v.name)}));")
+            checks.append(
+                f"        assert_eq!(a.render_variant_system({rust_str(v.name)}), "
+                f"b.render_variant_system({rust_str(v.name)}));"
+            )
+        checks.append("        checked += 1;")
+        checks.append("    }")
+    for a in ags:
+        checks.append(f"    assert_eq!(<dsl::{a.ident} as Agent>::SPEC, <hand::{a.ident} as Agent>::SPEC); checked += 1;")
+    checks.append('    println!("{checked} items equal (profiles, prompts with every rendering, agents)");')
+    checks.append("}")
+    write(
+        out / "verify" / "Cargo.toml",
+        manifest("verify", bp + 'dsl = { path = "../dsl" }\nhand = { path = "../hand" }\n'),
+    )
+    write(out / "verify" / "src" / "main.rs", "\n".join(checks) + "\n")
+
+    write(out / "bp-dep" / "Cargo.toml", manifest("bp-dep", bp))
+    write(
+        out / "bp-dep" / "src" / "lib.rs",
+        "//! One small declaration with `bedrock-profiles`.\n"
+        "bedrock_profiles::inference_profile! {\n"
+        "    /// Settings.\n"
+        '    pub SETTINGS { model: "anthropic.claude-3-haiku-20240307-v1:0", temperature: 0.7, max_tokens: 1000 }\n'
+        "}\n",
+    )
+    write(out / "serde-dep" / "Cargo.toml", manifest("serde-dep", 'serde = "1"\nserde_derive = "1"\n'))
+    write(
+        out / "serde-dep" / "src" / "lib.rs",
+        "//! One small declaration with `serde` + `serde_derive`.\n"
+        "/// Settings.\n"
+        "#[derive(serde_derive::Serialize, serde_derive::Deserialize)]\n"
+        "pub struct Settings { pub model: String, pub temperature: f32, pub max_tokens: u32 }\n",
+    )
+    return {
+        "dsl": out / "dsl" / "src" / "lib.rs",
+        "hand": out / "hand" / "src" / "lib.rs",
+        "counts": (len(ps), len(prs), len(ags)),
+    }
