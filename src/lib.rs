@@ -301,6 +301,8 @@ pub use bedrock_profiles_core::{
 
 #[cfg(feature = "aws-sdk")]
 pub mod aws;
+#[cfg(feature = "tracing")]
+pub mod monitor;
 #[cfg(feature = "report")]
 pub mod report;
 
