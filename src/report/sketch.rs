@@ -13,6 +13,8 @@ pub struct Sketch {
     counts: Vec<u64>,
     n: u64,
     sum: u64,
+    min: u64,
+    max: u64,
 }
 
 fn index(v: u64) -> usize {
@@ -51,6 +53,12 @@ impl Sketch {
             self.counts.resize(i + 1, 0);
         }
         self.counts[i] += 1;
+        if self.n == 0 {
+            (self.min, self.max) = (v, v);
+        } else {
+            self.min = self.min.min(v);
+            self.max = self.max.max(v);
+        }
         self.n += 1;
         self.sum = self.sum.saturating_add(v);
     }
@@ -71,7 +79,7 @@ impl Sketch {
     }
 
     /// The `q` quantile (0.0..=1.0) by nearest rank: the smallest value with at least `q` of the values at or
-    /// below it; `None` when empty.
+    /// below it (its bucket's middle, within the smallest and largest value seen); `None` when empty.
     pub fn quantile(&self, q: f64) -> Option<u64> {
         if self.n == 0 {
             return None;
@@ -81,7 +89,7 @@ impl Sketch {
         for (i, &c) in self.counts.iter().enumerate() {
             seen += c;
             if seen >= rank {
-                return Some(value(i));
+                return Some(value(i).clamp(self.min, self.max));
             }
         }
         None
