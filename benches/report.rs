@@ -71,10 +71,9 @@ fn peer(path: &std::path::Path) -> (u64, Groups) {
                 "/output/outputTokenCount",
                 "/output/outputBodyJson/usage/outputTokens",
             ),
-            latency_ms: count(
-                "/output/outputBodyJson/metrics/latencyMs",
-                "/output/outputBodyJson/metrics/latencyMs",
-            ),
+            latency_ms: v
+                .pointer("/output/outputBodyJson/metrics/latencyMs")
+                .and_then(Value::as_u64),
             stop_reason: text("/output/outputBodyJson/stopReason"),
             error_code: text("/errorCode"),
         };

@@ -191,18 +191,10 @@ fn table_json_and_csv_carry_the_same_numbers() {
     let mut rows = csv.lines();
     let header: Vec<&str> = rows.next().unwrap().split(',').collect();
     let object = json[0].as_object().unwrap();
-    assert_eq!(
-        header,
-        object
-            .keys()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .iter()
-            .copied()
-            .filter(|k| header.contains(k))
-            .collect::<Vec<_>>()
-    );
-    assert_eq!(header.len(), object.len());
+    let mut csv_columns = header.clone();
+    csv_columns.sort_unstable();
+    let json_keys: Vec<&str> = object.keys().map(String::as_str).collect(); // serde_json sorts keys
+    assert_eq!(csv_columns, json_keys);
     let v3: Vec<&str> = rows.next().unwrap().split(',').collect();
     let at = |name: &str| v3[header.iter().position(|h| *h == name).unwrap()];
     assert_eq!(at("group"), "support v3");
