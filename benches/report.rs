@@ -25,7 +25,7 @@ fn record(i: u64, rng: &mut u64) -> String {
             r#","requestMetadata":{{"bedrock-profile":"{profile}","bedrock-profile-version":"{version}"}}"#
         )
     };
-    let tail = if r % 50 == 0 {
+    let tail = if r.is_multiple_of(50) {
         r#","errorCode":"ThrottlingException""#.to_owned()
     } else {
         let stop = if out > 1400 { "max_tokens" } else { "end_turn" };
