@@ -15,7 +15,7 @@
 //! - [`fields`]: the one list of JSON paths read from each record, shared with the query emitters.
 //! - [`input`]: files and directories, plain or gzip, S3 delivery or CloudWatch Logs export lines.
 //! - [`aggregate`]: grouping, counters and [`sketch`]es, so memory does not grow with the number of records.
-//! - [`format`]: table, JSON, CSV, and two versions of one profile side by side.
+//! - [`format`](mod@format): table, JSON, CSV, and two versions of one profile side by side.
 //! - [`emit`]: the same grouping as a CloudWatch Logs Insights query and as Athena SQL.
 //! - [`chart`]: latency and output tokens per group as an SVG chart.
 
