@@ -301,6 +301,10 @@ pub use bedrock_profiles_core::{
 
 #[cfg(feature = "aws-sdk")]
 pub mod aws;
+#[cfg(feature = "tracing")]
+pub mod monitor;
+#[cfg(feature = "report")]
+pub mod report;
 
 /// Declarations in TOML or JSON files, loaded and checked at run time (feature `files`); see the crate docs'
 /// "Declarations in files" section.

@@ -282,3 +282,105 @@ fn closed_stdout_is_a_quiet_exit() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+const LOGS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/invocation-logs"
+);
+
+#[test]
+fn report_prints_groups_and_reports_malformed_lines() {
+    let out = run(&["report", LOGS]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let table = stdout(&out);
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 4, "{table}");
+    assert!(lines[1].starts_with("support v3 "), "{table}");
+    assert!(
+        lines[3].starts_with("(no profile) meta.llama3-1-70b-instruct-v1:0 "),
+        "{table}"
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("part-1.json:3: skipped: not a log record: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("cloudwatch-export.txt:3: skipped: not a JSON object"),
+        "{err}"
+    );
+    assert!(
+        !err.contains('\r'),
+        "no progress bar when stderr is not a terminal"
+    );
+
+    let json = json(&run(&[
+        "report",
+        LOGS,
+        "--format",
+        "json",
+        "--profile",
+        "support",
+        "--since",
+        "2025-04-10",
+    ]));
+    assert_eq!(json.as_array().map(Vec::len), Some(1));
+    assert_eq!(json[0]["group"], "support v4");
+
+    let csv = stdout(&run(&["report", LOGS, "--format", "csv"]));
+    assert!(
+        csv.starts_with("group,profile,version,model,models,calls,"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 4);
+}
+
+#[test]
+fn report_compare_svg_and_emit() {
+    let cmp = run(&["report", LOGS, "--compare", "support", "--format", "json"]);
+    assert_eq!(cmp.status.code(), Some(0), "{}", stderr(&cmp));
+    let cmp = json(&cmp);
+    assert_eq!(
+        (cmp["from"].as_str(), cmp["to"].as_str()),
+        (Some("3"), Some("4"))
+    );
+
+    let missing = run(&["report", LOGS, "--compare", "nope"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("error: the logs hold fewer than two versions of profile `nope`")
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("chart.svg");
+    let out = run(&["report", LOGS, "--svg", svg.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+
+    let athena = run(&[
+        "report",
+        "--emit",
+        "athena",
+        "--table",
+        "logs",
+        "--profile",
+        "support",
+    ]);
+    assert_eq!(athena.status.code(), Some(0));
+    assert!(stdout(&athena).contains("FROM logs\n"));
+    assert!(stdout(&athena).contains("WHERE \"profile\" = 'support'"));
+    assert!(
+        stdout(&run(&["report", "--emit", "logs-insights"])).contains("| stats count(*) as calls,")
+    );
+
+    let bad = run(&["report", LOGS, "--until", "tomorrow"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(
+        stderr(&bad),
+        "error: `--until` must be an RFC 3339 time or a date like 2025-04-09, found `tomorrow`\n"
+    );
+    let none = run(&["report", "/nonexistent/logs"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(stderr(&none).starts_with("error: cannot read `/nonexistent/logs`: "));
+    assert_eq!(run(&["report"]).status.code(), Some(2));
+}

@@ -1,7 +1,9 @@
-//! `bedrock-profiles`: check declaration files, export the request bodies Bedrock receives, list the model catalog.
+//! `bedrock-profiles`: check declaration files, export the request bodies Bedrock receives, list the model catalog,
+//! report on model invocation logs.
 
 use bedrock_profiles::files::{self, Declarations, FileError};
 use bedrock_profiles::models::{self, TopK};
+use bedrock_profiles::report::{self, Filter, Report, emit, format};
 use bedrock_profiles::wire::{
     Conversation, agent::CreateAgentRequest, cloudformation::Template, converse::ConverseRequest,
     invoke, prompt::create_prompt_requests,
@@ -9,7 +11,7 @@ use bedrock_profiles::wire::{
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Amazon Bedrock inference profiles, prompts and agents declared in TOML or JSON files, checked by the same
@@ -64,6 +66,60 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Report on Bedrock model invocation logs, per profile and version.
+    ///
+    /// Reads the logs as delivered to S3 or exported from CloudWatch Logs: JSON records one per line, plain or
+    /// `.gz`, a file or a directory of them. Groups calls by the profile name and version in `requestMetadata`
+    /// (calls without a profile by model) and prints calls, error rate, input and output tokens (total, p50, p95),
+    /// latency p50 / p95 / p99 and the share of responses stopped by `max_tokens` or refused. A malformed line is
+    /// reported with its file and line and skipped.
+    Report {
+        /// A log file or a directory of them (not needed with `--emit`).
+        #[arg(value_name = "PATH", required_unless_present = "emit")]
+        path: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+        /// Only calls at or after this time (RFC 3339, or a date: midnight UTC).
+        #[arg(long, value_name = "TIME")]
+        since: Option<String>,
+        /// Only calls before this time (RFC 3339, or a date: midnight UTC).
+        #[arg(long, value_name = "TIME")]
+        until: Option<String>,
+        /// Only calls of this profile.
+        #[arg(long, value_name = "NAME")]
+        profile: Option<String>,
+        /// Put the last two versions of this profile side by side instead.
+        #[arg(long, value_name = "NAME", conflicts_with = "emit")]
+        compare: Option<String>,
+        /// Also draw latency and output tokens per profile and version into this SVG file.
+        #[arg(long, value_name = "FILE", conflicts_with = "emit")]
+        svg: Option<PathBuf>,
+        /// Print the same grouping as a query to run where the logs are, instead of reading them.
+        #[arg(long, value_enum)]
+        emit: Option<Emit>,
+        /// The Athena table over the S3 log objects (`--emit athena`).
+        #[arg(long, value_name = "NAME", default_value = "bedrock_invocation_logs")]
+        table: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    /// Aligned columns.
+    Table,
+    /// A JSON array of objects, one per group.
+    Json,
+    /// CSV with a header line.
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Emit {
+    /// A CloudWatch Logs Insights query for the invocation log group.
+    LogsInsights,
+    /// Athena SQL over a table of the S3 log objects.
+    Athena,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -102,6 +158,43 @@ fn main() -> ExitCode {
             message,
         } => export(&file, to, name.as_deref(), message.as_deref(), &mut out),
         Command::Models { json } => list_models(json, &mut out),
+        Command::Report {
+            path,
+            format,
+            since,
+            until,
+            profile,
+            compare,
+            svg,
+            emit,
+            table,
+        } => {
+            let filter = match filter(since.as_deref(), until.as_deref(), profile) {
+                Ok(f) => f,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return ExitCode::from(USAGE);
+                }
+            };
+            match (emit, path) {
+                (Some(Emit::LogsInsights), _) => {
+                    write!(out, "{}", emit::logs_insights(&filter)).map(|()| ExitCode::SUCCESS)
+                }
+                (Some(Emit::Athena), _) => {
+                    write!(out, "{}", emit::athena(&filter, &table)).map(|()| ExitCode::SUCCESS)
+                }
+                (None, Some(path)) => report_logs(
+                    &path,
+                    &filter,
+                    format,
+                    compare.as_deref(),
+                    svg.as_deref(),
+                    &mut out,
+                ),
+                // clap requires PATH without --emit.
+                (None, None) => Ok(ExitCode::from(USAGE)),
+            }
+        }
     };
     let result = result.and_then(|code| match out.flush() {
         // `check` has already said what it had to in its status.
@@ -117,6 +210,115 @@ fn main() -> ExitCode {
             ExitCode::from(USAGE)
         }
     }
+}
+
+fn filter(
+    since: Option<&str>,
+    until: Option<&str>,
+    profile: Option<String>,
+) -> Result<Filter, String> {
+    let time = |flag: &str, value: Option<&str>| {
+        value
+            .map(|v| {
+                report::parse_timestamp(v).ok_or_else(|| {
+                    format!(
+                        "`{flag}` must be an RFC 3339 time or a date like 2025-04-09, found `{v}`"
+                    )
+                })
+            })
+            .transpose()
+    };
+    Ok(Filter {
+        since_ms: time("--since", since)?,
+        until_ms: time("--until", until)?,
+        profile,
+    })
+}
+
+fn report_logs(
+    path: &Path,
+    filter: &Filter,
+    format: ReportFormat,
+    compare: Option<&str>,
+    svg: Option<&Path>,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
+    let result = report::Input::discover(path).and_then(|input| {
+        // A progress bar only for a person watching a terminal.
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new(input.total_bytes);
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        });
+        let report = Report::from_input(&input, filter, &mut |n| {
+            if let Some(bar) = &bar {
+                bar.inc(n);
+            }
+        });
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        report
+    });
+    let report = match result {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(USAGE));
+        }
+    };
+    for bad in &report.stats.malformed_examples {
+        eprintln!("warning: {bad}");
+    }
+    let shown = report.stats.malformed_examples.len() as u64;
+    if report.stats.malformed > shown {
+        eprintln!(
+            "warning: {} more malformed lines skipped",
+            report.stats.malformed - shown
+        );
+    }
+    if let Some(name) = compare {
+        let Some(cmp) = format::compare(&report.groups, name) else {
+            eprintln!("error: the logs hold fewer than two versions of profile `{name}`");
+            return Ok(ExitCode::from(INVALID));
+        };
+        match format {
+            ReportFormat::Table => write!(out, "{}", cmp.table())?,
+            ReportFormat::Json => writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&cmp.json()).unwrap_or_default()
+            )?,
+            ReportFormat::Csv => write!(out, "{}", cmp.csv())?,
+        }
+    } else {
+        match format {
+            ReportFormat::Table => write!(out, "{}", format::table(&report.groups))?,
+            ReportFormat::Json => writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&format::json(&report.groups)).unwrap_or_default()
+            )?,
+            ReportFormat::Csv => write!(out, "{}", format::csv(&report.groups))?,
+        }
+    }
+    if let Some(file) = svg {
+        let written = report::chart::svg(&report.groups)
+            .and_then(|text| std::fs::write(file, text).map_err(|e| e.to_string()));
+        if let Err(message) = written {
+            let error = report::ReportError::Chart {
+                path: file.to_owned(),
+                message,
+            };
+            eprintln!("error: {error}");
+            return Ok(ExitCode::from(USAGE));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn load(file: &PathBuf) -> Result<Declarations, ExitCode> {

@@ -1,0 +1,312 @@
+//! The report as a table, JSON or CSV, and two versions of one profile side by side.
+
+use super::aggregate::{GroupKey, GroupStats, Groups};
+use serde_json::{Map, Value, json};
+use std::fmt::Write as _;
+
+/// One cell of a row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text, or nothing.
+    Text(Option<String>),
+    /// A count or quantile, or nothing (no values).
+    Int(Option<u64>),
+    /// A share in 0.0..=1.0.
+    Rate(f64),
+}
+
+impl Cell {
+    fn json(&self) -> Value {
+        match self {
+            Cell::Text(t) => t.as_ref().map_or(Value::Null, |t| json!(t)),
+            Cell::Int(n) => n.map_or(Value::Null, |n| json!(n)),
+            Cell::Rate(r) => json!((r * 10_000.0).round() / 10_000.0),
+        }
+    }
+
+    fn csv(&self) -> String {
+        match self {
+            Cell::Text(t) => t.as_deref().map(csv_escape).unwrap_or_default(),
+            Cell::Int(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+            Cell::Rate(r) => format!("{r:.4}"),
+        }
+    }
+}
+
+fn csv_escape(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The columns of one group, in order: the JSON keys and the CSV header.
+pub fn columns(key: &GroupKey, s: &GroupStats) -> Vec<(&'static str, Cell)> {
+    let (profile, version, model) = match key {
+        GroupKey::Profile { name, version } => (Some(name.clone()), version.clone(), None),
+        GroupKey::Model(m) => (None, None, Some(m.clone())),
+    };
+    let q = |sk: &super::sketch::Sketch, p| Cell::Int(sk.quantile(p));
+    vec![
+        ("group", Cell::Text(Some(key.to_string()))),
+        ("profile", Cell::Text(profile)),
+        ("version", Cell::Text(version)),
+        ("model", Cell::Text(model)),
+        (
+            "models",
+            Cell::Text(Some(s.models.iter().cloned().collect::<Vec<_>>().join(" "))),
+        ),
+        ("calls", Cell::Int(Some(s.calls))),
+        ("errors", Cell::Int(Some(s.errors))),
+        ("throttled", Cell::Int(Some(s.throttled))),
+        ("error_rate", Cell::Rate(s.error_rate())),
+        ("input_tokens_total", Cell::Int(Some(s.input_tokens.sum()))),
+        ("input_tokens_p50", q(&s.input_tokens, 0.5)),
+        ("input_tokens_p95", q(&s.input_tokens, 0.95)),
+        (
+            "output_tokens_total",
+            Cell::Int(Some(s.output_tokens.sum())),
+        ),
+        ("output_tokens_p50", q(&s.output_tokens, 0.5)),
+        ("output_tokens_p95", q(&s.output_tokens, 0.95)),
+        ("latency_ms_p50", q(&s.latency_ms, 0.5)),
+        ("latency_ms_p95", q(&s.latency_ms, 0.95)),
+        ("latency_ms_p99", q(&s.latency_ms, 0.99)),
+        ("max_tokens_rate", Cell::Rate(s.truncated_rate())),
+        ("refused_rate", Cell::Rate(s.refused_rate())),
+    ]
+}
+
+/// Every group as a JSON array of objects with the [`columns`].
+pub fn json(groups: &Groups) -> Value {
+    Value::Array(
+        groups
+            .groups
+            .iter()
+            .map(|(k, s)| {
+                Value::Object(
+                    columns(k, s)
+                        .into_iter()
+                        .map(|(name, c)| (name.to_owned(), c.json()))
+                        .collect::<Map<_, _>>(),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// Every group as CSV with a header line of the [`columns`].
+pub fn csv(groups: &Groups) -> String {
+    let header: Vec<&str> = columns(&GroupKey::Model(String::new()), &GroupStats::default())
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    let mut out = header.join(",");
+    out.push('\n');
+    for (k, s) in &groups.groups {
+        let row: Vec<String> = columns(k, s).iter().map(|(_, c)| c.csv()).collect();
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+fn opt(n: Option<u64>) -> String {
+    n.map_or_else(|| "-".to_owned(), |n| n.to_string())
+}
+
+fn pct(r: f64) -> String {
+    format!("{:.1}%", r * 100.0)
+}
+
+/// Lays out rows under a header, the first column left-aligned, the others right-aligned.
+fn layout(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let mut line = |cells: Vec<&str>| {
+        let mut text = String::new();
+        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+            if i == 0 {
+                let _ = write!(text, "{cell:<w$}");
+            } else {
+                let _ = write!(text, "  {cell:>w$}");
+            }
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+    };
+    line(header.to_vec());
+    for row in rows {
+        line(row.iter().map(String::as_str).collect());
+    }
+    out
+}
+
+/// A table for a terminal: one line per group.
+pub fn table(groups: &Groups) -> String {
+    let header = [
+        "PROFILE / MODEL",
+        "CALLS",
+        "ERRORS",
+        "IN TOTAL",
+        "IN P50",
+        "IN P95",
+        "OUT TOTAL",
+        "OUT P50",
+        "OUT P95",
+        "LAT P50",
+        "LAT P95",
+        "LAT P99",
+        "MAX_TOKENS",
+        "REFUSED",
+    ];
+    let rows: Vec<Vec<String>> = groups
+        .groups
+        .iter()
+        .map(|(k, s)| {
+            vec![
+                k.to_string(),
+                s.calls.to_string(),
+                pct(s.error_rate()),
+                s.input_tokens.sum().to_string(),
+                opt(s.input_tokens.quantile(0.5)),
+                opt(s.input_tokens.quantile(0.95)),
+                s.output_tokens.sum().to_string(),
+                opt(s.output_tokens.quantile(0.5)),
+                opt(s.output_tokens.quantile(0.95)),
+                opt(s.latency_ms.quantile(0.5)) + ms(s.latency_ms.quantile(0.5)),
+                opt(s.latency_ms.quantile(0.95)) + ms(s.latency_ms.quantile(0.95)),
+                opt(s.latency_ms.quantile(0.99)) + ms(s.latency_ms.quantile(0.99)),
+                pct(s.truncated_rate()),
+                pct(s.refused_rate()),
+            ]
+        })
+        .collect();
+    layout(&header, &rows)
+}
+
+fn ms(n: Option<u64>) -> &'static str {
+    if n.is_some() { " ms" } else { "" }
+}
+
+/// Two versions of one profile compared metric by metric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// The profile.
+    pub profile: String,
+    /// The older version.
+    pub from: String,
+    /// The newer version.
+    pub to: String,
+    /// `(metric, older, newer, change)`: a relative change for amounts, percentage points for rates.
+    pub rows: Vec<(&'static str, String, String, String)>,
+}
+
+/// The last two versions of `profile` side by side; `None` when it has fewer than two versions in the logs.
+pub fn compare(groups: &Groups, profile: &str) -> Option<Comparison> {
+    let versions = groups.versions(profile);
+    let [.., (ka, a), (kb, b)] = versions.as_slice() else {
+        return None;
+    };
+    let version = |k: &GroupKey| match k {
+        GroupKey::Profile { version, .. } => version.clone().unwrap_or_else(|| "-".into()),
+        GroupKey::Model(_) => "-".into(),
+    };
+    let amount = |name, x: Option<u64>, y: Option<u64>| {
+        let change = match (x, y) {
+            (Some(x), Some(y)) if x > 0 => format!("{:+.1}%", (y as f64 / x as f64 - 1.0) * 100.0),
+            _ => "-".into(),
+        };
+        (name, opt(x), opt(y), change)
+    };
+    let rate = |name, x: f64, y: f64| (name, pct(x), pct(y), format!("{:+.1} pp", (y - x) * 100.0));
+    let rows = vec![
+        amount("calls", Some(a.calls), Some(b.calls)),
+        rate("error rate", a.error_rate(), b.error_rate()),
+        amount(
+            "input tokens p50",
+            a.input_tokens.quantile(0.5),
+            b.input_tokens.quantile(0.5),
+        ),
+        amount(
+            "input tokens p95",
+            a.input_tokens.quantile(0.95),
+            b.input_tokens.quantile(0.95),
+        ),
+        amount(
+            "output tokens p50",
+            a.output_tokens.quantile(0.5),
+            b.output_tokens.quantile(0.5),
+        ),
+        amount(
+            "output tokens p95",
+            a.output_tokens.quantile(0.95),
+            b.output_tokens.quantile(0.95),
+        ),
+        amount(
+            "latency ms p50",
+            a.latency_ms.quantile(0.5),
+            b.latency_ms.quantile(0.5),
+        ),
+        amount(
+            "latency ms p95",
+            a.latency_ms.quantile(0.95),
+            b.latency_ms.quantile(0.95),
+        ),
+        amount(
+            "latency ms p99",
+            a.latency_ms.quantile(0.99),
+            b.latency_ms.quantile(0.99),
+        ),
+        rate("max_tokens stops", a.truncated_rate(), b.truncated_rate()),
+        rate("refused", a.refused_rate(), b.refused_rate()),
+    ];
+    Some(Comparison {
+        profile: profile.to_owned(),
+        from: version(ka),
+        to: version(kb),
+        rows,
+    })
+}
+
+impl Comparison {
+    /// As a table: metric, older, newer, change.
+    pub fn table(&self) -> String {
+        let from = format!("v{}", self.from);
+        let to = format!("v{}", self.to);
+        let title = self.profile.clone();
+        let rows: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|(m, x, y, c)| vec![(*m).to_owned(), x.clone(), y.clone(), c.clone()])
+            .collect();
+        layout(&[&title, &from, &to, "CHANGE"], &rows)
+    }
+
+    /// As JSON.
+    pub fn json(&self) -> Value {
+        json!({
+            "profile": self.profile,
+            "from": self.from,
+            "to": self.to,
+            "metrics": self.rows.iter().map(|(m, x, y, c)| json!({
+                "metric": m, "from": x, "to": y, "change": c
+            })).collect::<Vec<_>>(),
+        })
+    }
+
+    /// As CSV.
+    pub fn csv(&self) -> String {
+        let mut out = format!("metric,v{},v{},change\n", self.from, self.to);
+        for (m, x, y, c) in &self.rows {
+            let _ = writeln!(out, "{m},{x},{y},{c}");
+        }
+        out
+    }
+}

@@ -1,0 +1,331 @@
+//! The report on fixture logs in Bedrock's documented record format (`tests/fixtures/invocation-logs`): S3 delivery
+//! files (plain and gzip) and a CloudWatch Logs export, with successes, errors, a throttled call, a `max_tokens`
+//! stop, a refusal, calls without a profile and malformed lines.
+
+use bedrock_profiles::report::fields::FIELDS;
+use bedrock_profiles::report::{Filter, GroupKey, Report, emit, format, parse_timestamp};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invocation-logs")
+}
+
+fn read(path: &Path, filter: &Filter) -> Report {
+    Report::from_path(path, filter, &mut |_| {}).expect("readable fixtures")
+}
+
+fn profile(name: &str, version: &str) -> GroupKey {
+    GroupKey::Profile {
+        name: name.into(),
+        version: Some(version.into()),
+    }
+}
+
+const LLAMA: &str = "meta.llama3-1-70b-instruct-v1:0";
+
+#[test]
+fn groups_by_profile_and_version_and_by_model_without_a_profile() {
+    let mut bytes = 0;
+    let report = Report::from_path(&fixtures(), &Filter::default(), &mut |n| bytes += n).unwrap();
+    let size: u64 = [
+        "s3/2025/04/part-1.json",
+        "s3/2025/04/part-2.json.gz",
+        "cloudwatch-export.txt",
+    ]
+    .iter()
+    .map(|f| std::fs::metadata(fixtures().join(f)).unwrap().len())
+    .sum();
+    assert_eq!(bytes, size, "progress covers every byte read");
+    assert_eq!(report.stats.files, 3);
+    assert_eq!(report.stats.records, 4 + 1 + 6 + 2);
+    let keys: Vec<String> = report
+        .groups
+        .groups
+        .keys()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        keys,
+        ["support v3", "support v4", &format!("(no profile) {LLAMA}")]
+    );
+
+    let v3 = &report.groups.groups[&profile("support", "3")];
+    assert_eq!(
+        (v3.calls, v3.errors, v3.throttled, v3.responses),
+        (5, 1, 1, 4)
+    );
+    assert_eq!(v3.error_rate(), 0.2);
+    assert_eq!(v3.output_tokens.sum(), 520);
+    assert_eq!(v3.output_tokens.quantile(0.5), Some(120));
+    assert_eq!(v3.output_tokens.quantile(0.95), Some(160));
+    assert_eq!(v3.input_tokens.sum(), 120);
+    assert_eq!(v3.latency_ms.quantile(0.5), Some(900));
+    assert_eq!(v3.latency_ms.quantile(0.99), Some(1200));
+    assert_eq!(v3.truncated, 0);
+
+    // From the gzip file: a max_tokens stop, a guardrail refusal and a ValidationException.
+    let v4 = &report.groups.groups[&profile("support", "4")];
+    assert_eq!(
+        (v4.calls, v4.errors, v4.throttled, v4.responses),
+        (6, 1, 0, 5)
+    );
+    assert_eq!(v4.truncated_rate(), 0.2);
+    assert_eq!(v4.refused_rate(), 0.2);
+    assert_eq!(v4.output_tokens.quantile(0.5), Some(220));
+    assert_eq!(v4.output_tokens.quantile(0.95), Some(2000));
+    assert_eq!(v4.latency_ms.quantile(0.5), Some(1600));
+    assert_eq!(v4.latency_ms.quantile(0.95), Some(3000));
+
+    // The CloudWatch export: InvokeModel without metadata, native `stop_reason: length`, no latency.
+    let llama = &report.groups.groups[&GroupKey::Model(LLAMA.into())];
+    assert_eq!((llama.calls, llama.errors), (2, 0));
+    assert_eq!(llama.input_tokens.sum(), 24);
+    assert_eq!(llama.output_tokens.sum(), 110);
+    assert_eq!(llama.truncated_rate(), 0.5);
+    assert_eq!(llama.latency_ms.quantile(0.5), None);
+}
+
+#[test]
+fn malformed_lines_are_counted_with_file_and_line_never_fatal() {
+    let report = read(&fixtures(), &Filter::default());
+    assert_eq!(report.stats.malformed, 2);
+    let shown: Vec<String> = report
+        .stats
+        .malformed_examples
+        .iter()
+        .map(|m| {
+            let file = m.file.strip_prefix(fixtures()).unwrap().display();
+            format!("{file}:{}", m.line)
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        ["cloudwatch-export.txt:3", "s3/2025/04/part-1.json:3"]
+    );
+    let first = report.stats.malformed_examples[1].to_string();
+    assert!(
+        first.ends_with("part-1.json:3: skipped: not a log record: EOF while parsing a value at line 1 column 84"),
+        "{first}"
+    );
+    // The record after the bad line still counts.
+    assert_eq!(report.groups.groups[&profile("support", "3")].calls, 5);
+}
+
+#[test]
+fn a_gzip_file_alone_and_the_export_timestamp_prefix() {
+    let gz = read(
+        &fixtures().join("s3/2025/04/part-2.json.gz"),
+        &Filter::default(),
+    );
+    assert_eq!(gz.stats.records, 6);
+    assert_eq!(gz.groups.groups.len(), 1);
+
+    // The second export line's record has no `timestamp`: the export's prefix stands in, so `--until` sees it.
+    let until = Filter {
+        until_ms: parse_timestamp("2025-04-10T08:00:01Z"),
+        ..Filter::default()
+    };
+    let export = read(&fixtures().join("cloudwatch-export.txt"), &until);
+    assert_eq!(export.groups.filtered_out, 1);
+    assert_eq!(
+        export.groups.groups[&GroupKey::Model(LLAMA.into())].calls,
+        1
+    );
+}
+
+#[test]
+fn since_until_and_profile_filter_records() {
+    let filter = Filter {
+        since_ms: parse_timestamp("2025-04-10"),
+        ..Filter::default()
+    };
+    let report = read(&fixtures(), &filter);
+    let keys: Vec<String> = report
+        .groups
+        .groups
+        .keys()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(keys, ["support v4", &format!("(no profile) {LLAMA}")]);
+    assert_eq!(report.groups.filtered_out, 5);
+
+    let only = Filter {
+        profile: Some("support".into()),
+        until_ms: parse_timestamp("2025-04-10T00:00:00Z"),
+        ..Filter::default()
+    };
+    let report = read(&fixtures(), &only);
+    assert_eq!(report.groups.groups.len(), 1);
+    assert!(report.groups.groups.contains_key(&profile("support", "3")));
+}
+
+#[test]
+fn table_json_and_csv_carry_the_same_numbers() {
+    let report = read(&fixtures(), &Filter::default());
+    let table = format::table(&report.groups);
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(lines[0].starts_with("PROFILE / MODEL"), "{table}");
+    assert!(
+        lines[2].starts_with("support v4")
+            && lines[2].contains("16.7%")
+            && lines[2].contains("3000 ms"),
+        "{table}"
+    );
+
+    let json = format::json(&report.groups);
+    let v4 = &json[1];
+    assert_eq!(v4["group"], "support v4");
+    assert_eq!(v4["profile"], "support");
+    assert_eq!(v4["version"], "4");
+    assert_eq!(v4["model"], Value::Null);
+    assert_eq!(v4["calls"], 6);
+    assert_eq!(v4["error_rate"], 0.1667);
+    assert_eq!(v4["output_tokens_p95"], 2000);
+    assert_eq!(v4["latency_ms_p99"], 3000);
+    assert_eq!(v4["max_tokens_rate"], 0.2);
+    assert_eq!(json[2]["latency_ms_p50"], Value::Null);
+    assert_eq!(json[2]["model"], LLAMA);
+
+    let csv = format::csv(&report.groups);
+    let mut rows = csv.lines();
+    let header: Vec<&str> = rows.next().unwrap().split(',').collect();
+    let object = json[0].as_object().unwrap();
+    let mut csv_columns = header.clone();
+    csv_columns.sort_unstable();
+    // Key order depends on serde_json's `preserve_order`, which another dependency may turn on.
+    let mut json_keys: Vec<&str> = object.keys().map(String::as_str).collect();
+    json_keys.sort_unstable();
+    assert_eq!(csv_columns, json_keys);
+    let v3: Vec<&str> = rows.next().unwrap().split(',').collect();
+    let at = |name: &str| v3[header.iter().position(|h| *h == name).unwrap()];
+    assert_eq!(at("group"), "support v3");
+    assert_eq!(at("calls"), "5");
+    assert_eq!(at("error_rate"), "0.2000");
+    assert_eq!(at("latency_ms_p50"), "900");
+}
+
+#[test]
+fn compare_puts_the_last_two_versions_side_by_side() {
+    let report = read(&fixtures(), &Filter::default());
+    let cmp = format::compare(&report.groups, "support").expect("two versions");
+    assert_eq!((cmp.from.as_str(), cmp.to.as_str()), ("3", "4"));
+    let table = cmp.table();
+    assert!(table.starts_with("support"), "{table}");
+    let row = |metric: &str| {
+        table
+            .lines()
+            .find(|l| l.starts_with(metric))
+            .unwrap_or_else(|| panic!("{metric} in {table}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(row("latency ms p50"), "latency ms p50 900 1600 +77.8%");
+    assert_eq!(row("output tokens p50"), "output tokens p50 120 220 +83.3%");
+    assert_eq!(
+        row("max_tokens stops"),
+        "max_tokens stops 0.0% 20.0% +20.0 pp"
+    );
+    assert_eq!(cmp.json()["metrics"][1]["metric"], "error rate");
+    assert!(format::compare(&report.groups, "nope").is_none());
+}
+
+#[test]
+fn emitted_queries_read_every_path_the_local_report_reads() {
+    let insights = emit::logs_insights(&Filter::default());
+    let athena = emit::athena(&Filter::default(), "bedrock_invocation_logs");
+    for field in FIELDS {
+        for path in field.paths {
+            let dotted = format!("`{}`", path.join("."));
+            assert!(insights.contains(&dotted), "{dotted} in\n{insights}");
+            let json_path: String = std::iter::once("$".to_owned())
+                .chain(path.iter().map(|k| format!("[\"{k}\"]")))
+                .collect();
+            assert!(
+                athena.contains(&format!("json_extract_scalar(line, '{json_path}')")),
+                "{json_path} in\n{athena}"
+            );
+        }
+        assert!(
+            insights.contains(&format!(" as {}", field.name)),
+            "{}",
+            field.name
+        );
+        assert!(
+            athena.contains(&format!(" AS \"{}\"", field.name)),
+            "{}",
+            field.name
+        );
+    }
+    assert!(insights.contains("by grp, version"), "{insights}");
+    assert!(insights.contains("coalesce(profile, concat(\"(no profile) \", model)) as grp"));
+    assert!(athena.contains("COALESCE(\"profile\", '(no profile) ' || \"model\") AS grp"));
+    assert!(
+        athena.contains("\"stop_reason\" IN ('max_tokens', 'length')"),
+        "{athena}"
+    );
+    assert!(athena.contains("FROM bedrock_invocation_logs\n"));
+    assert!(athena.trim_end().ends_with("GROUP BY 1, 2\nORDER BY 1, 2;"));
+}
+
+#[test]
+fn emitted_queries_apply_the_filter() {
+    let filter = Filter {
+        since_ms: parse_timestamp("2025-04-10"),
+        until_ms: None,
+        profile: Some("it's".into()),
+    };
+    let insights = emit::logs_insights(&filter);
+    assert!(
+        insights.contains("| filter @timestamp >= 1744243200000\n"),
+        "{insights}"
+    );
+    assert!(
+        insights.contains("| filter profile = \"it's\"\n"),
+        "{insights}"
+    );
+    let athena = emit::athena(&filter, "logs");
+    assert!(
+        athena.contains("WHERE from_iso8601_timestamp(\"timestamp\") >= from_unixtime(1744243200000 / 1000.0)\n  AND \"profile\" = 'it''s'\n"),
+        "{athena}"
+    );
+}
+
+#[test]
+fn the_chart_is_an_svg_with_every_group() {
+    let report = read(&fixtures(), &Filter::default());
+    let svg = bedrock_profiles::report::chart::svg(&report.groups).unwrap();
+    assert!(svg.starts_with("<svg"), "{}", &svg[..100]);
+    for label in [
+        "support v3",
+        "support v4",
+        "latency (ms): p50 and p95",
+        "output tokens: p50 and p95",
+    ] {
+        assert!(svg.contains(label), "{label}");
+    }
+}
+
+#[test]
+fn quantiles_of_many_records_stay_within_the_sketch_error() {
+    // 200k records of one group: the group holds counters and sketches, not the records.
+    let line = |i: u64| {
+        format!(
+            r#"{{"timestamp":"2025-04-10T10:00:00Z","modelId":"m","requestMetadata":{{"bedrock-profile":"p","bedrock-profile-version":"1"}},"output":{{"outputTokenCount":{},"outputBodyJson":{{"metrics":{{"latencyMs":{}}}}}}}}}"#,
+            i % 5000,
+            (i * 7919) % 60_000
+        )
+    };
+    let lines: Vec<String> = (0..200_000).map(line).collect();
+    let report = Report::from_lines(lines.iter().map(String::as_str), &Filter::default());
+    let group = &report.groups.groups[&profile("p", "1")];
+    assert_eq!(group.calls, 200_000);
+    let mut exact: Vec<u64> = (0..200_000u64).map(|i| (i * 7919) % 60_000).collect();
+    exact.sort_unstable();
+    for q in [0.5, 0.95, 0.99] {
+        let want = exact[(q * exact.len() as f64).ceil() as usize - 1] as f64;
+        let got = group.latency_ms.quantile(q).unwrap() as f64;
+        assert!((got - want).abs() / want < 0.002, "p{q}: {got} vs {want}");
+    }
+}
