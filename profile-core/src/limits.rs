@@ -34,6 +34,14 @@ pub const MODEL_ID_MAX_CHARS: usize = 2048;
 /// The only `anthropic_version` Bedrock accepts (model-parameters-anthropic-claude-messages-request-response.html).
 pub const ANTHROPIC_VERSION: &str = "bedrock-2023-05-31";
 
+/// `temperature` on every surface (bedrock-runtime `InferenceConfiguration.temperature`, bedrock-agent
+/// `PromptModelInferenceConfiguration.temperature` and `InferenceConfiguration.temperature`: 0..=1); a model may
+/// raise the minimum (the catalog's `min_temperature`).
+pub const TEMPERATURE_RANGE: (f32, f32) = (0.0, 1.0);
+
+/// `top_p` on every surface (`InferenceConfiguration.topP` of the three surfaces: 0..=1).
+pub const TOP_P_RANGE: (f32, f32) = (0.0, 1.0);
+
 /// Default and widest top-k range: Anthropic `top_k` 0..=500, Nova `topK` 0..=500, bedrock-agent
 /// `InferenceConfiguration.topK` 0..=500.
 pub const TOP_K_RANGE: (u32, u32) = (0, 500);

@@ -3,7 +3,7 @@
 //! whichever front end declared it. Generated code names the runtime only through `::bedrock_profiles::__private`.
 
 use crate::syntax::Exprs;
-use bedrock_profiles_core::decl::{ProfileDecl, SchemaDecl, Setting};
+use bedrock_profiles_core::decl::{ProfileDecl, ProfileKey, SchemaDecl, Setting};
 use bedrock_profiles_core::models::{self, ModelRef, ModelTarget};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -137,8 +137,9 @@ pub fn profile_fields<L>(d: &ProfileDecl<L>, exprs: &Exprs, inherit: bool) -> Ve
     let p = private();
     let none = quote!(#p::None);
     let mut fields = Vec::with_capacity(11);
-    let mut field = |name: &str, value: Option<TokenStream>, default: TokenStream| {
-        let ident = format_ident!("{}", name);
+    // The struct's fields are spelled like the keys.
+    let mut field = |key: ProfileKey, value: Option<TokenStream>, default: TokenStream| {
+        let ident = format_ident!("{}", key.as_str());
         match value {
             Some(v) => fields.push(quote!(#ident: #v)),
             None if !inherit => fields.push(quote!(#ident: #default)),
@@ -153,9 +154,9 @@ pub fn profile_fields<L>(d: &ProfileDecl<L>, exprs: &Exprs, inherit: bool) -> Ve
         }
         _ => cow(&d.default_name()),
     };
-    field("name", Some(name), quote!());
+    field(ProfileKey::Name, Some(name), quote!());
     field(
-        "description",
+        ProfileKey::Description,
         text_setting(&d.description, exprs),
         none.clone(),
     );
@@ -164,21 +165,21 @@ pub fn profile_fields<L>(d: &ProfileDecl<L>, exprs: &Exprs, inherit: bool) -> Ve
         Setting::Expr(handle, _) => Some(exprs.get(*handle)),
         _ => None,
     };
-    field("version", version, quote!(1u32));
+    field(ProfileKey::Version, version, quote!(1u32));
     field(
-        "model",
+        ProfileKey::Model,
         setting(&d.model, exprs, model_ref, |e| e),
         none.clone(),
     );
     field(
-        "temperature",
+        ProfileKey::Temperature,
         f32_setting(&d.temperature, exprs),
         none.clone(),
     );
-    field("top_p", f32_setting(&d.top_p, exprs), none.clone());
-    field("top_k", u32_setting(&d.top_k, exprs), none.clone());
+    field(ProfileKey::TopP, f32_setting(&d.top_p, exprs), none.clone());
+    field(ProfileKey::TopK, u32_setting(&d.top_k, exprs), none.clone());
     field(
-        "max_tokens",
+        ProfileKey::MaxTokens,
         u32_setting(&d.max_tokens, exprs),
         none.clone(),
     );
@@ -195,14 +196,14 @@ pub fn profile_fields<L>(d: &ProfileDecl<L>, exprs: &Exprs, inherit: bool) -> Ve
         Setting::Cleared(_) => Some(empty.clone()),
         _ => None,
     };
-    field("stop_sequences", stops, empty);
+    field(ProfileKey::StopSequences, stops, empty);
     field(
-        "anthropic_version",
+        ProfileKey::AnthropicVersion,
         text_setting(&d.anthropic_version, exprs),
         none.clone(),
     );
     let format = setting(&d.response_format, exprs, |s| schema(s, exprs), |e| e);
-    field("response_format", format, none);
+    field(ProfileKey::ResponseFormat, format, none);
     fields
 }
 

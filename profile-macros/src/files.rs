@@ -6,6 +6,7 @@ use crate::agent::check::{Agent, Instruction, Step};
 use crate::emit;
 use crate::prompt::check::{Prompt, Source, Variant};
 use crate::syntax::Exprs;
+use bedrock_profiles_core::decl::keys::SectionKey;
 use bedrock_profiles_core::decl::{Name, ProfileDecl};
 use bedrock_profiles_core::files::{self, Declarations, Format};
 use proc_macro2::{Literal, Span, TokenStream};
@@ -104,9 +105,17 @@ fn clashes(d: &Declarations, span: Span) -> TokenStream {
     let tables = d
         .profiles
         .iter()
-        .map(|p| ("profiles", &p.key))
-        .chain(d.prompts.iter().map(|p| ("prompts", &p.key)))
-        .chain(d.agents.iter().map(|a| ("agents", &a.key)));
+        .map(|p| (SectionKey::Profiles.as_str(), &p.key))
+        .chain(
+            d.prompts
+                .iter()
+                .map(|p| (SectionKey::Prompts.as_str(), &p.key)),
+        )
+        .chain(
+            d.agents
+                .iter()
+                .map(|a| (SectionKey::Agents.as_str(), &a.key)),
+        );
     let mut seen: Vec<(String, String)> = Vec::new();
     let mut out = TokenStream::new();
     for (section, key) in tables {

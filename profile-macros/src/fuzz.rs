@@ -6,7 +6,8 @@ use proc_macro2::TokenStream;
 use proptest::prelude::*;
 use std::str::FromStr;
 
-/// Fragments that make valid, broken and absurd invocations of the three macros when strung together.
+/// Fragments that make valid, broken and absurd invocations of the three macros when strung together (with every
+/// key and step name, from [`vocabulary`]).
 const FRAGMENTS: &[&str] = &[
     "pub",
     "pub(crate)",
@@ -26,35 +27,7 @@ const FRAGMENTS: &[&str] = &[
     "..HIGH",
     "::",
     "-",
-    "name",
-    "description",
-    "version",
-    "model",
-    "temperature",
-    "top_p",
     "topP",
-    "top_k",
-    "max_tokens",
-    "stop_sequences",
-    "anthropic_version",
-    "response_format",
-    "json_schema",
-    "unlisted",
-    "id",
-    "max_output_tokens",
-    "schema",
-    "profile",
-    "text",
-    "text_file",
-    "system",
-    "system_file",
-    "variant",
-    "instruction",
-    "instruction_file",
-    "idle_session_ttl",
-    "steps",
-    "pre_processing",
-    "orchestration",
     "None",
     "true",
     "0",
@@ -101,9 +74,27 @@ const FRAGMENTS: &[&str] = &[
 ];
 
 /// Balanced token soup: fragments and nested `{}`, `[]`, `()` groups, so that it always lexes.
+/// The fragments and every key of every declaration, as the declaration layer spells them.
+fn vocabulary() -> Vec<&'static str> {
+    use bedrock_profiles_core::agent::PromptType;
+    use bedrock_profiles_core::decl::keys::{
+        AgentKey, FormatKey, ProfileKey, PromptKey, SchemaKey, UNLISTED, UnlistedKey,
+    };
+    let mut words: Vec<&'static str> = FRAGMENTS.to_vec();
+    words.extend(ProfileKey::names());
+    words.extend(PromptKey::names());
+    words.extend(AgentKey::names());
+    words.extend(SchemaKey::names());
+    words.extend(UnlistedKey::names());
+    words.extend(FormatKey::names());
+    words.extend(PromptType::ALL.iter().map(|s| s.key()));
+    words.push(UNLISTED);
+    words
+}
+
 pub fn tokens() -> impl Strategy<Value = String> {
     let leaf =
-        prop::collection::vec(prop::sample::select(FRAGMENTS), 0..8).prop_map(|v| v.join(" "));
+        prop::collection::vec(prop::sample::select(vocabulary()), 0..8).prop_map(|v| v.join(" "));
     leaf.prop_recursive(3, 64, 6, |inner| {
         prop::collection::vec(
             prop_oneof![

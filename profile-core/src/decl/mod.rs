@@ -24,6 +24,7 @@ pub mod prompt;
 mod read;
 mod schema;
 pub mod source;
+mod variant;
 
 use std::fmt::Write as _;
 

@@ -3,7 +3,8 @@
 
 use crate::doc::{code, model_cell};
 use crate::syntax::Exprs;
-use bedrock_profiles_core::decl::{ProfileDecl, Setting};
+use bedrock_profiles_core::decl::{ProfileDecl, ProfileKey, Setting};
+use bedrock_profiles_core::limits::{TEMPERATURE_RANGE, TOP_P_RANGE};
 use bedrock_profiles_core::message::Message;
 use bedrock_profiles_core::models::{ModelRef, TopK};
 use bedrock_profiles_core::rules::Surface;
@@ -44,8 +45,9 @@ fn limits_line(model: &ModelRef) -> String {
     )];
     if limits.min_temperature > 0.0 {
         parts.push(format!(
-            "temperature {}..=1.0",
-            float(limits.min_temperature)
+            "temperature {}..={}",
+            float(limits.min_temperature),
+            float(TEMPERATURE_RANGE.1)
         ));
     }
     parts.push(match limits.top_k {
@@ -83,48 +85,52 @@ pub fn docs<L>(p: &ProfileDecl<L>, exprs: &Exprs, user_docs: bool) -> Vec<String
     }
     lines.push("| Setting | Value |".to_owned());
     lines.push("|---|---|".to_owned());
-    let mut row = |key: &str, value: Option<String>| {
+    let mut row = |key: ProfileKey, value: Option<String>| {
+        let key = key.as_str();
         if let Some(value) = value {
             lines.push(format!("| `{key}` | {value} |"));
         }
     };
     let default_name = p.default_name();
     row(
-        "name",
+        ProfileKey::Name,
         cell(&p.name, None, exprs, |n| code(n)).or_else(|| Some(code(&default_name))),
     );
     row(
-        "description",
+        ProfileKey::Description,
         cell(&p.description, base, exprs, |d| code(d)),
     );
     row(
-        "version",
+        ProfileKey::Version,
         cell(&p.version, base, exprs, |v| v.to_string()).or_else(|| Some("1".to_owned())),
     );
-    row("model", cell(&p.model, base, exprs, model_cell));
+    row(ProfileKey::Model, cell(&p.model, base, exprs, model_cell));
     row(
-        "temperature",
+        ProfileKey::Temperature,
         cell(&p.temperature, base, exprs, |v| float(*v)),
     );
-    row("top_p", cell(&p.top_p, base, exprs, |v| float(*v)));
-    row("top_k", cell(&p.top_k, base, exprs, |v| v.to_string()));
+    row(ProfileKey::TopP, cell(&p.top_p, base, exprs, |v| float(*v)));
     row(
-        "max_tokens",
+        ProfileKey::TopK,
+        cell(&p.top_k, base, exprs, |v| v.to_string()),
+    );
+    row(
+        ProfileKey::MaxTokens,
         cell(&p.max_tokens, base, exprs, |v| v.to_string()),
     );
     row(
-        "stop_sequences",
+        ProfileKey::StopSequences,
         cell(&p.stop_sequences, base, exprs, |items| {
             let items: Vec<String> = items.iter().map(|(s, _)| code(&format!("{s:?}"))).collect();
             format!("[{}]", items.join(", "))
         }),
     );
     row(
-        "anthropic_version",
+        ProfileKey::AnthropicVersion,
         cell(&p.anthropic_version, base, exprs, |v| code(v)),
     );
     row(
-        "response_format",
+        ProfileKey::ResponseFormat,
         cell(&p.response_format, base, exprs, |d| match d.name.value() {
             Some(name) => format!("JSON schema {}", code(name)),
             None => "JSON schema".to_owned(),
@@ -142,9 +148,13 @@ pub fn docs<L>(p: &ProfileDecl<L>, exprs: &Exprs, user_docs: bool) -> Vec<String
     lines.push(String::new());
     let converse = Surface::Converse;
     lines.push(format!(
-        "Checked at compile time for {}: temperature and top_p 0.0..=1.0, max_tokens at least 1, \
+        "Checked at compile time for {}: temperature {}..={} and top_p {}..={}, max_tokens at least 1, \
          at most {} distinct non-empty stop sequences.",
         converse.name(),
+        float(TEMPERATURE_RANGE.0),
+        float(TEMPERATURE_RANGE.1),
+        float(TOP_P_RANGE.0),
+        float(TOP_P_RANGE.1),
         converse.max_stop_sequences()
     ));
     lines

@@ -1,0 +1,375 @@
+//! A broken rule of the rulebook, with what was found and what is allowed, and its one message.
+
+use super::{Key, Surface};
+use crate::json;
+use crate::limits;
+use crate::message::{Message, str_eq};
+
+/// Who sets a limit that a value broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limiter<'a> {
+    /// The API surface.
+    Surface(Surface),
+    /// The model, by the id the profile gives.
+    Model(&'a str),
+}
+
+/// One broken rule, with what was found and what is allowed.
+///
+/// `Display` prints the same text the macros print as a compile error.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Violation<'a> {
+    /// `name` is empty or longer than 64 characters.
+    NameLength {
+        /// Length in characters.
+        found: usize,
+    },
+    /// `name` does not match `([0-9a-zA-Z][ _-]?)+`.
+    NamePattern {
+        /// The name.
+        found: &'a str,
+    },
+    /// `description` is empty or longer than 200 characters.
+    DescriptionLength {
+        /// Length in characters.
+        found: usize,
+    },
+    /// `version` is 0.
+    VersionZero,
+    /// The model id is empty or longer than 2048 characters.
+    ModelIdLength {
+        /// Length in characters.
+        found: usize,
+    },
+    /// The model cannot be invoked by its base id; it needs a cross-region inference profile id.
+    ModelNeedsInferenceProfile {
+        /// The base model id.
+        model: &'a str,
+    },
+    /// Bedrock Agents cannot use the model.
+    ModelNotForAgents {
+        /// The model id.
+        model: &'a str,
+    },
+    /// `temperature` outside the allowed range.
+    Temperature {
+        /// The value.
+        found: f32,
+        /// Smallest allowed value.
+        min: f32,
+        /// Largest allowed value.
+        max: f32,
+        /// The model whose own minimum applies, if it narrows the surface's range.
+        model: Option<&'a str>,
+    },
+    /// `top_p` outside 0.0..=1.0.
+    TopP {
+        /// The value.
+        found: f32,
+    },
+    /// `temperature` and `top_p` both set for a model that takes only one of them.
+    TemperatureWithTopP {
+        /// The model id.
+        model: &'a str,
+    },
+    /// `top_k` set for a model without top-k.
+    TopKUnsupported {
+        /// The model id.
+        model: &'a str,
+    },
+    /// `top_k` for a model behind an opaque ARN on a surface without a `topK` field of its own (Converse, Prompt
+    /// management): top-k travels in the model's own request fields, whose name depends on the unknown model.
+    TopKUnroutable {
+        /// The ARN.
+        model: &'a str,
+    },
+    /// `top_k` outside the allowed range.
+    TopK {
+        /// The value.
+        found: u32,
+        /// Smallest allowed value.
+        min: u32,
+        /// Largest allowed value.
+        max: u32,
+        /// The model whose range applies, if it is not the default 0..=500.
+        model: Option<&'a str>,
+    },
+    /// `max_tokens` is 0.
+    MaxTokensZero,
+    /// `max_tokens` above the model's output-token limit.
+    MaxTokensExceedsModel {
+        /// The value.
+        found: u32,
+        /// The model's limit.
+        limit: u32,
+        /// The model id.
+        model: &'a str,
+    },
+    /// More stop sequences than the surface or the model takes.
+    TooManyStopSequences {
+        /// Number of stop sequences.
+        found: usize,
+        /// Most allowed.
+        max: u32,
+        /// Who sets the limit.
+        by: Limiter<'a>,
+    },
+    /// A stop sequence is empty.
+    EmptyStopSequence {
+        /// Its position (0-based).
+        index: usize,
+    },
+    /// A stop sequence repeats an earlier one.
+    DuplicateStopSequence {
+        /// Its position (0-based).
+        index: usize,
+        /// Position of the first occurrence.
+        first: usize,
+        /// The sequence.
+        value: &'a str,
+    },
+    /// `anthropic_version` on a model that is not Anthropic's.
+    AnthropicVersionForOtherModel {
+        /// The model id.
+        model: &'a str,
+    },
+    /// `anthropic_version` is not `bedrock-2023-05-31`.
+    AnthropicVersionValue {
+        /// The value.
+        found: &'a str,
+    },
+    /// The structured-output schema is not JSON.
+    SchemaSyntax {
+        /// What the parser expected.
+        expected: &'static str,
+        /// 1-based line within the schema text.
+        line: usize,
+        /// 1-based column within the schema text.
+        column: usize,
+    },
+    /// The structured-output schema is JSON but not an object.
+    SchemaNotObject {
+        /// What it is instead ("an array", ...).
+        found: &'static str,
+    },
+    /// The structured-output schema's `name` is empty.
+    SchemaNameEmpty,
+}
+
+impl<'a> Violation<'a> {
+    /// The key whose value breaks the rule (the macros put the error's span on that key's value).
+    pub const fn key(&self) -> Key {
+        match self {
+            Violation::NameLength { .. } | Violation::NamePattern { .. } => Key::Name,
+            Violation::DescriptionLength { .. } => Key::Description,
+            Violation::VersionZero => Key::Version,
+            Violation::ModelIdLength { .. }
+            | Violation::ModelNeedsInferenceProfile { .. }
+            | Violation::ModelNotForAgents { .. } => Key::Model,
+            Violation::Temperature { .. } => Key::Temperature,
+            Violation::TopP { .. } | Violation::TemperatureWithTopP { .. } => Key::TopP,
+            Violation::TopKUnsupported { .. }
+            | Violation::TopKUnroutable { .. }
+            | Violation::TopK { .. } => Key::TopK,
+            Violation::MaxTokensZero | Violation::MaxTokensExceedsModel { .. } => Key::MaxTokens,
+            Violation::TooManyStopSequences { .. }
+            | Violation::EmptyStopSequence { .. }
+            | Violation::DuplicateStopSequence { .. } => Key::StopSequences,
+            Violation::AnthropicVersionForOtherModel { .. }
+            | Violation::AnthropicVersionValue { .. } => Key::AnthropicVersion,
+            Violation::SchemaSyntax { .. }
+            | Violation::SchemaNotObject { .. }
+            | Violation::SchemaNameEmpty => Key::ResponseFormat,
+        }
+    }
+
+    /// The stop sequence a violation is about, when it is about one.
+    pub const fn item(&self) -> Option<usize> {
+        match self {
+            Violation::EmptyStopSequence { index }
+            | Violation::DuplicateStopSequence { index, .. } => Some(*index),
+            _ => None,
+        }
+    }
+
+    /// Writes the message: lowercase, the key in backticks, what was found and what is allowed.
+    pub const fn write_message(&self, m: &mut Message) {
+        match *self {
+            Violation::NameLength { found } => {
+                m.push_str("`name` must be 1..=64 characters, found ");
+                m.push_usize(found);
+            }
+            Violation::NamePattern { found } => {
+                m.push_str("`name` must match ([0-9a-zA-Z][ _-]?)+ (letters and digits, single spaces, `_` or `-` between them), found ");
+                m.push_quoted(found);
+            }
+            Violation::DescriptionLength { found } => {
+                m.push_str("`description` must be 1..=200 characters, found ");
+                m.push_usize(found);
+            }
+            Violation::VersionZero => m.push_str("`version` must be at least 1, found 0"),
+            Violation::ModelIdLength { found } => {
+                m.push_str("`model` id must be 1..=2048 characters, found ");
+                m.push_usize(found);
+            }
+            Violation::ModelNeedsInferenceProfile { model } => {
+                m.push_str("`model` ");
+                m.push_str(model);
+                m.push_str(" can only be invoked through a cross-region inference profile; use an id such as us.");
+                m.push_str(model);
+            }
+            Violation::ModelNotForAgents { model } => {
+                m.push_str("`model` ");
+                m.push_str(model);
+                m.push_str(
+                    " cannot be an agent's foundation model (Bedrock Agents does not support it)",
+                );
+            }
+            Violation::Temperature {
+                found,
+                min,
+                max,
+                model,
+            } => {
+                m.push_str("`temperature` must be within ");
+                m.push_f32(min);
+                m.push_str("..=");
+                m.push_f32(max);
+                if let Some(model) = model {
+                    m.push_str(" for ");
+                    m.push_str(model);
+                }
+                m.push_str(", found ");
+                m.push_f32(found);
+            }
+            Violation::TopP { found } => {
+                m.push_str("`top_p` must be within ");
+                m.push_f32(limits::TOP_P_RANGE.0);
+                m.push_str("..=");
+                m.push_f32(limits::TOP_P_RANGE.1);
+                m.push_str(", found ");
+                m.push_f32(found);
+            }
+            Violation::TemperatureWithTopP { model } => {
+                m.push_str("`temperature` and `top_p` cannot both be set for ");
+                m.push_str(model);
+                m.push_str("; keep one of them");
+            }
+            Violation::TopKUnsupported { model } => {
+                m.push_str("`top_k` is not supported by ");
+                m.push_str(model);
+            }
+            Violation::TopKUnroutable { model } => {
+                m.push_str("`top_k` cannot be sent through ");
+                m.push_str(model);
+                m.push_str(": top-k goes in the model's own request fields, and the model behind this ARN is unknown; name the model (or leave `top_k` out)");
+            }
+            Violation::TopK {
+                found,
+                min,
+                max,
+                model,
+            } => {
+                m.push_str("`top_k` must be within ");
+                m.push_u64(min as u64);
+                m.push_str("..=");
+                m.push_u64(max as u64);
+                if let Some(model) = model {
+                    m.push_str(" for ");
+                    m.push_str(model);
+                }
+                m.push_str(", found ");
+                m.push_u64(found as u64);
+            }
+            Violation::MaxTokensZero => m.push_str("`max_tokens` must be at least 1, found 0"),
+            Violation::MaxTokensExceedsModel {
+                found,
+                limit,
+                model,
+            } => {
+                m.push_str("`max_tokens` ");
+                m.push_u64(found as u64);
+                m.push_str(" exceeds the ");
+                m.push_u64(limit as u64);
+                m.push_str(" output tokens of ");
+                m.push_str(model);
+            }
+            Violation::TooManyStopSequences { found, max, by } => {
+                m.push_str("`stop_sequences` has ");
+                m.push_usize(found);
+                m.push_str(" items, but ");
+                match by {
+                    Limiter::Surface(surface) => m.push_str(surface.name()),
+                    Limiter::Model(model) => m.push_str(model),
+                }
+                m.push_str(" takes at most ");
+                m.push_u64(max as u64);
+            }
+            Violation::EmptyStopSequence { index } => {
+                m.push_str("`stop_sequences` item ");
+                m.push_usize(index);
+                m.push_str(" is empty; a stop sequence needs at least one character");
+            }
+            Violation::DuplicateStopSequence {
+                index,
+                first,
+                value,
+            } => {
+                m.push_str("`stop_sequences` item ");
+                m.push_usize(index);
+                m.push_str(" repeats item ");
+                m.push_usize(first);
+                m.push_str(", ");
+                m.push_quoted(value);
+            }
+            Violation::AnthropicVersionForOtherModel { model } => {
+                m.push_str("`anthropic_version` only applies to Anthropic models, not ");
+                m.push_str(model);
+            }
+            Violation::AnthropicVersionValue { found } => {
+                m.push_str("`anthropic_version` must be \"bedrock-2023-05-31\", found ");
+                m.push_quoted(found);
+            }
+            Violation::SchemaSyntax {
+                expected,
+                line,
+                column,
+            } => {
+                m.push_str("`response_format` schema is not valid JSON: expected ");
+                m.push_str(expected);
+                if str_eq(expected, json::TOO_DEEP) {
+                    m.push_str(" (at most ");
+                    m.push_usize(limits::JSON_MAX_DEPTH);
+                    m.push_str(" levels)");
+                }
+                m.push_str(" at line ");
+                m.push_usize(line);
+                m.push_str(", column ");
+                m.push_usize(column);
+            }
+            Violation::SchemaNotObject { found } => {
+                m.push_str("`response_format` schema must be a JSON object, found ");
+                m.push_str(found);
+            }
+            Violation::SchemaNameEmpty => m.push_str(
+                "`response_format` schema `name` must not be empty (leave it out instead)",
+            ),
+        }
+    }
+
+    /// The message as a fixed-capacity buffer (usable in `const` code).
+    pub const fn message(&self) -> Message {
+        let mut m = Message::new();
+        self.write_message(&mut m);
+        m
+    }
+}
+
+impl core::fmt::Display for Violation<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.message().as_str())
+    }
+}
+
+impl std::error::Error for Violation<'_> {}
