@@ -534,6 +534,7 @@ class AgentDecl:
         ]
         for s in self.STEPS:
             lines.append(f"{s}: {f'Some(&{steps[s].ident})' if s in steps else 'None'},")
+        lines.append("base_prompt_templates: &[],")
         body = "".join(f"        {line}\n" for line in lines)
         return (
             f"/// {self.doc}\n{self.struct()}\n\n"

@@ -7,6 +7,7 @@ use bedrock_profiles_core::decl::{ProfileDecl, ProfileKey, SchemaDecl, Setting};
 use bedrock_profiles_core::models::{self, ModelRef, ModelTarget};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use syn::{Generics, Ident};
 
 /// `::bedrock_profiles::__private`.
 pub fn private() -> TokenStream {
@@ -18,6 +19,16 @@ pub fn cow(text: &str) -> TokenStream {
     let p = private();
     let lit = Literal::string(text);
     quote!(#p::Cow::Borrowed(#lit))
+}
+
+/// Generated rustdoc as one `#[doc]` attribute (its lines joined), not one attribute per line: rustdoc reads both
+/// the same, and one attribute is far fewer tokens for rustc to take in.
+pub fn doc(lines: &[String]) -> TokenStream {
+    if lines.is_empty() {
+        return TokenStream::new();
+    }
+    let text = Literal::string(&lines.join("\n"));
+    quote!(#[doc = #text])
 }
 
 /// A `ModelRef` value naming the catalog entry by its const.
@@ -131,19 +142,29 @@ fn schema<L>(decl: &SchemaDecl<L>, exprs: &Exprs) -> TokenStream {
     }
 }
 
-/// The fields of an `InferenceProfile` struct literal. With `inherit` (a `..BASE` follows), only the fields the
-/// declaration writes; otherwise every field, unset ones with their default.
-pub fn profile_fields<L>(d: &ProfileDecl<L>, exprs: &Exprs, inherit: bool) -> Vec<TokenStream> {
+/// An `InferenceProfile` struct literal: the fields the declaration writes, the rest from `base` (the DSL's
+/// `..BASE`) or from `InferenceProfile::EMPTY` (every setting unset, version 1), which is far less code than
+/// writing every default out.
+pub fn profile_value<L>(
+    d: &ProfileDecl<L>,
+    exprs: &Exprs,
+    base: Option<TokenStream>,
+) -> TokenStream {
     let p = private();
-    let none = quote!(#p::None);
+    let fields = profile_fields(d, exprs);
+    let base = base.unwrap_or_else(|| quote!(#p::InferenceProfile::EMPTY));
+    quote!(#p::InferenceProfile { #(#fields,)* ..#base })
+}
+
+/// The fields of an `InferenceProfile` struct literal that the declaration writes (the name always).
+fn profile_fields<L>(d: &ProfileDecl<L>, exprs: &Exprs) -> Vec<TokenStream> {
+    let p = private();
     let mut fields = Vec::with_capacity(11);
     // The struct's fields are spelled like the keys.
-    let mut field = |key: ProfileKey, value: Option<TokenStream>, default: TokenStream| {
+    let mut field = |key: ProfileKey, value: Option<TokenStream>| {
         let ident = format_ident!("{}", key.as_str());
-        match value {
-            Some(v) => fields.push(quote!(#ident: #v)),
-            None if !inherit => fields.push(quote!(#ident: #default)),
-            None => {}
+        if let Some(v) = value {
+            fields.push(quote!(#ident: #v));
         }
     };
     let name = match &d.name {
@@ -154,35 +175,22 @@ pub fn profile_fields<L>(d: &ProfileDecl<L>, exprs: &Exprs, inherit: bool) -> Ve
         }
         _ => cow(&d.default_name()),
     };
-    field(ProfileKey::Name, Some(name), quote!());
-    field(
-        ProfileKey::Description,
-        text_setting(&d.description, exprs),
-        none.clone(),
-    );
+    field(ProfileKey::Name, Some(name));
+    field(ProfileKey::Description, text_setting(&d.description, exprs));
     let version = match &d.version {
         Setting::Set(v, _) => Some(Literal::u32_suffixed(*v).into_token_stream()),
         Setting::Expr(handle, _) => Some(exprs.get(*handle)),
         _ => None,
     };
-    field(ProfileKey::Version, version, quote!(1u32));
+    field(ProfileKey::Version, version);
     field(
         ProfileKey::Model,
         setting(&d.model, exprs, model_ref, |e| e),
-        none.clone(),
     );
-    field(
-        ProfileKey::Temperature,
-        f32_setting(&d.temperature, exprs),
-        none.clone(),
-    );
-    field(ProfileKey::TopP, f32_setting(&d.top_p, exprs), none.clone());
-    field(ProfileKey::TopK, u32_setting(&d.top_k, exprs), none.clone());
-    field(
-        ProfileKey::MaxTokens,
-        u32_setting(&d.max_tokens, exprs),
-        none.clone(),
-    );
+    field(ProfileKey::Temperature, f32_setting(&d.temperature, exprs));
+    field(ProfileKey::TopP, f32_setting(&d.top_p, exprs));
+    field(ProfileKey::TopK, u32_setting(&d.top_k, exprs));
+    field(ProfileKey::MaxTokens, u32_setting(&d.max_tokens, exprs));
     let empty = quote!(#p::Cow::Borrowed(&[]));
     let stops = match &d.stop_sequences {
         Setting::Set(items, _) => {
@@ -196,14 +204,13 @@ pub fn profile_fields<L>(d: &ProfileDecl<L>, exprs: &Exprs, inherit: bool) -> Ve
         Setting::Cleared(_) => Some(empty.clone()),
         _ => None,
     };
-    field(ProfileKey::StopSequences, stops, empty);
+    field(ProfileKey::StopSequences, stops);
     field(
         ProfileKey::AnthropicVersion,
         text_setting(&d.anthropic_version, exprs),
-        none.clone(),
     );
     let format = setting(&d.response_format, exprs, |s| schema(s, exprs), |e| e);
-    field(ProfileKey::ResponseFormat, format, none);
+    field(ProfileKey::ResponseFormat, format);
     fields
 }
 
@@ -238,5 +245,28 @@ pub fn assertion(
                 #what,
             );
         },
+    }
+}
+
+/// A `Prompt` impl that renders nothing, emitted beside the errors so that uses of the struct raise no more errors.
+pub fn prompt_stub(ident: &Ident, generics: &Generics) -> TokenStream {
+    let p = private();
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #p::Prompt for #ident #ty_generics #where_clause {
+            const SPEC: #p::PromptSpec = #p::PromptSpec { name: "", description: #p::None, variants: &[] };
+            fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>(
+                &self,
+                _: usize,
+                _: #p::Part,
+                _: &mut __W,
+            ) -> ::core::fmt::Result {
+                ::core::result::Result::Ok(())
+            }
+            fn render_part(&self, _: usize, _: #p::Part) -> #p::Option<#p::String> {
+                #p::None
+            }
+        }
     }
 }

@@ -139,15 +139,16 @@ fn items(d: &Declarations) -> TokenStream {
     for loaded in &d.profiles {
         let ident = format_ident!("{}", const_name(&loaded.key));
         let decl = ProfileDecl::from_profile(Name::new(loaded.key.clone(), ()), &loaded.profile);
-        let fields = emit::profile_fields(&decl, &exprs, false);
+        let value = emit::profile_value(&decl, &exprs, None);
         let mut docs = vec![format!(
             " Profile `{}` of the declaration file.",
             loaded.key
         )];
         docs.extend(crate::profile::doc::docs(&decl, &exprs, true));
+        let docs = emit::doc(&docs);
         out.extend(quote! {
-            #(#[doc = #docs])*
-            pub const #ident: #p::InferenceProfile = #p::InferenceProfile { #(#fields,)* };
+            #docs
+            pub const #ident: #p::InferenceProfile = #value;
         });
     }
     for loaded in &d.prompts {
@@ -188,8 +189,9 @@ fn items(d: &Declarations) -> TokenStream {
         let spec = crate::prompt::expand::spec(&prompt);
         let mut docs = vec![format!(" Prompt `{}` of the declaration file.", loaded.key)];
         docs.extend(crate::prompt::doc::docs(&prompt, true));
+        let docs = emit::doc(&docs);
         out.extend(quote! {
-            #(#[doc = #docs])*
+            #docs
             pub const #ident: #p::PromptSpec = #spec;
         });
     }
@@ -220,8 +222,9 @@ fn items(d: &Declarations) -> TokenStream {
         let spec = crate::agent::expand::spec(&agent);
         let mut docs = vec![format!(" Agent `{}` of the declaration file.", loaded.key)];
         docs.extend(crate::agent::doc::docs(&agent, true));
+        let docs = emit::doc(&docs);
         out.extend(quote! {
-            #(#[doc = #docs])*
+            #docs
             pub const #ident: &#p::AgentSpec = #spec;
         });
     }

@@ -6,9 +6,7 @@ use proc_macro2::{Group, Literal, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
 use syn::DeriveInput;
 
-fn private() -> TokenStream {
-    quote!(::bedrock_profiles::__private)
-}
+use crate::emit::private;
 
 /// `tokens` with every span, nested ones included, set to `span`.
 fn respan(tokens: TokenStream, span: Span) -> TokenStream {
@@ -33,9 +31,10 @@ fn item(input: &DeriveInput, docs: &[String]) -> TokenStream {
     let attrs = &input.attrs;
     let mut rest = input.clone();
     rest.attrs.clear();
+    let docs = crate::emit::doc(docs);
     quote! {
         #(#attrs)*
-        #(#[doc = #docs])*
+        #docs
         #rest
     }
 }

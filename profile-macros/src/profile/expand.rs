@@ -2,25 +2,21 @@
 
 use super::check::Profile;
 use crate::emit;
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The const item (with its docs) and, when some value is hidden from the macro, the `const` assertion.
 pub fn profile(p: &Profile, docs: &[String]) -> TokenStream {
     let pr = emit::private();
-    let fields = emit::profile_fields(&p.decl, &p.exprs, p.base.is_some());
+    let value = emit::profile_value(&p.decl, &p.exprs, p.base.as_ref().map(|b| quote!(#b)));
     let attrs = &p.attrs;
     let vis = &p.vis;
     let ident = &p.ident;
-    let base = p.base.as_ref().map(|b| quote!(..#b));
-    let docs = docs.iter().map(|d| Literal::string(d));
+    let docs = emit::doc(docs);
     let item = quote! {
         #(#attrs)*
-        #(#[doc = #docs])*
-        #vis const #ident: #pr::InferenceProfile = #pr::InferenceProfile {
-            #(#fields,)*
-            #base
-        };
+        #docs
+        #vis const #ident: #pr::InferenceProfile = #value;
     };
     if !p.needs_const_check() {
         return item;

@@ -7,36 +7,11 @@ use proc_macro2::{Literal, Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::{Generics, Ident};
 
-fn private() -> TokenStream {
-    quote!(::bedrock_profiles::__private)
-}
+use crate::emit::private;
 
 /// The path as written, without spaces: `profiles::HIGH_QUALITY`.
 pub fn path_text(path: &syn::Path) -> String {
     path.to_token_stream().to_string().replace(' ', "")
-}
-
-/// A `Prompt` impl that renders nothing, emitted beside the errors so that uses of the struct raise no more errors.
-pub fn stub(ident: &Ident, generics: &Generics) -> TokenStream {
-    let p = private();
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics #p::Prompt for #ident #ty_generics #where_clause {
-            const SPEC: #p::PromptSpec = #p::PromptSpec { name: "", description: #p::None, variants: &[] };
-            fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>(
-                &self,
-                _: usize,
-                _: #p::Part,
-                _: &mut __W,
-            ) -> ::core::fmt::Result {
-                ::core::result::Result::Ok(())
-            }
-            fn render_part(&self, _: usize, _: #p::Part) -> #p::Option<#p::String> {
-                #p::None
-            }
-        }
-    }
 }
 
 fn segments(source: &Source) -> Vec<Segment<'_>> {
@@ -248,34 +223,19 @@ fn assertions(p: &Prompt) -> TokenStream {
             )
         };
         seen.push(key);
-        let what = Literal::string(&what);
         let span = path
             .segments
             .last()
             .map_or(Span::call_site(), |s| s.ident.span());
         let model = v.model.as_ref().map(crate::emit::model_ref);
         // Every token of the assertion carries the path's span, so rustc's E0080 points at the profile.
-        out.extend(match model {
-            Some(model) => quote_spanned! {span=>
-                const _: () = {
-                    const __MODEL: ::bedrock_profiles::__private::ModelRef = #model;
-                    ::bedrock_profiles::__private::assert_valid(
-                        #path,
-                        ::bedrock_profiles::__private::Surface::PromptManagement,
-                        ::bedrock_profiles::__private::Some(&__MODEL),
-                        #what,
-                    )
-                };
-            },
-            None => quote_spanned! {span=>
-                const _: () = ::bedrock_profiles::__private::assert_valid(
-                    #path,
-                    ::bedrock_profiles::__private::Surface::PromptManagement,
-                    ::bedrock_profiles::__private::None,
-                    #what,
-                );
-            },
-        });
+        out.extend(crate::emit::assertion(
+            span,
+            quote!(#path),
+            "PromptManagement",
+            model,
+            &what,
+        ));
     }
     out
 }

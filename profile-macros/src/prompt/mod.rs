@@ -29,7 +29,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
             return quote!(#errors #item);
         }
     };
-    let stub = expand::stub(&parsed.ident, &parsed.generics);
+    let stub = crate::emit::prompt_stub(&parsed.ident, &parsed.generics);
     let (fields, span, what) = match &parsed.data {
         Data::Struct(s) => match &s.fields {
             Fields::Named(fields) => (Some(fields.clone()), parsed.ident.span(), ""),
@@ -65,12 +65,10 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
         return quote!(#errors #item #stub);
     }
     let user_docs = parsed.attrs.iter().any(|a| a.path().is_ident("doc"));
-    for line in doc::docs(&prompt, user_docs) {
-        // Always parses; `parse_quote!` would panic otherwise, so match.
-        let attr = quote!(#[doc = #line]);
-        if let Ok(mut attrs) = syn::Attribute::parse_outer.parse2(attr) {
-            parsed.attrs.append(&mut attrs);
-        }
+    // Always parses; `parse_quote!` would panic otherwise, so match.
+    let attr = crate::emit::doc(&doc::docs(&prompt, user_docs));
+    if let Ok(mut attrs) = syn::Attribute::parse_outer.parse2(attr) {
+        parsed.attrs.append(&mut attrs);
     }
     let generated = expand::prompt(&prompt, &parsed.generics);
     let item = parsed.into_token_stream();
