@@ -190,11 +190,7 @@ impl<L: Clone> AgentDecl<L> {
         match &self.name {
             Setting::Set(name, loc) => report("name", loc, agent::check_name(name), ""),
             _ => {
-                let what = if syntax.is_data() { "table" } else { "struct" };
-                let context = format!(
-                    " (the default name, from the {what}'s name; set `{}`)",
-                    syntax.assign("name", "\"...\"")
-                );
+                let context = syntax.default_name_note("struct");
                 report(
                     "",
                     &self.ident.loc,

@@ -78,6 +78,16 @@ impl Syntax {
         format!("{{ {} }}", items.join(", "))
     }
 
+    /// What a message appends to a rule broken by a default name: where the name comes from (the `item` in Rust:
+    /// "const", "struct"; a table in files) and how to set one.
+    pub fn default_name_note(self, item: &str) -> String {
+        let from = if self.is_data() { "table" } else { item };
+        format!(
+            " (the default name, from the {from}'s name; set `{}`)",
+            self.assign("name", "\"...\"")
+        )
+    }
+
     /// How a cleared key is said in messages: "`None`" in Rust, "`null`" in JSON, "listed in `unset`" in TOML
     /// (which has no null).
     pub const fn cleared(self) -> &'static str {

@@ -396,11 +396,7 @@ impl<L: Clone> ProfileDecl<L> {
         let loc = match own {
             Some(loc) => loc,
             None if key == ProfileKey::Name => {
-                let what = if syntax.is_data() { "table" } else { "const" };
-                message.push_str(&format!(
-                    " (the default name, from the {what}'s name; set `{}`)",
-                    syntax.assign("name", "\"...\"")
-                ));
+                message.push_str(&syntax.default_name_note("const"));
                 &self.ident.loc
             }
             None => match &self.base {

@@ -334,11 +334,7 @@ impl<L: Clone> PromptDecl<L> {
             }
             _ => {
                 if let Some(v) = prompt::check_prompt_name(&self.default_name()) {
-                    let what = if syntax.is_data() { "table" } else { "struct" };
-                    let message = format!(
-                        "{v} (the default name, from the {what}'s name; set `{}`)",
-                        syntax.assign("name", "\"...\"")
-                    );
+                    let message = format!("{v}{}", syntax.default_name_note("struct"));
                     issues.rule("", &self.ident.loc, message);
                 }
             }
