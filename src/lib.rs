@@ -364,7 +364,7 @@ pub mod __private {
     }
 
     /// The `SPEC` of an agent whose `#[agent]` attribute has errors, so that uses of it add no errors of their own.
-    pub const STUB_AGENT_SPEC: &AgentSpec = &AgentSpec {
+    pub const STUB_AGENT_SPEC: &AgentSpec<'static> = &AgentSpec {
         name: "",
         description: None,
         instruction: "",

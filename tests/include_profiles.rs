@@ -17,14 +17,12 @@ fn same_declarations_as_the_loader() {
         loaded.profile("high-quality").unwrap()
     );
     assert_eq!(&declared::CREATIVE, loaded.profile("creative").unwrap());
-    assert_eq!(
-        &declared::GREETING,
-        loaded.leak_prompt_spec(loaded.prompt("greeting").unwrap())
-    );
-    assert_eq!(
-        declared::SUPPORT,
-        loaded.leak_agent_spec(loaded.agent("support").unwrap())
-    );
+    loaded.with_prompt_spec(loaded.prompt("greeting").unwrap(), |spec| {
+        assert_eq!(&declared::GREETING, spec);
+    });
+    loaded.with_agent_spec(loaded.agent("support").unwrap(), |spec| {
+        assert_eq!(declared::SUPPORT, spec);
+    });
 }
 
 #[test]

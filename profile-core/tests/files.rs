@@ -70,10 +70,15 @@ fn the_issue_file_loads() {
         support.steps,
         [(PromptType::Orchestration, "high-quality".to_owned())]
     );
-    let spec = d.leak_agent_spec(support);
-    assert_eq!(spec.orchestration.map(|p| p.name()), Some("high-quality"));
-    let prompt = d.leak_prompt_spec(greeting);
-    assert_eq!(prompt.variants[1].profile.unwrap().temperature, Some(1.0));
+    d.with_agent_spec(support, |spec| {
+        assert_eq!(spec.orchestration.map(|p| p.name()), Some("high-quality"));
+    });
+    d.with_prompt_spec(greeting, |prompt| {
+        assert_eq!(
+            prompt.variants[1].profile.and_then(|p| p.temperature),
+            Some(1.0)
+        );
+    });
 }
 
 #[test]

@@ -255,7 +255,7 @@ pub fn prompt_stub(ident: &Ident, generics: &Generics) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics #p::Prompt for #ident #ty_generics #where_clause {
-            const SPEC: #p::PromptSpec = #p::PromptSpec { name: "", description: #p::None, variants: &[] };
+            const SPEC: #p::PromptSpec<'static> = #p::PromptSpec { name: "", description: #p::None, variants: &[] };
             fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>(
                 &self,
                 _: usize,

@@ -192,7 +192,7 @@ fn items(d: &Declarations) -> TokenStream {
         let docs = emit::doc(&docs);
         out.extend(quote! {
             #docs
-            pub const #ident: #p::PromptSpec = #spec;
+            pub const #ident: #p::PromptSpec<'static> = #spec;
         });
     }
     for loaded in &d.agents {
@@ -225,7 +225,7 @@ fn items(d: &Declarations) -> TokenStream {
         let docs = emit::doc(&docs);
         out.extend(quote! {
             #docs
-            pub const #ident: &#p::AgentSpec = #spec;
+            pub const #ident: &#p::AgentSpec<'static> = #spec;
         });
     }
     out

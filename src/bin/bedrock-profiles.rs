@@ -406,24 +406,28 @@ fn export(
             Target::CreatePrompt => {
                 for p in d.prompts.iter().filter(|p| wanted(&p.key, &p.name)) {
                     matched += 1;
-                    bodies.extend(create_prompt_requests(d.leak_prompt_spec(p))?);
+                    bodies.extend(d.with_prompt_spec(p, create_prompt_requests)?);
                 }
             }
             Target::CreateAgent => {
                 for a in d.agents.iter().filter(|a| wanted(&a.key, &a.name)) {
                     matched += 1;
-                    bodies.push(agent_request(&d, a).to_json()?);
+                    bodies.push(
+                        d.with_agent_spec(a, |spec| CreateAgentRequest::new(spec).to_json())?,
+                    );
                 }
             }
             Target::Cloudformation => {
                 let mut template = Template::new();
                 for p in d.prompts.iter().filter(|p| wanted(&p.key, &p.name)) {
                     matched += 1;
-                    template = template.prompt(d.leak_prompt_spec(p))?;
+                    template = d.with_prompt_spec(p, |spec| template.prompt(spec))?;
                 }
                 for a in d.agents.iter().filter(|a| wanted(&a.key, &a.name)) {
                     matched += 1;
-                    template = template.agent(&agent_request(&d, a))?;
+                    template = d.with_agent_spec(a, |spec| {
+                        template.agent(&CreateAgentRequest::new(spec))
+                    })?;
                 }
                 bodies.push(template.to_json());
             }
@@ -456,14 +460,6 @@ fn export(
     let text = serde_json::to_string_pretty(&value)?;
     writeln!(out, "{text}")?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn agent_request<'a>(d: &Declarations, a: &files::LoadedAgent) -> CreateAgentRequest<'a> {
-    let mut request = CreateAgentRequest::new(d.leak_agent_spec(a));
-    for (step, template) in &a.base_prompt_templates {
-        request = request.base_prompt_template(*step, template.clone());
-    }
-    request
 }
 
 fn list_models(as_json: bool, out: &mut impl Write) -> io::Result<ExitCode> {

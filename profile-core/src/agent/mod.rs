@@ -24,50 +24,51 @@ use crate::rules::{self, Surface, Violation};
 pub trait Agent {
     /// The agent's definition. A reference, so that `const` code can read its fields
     /// (`const NAME: &str = SupportAgent::SPEC.name;`) and reading it copies nothing.
-    const SPEC: &'static AgentSpec;
+    const SPEC: &'static AgentSpec<'static>;
 }
 
 /// What an agent is: the fields of bedrock-agent `CreateAgent` that the rulebook checks, plus an inference profile
 /// per orchestration step (`promptOverrideConfiguration`).
 ///
-/// Every field is `const`-constructible; `#[agent]` builds one per agent as `<Agent>::SPEC`.
+/// Every field is `const`-constructible; `#[agent]` builds one per agent as `<Agent>::SPEC` (`'a` is `'static`); a
+/// spec lent by a loaded file (`files::Declarations::agent_spec`) borrows from it.
 /// [`check`] runs every agent rule on one at run time.
 #[derive(Debug, Clone, PartialEq)]
-pub struct AgentSpec {
+pub struct AgentSpec<'a> {
     /// `agentName`: matches `([0-9a-zA-Z][_-]?){1,100}`.
-    pub name: &'static str,
+    pub name: &'a str,
     /// `description`: 1..=200 characters.
-    pub description: Option<&'static str>,
+    pub description: Option<&'a str>,
     /// `instruction`: 40..=4000 characters.
-    pub instruction: &'static str,
+    pub instruction: &'a str,
     /// `foundationModel`: a model Bedrock Agents can use (or a cross-region id or ARN of one).
     pub model: ModelRef,
     /// `idleSessionTTLInSeconds`: 60..=5400; `None` leaves Bedrock's default.
     pub idle_session_ttl: Option<u32>,
     /// Inference configuration of the `PRE_PROCESSING` step.
-    pub pre_processing: Option<&'static InferenceProfile>,
+    pub pre_processing: Option<&'a InferenceProfile>,
     /// Inference configuration of the `ORCHESTRATION` step (`profile = ...` in `#[agent]`).
-    pub orchestration: Option<&'static InferenceProfile>,
+    pub orchestration: Option<&'a InferenceProfile>,
     /// Inference configuration of the `POST_PROCESSING` step.
-    pub post_processing: Option<&'static InferenceProfile>,
+    pub post_processing: Option<&'a InferenceProfile>,
     /// Inference configuration of the `KNOWLEDGE_BASE_RESPONSE_GENERATION` step.
-    pub knowledge_base_response_generation: Option<&'static InferenceProfile>,
+    pub knowledge_base_response_generation: Option<&'a InferenceProfile>,
     /// Inference configuration of the `MEMORY_SUMMARIZATION` step.
-    pub memory_summarization: Option<&'static InferenceProfile>,
+    pub memory_summarization: Option<&'a InferenceProfile>,
     /// The `basePromptTemplate` of steps that override Bedrock's prompt (`base_prompt_templates(...)`): a step
     /// with a profile needs one, since Bedrock applies a step's inference configuration only to an overridden
     /// prompt.
-    pub base_prompt_templates: &'static [(PromptType, &'static str)],
+    pub base_prompt_templates: &'a [(PromptType, &'a str)],
 }
 
-impl AgentSpec {
+impl<'a> AgentSpec<'a> {
     /// The id to send as `foundationModel`.
     pub const fn model_id(&self) -> &str {
         self.model.id()
     }
 
     /// The profile of one step, if set.
-    pub const fn profile(&self, step: PromptType) -> Option<&'static InferenceProfile> {
+    pub const fn profile(&self, step: PromptType) -> Option<&'a InferenceProfile> {
         match step {
             PromptType::PreProcessing => self.pre_processing,
             PromptType::Orchestration => self.orchestration,
@@ -78,7 +79,7 @@ impl AgentSpec {
     }
 
     /// The base prompt template of one step, if given.
-    pub fn base_prompt_template(&self, step: PromptType) -> Option<&'static str> {
+    pub fn base_prompt_template(&self, step: PromptType) -> Option<&'a str> {
         self.base_prompt_templates
             .iter()
             .find(|(s, _)| *s == step)
@@ -86,7 +87,7 @@ impl AgentSpec {
     }
 
     /// The steps that have a profile, in [`PromptType::ALL`] order.
-    pub fn profiles(&self) -> impl Iterator<Item = (PromptType, &'static InferenceProfile)> + '_ {
+    pub fn profiles(&self) -> impl Iterator<Item = (PromptType, &'a InferenceProfile)> + '_ {
         PromptType::ALL
             .into_iter()
             .filter_map(|step| self.profile(step).map(|p| (step, p)))
@@ -334,7 +335,7 @@ pub const fn check_model(model: &ModelRef) -> Option<AgentViolation<'_>> {
 
 /// Every violation of `spec`: its own fields, then each step's profile on [`Surface::Agent`] with the agent's
 /// model in place of the profile's own.
-pub fn check(spec: &AgentSpec) -> Vec<AgentViolation<'_>> {
+pub fn check<'a>(spec: &'a AgentSpec<'a>) -> Vec<AgentViolation<'a>> {
     let mut found: Vec<AgentViolation<'_>> = [
         check_name(spec.name),
         spec.description.and_then(check_description),

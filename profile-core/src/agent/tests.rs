@@ -211,7 +211,7 @@ static FIVE_STOPS: InferenceProfile = profile(
     ],
 );
 
-fn spec() -> AgentSpec {
+fn spec() -> AgentSpec<'static> {
     AgentSpec {
         name: "support-agent",
         description: Some("Answers order questions"),

@@ -167,57 +167,63 @@ impl Declarations {
         write::to_toml(self)
     }
 
-    /// The [`PromptSpec`] of a loaded prompt, as `#[prompt]` would build it. `PromptSpec` holds `&'static` data
-    /// (it is what the macro puts in a `const`), so this leaks the prompt's text: call it once per prompt, in a
-    /// command-line tool or at start-up.
-    pub fn leak_prompt_spec(&self, prompt: &LoadedPrompt) -> &'static PromptSpec {
-        let leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
-        let variants: Vec<PromptVariant> = prompt
+    /// Runs `f` with the [`PromptSpec`] of a loaded prompt, as `#[prompt]` would build it, borrowing from the
+    /// declarations (nothing is leaked or copied beyond the small lists the spec points to).
+    pub fn with_prompt_spec<R>(
+        &self,
+        prompt: &LoadedPrompt,
+        f: impl FnOnce(&PromptSpec<'_>) -> R,
+    ) -> R {
+        let variables: Vec<Vec<&str>> = prompt
             .variants
             .iter()
-            .map(|v| PromptVariant {
-                name: leak(&v.name),
+            .map(|v| v.variables.iter().map(String::as_str).collect())
+            .collect();
+        let variants: Vec<PromptVariant<'_>> = prompt
+            .variants
+            .iter()
+            .zip(&variables)
+            .map(|(v, variables)| PromptVariant {
+                name: &v.name,
                 model: v.model.clone(),
-                profile: v
-                    .profile
-                    .as_deref()
-                    .and_then(|key| self.profile(key))
-                    .map(|p| &*Box::leak(Box::new(p.clone()))),
+                profile: v.profile.as_deref().and_then(|key| self.profile(key)),
                 template_type: if v.system.is_some() {
                     TemplateType::Chat
                 } else {
                     TemplateType::Text
                 },
-                text: leak(&v.text),
-                system: v.system.as_deref().map(leak),
-                variables: Box::leak(
-                    v.variables
-                        .iter()
-                        .map(|s| leak(s))
-                        .collect::<Vec<_>>()
-                        .into_boxed_slice(),
-                ),
+                text: &v.text,
+                system: v.system.as_deref(),
+                variables,
             })
             .collect();
-        Box::leak(Box::new(PromptSpec {
-            name: leak(&prompt.name),
-            description: prompt.description.as_deref().map(leak),
-            variants: Box::leak(variants.into_boxed_slice()),
-        }))
+        f(&PromptSpec {
+            name: &prompt.name,
+            description: prompt.description.as_deref(),
+            variants: &variants,
+        })
     }
 
-    /// The [`AgentSpec`] of a loaded agent, as `#[agent]` would build it; leaks like
-    /// [`Declarations::leak_prompt_spec`].
-    pub fn leak_agent_spec(&self, agent: &LoadedAgent) -> &'static AgentSpec {
-        let leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
-        let step = |step: PromptType| -> Option<&'static InferenceProfile> {
+    /// Runs `f` with the [`AgentSpec`] of a loaded agent, as `#[agent]` would build it, borrowing from the
+    /// declarations.
+    pub fn with_agent_spec<R>(
+        &self,
+        agent: &LoadedAgent,
+        f: impl FnOnce(&AgentSpec<'_>) -> R,
+    ) -> R {
+        let step = |step: PromptType| -> Option<&InferenceProfile> {
             let key = agent.steps.iter().find(|(s, _)| *s == step)?.1.as_str();
-            Some(Box::leak(Box::new(self.profile(key)?.clone())))
+            self.profile(key)
         };
-        Box::leak(Box::new(AgentSpec {
-            name: leak(&agent.name),
-            description: agent.description.as_deref().map(leak),
-            instruction: leak(&agent.instruction),
+        let templates: Vec<(PromptType, &str)> = agent
+            .base_prompt_templates
+            .iter()
+            .map(|(s, t)| (*s, t.as_str()))
+            .collect();
+        f(&AgentSpec {
+            name: &agent.name,
+            description: agent.description.as_deref(),
+            instruction: &agent.instruction,
             model: agent.model.clone(),
             idle_session_ttl: agent.idle_session_ttl,
             pre_processing: step(PromptType::PreProcessing),
@@ -225,15 +231,8 @@ impl Declarations {
             post_processing: step(PromptType::PostProcessing),
             knowledge_base_response_generation: step(PromptType::KnowledgeBaseResponseGeneration),
             memory_summarization: step(PromptType::MemorySummarization),
-            base_prompt_templates: Box::leak(
-                agent
-                    .base_prompt_templates
-                    .iter()
-                    .map(|(s, t)| (*s, leak(t)))
-                    .collect::<Vec<_>>()
-                    .into_boxed_slice(),
-            ),
-        }))
+            base_prompt_templates: &templates,
+        })
     }
 }
 

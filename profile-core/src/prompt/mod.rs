@@ -393,26 +393,27 @@ impl TemplateType {
     }
 }
 
-/// One variant of a prompt: its template, model and inference profile.
+/// One variant of a prompt: its template, model and inference profile. `'a` is `'static` for a `#[prompt]`'s
+/// `const`; a spec lent by a loaded file borrows from it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PromptVariant {
+pub struct PromptVariant<'a> {
     /// The variant's name; [`DEFAULT_VARIANT`] for the top-level keys.
-    pub name: &'static str,
+    pub name: &'a str,
     /// The model the prompt is sent to; `None` leaves it to the profile.
     pub model: Option<ModelRef>,
     /// The inference settings.
-    pub profile: Option<&'static InferenceProfile>,
+    pub profile: Option<&'a InferenceProfile>,
     /// [`TemplateType::Chat`] when there is a system prompt.
     pub template_type: TemplateType,
     /// The template (the user message of a chat prompt).
-    pub text: &'static str,
+    pub text: &'a str,
     /// The system prompt template of a chat prompt.
-    pub system: Option<&'static str>,
+    pub system: Option<&'a str>,
     /// The distinct variables of `system` and `text`, in order of first use (system prompt first).
-    pub variables: &'static [&'static str],
+    pub variables: &'a [&'a str],
 }
 
-impl PromptVariant {
+impl PromptVariant<'_> {
     /// The model id to send: the variant's model, else its profile's.
     pub const fn model_id(&self) -> Option<&str> {
         match (&self.model, self.profile) {
@@ -423,26 +424,27 @@ impl PromptVariant {
     }
 }
 
-/// Everything about a prompt except its values.
+/// Everything about a prompt except its values. `'a` is `'static` for a `#[prompt]`'s `const`; a spec lent by a
+/// loaded file (`files::Declarations::prompt_spec`) borrows from it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PromptSpec {
+pub struct PromptSpec<'a> {
     /// The prompt's name.
-    pub name: &'static str,
+    pub name: &'a str,
     /// What it is for.
-    pub description: Option<&'static str>,
+    pub description: Option<&'a str>,
     /// Its variants; the first is the default (named [`DEFAULT_VARIANT`]).
-    pub variants: &'static [PromptVariant],
+    pub variants: &'a [PromptVariant<'a>],
 }
 
-impl PromptSpec {
+impl<'a> PromptSpec<'a> {
     /// The index of the variant called `name`.
     pub fn variant_index(&self, name: &str) -> Option<usize> {
         self.variants.iter().position(|v| v.name == name)
     }
 
     /// The variant called `name`.
-    pub fn variant(&self, name: &str) -> Option<&'static PromptVariant> {
-        let variants: &'static [PromptVariant] = self.variants;
+    pub fn variant(&self, name: &str) -> Option<&'a PromptVariant<'a>> {
+        let variants: &'a [PromptVariant<'a>] = self.variants;
         variants.iter().find(|v| v.name == name)
     }
 }
@@ -450,7 +452,7 @@ impl PromptSpec {
 /// Every violation of `spec`: names (the prompt's, each variant's, each request's), the description, each
 /// variant's templates and variable count, its model for Prompt management, and its profile for Prompt management
 /// with the variant's model.
-pub fn check(spec: &PromptSpec) -> Vec<PromptViolation<'_>> {
+pub fn check<'a>(spec: &'a PromptSpec<'a>) -> Vec<PromptViolation<'a>> {
     let mut found: Vec<PromptViolation<'_>> = Vec::new();
     found.extend(check_prompt_name(spec.name));
     if let Some(d) = spec.description {
@@ -508,7 +510,7 @@ pub enum Part {
 /// rendering from the template parsed at compile time; values are inserted as they are and never scanned again.
 pub trait Prompt {
     /// The prompt's name, description and variants.
-    const SPEC: PromptSpec;
+    const SPEC: PromptSpec<'static>;
 
     /// Writes `part` of variant number `variant` (0: the default) into `out`. Writes nothing for a variant that
     /// does not exist or a part it does not have.

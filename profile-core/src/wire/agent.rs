@@ -17,7 +17,7 @@ use serde_json::{Map, Value, json};
 /// A `CreateAgent` request under construction.
 #[derive(Debug, Clone)]
 pub struct CreateAgentRequest<'a> {
-    spec: &'a AgentSpec,
+    spec: &'a AgentSpec<'a>,
     templates: Vec<(PromptType, String)>,
     role_arn: Option<String>,
 }
@@ -58,7 +58,7 @@ impl AgentInferenceConfig {
 
 impl<'a> CreateAgentRequest<'a> {
     /// A request for `spec`.
-    pub fn new(spec: &'a AgentSpec) -> Self {
+    pub fn new(spec: &'a AgentSpec<'a>) -> Self {
         CreateAgentRequest {
             spec,
             templates: Vec::new(),

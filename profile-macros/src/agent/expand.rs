@@ -45,7 +45,7 @@ fn implementation(input: &DeriveInput, spec: TokenStream) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         impl #impl_generics #p::Agent for #ident #ty_generics #where_clause {
-            const SPEC: &'static #p::AgentSpec = #spec;
+            const SPEC: &'static #p::AgentSpec<'static> = #spec;
         }
     }
 }

@@ -271,7 +271,7 @@ pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics #pr::Prompt for #ident #ty_generics #where_clause {
-            const SPEC: #pr::PromptSpec = #spec;
+            const SPEC: #pr::PromptSpec<'static> = #spec;
 
             #[inline]
             fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>(
