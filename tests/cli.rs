@@ -384,3 +384,65 @@ fn report_compare_svg_and_emit() {
     assert!(stderr(&none).starts_with("error: cannot read `/nonexistent/logs`: "));
     assert_eq!(run(&["report"]).status.code(), Some(2));
 }
+
+/// A temporary directory for files a test writes.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "bedrock-profiles-cli-{name}-{}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn hostile_files_get_a_clear_answer() {
+    let dir = scratch("hostile");
+    // A byte-order mark is ignored, in JSON as in TOML.
+    let bom_json = dir.join("bom.json");
+    std::fs::write(
+        &bom_json,
+        "\u{feff}{\"profiles\": {\"p\": {\"temperature\": 0.5}}}",
+    )
+    .unwrap();
+    let bom_toml = dir.join("bom.toml");
+    std::fs::write(&bom_toml, "\u{feff}[profiles.p]\ntemperature = 0.5\n").unwrap();
+    for file in [&bom_json, &bom_toml] {
+        let o = run(&["check", file.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(
+            stdout(&o).ends_with("ok (1 profiles, 0 prompts, 0 agents)\n"),
+            "{}",
+            stdout(&o)
+        );
+    }
+    // Invalid UTF-8 is a broken declaration (status 1) at its place, not an I/O error (status 2).
+    let latin1 = dir.join("latin1.toml");
+    std::fs::write(&latin1, b"[profiles.p]\ndescription = \"caf\xe9\"\n").unwrap();
+    let o = run(&["check", latin1.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("error: the file is not UTF-8 text: invalid byte 0xe9 at byte offset 31"),
+        "{err}"
+    );
+    assert!(err.contains("latin1.toml:2:19"), "{err}");
+    // An empty file is valid, and the command says it declares nothing.
+    let empty = dir.join("empty.toml");
+    std::fs::write(&empty, "").unwrap();
+    let o = run(&["check", empty.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("declares nothing"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_file_is_refused_not_read() {
+    let o = run(&["check", "/dev/zero"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: `/dev/zero` is larger than 64 MiB, more than any declaration file needs; it was not read\n"
+    );
+}

@@ -85,6 +85,10 @@ pub const METADATA_VALUE_MAX_CHARS: usize = 256;
 
 // ---- our own bounds ------------------------------------------------------------------------------------------
 
+/// Largest declaration file the loader reads (64 MiB). Not a Bedrock limit: declarations are a few kilobytes, and
+/// reading stops here rather than running out of memory on `/dev/zero` or a runaway generated file.
+pub const DECLARATION_FILE_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Deepest nesting of arrays and objects accepted in a JSON schema text and in a JSON declaration file. Not a
 /// Bedrock limit: serde_json's default recursion limit, so that whatever we accept, serde_json reads too.
 pub const JSON_MAX_DEPTH: usize = 128;

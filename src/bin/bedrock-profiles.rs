@@ -341,6 +341,12 @@ fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<ExitCode> {
     for path in paths {
         match load(path) {
             Ok(d) => {
+                if d.profiles.is_empty() && d.prompts.is_empty() && d.agents.is_empty() {
+                    eprintln!(
+                        "warning: `{}` declares nothing: no `profiles`, `prompts` or `agents` table",
+                        path.display()
+                    );
+                }
                 if printing {
                     let line = writeln!(
                         out,

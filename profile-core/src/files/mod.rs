@@ -332,6 +332,13 @@ pub enum FileError {
         /// The error.
         error: std::io::Error,
     },
+    /// The file is larger than [`crate::limits::DECLARATION_FILE_MAX_BYTES`]; it was not read to its end.
+    TooLarge {
+        /// The file.
+        file: PathBuf,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// The file breaks rules.
     Invalid(LoadError),
 }
@@ -340,6 +347,12 @@ impl core::fmt::Display for FileError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
             FileError::Io { file, error } => write!(f, "cannot read `{}`: {error}", file.display()),
+            FileError::TooLarge { file, limit } => write!(
+                f,
+                "`{}` is larger than {} MiB, more than any declaration file needs; it was not read",
+                file.display(),
+                limit / (1024 * 1024)
+            ),
             FileError::Invalid(e) => e.fmt(f),
         }
     }
@@ -349,12 +362,53 @@ impl std::error::Error for FileError {}
 
 /// Reads and checks a file (JSON for `.json`, TOML otherwise).
 pub fn load(path: impl AsRef<Path>) -> Result<Declarations, FileError> {
+    use std::io::Read;
     let path = path.as_ref();
-    let source = std::fs::read_to_string(path).map_err(|error| FileError::Io {
+    let io = |error| FileError::Io {
         file: path.to_owned(),
         error,
-    })?;
-    parse(path, &source, Format::of(path)).map_err(FileError::Invalid)
+    };
+    // At most one byte more than the limit, so that an endless file (`/dev/zero`) is refused, not read.
+    let limit = crate::limits::DECLARATION_FILE_MAX_BYTES;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(FileError::TooLarge {
+            file: path.to_owned(),
+            limit,
+        });
+    }
+    parse_bytes(path, &bytes, Format::of(path)).map_err(FileError::Invalid)
+}
+
+/// Checks the bytes of a file: UTF-8 (an invalid byte is an error at its offset), one leading byte-order mark
+/// ignored in both formats; `path` is only used in messages.
+pub fn parse_bytes(
+    path: impl AsRef<Path>,
+    bytes: &[u8],
+    format: Format,
+) -> Result<Declarations, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(source) => parse(path, source, format),
+        Err(e) => {
+            // The valid prefix is the source shown; the error points just past it.
+            let valid = e.valid_up_to();
+            let source = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let index = LineIndex::new(&source);
+            let message = format!(
+                "the file is not UTF-8 text: invalid byte 0x{:02x} at byte offset {valid}",
+                bytes[valid]
+            );
+            let error = index.error(ErrorKind::Syntax, String::new(), valid..valid, message);
+            Err(LoadError {
+                file: path.as_ref().to_owned(),
+                source,
+                errors: vec![error],
+            })
+        }
+    }
 }
 
 /// Checks the text of a file; `path` is only used in messages.
@@ -363,6 +417,16 @@ pub fn parse(
     source: &str,
     format: Format,
 ) -> Result<Declarations, LoadError> {
+    // A byte-order mark (which some editors write) is not part of the text, in TOML as in JSON. It is blanked
+    // rather than cut so that every byte offset stays the file's own.
+    let unmarked;
+    let source = match source.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            unmarked = format!("{}{rest}", " ".repeat('\u{feff}'.len_utf8()));
+            unmarked.as_str()
+        }
+        None => source,
+    };
     read::decode(path.as_ref(), source, format).map_err(|errors| LoadError {
         file: path.as_ref().to_owned(),
         source: source.to_owned(),
