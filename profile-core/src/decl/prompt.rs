@@ -64,6 +64,8 @@ pub struct TemplateSource<L> {
     pub loc: L,
     /// The path as written, for a template file.
     pub file: Option<String>,
+    /// Whether it is a text or a system prompt.
+    pub part: crate::prompt::Part,
     /// Whether the template passed every rule of its own.
     pub valid: bool,
 }
@@ -372,7 +374,7 @@ impl<L: Clone> PromptDecl<L> {
         }
         // Each template's own rules, once however many variants share it.
         for (i, s) in self.sources.iter().enumerate() {
-            match prompt::check_template(&s.text) {
+            match prompt::check_template(s.part, &s.text) {
                 Ok(t) => {
                     let Some(fields) = fields else { continue };
                     let known: Vec<&str> = fields.iter().map(|f| f.text.as_str()).collect();

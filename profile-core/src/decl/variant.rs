@@ -102,13 +102,18 @@ impl<L: Clone> VariantDecl<L> {
                     return;
                 }
                 let file = matches!(key, VariantKey::TextFile | VariantKey::SystemFile);
+                let part = match key {
+                    VariantKey::Text | VariantKey::TextFile => prompt::Part::Text,
+                    _ => prompt::Part::System,
+                };
                 *slot = match source::template(r, k, node, file, sources) {
                     Some((text, path, loc)) => {
-                        let valid = prompt::check_template(&text).is_ok();
+                        let valid = prompt::check_template(part, &text).is_ok();
                         templates.push(TemplateSource {
                             text,
                             loc: loc.clone(),
                             file: path,
+                            part,
                             valid,
                         });
                         Setting::Set(templates.len() - 1, loc)

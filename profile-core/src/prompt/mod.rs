@@ -43,8 +43,12 @@ pub enum PromptViolation<'a> {
         /// The name.
         name: &'a str,
     },
-    /// The template text is empty (`TextPromptTemplateConfiguration.text`: length >= 1).
-    TextEmpty,
+    /// A template is empty (`TextPromptTemplateConfiguration.text`, a chat message's or the system prompt's
+    /// text: length >= 1).
+    Empty {
+        /// Which template: the text or the system prompt.
+        part: Part,
+    },
     /// A placeholder error.
     Template(TemplateError<'a>),
     /// More than 20 distinct variables.
@@ -113,8 +117,12 @@ impl PromptViolation<'_> {
                     m.push_str(" (`default` is the variant of the top-level keys)");
                 }
             }
-            PromptViolation::TextEmpty => {
-                m.push_str("`text` must not be empty; a prompt template needs at least 1 character")
+            PromptViolation::Empty { part } => {
+                m.push_str(match part {
+                    Part::Text => "`text`",
+                    Part::System => "`system`",
+                });
+                m.push_str(" must not be empty; a prompt template needs at least 1 character");
             }
             PromptViolation::Template(error) => error.write_message(m),
             PromptViolation::TooManyVariables { found } => {
@@ -295,10 +303,10 @@ pub const fn check_variable_count(count: usize) -> Option<PromptViolation<'stati
     }
 }
 
-/// A template text: non-empty, every placeholder well-formed, at most 20 distinct variables.
-pub fn check_template(text: &str) -> Result<Template<'_>, Vec<PromptViolation<'_>>> {
+/// A template (the text or the system prompt, `part`): non-empty, every placeholder well-formed.
+pub fn check_template(part: Part, text: &str) -> Result<Template<'_>, Vec<PromptViolation<'_>>> {
     if text.is_empty() {
-        return Err(vec![PromptViolation::TextEmpty]);
+        return Err(vec![PromptViolation::Empty { part }]);
     }
     let parsed = template::parse(text).map_err(|errors| {
         errors
@@ -465,8 +473,9 @@ pub fn check<'a>(spec: &'a PromptSpec<'a>) -> Vec<PromptViolation<'a>> {
         }
         found.extend(check_variant_unique(&names, i));
         found.extend(check_request_name(spec.name, v.name));
-        for text in [Some(v.text), v.system].into_iter().flatten() {
-            if let Err(violations) = check_template(text) {
+        let parts = [(Part::Text, Some(v.text)), (Part::System, v.system)];
+        for (part, text) in parts.into_iter().filter_map(|(p, t)| Some((p, t?))) {
+            if let Err(violations) = check_template(part, text) {
                 found.extend(violations);
             }
         }

@@ -3,7 +3,7 @@
 use super::*;
 
 fn template_messages(text: &str) -> Vec<String> {
-    match check_template(text) {
+    match check_template(Part::Text, text) {
         Ok(_) => Vec::new(),
         Err(found) => found.iter().map(|v| v.to_string()).collect(),
     }
@@ -15,13 +15,13 @@ fn placeholders(n: usize) -> String {
 
 #[test]
 fn twenty_variables_but_not_twenty_one() {
-    assert!(check_template(&placeholders(20)).is_ok());
+    assert!(check_template(Part::Text, &placeholders(20)).is_ok());
     assert_eq!(
         template_messages(&placeholders(21)),
         ["a prompt variant takes at most 20 distinct `{{variables}}`, found 21"]
     );
     // Repeats count once.
-    assert!(check_template(&(placeholders(20) + "{{v0}}")).is_ok());
+    assert!(check_template(Part::Text, &(placeholders(20) + "{{v0}}")).is_ok());
 }
 
 #[test]
@@ -30,7 +30,7 @@ fn empty_text() {
         template_messages(""),
         ["`text` must not be empty; a prompt template needs at least 1 character"]
     );
-    assert!(check_template("no placeholders").is_ok());
+    assert!(check_template(Part::Text, "no placeholders").is_ok());
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn unique_variants() {
 
 #[test]
 fn variables_both_ways() {
-    let t = check_template("Hi {{custmer}}").unwrap();
+    let t = check_template(Part::Text, "Hi {{custmer}}").unwrap();
     let found: Vec<String> = check_variables("default", &[&t], &["customer", "topic"])
         .iter()
         .map(|v| v.to_string())
@@ -75,7 +75,7 @@ fn variables_both_ways() {
             "field `topic` is not used by any placeholder; add `{{topic}}` to the template or remove the field",
         ]
     );
-    let sys = check_template("About {{topic}}").unwrap();
-    let t = check_template("Hi {{customer}}").unwrap();
+    let sys = check_template(Part::Text, "About {{topic}}").unwrap();
+    let t = check_template(Part::Text, "Hi {{customer}}").unwrap();
     assert!(check_variables("default", &[&t, &sys], &["customer", "topic"]).is_empty());
 }

@@ -64,6 +64,11 @@ impl Parse for ProfileDecl {
             if body.peek(Token![..]) {
                 body.parse::<Token![..]>()?;
                 let path: Path = body.parse()?;
+                if body.peek(syn::token::Paren) {
+                    return Err(body.error(
+                        "`..` takes the path of an `InferenceProfile` const, like `..BASE`, not a call: declare the base with `inference_profile!` or as a `const` struct literal",
+                    ));
+                }
                 if !body.is_empty() {
                     return Err(body.error("`..BASE` must be the last entry of a profile, like in a Rust struct literal"));
                 }

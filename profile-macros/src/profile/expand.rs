@@ -34,5 +34,7 @@ pub fn profile(p: &Profile, docs: &[String]) -> TokenStream {
         None,
         &format!("profile `{ident}`"),
     );
-    quote!(#item #assertion)
+    // The assertion exists exactly when the profile does (`#[cfg(...)]` on the profile).
+    let cfgs = p.attrs.iter().filter(|a| a.path().is_ident("cfg"));
+    quote!(#item #(#cfgs)* #assertion)
 }

@@ -34,7 +34,15 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
         Data::Struct(s) => match &s.fields {
             Fields::Named(fields) => (Some(fields.clone()), parsed.ident.span(), ""),
             Fields::Unnamed(_) => (None, parsed.ident.span(), "a tuple struct"),
-            Fields::Unit => (None, parsed.ident.span(), "a unit struct"),
+            // A template without variables needs no values: `struct Daily;`.
+            Fields::Unit => (
+                Some(syn::FieldsNamed {
+                    brace_token: Default::default(),
+                    named: Default::default(),
+                }),
+                parsed.ident.span(),
+                "",
+            ),
         },
         Data::Enum(e) => (None, e.enum_token.span, "an enum"),
         Data::Union(u) => (None, u.union_token.span, "a union"),
