@@ -51,12 +51,9 @@ pub fn inference_configuration(profile: &InferenceProfile) -> Option<InferenceCo
     let config = crate::wire::converse::InferenceConfig::from_profile(profile)?;
     Some(
         InferenceConfiguration::builder()
-            // Profiles hold maxTokens as u32 >= 1; the SDK's i32 holds every value a model accepts.
-            .set_max_tokens(
-                config
-                    .max_tokens
-                    .map(|n| i32::try_from(n).unwrap_or(i32::MAX)),
-            )
+            // The rulebook caps max_tokens at i32::MAX (limits::MAX_TOKENS_MAX), and `with_profile` refuses a larger
+            // one built at run time before it gets here; a value that does not fit is left out rather than changed.
+            .set_max_tokens(config.max_tokens.and_then(|n| i32::try_from(n).ok()))
             .set_temperature(config.temperature)
             .set_top_p(config.top_p)
             .set_stop_sequences(

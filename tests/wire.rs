@@ -564,3 +564,16 @@ mod prompt_and_agent {
         assert_golden("seed-cloudformation", &template);
     }
 }
+
+#[test]
+fn a_profile_built_at_run_time_is_refused_above_the_apis_integer() {
+    let mut huge = bedrock_profiles::InferenceProfile::new("huge");
+    huge.max_tokens = Some(3_000_000_000);
+    let error = bedrock_profiles::wire::converse::ConverseRequest::new("amazon.nova-lite-v1:0")
+        .with_profile(&huge)
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "`max_tokens` must be at most 2147483647 (the APIs take a 32-bit integer), found 3000000000"
+    );
+}

@@ -46,6 +46,11 @@ pub const TOP_P_RANGE: (f32, f32) = (0.0, 1.0);
 /// `InferenceConfiguration.topK` 0..=500.
 pub const TOP_K_RANGE: (u32, u32) = (0, 500);
 
+/// Most output tokens any request can ask for: Converse `InferenceConfiguration.maxTokens`, Prompt management
+/// `PromptModelInferenceConfiguration.maxTokens` and Agents `InferenceConfiguration.maximumLength` are 32-bit
+/// integers (`"type": "integer"`), so nothing above `i32::MAX` can be sent, whatever the model.
+pub const MAX_TOKENS_MAX: u32 = i32::MAX as u32;
+
 /// Most stop sequences of a Converse request (bedrock-runtime `InferenceConfiguration.stopSequences`: 0..=2500
 /// items).
 pub const CONVERSE_STOP_SEQUENCES_MAX: u32 = 2500;

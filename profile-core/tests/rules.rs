@@ -92,7 +92,14 @@ fn top_k() {
 #[test]
 fn max_tokens() {
     assert_eq!(rules::check_max_tokens(1, None), None);
-    assert_eq!(rules::check_max_tokens(u32::MAX, None), None);
+    // Without a model, the APIs' 32-bit integer is the bound (Converse maxTokens, Agents maximumLength).
+    assert_eq!(rules::check_max_tokens(i32::MAX as u32, None), None);
+    assert_eq!(
+        msg(rules::check_max_tokens(i32::MAX as u32 + 1, None)).as_deref(),
+        Some(
+            "`max_tokens` must be at most 2147483647 (the APIs take a 32-bit integer), found 2147483648"
+        )
+    );
     assert_eq!(
         msg(rules::check_max_tokens(0, None)).as_deref(),
         Some("`max_tokens` must be at least 1, found 0")

@@ -385,6 +385,13 @@ pub enum ModelError {
     },
     /// `unlisted { max_output_tokens: 0 }`: a model that can write nothing.
     UnlistedZeroTokens,
+    /// An `inference-profile/` ARN whose id is a base model id, without the cross-region geography.
+    MissingGeo {
+        /// The ARN as given.
+        arn: String,
+        /// The catalog model named.
+        model: &'static str,
+    },
 }
 
 impl core::fmt::Display for ModelError {
@@ -428,6 +435,12 @@ impl core::fmt::Display for ModelError {
             } => write!(
                 f,
                 "`{id}` is in the catalog ({max_output_tokens} output tokens); name it by its id, not as an unlisted model"
+            ),
+            ModelError::MissingGeo { arn, model } => write!(
+                f,
+                "`{arn}` names an inference profile without its geography: a cross-region profile's id is \
+                 `<geo>.{model}`, with one of {}",
+                Geo::ALL.map(Geo::prefix).join(", ")
             ),
             ModelError::UnlistedZeroTokens => {
                 f.write_str("`max_output_tokens` must be at least 1, found 0")
@@ -542,10 +555,6 @@ fn parse_arn(arn: &str) -> Result<(ArnResource, Option<&'static Model>), ModelEr
     {
         return Err(bad("the region must look like us-east-1"));
     }
-    if !(account.is_empty() || (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit())))
-    {
-        return Err(bad("the account must be 12 digits or empty"));
-    }
     let Some((kind, rest)) = resource.split_once('/') else {
         return Err(bad("expected <resource type>/<id> after the account"));
     };
@@ -554,6 +563,23 @@ fn parse_arn(arn: &str) -> Result<(ArnResource, Option<&'static Model>), ModelEr
             "the resource type must be foundation-model, inference-profile, application-inference-profile or provisioned-model",
         ));
     };
+    // bedrock-runtime `ConverseRequest.modelId`'s pattern: `::foundation-model/` (no account), and a 12-digit
+    // account before every other resource.
+    let twelve_digits = account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit());
+    match kind {
+        ArnResource::FoundationModel if !account.is_empty() => {
+            return Err(bad(
+                "a foundation-model ARN has no account: arn:<partition>:bedrock:<region>::foundation-model/<id>",
+            ));
+        }
+        ArnResource::FoundationModel => {}
+        _ if !twelve_digits => {
+            return Err(bad(
+                "the account must be the 12 digits of the account that owns the resource",
+            ));
+        }
+        _ => {}
+    }
     if rest.is_empty() {
         return Err(bad("the resource id is empty"));
     }
@@ -565,9 +591,14 @@ fn parse_arn(arn: &str) -> Result<(ArnResource, Option<&'static Model>), ModelEr
                 suggestions: suggest(rest),
             }),
         },
-        ArnResource::InferenceProfile => {
-            resolve_cross_region(rest).map(|(_, model)| (kind, Some(model)))
-        }
+        ArnResource::InferenceProfile => match get(rest) {
+            // A system inference profile's id always has its geography.
+            Some(model) => Err(ModelError::MissingGeo {
+                arn: arn.to_owned(),
+                model: model.id,
+            }),
+            None => resolve_cross_region(rest).map(|(_, model)| (kind, Some(model))),
+        },
         ArnResource::ApplicationInferenceProfile | ArnResource::ProvisionedModel => {
             Ok((kind, None))
         }

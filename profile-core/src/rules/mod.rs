@@ -238,6 +238,9 @@ pub const fn check_max_tokens(value: u32, model: Option<&ModelRef>) -> Option<Vi
     if value == 0 {
         return Some(Violation::MaxTokensZero);
     }
+    if value > limits::MAX_TOKENS_MAX {
+        return Some(Violation::MaxTokensExceedsApi { found: value });
+    }
     if let Some(model) = model
         && let Some(limits) = model.limits()
         && value > limits.max_output_tokens

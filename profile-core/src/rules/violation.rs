@@ -97,6 +97,11 @@ pub enum Violation<'a> {
     },
     /// `max_tokens` is 0.
     MaxTokensZero,
+    /// `max_tokens` above what the APIs' 32-bit integer fields hold ([`limits::MAX_TOKENS_MAX`]).
+    MaxTokensExceedsApi {
+        /// The value.
+        found: u32,
+    },
     /// `max_tokens` above the model's output-token limit.
     MaxTokensExceedsModel {
         /// The value.
@@ -172,7 +177,9 @@ impl<'a> Violation<'a> {
             Violation::TopKUnsupported { .. }
             | Violation::TopKUnroutable { .. }
             | Violation::TopK { .. } => Key::TopK,
-            Violation::MaxTokensZero | Violation::MaxTokensExceedsModel { .. } => Key::MaxTokens,
+            Violation::MaxTokensZero
+            | Violation::MaxTokensExceedsApi { .. }
+            | Violation::MaxTokensExceedsModel { .. } => Key::MaxTokens,
             Violation::TooManyStopSequences { .. }
             | Violation::EmptyStopSequence { .. }
             | Violation::DuplicateStopSequence { .. } => Key::StopSequences,
@@ -283,6 +290,12 @@ impl<'a> Violation<'a> {
                 m.push_u64(found as u64);
             }
             Violation::MaxTokensZero => m.push_str("`max_tokens` must be at least 1, found 0"),
+            Violation::MaxTokensExceedsApi { found } => {
+                m.push_str("`max_tokens` must be at most ");
+                m.push_u64(limits::MAX_TOKENS_MAX as u64);
+                m.push_str(" (the APIs take a 32-bit integer), found ");
+                m.push_u64(found as u64);
+            }
             Violation::MaxTokensExceedsModel {
                 found,
                 limit,

@@ -98,6 +98,7 @@ impl<'a> CreateAgentRequest<'a> {
         }
         let mut configurations = Vec::new();
         for (step, profile) in spec.profiles() {
+            super::check_sendable(profile)?;
             let given = self.templates.iter().find(|(s, _)| *s == step);
             let Some(template) = given
                 .map(|(_, t)| t.as_str())

@@ -205,6 +205,7 @@ impl ConverseRequest {
     /// `requestMetadata` (keys [`PROFILE_NAME_KEY`], [`PROFILE_VERSION_KEY`]) so invocation logs can be filtered by
     /// profile. The profile's `model` only decides routing when it is the request's model.
     pub fn with_profile(mut self, profile: &InferenceProfile) -> Result<Self, WireError> {
+        super::check_sendable(profile)?;
         self.inference_config = InferenceConfig::from_profile(profile);
         self.additional_model_request_fields = None;
         if let Some(top_k) = profile.top_k {

@@ -25,6 +25,7 @@ pub fn body(
     model_id: Option<&str>,
     conversation: &Conversation,
 ) -> Result<Value, WireError> {
+    super::check_sendable(profile)?;
     let Some(model_id) = model_id.or(profile.model_id()) else {
         return Err(WireError::NoModel {
             profile: profile.name().to_owned(),

@@ -159,6 +159,20 @@ impl core::fmt::Display for WireError {
 
 impl std::error::Error for WireError {}
 
+/// The rules every request body needs whatever the surface or model, for a profile built at run time (a declared
+/// profile was checked already): `max_tokens` must fit the APIs' 32-bit integer.
+pub(crate) fn check_sendable(profile: &crate::InferenceProfile) -> Result<(), WireError> {
+    match profile
+        .max_tokens
+        .and_then(|n| crate::rules::check_max_tokens(n, None))
+    {
+        Some(v) => Err(WireError::Rule {
+            message: v.to_string(),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// The provider of a model id: from the catalog when it knows the id, else from the id's prefix.
 pub(crate) fn provider_of(model: Option<&crate::ModelRef>, id: &str) -> Option<Provider> {
     if let Some(model) = model

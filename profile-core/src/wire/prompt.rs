@@ -77,6 +77,7 @@ fn variant_body(variant: &PromptVariant) -> Result<Value, WireError> {
         body.insert("modelId".into(), json!(model_id));
     }
     if let Some(profile) = variant.profile {
+        super::check_sendable(profile)?;
         if let Some(config) = InferenceConfig::from_profile(profile) {
             // PromptModelInferenceConfiguration has the same members as Converse's, with maxTokens >= 0.
             body.insert("inferenceConfiguration".into(), json!({ "text": config }));
