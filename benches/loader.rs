@@ -1,0 +1,116 @@
+//! The file loader on hostile sizes: how its time grows with the number of errors and the length of an `extends`
+//! chain (25,000, 50,000 and 100,000 tables: linear time is a ratio near 4 from the first to the last, quadratic
+//! near 16), and its peak memory on a file holding one 50 MB string. A bench binary, not a timed test:
+//!
+//! ```sh
+//! cargo bench --bench loader --features files
+//! ```
+//!
+//! Prints a markdown table (the README's "Hostile files" table).
+
+use bedrock_profiles::files::{self, Format};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// The system allocator, counting the bytes in use and their peak.
+struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded to the system allocator with the caller's layout.
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` was allocated by `alloc` above with this layout.
+        unsafe { System.dealloc(ptr, layout) };
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// `n` profiles, each breaking a rule.
+fn errors(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("[profiles.p{i}]\ntemperature = 2.5\n"))
+        .collect()
+}
+
+/// A chain of `n` profiles, each extending the one before.
+fn chain(n: usize) -> String {
+    let mut s = String::from("[profiles.p0]\ntemperature = 0.5\n");
+    for i in 1..n {
+        s.push_str(&format!("[profiles.p{i}]\nextends = \"p{}\"\n", i - 1));
+    }
+    s
+}
+
+/// Median time of `runs` loads of `source`, rendering the errors as the command does.
+fn time(source: &str, runs: usize) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let rendered = match files::parse("bench.toml", source, Format::Toml) {
+                Ok(d) => d.profiles.len(),
+                Err(e) => e.render(false).len(),
+            };
+            std::hint::black_box(rendered);
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; nothing to parse.
+    let runs = 3;
+    println!("| input | 25,000 | 50,000 | 100,000 | ratio 100,000 / 25,000 (linear: ~4) |");
+    println!("|---|---|---|---|---|");
+    for (what, make) in [
+        ("one error per table", errors as fn(usize) -> String),
+        ("an `extends` chain", chain),
+    ] {
+        let t: Vec<f64> = [25_000, 50_000, 100_000]
+            .map(|n| time(&make(n), runs).as_secs_f64())
+            .to_vec();
+        println!(
+            "| {what} | {:.3} s | {:.3} s | {:.3} s | {:.1}x |",
+            t[0],
+            t[1],
+            t[2],
+            t[2] / t[0]
+        );
+    }
+    let size = 50_000_000;
+    let big = format!("[profiles.p]\ndescription = \"{}\"\n", "x".repeat(size));
+    let before = IN_USE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let start = Instant::now();
+    let rendered = match files::parse("big.toml", &big, Format::Toml) {
+        Ok(d) => d.profiles.len(),
+        Err(e) => e.render(false).len(),
+    };
+    std::hint::black_box(rendered);
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    println!();
+    println!("| input | time | peak memory above the source | ratio to the file |");
+    println!("|---|---|---|---|");
+    println!(
+        "| one 50 MB string (breaking the description rule) | {:.2} s | {:.0} MB | {:.1}x |",
+        start.elapsed().as_secs_f64(),
+        peak as f64 / 1e6,
+        peak as f64 / size as f64
+    );
+}
