@@ -349,7 +349,7 @@ pub mod __private {
     pub use bedrock_profiles_core::models::{
         self, ArnResource, Geo, ModelLimits, ModelRef, ModelTarget,
     };
-    pub use bedrock_profiles_core::rules::{Surface, assert_valid};
+    pub use bedrock_profiles_core::rules::{Surface, assert_valid, checked};
     pub use bedrock_profiles_core::{InferenceProfile, JsonSchema, ResponseFormat};
     pub use core::option::Option::{self, None, Some};
     pub use std::borrow::Cow;

@@ -485,10 +485,36 @@ pub const fn assert_valid(
     model: Option<&ModelRef>,
     what: &str,
 ) {
+    fail_on_violations(&profile, surface, model, what);
+    core::mem::forget(profile);
+}
+
+/// [`assert_valid`] that returns the profile: the initializer of a profile that only its impl can name (`..Self::BASE`
+/// inside an `impl` block, where no `const _` assertion can stand). Such a profile is checked where it is used, and
+/// cannot be the `..BASE` of another (rustc counts a `const fn`'s result as needing `Drop`).
+#[doc(hidden)]
+#[track_caller]
+pub const fn checked(
+    profile: InferenceProfile,
+    surface: Surface,
+    model: Option<&ModelRef>,
+    what: &str,
+) -> InferenceProfile {
+    fail_on_violations(&profile, surface, model, what);
+    profile
+}
+
+#[track_caller]
+const fn fail_on_violations(
+    profile: &InferenceProfile,
+    surface: Surface,
+    model: Option<&ModelRef>,
+    what: &str,
+) {
     let mut cursor = Cursor::START;
     let mut message = Message::new();
     let mut count = 0;
-    while let Some(v) = next_violation_for(&profile, surface, model, &mut cursor) {
+    while let Some(v) = next_violation_for(profile, surface, model, &mut cursor) {
         if count == 0 {
             message.push_str(what);
             message.push_str(": ");
@@ -501,7 +527,6 @@ pub const fn assert_valid(
     if count > 0 {
         fail(&message);
     }
-    core::mem::forget(profile);
 }
 
 /// `#[track_caller]` makes rustc's E0080 note point at the call in [`assert_valid`] rather than into `core`

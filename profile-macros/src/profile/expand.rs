@@ -8,11 +8,34 @@ use quote::quote;
 /// The const item (with its docs) and, when some value is hidden from the macro, the `const` assertion.
 pub fn profile(p: &Profile, docs: &[String]) -> TokenStream {
     let pr = emit::private();
-    let value = emit::profile_value(&p.decl, &p.exprs, p.base.as_ref().map(|b| quote!(#b)));
+    let mut value = emit::profile_value(&p.decl, &p.exprs, p.base.as_ref().map(|b| quote!(#b)));
     let attrs = &p.attrs;
     let vis = &p.vis;
     let ident = &p.ident;
     let docs = emit::doc(docs);
+    // `..Self::BASE`: the profile is an associated const of an `impl` block, where no `const _` assertion can
+    // stand and the const is named `Self::NAME`; its initializer checks itself instead (when it is used).
+    if p.needs_const_check()
+        && p.base
+            .as_ref()
+            .is_some_and(|b| b.segments.first().is_some_and(|s| s.ident == "Self"))
+    {
+        let span = p.decl.base.as_ref().map_or(ident.span(), |b| b.loc);
+        let what = proc_macro2::Literal::string(&format!("profile `{ident}`"));
+        value = quote::quote_spanned! {span=>
+            ::bedrock_profiles::__private::checked(
+                #value,
+                ::bedrock_profiles::__private::Surface::Converse,
+                ::bedrock_profiles::__private::None,
+                #what,
+            )
+        };
+        return quote! {
+            #(#attrs)*
+            #docs
+            #vis const #ident: #pr::InferenceProfile = #value;
+        };
+    }
     let item = quote! {
         #(#attrs)*
         #docs
