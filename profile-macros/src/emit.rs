@@ -152,8 +152,25 @@ pub fn profile_value<L>(
 ) -> TokenStream {
     let p = private();
     let fields = profile_fields(d, exprs);
-    let base = base.unwrap_or_else(|| quote!(#p::InferenceProfile::EMPTY));
-    quote!(#p::InferenceProfile { #(#fields,)* ..#base })
+    match base {
+        // `..Self::BASE` (an associated const) is used as it is: an item nested in the initializer could not name
+        // `Self`.
+        Some(base) if base.to_string().starts_with("Self") => {
+            quote!(#p::InferenceProfile { #(#fields,)* ..#base })
+        }
+        // The base is first copied into a const of the initializer, spanned on it: a base that is not a `const`
+        // (a `static`, say) is then one error on `..BASE`, not one per field on the whole invocation.
+        Some(base) => {
+            let span = base
+                .clone()
+                .into_iter()
+                .next()
+                .map_or(Span::call_site(), |t| t.span());
+            let copy = quote_spanned!(span=> const __BASE: #p::InferenceProfile = #base;);
+            quote!({ #copy #p::InferenceProfile { #(#fields,)* ..__BASE } })
+        }
+        None => quote!(#p::InferenceProfile { #(#fields,)* ..#p::InferenceProfile::EMPTY }),
+    }
 }
 
 /// The fields of an `InferenceProfile` struct literal that the declaration writes (the name always).
