@@ -240,6 +240,36 @@ fn assertions(p: &Prompt) -> TokenStream {
     out
 }
 
+/// With lifetime parameters only, a `where FieldType<'a>: Display` bound is not checked where it is written (it
+/// names a parameter), so a field whose type is not `Display` would be reported only at `.render()`: a function
+/// generic over the same lifetimes asks for `Display` on each such field, and rustc reports it on the field's type.
+/// (Without parameters the bound is checked where it stands; with type parameters the user's bounds decide.)
+fn display_checks(p: &Prompt, generics: &Generics) -> TokenStream {
+    let lifetimes: Vec<_> = generics.lifetimes().map(|l| &l.lifetime).collect();
+    if lifetimes.is_empty()
+        || generics.type_params().next().is_some()
+        || generics.const_params().next().is_some()
+    {
+        return TokenStream::new();
+    }
+    let checks = p
+        .fields
+        .iter()
+        .filter(|f| f.kind == Kind::Display)
+        .map(|f| {
+            let ty = &f.ty;
+            let span = syn::spanned::Spanned::span(ty);
+            quote_spanned!(span=> __display::<#ty>();)
+        });
+    quote! {
+        const _: () = {
+            fn __display<__T: ::core::fmt::Display + ?::core::marker::Sized>() {}
+            #[allow(dead_code)]
+            fn __fields<#(#lifetimes),*>() { #(#checks)* }
+        };
+    }
+}
+
 /// The impl, the assertions and the file tracking.
 pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
     let pr = private();
@@ -256,6 +286,7 @@ pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
             }
         }
     }
+    let display_checks = display_checks(p, &generics);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let spec = spec(p);
     let render_arms = arms(p, |s| render_body(s, &p.fields));
@@ -296,5 +327,6 @@ pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
         }
         #assertions
         #(#includes)*
+        #display_checks
     }
 }
