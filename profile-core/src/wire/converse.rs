@@ -166,6 +166,7 @@ pub fn top_k_field(provider: Provider, top_k: u32) -> Option<Value> {
         | Provider::Meta
         | Provider::DeepSeek
         | Provider::Ai21
+        | Provider::OpenAi
         | Provider::Other => None,
     }
 }

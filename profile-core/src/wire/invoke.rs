@@ -11,6 +11,7 @@
 //! | Cohere Command R | `message`, `chat_history`, `preamble`, `max_tokens`, `temperature`, `p`, `k`, `stop_sequences` |
 //! | DeepSeek-R1 | `prompt`, `max_tokens`, `temperature`, `top_p`, `stop` |
 //! | AI21 Jamba | `messages`, `max_tokens`, `temperature`, `top_p`, `stop` |
+//! | OpenAI gpt-oss | `messages`, `max_completion_tokens`, `temperature`, `top_p`, `stop`, `reasoning_effort` (Chat Completions, model-parameters-openai.html) |
 
 use super::{Conversation, Role, WireError, provider_of};
 use crate::InferenceProfile;
@@ -187,6 +188,26 @@ pub fn body(
             );
             b.put("messages", messages);
             b.opt("max_tokens", profile.max_tokens);
+            b.float("temperature", profile.temperature);
+            b.float("top_p", profile.top_p);
+            b.stops("stop", profile);
+        }
+        Provider::OpenAi => {
+            if profile.top_k.is_some() {
+                return Err(unsupported("top_k", "gpt-oss has no top-k setting"));
+            }
+            let mut messages = Vec::new();
+            if let Some(system) = system(conversation) {
+                messages.push(json!({"role": "system", "content": system}));
+            }
+            messages.extend(
+                conversation
+                    .messages
+                    .iter()
+                    .map(|(role, text)| json!({"role": role, "content": text})),
+            );
+            b.put("messages", messages);
+            b.opt("max_completion_tokens", profile.max_tokens);
             b.float("temperature", profile.temperature);
             b.float("top_p", profile.top_p);
             b.stops("stop", profile);
