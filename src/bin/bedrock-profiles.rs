@@ -532,7 +532,11 @@ fn list_models(as_json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
             if m.agents { "yes" } else { "no" }
         )?;
         if let Some(eol) = m.facts.end_of_life {
-            writeln!(out, "    note: end of life on {} ({})", eol.date, eol.source)?;
+            writeln!(
+                out,
+                "    note: end of life on {} ({})",
+                eol.date, eol.source
+            )?;
         }
         if let Some(unverified) = m.facts.unverified {
             writeln!(out, "    unverified: {unverified}")?;

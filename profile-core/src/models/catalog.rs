@@ -7,7 +7,9 @@
 //! are not listed: name them with `unlisted { ... }`. `[VSC-CAT]` and `[TR]` are the third-party files of
 //! `shared/reference/bedrock-2026-models.md`.
 
-use super::facts::{Budget, ClaudeThinking, Efforts, EndOfLife, Facts, Off, Prefixes, Reasoning, Sampling};
+use super::facts::{
+    Budget, ClaudeThinking, Efforts, EndOfLife, Facts, Off, Prefixes, Reasoning, Sampling,
+};
 use super::{Geo, Model, ModelLimits, Provider, TopK};
 use crate::message::str_eq;
 
@@ -132,7 +134,12 @@ const fn facts(prefixes: Prefixes, reasoning: Reasoning) -> Facts {
     }
 }
 
-const fn eol(prefixes: Prefixes, reasoning: Reasoning, date: &'static str, source: &'static str) -> Facts {
+const fn eol(
+    prefixes: Prefixes,
+    reasoning: Reasoning,
+    date: &'static str,
+    source: &'static str,
+) -> Facts {
     Facts {
         prefixes,
         reasoning,

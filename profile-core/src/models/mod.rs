@@ -444,12 +444,17 @@ impl core::fmt::Display for ModelError {
                 model,
                 available,
             } => {
-                write!(f, "{model} has no `{prefix}.` cross-region inference profile; ")?;
+                write!(
+                    f,
+                    "{model} has no `{prefix}.` cross-region inference profile; "
+                )?;
                 if available.is_empty() {
                     write!(f, "it is invoked in-region only, as `{model}`")
                 } else {
-                    let list: Vec<String> =
-                        available.iter().map(|g| format!("`{}.`", g.prefix())).collect();
+                    let list: Vec<String> = available
+                        .iter()
+                        .map(|g| format!("`{}.`", g.prefix()))
+                        .collect();
                     write!(f, "it has {}", list.join(", "))
                 }
             }

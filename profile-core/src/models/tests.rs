@@ -145,10 +145,25 @@ fn facts_of_2026_models() {
     ));
     assert!(ANTHROPIC_CLAUDE_SONNET_4_6.facts.unverified.is_some());
     assert_eq!(
-        ANTHROPIC_CLAUDE_3_5_SONNET_V2.facts.end_of_life.map(|e| e.date),
+        ANTHROPIC_CLAUDE_3_5_SONNET_V2
+            .facts
+            .end_of_life
+            .map(|e| e.date),
         Some("2026-07-30")
     );
-    assert!(!ANTHROPIC_CLAUDE_OPUS_4_6.facts.reasoning.efforts().has(Effort::Xhigh));
-    assert!(ANTHROPIC_CLAUDE_OPUS_4_6.facts.reasoning.efforts().has(Effort::Max));
+    assert!(
+        !ANTHROPIC_CLAUDE_OPUS_4_6
+            .facts
+            .reasoning
+            .efforts()
+            .has(Effort::Xhigh)
+    );
+    assert!(
+        ANTHROPIC_CLAUDE_OPUS_4_6
+            .facts
+            .reasoning
+            .efforts()
+            .has(Effort::Max)
+    );
     assert_eq!(Efforts::TO_HIGH.describe(), "low, medium, high");
 }

@@ -13,10 +13,15 @@ pub fn profile(p: &Profile, docs: &[String]) -> TokenStream {
     let vis = &p.vis;
     let ident = &p.ident;
     let docs = emit::doc(docs);
+    let warnings = p
+        .warnings
+        .iter()
+        .map(|(span, message)| emit::warning(*span, message));
     let item = quote! {
         #(#attrs)*
         #docs
         #vis const #ident: #pr::InferenceProfile = #value;
+        #(#warnings)*
     };
     if !p.needs_const_check() {
         return item;
