@@ -20,7 +20,53 @@ use crate::message::f32_as_written;
 use crate::models::Provider;
 use serde_json::{Map, Value, json};
 
-/// The InvokeModel body for `profile` and `conversation`, for `model_id` (or the profile's own model when `None`).
+/// An InvokeModel request: the native body and the headers the profile sets (its guardrail).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InvokeRequest {
+    /// The native JSON body.
+    pub body: Value,
+    /// HTTP headers: `X-Amzn-Bedrock-GuardrailIdentifier`, `X-Amzn-Bedrock-GuardrailVersion`, `X-Amzn-Bedrock-Trace`
+    /// (`ENABLED`, `DISABLED`, `ENABLED_FULL`), in that order.
+    pub headers: Vec<(&'static str, String)>,
+}
+
+/// The guardrail header names of InvokeModel (bedrock-runtime `InvokeModelRequest`).
+pub const GUARDRAIL_IDENTIFIER_HEADER: &str = "X-Amzn-Bedrock-GuardrailIdentifier";
+/// `X-Amzn-Bedrock-GuardrailVersion`.
+pub const GUARDRAIL_VERSION_HEADER: &str = "X-Amzn-Bedrock-GuardrailVersion";
+/// `X-Amzn-Bedrock-Trace`.
+pub const TRACE_HEADER: &str = "X-Amzn-Bedrock-Trace";
+
+/// The headers of a profile's guardrail.
+pub fn guardrail_headers(profile: &InferenceProfile) -> Vec<(&'static str, String)> {
+    let Some(g) = &profile.guardrail else {
+        return Vec::new();
+    };
+    let mut headers = vec![
+        (GUARDRAIL_IDENTIFIER_HEADER, g.id().to_owned()),
+        (GUARDRAIL_VERSION_HEADER, g.version().to_owned()),
+    ];
+    if let Some(trace) = g.trace {
+        headers.push((TRACE_HEADER, trace.header().to_owned()));
+    }
+    headers
+}
+
+/// The InvokeModel request (body and headers) for `profile` and `conversation`, for `model_id` (or the profile's
+/// own model when `None`).
+pub fn request(
+    profile: &InferenceProfile,
+    model_id: Option<&str>,
+    conversation: &Conversation,
+) -> Result<InvokeRequest, WireError> {
+    Ok(InvokeRequest {
+        body: body(profile, model_id, conversation)?,
+        headers: guardrail_headers(profile),
+    })
+}
+
+/// The InvokeModel body for `profile` and `conversation`, for `model_id` (or the profile's own model when `None`);
+/// [`request`] adds the headers.
 pub fn body(
     profile: &InferenceProfile,
     model_id: Option<&str>,
@@ -218,6 +264,17 @@ pub fn body(
                 "the provider behind this id is unknown, so the native body's shape is unknown",
             ));
         }
+    }
+    let reasoning = super::reasoning::reasoning_fields(profile, model_id)?;
+    super::reasoning::merge(&mut b.0, reasoning.fields);
+    if let Some(effort) = reasoning.effort {
+        super::reasoning::merge(
+            &mut b.0,
+            Map::from_iter([(
+                "output_config".to_owned(),
+                json!({"effort": effort.as_str()}),
+            )]),
+        );
     }
     Ok(Value::Object(b.0))
 }
