@@ -294,6 +294,7 @@
 #![warn(missing_docs)]
 
 pub use bedrock_profiles_core::{Agent, AgentSpec, PromptType, agent};
+pub use bedrock_profiles_core::{GuardrailConfig, ReasoningConfig, Thinking, Trace};
 pub use bedrock_profiles_core::{
     InferenceProfile, JsonSchema, Model, ModelRef, ResponseFormat, Surface, Violation, check,
     limits, models, rules,
