@@ -1,4 +1,6 @@
 //! The file loader: every rule of the rulebook and every file-level error, with file, line, column and key path.
+// These tests pin the rules on models past their end of life too: their profiles warn (`deprecated`).
+#![allow(deprecated)]
 
 use bedrock_profiles_core::files::{self, Declarations, ErrorKind, Format};
 use bedrock_profiles_core::{PromptType, rules};
