@@ -15,7 +15,7 @@ inference_profile! {
     pub HIGH_QUALITY {
         name: "my-inference-profile",
         description: "A profile for high-quality responses",
-        model: "anthropic.claude-3-5-sonnet-20241022-v2:0",
+        model: "us.anthropic.claude-sonnet-4-20250514-v1:0",
         temperature: 0.7,
         top_p: 0.9,
         max_tokens: 2000,
@@ -29,7 +29,7 @@ inference_profile! {
 #[prompt(
     name = "my-prompt",
     description = "Greets a customer",
-    model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
+    model = "us.anthropic.claude-sonnet-4-20250514-v1:0",
     profile = HIGH_QUALITY,
     text = "Hello {{customer}}, how can I help you with {{topic}}?",
 )]
@@ -43,7 +43,7 @@ pub struct Greeting<'a> {
     name = "my-agent",
     description = "Answers order questions",
     instruction = "You are a helpful assistant. Answer questions about orders politely and briefly.",
-    model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
+    model = "us.anthropic.claude-sonnet-4-20250514-v1:0",
     profile = HIGH_QUALITY,
     idle_session_ttl = 600,
 )]

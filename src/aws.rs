@@ -38,9 +38,11 @@ use crate::wire::{Conversation, Role, WireError};
 use crate::{InferenceProfile, Prompt, ResponseFormat};
 use aws_sdk_bedrockruntime::operation::converse::builders::ConverseFluentBuilder;
 use aws_sdk_bedrockruntime::operation::converse_stream::builders::ConverseStreamFluentBuilder;
+use aws_sdk_bedrockruntime::operation::invoke_model::builders::InvokeModelFluentBuilder;
 use aws_sdk_bedrockruntime::types::{
-    ContentBlock, ConversationRole, InferenceConfiguration, JsonSchemaDefinition, Message,
-    OutputConfig, OutputFormat, OutputFormatStructure, OutputFormatType, SystemContentBlock,
+    ContentBlock, ConversationRole, GuardrailConfiguration, GuardrailStreamConfiguration,
+    GuardrailTrace, InferenceConfiguration, JsonSchemaDefinition, Message, OutputConfig,
+    OutputFormat, OutputFormatStructure, OutputFormatType, SystemContentBlock, Trace,
 };
 use aws_smithy_types::{Document, Number};
 use serde_json::Value;
@@ -86,7 +88,10 @@ pub fn document(value: &Value) -> Document {
 /// The Converse `outputConfig` of a response format.
 pub fn output_config(format: &ResponseFormat) -> OutputConfig {
     let wire = WireOutputConfig::from_format(format);
-    let schema = wire.text_format.structure.json_schema;
+    let Some(text_format) = wire.text_format else {
+        return OutputConfig::builder().build();
+    };
+    let schema = text_format.structure.json_schema;
     // `schema` and `type` are the builders' only required members, and both are set: the builds cannot fail.
     let definition = JsonSchemaDefinition::builder()
         .schema(schema.schema)
@@ -131,8 +136,9 @@ pub fn conversation(conversation: &Conversation) -> (Vec<SystemContentBlock>, Ve
 
 /// Applies profiles and rendered prompts to a Converse or ConverseStream call.
 pub trait ConverseExt: Sized {
-    /// Sets `inferenceConfig`, top-k in `additionalModelRequestFields` (routed for the call's model, else the
-    /// profile's), `outputConfig` and the profile's name and version in `requestMetadata`. Sets `modelId` from the
+    /// Sets `inferenceConfig`, top-k and reasoning in `additionalModelRequestFields` (routed for the call's model,
+    /// else the profile's), `outputConfig` (structured output, effort), `guardrailConfig` and the profile's name
+    /// and version in `requestMetadata`. Sets `modelId` from the
     /// profile when the call has none yet.
     fn with_profile(self, profile: &InferenceProfile) -> Result<Self, WireError>;
 
@@ -141,8 +147,49 @@ pub trait ConverseExt: Sized {
     fn with_prompt<P: Prompt + ?Sized>(self, prompt: &P) -> Self;
 }
 
+/// The Converse `guardrailConfig` of a profile.
+pub fn guardrail_configuration(profile: &InferenceProfile) -> Option<GuardrailConfiguration> {
+    let g = profile.guardrail.as_ref()?;
+    Some(
+        GuardrailConfiguration::builder()
+            .guardrail_identifier(g.id())
+            .guardrail_version(g.version())
+            .set_trace(g.trace.map(|t| GuardrailTrace::from(t.as_str())))
+            .build(),
+    )
+}
+
+/// The ConverseStream `guardrailConfig` of a profile.
+pub fn guardrail_stream_configuration(
+    profile: &InferenceProfile,
+) -> Option<GuardrailStreamConfiguration> {
+    let g = profile.guardrail.as_ref()?;
+    Some(
+        GuardrailStreamConfiguration::builder()
+            .guardrail_identifier(g.id())
+            .guardrail_version(g.version())
+            .set_trace(g.trace.map(|t| GuardrailTrace::from(t.as_str())))
+            .build(),
+    )
+}
+
+/// Applies a profile's guardrail to an InvokeModel call: the headers `X-Amzn-Bedrock-GuardrailIdentifier`,
+/// `-GuardrailVersion` and `X-Amzn-Bedrock-Trace` (the body comes from [`crate::wire::invoke::body`]).
+pub fn invoke_with_guardrail(
+    builder: InvokeModelFluentBuilder,
+    profile: &InferenceProfile,
+) -> InvokeModelFluentBuilder {
+    let Some(g) = &profile.guardrail else {
+        return builder;
+    };
+    builder
+        .guardrail_identifier(g.id())
+        .guardrail_version(g.version())
+        .set_trace(g.trace.map(|t| Trace::from(t.header())))
+}
+
 macro_rules! converse_ext {
-    ($builder:ty) => {
+    ($builder:ty, $guardrail:ident) => {
         impl ConverseExt for $builder {
             fn with_profile(self, profile: &InferenceProfile) -> Result<Self, WireError> {
                 let model_id = match (self.get_model_id(), profile.model_id()) {
@@ -163,8 +210,18 @@ macro_rules! converse_ext {
                         .as_ref()
                         .map(document),
                 );
-                builder =
-                    builder.set_output_config(profile.response_format.as_ref().map(output_config));
+                let mut output = profile.response_format.as_ref().map(output_config);
+                if let Some(effort) = request.output_config.as_ref().and_then(|o| o.effort) {
+                    let text_format = output.as_ref().and_then(|o| o.text_format().cloned());
+                    output = Some(
+                        OutputConfig::builder()
+                            .set_text_format(text_format)
+                            .effort(effort)
+                            .build(),
+                    );
+                }
+                builder = builder.set_output_config(output);
+                builder = builder.set_guardrail_config($guardrail(profile));
                 for (key, value) in request.request_metadata {
                     builder = builder.request_metadata(key, value);
                 }
@@ -186,5 +243,5 @@ macro_rules! converse_ext {
     };
 }
 
-converse_ext!(ConverseFluentBuilder);
-converse_ext!(ConverseStreamFluentBuilder);
+converse_ext!(ConverseFluentBuilder, guardrail_configuration);
+converse_ext!(ConverseStreamFluentBuilder, guardrail_stream_configuration);

@@ -294,6 +294,7 @@
 #![warn(missing_docs)]
 
 pub use bedrock_profiles_core::{Agent, AgentSpec, PromptType, agent};
+pub use bedrock_profiles_core::{GuardrailConfig, ReasoningConfig, Thinking, Trace};
 pub use bedrock_profiles_core::{
     InferenceProfile, JsonSchema, Model, ModelRef, ResponseFormat, Surface, Violation, check,
     limits, models, rules,
@@ -346,11 +347,15 @@ pub use bedrock_profiles_macros::include_profiles;
 #[doc(hidden)]
 pub mod __private {
     pub use bedrock_profiles_core::message::f32_as_written;
+    pub use bedrock_profiles_core::models::Effort;
     pub use bedrock_profiles_core::models::{
         self, ArnResource, Geo, ModelLimits, ModelRef, ModelTarget,
     };
     pub use bedrock_profiles_core::rules::{Surface, assert_valid, checked};
-    pub use bedrock_profiles_core::{InferenceProfile, JsonSchema, ResponseFormat};
+    pub use bedrock_profiles_core::{
+        GuardrailConfig, InferenceProfile, JsonSchema, ReasoningConfig, ResponseFormat, Thinking,
+        Trace,
+    };
     pub use core::option::Option::{self, None, Some};
     pub use std::borrow::Cow;
 

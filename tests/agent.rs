@@ -1,4 +1,6 @@
 //! `#[agent]` at run time: the generated `Agent::SPEC` holds what was declared.
+// These tests pin the rules on models past their end of life too: their profiles warn (`deprecated`).
+#![allow(deprecated)]
 
 use bedrock_profiles::{Agent, PromptType, Surface, agent, check, inference_profile};
 

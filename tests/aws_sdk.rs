@@ -1,5 +1,7 @@
 //! The AWS SDK for Rust puts exactly the declared settings on the wire: requests captured offline with the SDK's
 //! own test HTTP client (`aws-smithy-http-client`, `capture_request`), no network and no credentials involved.
+// These tests pin the rules on models past their end of life too: their profiles warn (`deprecated`).
+#![allow(deprecated)]
 
 use aws_sdk_bedrockruntime::Client;
 use aws_sdk_bedrockruntime::config::{BehaviorVersion, Credentials, Region};

@@ -1,5 +1,7 @@
 //! Declared profiles at run time: reading them allocates nothing, serde round-trips them with the DSL's keys, and
 //! the rulebook reports bad deserialized values with the macro's words.
+// These tests pin the rules on models past their end of life too: their profiles warn (`deprecated`).
+#![allow(deprecated)]
 
 use bedrock_profiles::{InferenceProfile, Surface, check, inference_profile};
 use std::alloc::{GlobalAlloc, Layout, System};

@@ -1,6 +1,8 @@
 //! Request bodies built from declared profiles, checked against the official AWS service models (botocore 1.44.8,
 //! `tests/service-models/`) and against golden JSON; the CloudFormation template against CloudFormation's resource
 //! and template schemas (`tests/cloudformation-schemas/`).
+// These tests pin the rules on models past their end of life too: their profiles warn (`deprecated`).
+#![allow(deprecated)]
 
 mod support {
     pub mod cloudformation_schema;
@@ -576,4 +578,91 @@ fn a_profile_built_at_run_time_is_refused_above_the_apis_integer() {
         error.to_string(),
         "`max_tokens` must be at most 2147483647 (the APIs take a 32-bit integer), found 3000000000"
     );
+}
+
+mod reasoning {
+    use super::support::golden::assert_golden;
+    use super::support::service_model::ServiceModel;
+    use bedrock_profiles::inference_profile;
+    use bedrock_profiles::wire::Conversation;
+    use bedrock_profiles::wire::converse::ConverseRequest;
+    use bedrock_profiles::wire::invoke;
+    use serde_json::json;
+
+    inference_profile! {
+        pub DEEP { model: "us.anthropic.claude-sonnet-4-20250514-v1:0", max_tokens: 16000,
+                   reasoning: { budget_tokens: 8000, interleaved: true } }
+        pub ADAPTIVE { model: "global.anthropic.claude-opus-4-7", max_tokens: 32000, reasoning: { effort: "xhigh" } }
+        pub NOVA_THINKS { model: "us.amazon.nova-2-lite-v1:0", top_k: 20, reasoning: { effort: "medium" } }
+        pub OSS { model: "openai.gpt-oss-120b-1:0", max_tokens: 4000, reasoning: { effort: "high" } }
+        pub GUARDED { model: "us.anthropic.claude-haiku-5-5", max_tokens: 2000,
+                      guardrail: { id: "gr0abc123", version: "3", trace: "enabled_full" } }
+    }
+
+    #[test]
+    fn golden_reasoning_and_guardrail_bodies() {
+        let runtime = ServiceModel::load("bedrock-runtime");
+        let chat = Conversation::user_text("Think it through").system("Be careful");
+        for (name, profile) in [
+            ("budget-claude", &DEEP),
+            ("adaptive-claude", &ADAPTIVE),
+            ("nova-2-reasoning", &NOVA_THINKS),
+            ("gpt-oss-reasoning", &OSS),
+            ("guardrail", &GUARDED),
+        ] {
+            let converse = ConverseRequest::for_profile(profile)
+                .unwrap()
+                .with_conversation(&chat)
+                .to_json();
+            runtime.assert_conforms("ConverseRequest", &converse);
+            runtime.assert_conforms("ConverseStreamRequest", &converse);
+            assert_golden(&format!("reasoning-converse-{name}"), &converse);
+            let request = invoke::request(profile, None, &chat).unwrap();
+            let headers: serde_json::Map<String, serde_json::Value> = request
+                .headers
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), json!(v)))
+                .collect();
+            assert_golden(
+                &format!("reasoning-invoke-{name}"),
+                &json!({"headers": headers, "body": request.body}),
+            );
+        }
+        let converse = ConverseRequest::for_profile(&ADAPTIVE).unwrap().to_json();
+        assert_eq!(
+            converse["additionalModelRequestFields"],
+            json!({"thinking": {"type": "adaptive"}})
+        );
+        assert_eq!(converse["outputConfig"], json!({"effort": "xhigh"}));
+        let converse = ConverseRequest::for_profile(&GUARDED).unwrap().to_json();
+        assert_eq!(
+            converse["guardrailConfig"],
+            json!({"guardrailIdentifier": "gr0abc123", "guardrailVersion": "3", "trace": "enabled_full"})
+        );
+        let headers = invoke::request(&GUARDED, None, &chat).unwrap().headers;
+        assert_eq!(
+            headers,
+            vec![
+                ("X-Amzn-Bedrock-GuardrailIdentifier", "gr0abc123".to_owned()),
+                ("X-Amzn-Bedrock-GuardrailVersion", "3".to_owned()),
+                ("X-Amzn-Bedrock-Trace", "ENABLED_FULL".to_owned()),
+            ]
+        );
+        let invoke = invoke::body(&DEEP, None, &chat).unwrap();
+        assert_eq!(
+            invoke["thinking"],
+            json!({"type": "enabled", "budget_tokens": 8000})
+        );
+        assert_eq!(
+            invoke["anthropic_beta"],
+            json!(["interleaved-thinking-2025-05-14"])
+        );
+        let nova = ConverseRequest::for_profile(&NOVA_THINKS)
+            .unwrap()
+            .to_json();
+        assert_eq!(
+            nova["additionalModelRequestFields"],
+            json!({"inferenceConfig": {"topK": 20}, "reasoningConfig": {"type": "enabled", "maxReasoningEffort": "medium"}})
+        );
+    }
 }

@@ -28,6 +28,7 @@ pub mod prompt;
 pub mod rules;
 #[cfg(feature = "serde")]
 mod serde_impls;
+mod settings;
 mod suggest;
 pub mod template;
 #[cfg(feature = "serde")]
@@ -38,6 +39,7 @@ pub use models::{Model, ModelRef};
 pub use profile::{InferenceProfile, JsonSchema, ResponseFormat};
 pub use prompt::{Part, Prompt, PromptSpec, PromptVariant, PromptViolation, TemplateType};
 pub use rules::{Surface, Violation, check};
+pub use settings::{GuardrailConfig, ReasoningConfig, Thinking, Trace};
 
 /// Integer formatting for generated prompt rendering.
 #[doc(hidden)]

@@ -59,6 +59,24 @@ pub const CONVERSE_STOP_SEQUENCES_MAX: u32 = 2500;
 /// `PromptModelInferenceConfiguration.stopSequences`, `InferenceConfiguration.stopSequences`: 0..=4 items).
 pub const AGENT_PROMPT_STOP_SEQUENCES_MAX: u32 = 4;
 
+/// Smallest Claude thinking budget (`thinking.budget_tokens` >= 1024: anthropic-sdk-python
+/// `ThinkingConfigEnabledParam`, "Must be >=1024 and less than max_tokens").
+pub const THINKING_BUDGET_MIN: u32 = 1024;
+
+/// `top_p` with Claude thinking on: absent or 0.95..=1 (Anthropic extended-thinking "feature compatibility"; the
+/// AWS page says thinking is "not compatible" with top_p: the sources disagree, so the wider rule is kept).
+pub const THINKING_TOP_P_RANGE: (f32, f32) = (0.95, 1.0);
+
+/// Interleaved thinking's beta flag, sent in the body as `anthropic_beta` (AWS extended-thinking page).
+pub const INTERLEAVED_THINKING_BETA: &str = "interleaved-thinking-2025-05-14";
+
+// ---- guardrails ----------------------------------------------------------------------------------------------
+
+/// Longest guardrail id or ARN (bedrock-runtime `GuardrailIdentifier`, bedrock-agent
+/// `GuardrailConfiguration.guardrailIdentifier`: length 0..=2048; an empty id is refused here, since an empty
+/// identifier means "no request guardrail").
+pub const GUARDRAIL_ID_MAX_CHARS: usize = 2048;
+
 // ---- prompts -------------------------------------------------------------------------------------------------
 
 /// Most distinct input variables of one variant (`TextPromptTemplateConfiguration.inputVariables`,

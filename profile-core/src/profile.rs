@@ -1,6 +1,7 @@
 //! The inference profile: a named, versioned set of inference settings.
 
 use crate::models::ModelRef;
+use crate::settings::{GuardrailConfig, ReasoningConfig};
 use std::borrow::Cow;
 
 /// A named, reusable inference configuration.
@@ -83,6 +84,18 @@ pub struct InferenceProfile {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub response_format: Option<ResponseFormat>,
+    /// Reasoning: budget thinking, effort, or thinking off, as the model takes them.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub reasoning: Option<ReasoningConfig>,
+    /// A guardrail applied to every call (Converse `guardrailConfig`, InvokeModel headers).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub guardrail: Option<GuardrailConfig>,
 }
 
 /// Serializes an `f32` as the `f64` of its written decimal, so that every serializer (including serde_json's
@@ -149,6 +162,8 @@ impl InferenceProfile {
         stop_sequences: Cow::Borrowed(&[]),
         anthropic_version: None,
         response_format: None,
+        reasoning: None,
+        guardrail: None,
     };
 
     /// A profile with only a name: every setting left to the model's defaults.
@@ -165,6 +180,8 @@ impl InferenceProfile {
             stop_sequences: Cow::Borrowed(&[]),
             anthropic_version: None,
             response_format: None,
+            reasoning: None,
+            guardrail: None,
         }
     }
 

@@ -1,5 +1,7 @@
 //! The rulebook at every boundary: each limit's last good value passes, the first bad value fails with the exact
 //! message the macros print.
+// These tests pin the rules on models past their end of life too: their profiles warn (`deprecated`).
+#![allow(deprecated)]
 
 use bedrock_profiles_core::models::{self, ModelRef};
 use bedrock_profiles_core::prompt::{self, PromptSpec, PromptVariant, TemplateType};

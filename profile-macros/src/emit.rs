@@ -3,7 +3,9 @@
 //! whichever front end declared it. Generated code names the runtime only through `::bedrock_profiles::__private`.
 
 use crate::syntax::Exprs;
-use bedrock_profiles_core::decl::{ProfileDecl, ProfileKey, SchemaDecl, Setting};
+use bedrock_profiles_core::decl::{
+    GuardrailDecl, ProfileDecl, ProfileKey, ReasoningDecl, SchemaDecl, Setting,
+};
 use bedrock_profiles_core::models::{self, ModelRef, ModelTarget};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -142,6 +144,50 @@ fn schema<L>(decl: &SchemaDecl<L>, exprs: &Exprs) -> TokenStream {
     }
 }
 
+fn reasoning<L>(decl: &ReasoningDecl<L>) -> TokenStream {
+    let p = private();
+    let r = decl.resolve();
+    let budget = match r.budget_tokens {
+        Some(n) => {
+            let n = Literal::u32_suffixed(n);
+            quote!(#p::Some(#n))
+        }
+        None => quote!(#p::None),
+    };
+    let effort = match r.effort {
+        Some(e) => {
+            let e = format_ident!("{}", format!("{e:?}"));
+            quote!(#p::Some(#p::Effort::#e))
+        }
+        None => quote!(#p::None),
+    };
+    let thinking = match r.thinking {
+        Some(t) => {
+            let t = format_ident!("{}", format!("{t:?}"));
+            quote!(#p::Some(#p::Thinking::#t))
+        }
+        None => quote!(#p::None),
+    };
+    let interleaved = r.interleaved;
+    quote! {
+        #p::ReasoningConfig { budget_tokens: #budget, effort: #effort, thinking: #thinking, interleaved: #interleaved }
+    }
+}
+
+fn guardrail<L>(decl: &GuardrailDecl<L>) -> TokenStream {
+    let p = private();
+    let id = cow(decl.id.value().map_or("", String::as_str));
+    let version = cow(decl.version.value().map_or("", String::as_str));
+    let trace = match decl.trace.value() {
+        Some(t) => {
+            let t = format_ident!("{}", format!("{t:?}"));
+            quote!(#p::Some(#p::Trace::#t))
+        }
+        None => quote!(#p::None),
+    };
+    quote!(#p::GuardrailConfig { id: #id, version: #version, trace: #trace })
+}
+
 /// An `InferenceProfile` struct literal: the fields the declaration writes, the rest from `base` (the DSL's
 /// `..BASE`) or from `InferenceProfile::EMPTY` (every setting unset, version 1), which is far less code than
 /// writing every default out.
@@ -176,7 +222,7 @@ pub fn profile_value<L>(
 /// The fields of an `InferenceProfile` struct literal that the declaration writes (the name always).
 fn profile_fields<L>(d: &ProfileDecl<L>, exprs: &Exprs) -> Vec<TokenStream> {
     let p = private();
-    let mut fields = Vec::with_capacity(11);
+    let mut fields = Vec::with_capacity(13);
     // The struct's fields are spelled like the keys.
     let mut field = |key: ProfileKey, value: Option<TokenStream>| {
         let ident = format_ident!("{}", key.as_str());
@@ -228,7 +274,31 @@ fn profile_fields<L>(d: &ProfileDecl<L>, exprs: &Exprs) -> Vec<TokenStream> {
     );
     let format = setting(&d.response_format, exprs, |s| schema(s, exprs), |e| e);
     field(ProfileKey::ResponseFormat, format);
+    field(
+        ProfileKey::Reasoning,
+        setting(&d.reasoning, exprs, reasoning, |e| e),
+    );
+    field(
+        ProfileKey::Guardrail,
+        setting(&d.guardrail, exprs, guardrail, |e| e),
+    );
     fields
+}
+
+/// A rustc warning at `span`, as a statement (of a const's initializer): a use of a `#[deprecated]` const whose
+/// note is `message` (works on stable; the warning names the note). Used for a model past its end of life and
+/// deprecated settings.
+pub fn warning(span: Span, message: &str) -> TokenStream {
+    let note = Literal::string(message);
+    let ident = Ident::new("bedrock_profiles_warning", span);
+    quote_spanned! {span=>
+        {
+            #[deprecated(note = #note)]
+            #[allow(non_upper_case_globals)]
+            const bedrock_profiles_warning: () = ();
+            #ident
+        };
+    }
 }
 
 /// `const _: () = assert_valid(PROFILE, Surface::X, model, "what");`, every token spanned at `span` so that

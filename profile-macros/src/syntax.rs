@@ -70,9 +70,39 @@ pub fn node(
             let entries = entries(cx, g.stream(), exprs)?;
             Raw::Tagged(name(tag), entries)
         }
+        [TokenTree::Group(g)] if g.delimiter() == Delimiter::Brace && is_table(&g.stream()) => {
+            let entries = entries(cx, g.stream(), exprs)?;
+            return Some(Node {
+                value: Raw::Table(entries),
+                loc: g.span(),
+            });
+        }
         _ => Raw::Expr(exprs.push(tokens)),
     };
     Some(Node { value, loc: first })
+}
+
+/// Whether a brace group is a table, `{}` or `{ key: value, ... }` (an ident or string key, then `:` or `=`),
+/// rather than a block expression.
+fn is_table(body: &TokenStream) -> bool {
+    let mut trees = body.clone().into_iter();
+    let (key, sep, next) = (trees.next(), trees.next(), trees.next());
+    let key_ok = match &key {
+        None => return true,
+        Some(TokenTree::Ident(_)) => true,
+        Some(TokenTree::Literal(l)) => l.to_string().starts_with('"'),
+        _ => false,
+    };
+    let sep_ok = match (&sep, &next) {
+        (Some(TokenTree::Punct(p)), Some(TokenTree::Punct(q)))
+            if p.as_char() == ':' && q.as_char() == ':' =>
+        {
+            false
+        }
+        (Some(TokenTree::Punct(p)), _) => p.as_char() == ':' || p.as_char() == '=',
+        _ => false,
+    };
+    key_ok && sep_ok
 }
 
 fn literal(lit: proc_macro2::Literal, negative: bool) -> Node<Span> {
@@ -138,28 +168,35 @@ fn split_commas(
 
 /// `key: value` (the DSL) or `key = value` (attributes), one entry of `tag { ... }`.
 struct TaggedEntry {
-    key: Ident,
+    key: Name<Span>,
     value: TokenStream,
     value_span: Span,
 }
 
 impl syn::parse::Parse for TaggedEntry {
     fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
-        if !input.peek(Ident::peek_any) {
+        let key = if input.peek(syn::LitStr) {
+            let lit = input.parse::<syn::LitStr>()?;
+            Name::new(lit.value(), lit.span())
+        } else if input.peek(Ident::peek_any) {
+            name(&input.call(Ident::parse_any)?)
+        } else {
             return Err(input.error("expected a key like `id: \"...\"`"));
-        }
-        let key = input.call(Ident::parse_any)?;
+        };
         if input.peek(syn::Token![:]) {
             input.parse::<syn::Token![:]>()?;
         } else if input.peek(syn::Token![=]) {
             input.parse::<syn::Token![=]>()?;
         } else {
-            return Err(input.error(format!("expected `:` or `=` after `{key}`")));
+            return Err(input.error(format!("expected `:` or `=` after `{}`", key.text)));
         }
         let value_span = input.span();
         let value = crate::value::parse_value_tokens(input)?;
         if value.is_empty() {
-            return Err(syn::Error::new(key.span(), format!("`{key}` has no value")));
+            return Err(syn::Error::new(
+                key.loc,
+                format!("`{}` has no value", key.text),
+            ));
         }
         Ok(TaggedEntry {
             key,
@@ -169,7 +206,7 @@ impl syn::parse::Parse for TaggedEntry {
     }
 }
 
-/// `key: value, ...` inside `tag { ... }`.
+/// `key: value, ...` inside `tag { ... }` or a bare `{ ... }`.
 fn entries(cx: &mut Ctxt, body: TokenStream, exprs: &mut Exprs) -> Option<Vec<Entry<Span>>> {
     let parsed = match syn::parse::Parser::parse2(crate::value::comma_list::<TaggedEntry>, body) {
         Ok(parsed) => parsed,
@@ -181,10 +218,7 @@ fn entries(cx: &mut Ctxt, body: TokenStream, exprs: &mut Exprs) -> Option<Vec<En
     let mut out = Vec::with_capacity(parsed.len());
     for e in parsed {
         let value = node(cx, &e.value, e.value_span, exprs)?;
-        out.push(Entry {
-            key: name(&e.key),
-            value,
-        });
+        out.push(Entry { key: e.key, value });
     }
     Some(out)
 }

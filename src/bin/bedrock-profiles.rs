@@ -488,6 +488,19 @@ fn list_models(as_json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
                 "agents": m.agents,
                 "on_demand": m.on_demand,
                 "legacy": m.legacy,
+                "prefixes": if m.facts.prefixes.is_known() {
+                    json!(m.facts.prefixes.list().iter().map(|g| g.prefix()).collect::<Vec<_>>())
+                } else {
+                    Value::Null
+                },
+                "sampling": match m.facts.sampling {
+                    models::Sampling::Free => "free",
+                    models::Sampling::DefaultsOnly { .. } => "defaults only",
+                },
+                "reasoning": m.facts.reasoning.describe(),
+                "end_of_life": m.facts.end_of_life.map(|e| json!({"date": e.date, "source": e.source})),
+                "unverified": m.facts.unverified,
+                "account_setting": m.facts.account_setting,
             })
         })
         .collect();
@@ -520,6 +533,16 @@ fn list_models(as_json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
             stops,
             if m.agents { "yes" } else { "no" }
         )?;
+        if let Some(eol) = m.facts.end_of_life {
+            writeln!(
+                out,
+                "    note: end of life on {} ({})",
+                eol.date, eol.source
+            )?;
+        }
+        if let Some(unverified) = m.facts.unverified {
+            writeln!(out, "    unverified: {unverified}")?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -15,6 +15,8 @@ pub const WIDE: InferenceProfile = InferenceProfile {
     stop_sequences: Cow::Borrowed(&[]),
     anthropic_version: None,
     response_format: None,
+    reasoning: None,
+    guardrail: None,
 };
 
 #[agent(

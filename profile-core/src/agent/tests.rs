@@ -196,6 +196,8 @@ const fn profile(
         stop_sequences: Cow::Borrowed(stops),
         anthropic_version: None,
         response_format: None,
+        reasoning: None,
+        guardrail: None,
     }
 }
 static LONG: InferenceProfile = profile("long", Some(8000), &[]);

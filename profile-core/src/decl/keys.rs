@@ -117,8 +117,16 @@ keys! {
         AnthropicVersion = "anthropic_version",
         /// `response_format`
         ResponseFormat = "response_format",
+        /// `reasoning`: `{ budget_tokens, effort, thinking, interleaved }`.
+        Reasoning = "reasoning",
+        /// `guardrail`: `{ id, version, trace }`.
+        Guardrail = "guardrail",
     }
     aliases {
+        "thinking" => Reasoning,
+        "reasoningConfig" => Reasoning,
+        "reasoning_effort" => Reasoning,
+        "guardrailConfig" => Guardrail,
         "maxTokenCount" => MaxTokens,
         "max_gen_len" => MaxTokens,
         "stopSequences" => StopSequences,
@@ -161,6 +169,44 @@ keys! {
         JsonSchema = "json_schema",
     }
     aliases {}
+}
+
+keys! {
+    /// A key of `reasoning`.
+    pub enum ReasoningKey {
+        /// `budget_tokens`
+        BudgetTokens = "budget_tokens",
+        /// `effort`
+        Effort = "effort",
+        /// `thinking`: `adaptive`, `off`, `between_tools`.
+        Thinking = "thinking",
+        /// `interleaved`
+        Interleaved = "interleaved",
+    }
+    aliases {
+        "budgetTokens" => BudgetTokens,
+        "budget" => BudgetTokens,
+        "maxReasoningEffort" => Effort,
+        "reasoning_effort" => Effort,
+        "type" => Thinking,
+    }
+}
+
+keys! {
+    /// A key of `guardrail` (bedrock-runtime `GuardrailConfiguration`).
+    pub enum GuardrailKey {
+        /// `id`
+        Id = "id",
+        /// `version`
+        Version = "version",
+        /// `trace`
+        Trace = "trace",
+    }
+    aliases {
+        "guardrailIdentifier" => Id,
+        "identifier" => Id,
+        "guardrailVersion" => Version,
+    }
 }
 
 keys! {

@@ -19,6 +19,7 @@
 pub mod agent;
 mod extends;
 pub mod keys;
+mod nested;
 pub mod profile;
 pub mod prompt;
 mod read;
@@ -31,6 +32,7 @@ use std::fmt::Write as _;
 pub use agent::{AgentDecl, Instruction};
 pub use extends::resolve_extends;
 pub use keys::ProfileKey;
+pub use nested::{GuardrailDecl, ReasoningDecl};
 pub use profile::{ProfileDecl, SchemaDecl};
 pub use prompt::{ProfileRef, PromptDecl, ResolvedVariant, TemplateSource, VariantDecl};
 pub use source::{NoSources, ProfileTable, Sources, drop_final_line_break};

@@ -1,6 +1,7 @@
 //! An inference profile as declared: read from any front end, merged with its base, checked by the rulebook.
 
 use super::keys::{FileProfileKey, ProfileKey};
+use super::nested::{GuardrailDecl, ReasoningDecl};
 use super::read::Reader;
 use super::{Entry, Issues, Name, Node, Raw, Setting, Syntax, kebab_case};
 use crate::models::ModelRef;
@@ -35,6 +36,10 @@ pub struct ProfileDecl<L> {
     pub anthropic_version: Setting<String, L>,
     /// `response_format`
     pub response_format: Setting<SchemaDecl<L>, L>,
+    /// `reasoning`
+    pub reasoning: Setting<ReasoningDecl<L>, L>,
+    /// `guardrail`
+    pub guardrail: Setting<GuardrailDecl<L>, L>,
     /// `..BASE` (DSL, the path as written) or `extends = "base"` (files).
     pub base: Option<Name<L>>,
 }
@@ -80,6 +85,8 @@ impl<L> ProfileDecl<L> {
             .or(expr(&self.stop_sequences))
             .or(expr(&self.anthropic_version))
             .or(schema)
+            .or(expr(&self.reasoning))
+            .or(expr(&self.guardrail))
     }
 }
 
@@ -99,6 +106,8 @@ impl<L: Clone> ProfileDecl<L> {
             stop_sequences: Setting::Unset,
             anthropic_version: Setting::Unset,
             response_format: Setting::Unset,
+            reasoning: Setting::Unset,
+            guardrail: Setting::Unset,
             base: None,
         }
     }
@@ -140,6 +149,12 @@ impl<L: Clone> ProfileDecl<L> {
                 schema: Setting::Set(s.schema.to_string(), loc.clone()),
             };
             decl.response_format = Setting::Set(schema, loc.clone());
+        }
+        if let Some(r) = &profile.reasoning {
+            decl.reasoning = Setting::Set(ReasoningDecl::from_config(r, &loc), loc.clone());
+        }
+        if let Some(g) = &profile.guardrail {
+            decl.guardrail = Setting::Set(GuardrailDecl::from_config(g, &loc), loc.clone());
         }
         decl
     }
@@ -216,6 +231,8 @@ impl<L: Clone> ProfileDecl<L> {
             ProfileKey::ResponseFormat => {
                 self.response_format = super::schema::response_format(r, node)
             }
+            ProfileKey::Reasoning => self.reasoning = r.reasoning(k, node),
+            ProfileKey::Guardrail => self.guardrail = r.guardrail(k, node, true),
         }
     }
 
@@ -265,6 +282,8 @@ impl<L: Clone> ProfileDecl<L> {
             ProfileKey::StopSequences => self.stop_sequences.is_written(),
             ProfileKey::AnthropicVersion => self.anthropic_version.is_written(),
             ProfileKey::ResponseFormat => self.response_format.is_written(),
+            ProfileKey::Reasoning => self.reasoning.is_written(),
+            ProfileKey::Guardrail => self.guardrail.is_written(),
         }
     }
 
@@ -337,6 +356,16 @@ impl<L: Clone> ProfileDecl<L> {
                 b.and_then(|b| b.anthropic_version.as_ref()),
             ),
             response_format: format,
+            reasoning: match &self.reasoning {
+                Setting::Set(r, _) => Some(r.resolve()),
+                Setting::Unset => b.and_then(|b| b.reasoning),
+                _ => None,
+            },
+            guardrail: match &self.guardrail {
+                Setting::Set(g, _) => g.resolve(),
+                Setting::Unset => b.and_then(|b| b.guardrail.clone()),
+                _ => None,
+            },
         }
     }
 
@@ -356,6 +385,24 @@ impl<L: Clone> ProfileDecl<L> {
             self.place(&violation, base.is_some(), syntax, issues);
         }
         profile
+    }
+
+    /// The warnings of `profile` (this declaration resolved) with where each points: the model, or the value of
+    /// `reasoning.budget_tokens`; a value this declaration inherits points at the const's or table's name.
+    pub fn warnings(&self, profile: &InferenceProfile) -> Vec<(L, String)> {
+        rules::warnings(profile, None)
+            .into_iter()
+            .map(|w| {
+                let loc = match w.key() {
+                    ProfileKey::Model => self.model.loc(),
+                    _ => match &self.reasoning {
+                        Setting::Set(r, loc) => r.budget_tokens.loc().or(Some(loc)),
+                        other => other.loc(),
+                    },
+                };
+                (loc.unwrap_or(&self.ident.loc).clone(), w.to_string())
+            })
+            .collect()
     }
 
     fn place(&self, v: &Violation<'_>, base_known: bool, syntax: Syntax, issues: &mut Issues<L>) {
@@ -391,6 +438,12 @@ impl<L: Clone> ProfileDecl<L> {
                 },
                 other => other.loc(),
             },
+            ProfileKey::Reasoning => {
+                nested_loc(&self.reasoning, v, &mut path, ReasoningDecl::loc_of)
+            }
+            ProfileKey::Guardrail => {
+                nested_loc(&self.guardrail, v, &mut path, GuardrailDecl::loc_of)
+            }
         };
         let mut message = v.to_string();
         let loc = match own {
@@ -410,6 +463,26 @@ impl<L: Clone> ProfileDecl<L> {
             },
         };
         issues.rule(&path, loc, message);
+    }
+}
+
+/// Where a violation of a nested table's `field` is: the field's value, else the table.
+fn nested_loc<'d, T, L>(
+    setting: &'d Setting<T, L>,
+    v: &Violation<'_>,
+    path: &mut String,
+    loc_of: impl Fn(&'d T, &str) -> Option<&'d L>,
+) -> Option<&'d L> {
+    match setting {
+        Setting::Set(decl, loc) => match v.field() {
+            Some(field) => {
+                path.push('.');
+                path.push_str(field);
+                loc_of(decl, field).or(Some(loc))
+            }
+            None => Some(loc),
+        },
+        other => other.loc(),
     }
 }
 

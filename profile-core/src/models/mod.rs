@@ -37,6 +37,8 @@ pub enum Provider {
     DeepSeek,
     /// AI21 Labs Jamba.
     Ai21,
+    /// OpenAI open-weight models (gpt-oss: Chat Completions body).
+    OpenAi,
     /// A provider the catalog has no entry for.
     Other,
 }
@@ -62,6 +64,8 @@ impl Provider {
             Provider::DeepSeek
         } else if starts_with(id, "ai21.") {
             Provider::Ai21
+        } else if starts_with(id, "openai.") {
+            Provider::OpenAi
         } else {
             Provider::Other
         }
@@ -78,6 +82,7 @@ impl Provider {
             Provider::Cohere => "Cohere",
             Provider::DeepSeek => "DeepSeek",
             Provider::Ai21 => "AI21 Labs",
+            Provider::OpenAi => "OpenAI",
             Provider::Other => "other",
         }
     }
@@ -153,6 +158,8 @@ pub struct Model {
     pub legacy: bool,
     /// The AWS documentation page the limits come from.
     pub source: &'static str,
+    /// Prefixes, sampling policy, reasoning mode, end of life, unverified figures.
+    pub facts: Facts,
 }
 
 impl Model {
@@ -168,7 +175,11 @@ impl Model {
 }
 
 mod catalog;
+mod facts;
 pub use catalog::*;
+pub use facts::{
+    Budget, ClaudeThinking, Effort, Efforts, EndOfLife, Facts, Off, Prefixes, Reasoning, Sampling,
+};
 
 /// The geography of a cross-region (system) inference profile: the prefix of `us.anthropic...`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -362,6 +373,15 @@ pub enum ModelError {
         /// Closest catalog ids, best first.
         suggestions: Vec<&'static str>,
     },
+    /// `<geo>.<catalog id>` where the model has no cross-region profile in that geography.
+    NoProfile {
+        /// The geography's prefix.
+        prefix: &'static str,
+        /// The catalog model after the prefix.
+        model: &'static str,
+        /// The prefixes the model has (empty: in-region only).
+        available: Vec<Geo>,
+    },
     /// `<prefix>.<catalog id>` where `prefix` is not a cross-region geography.
     UnknownGeo {
         /// The unknown prefix.
@@ -426,6 +446,25 @@ impl core::fmt::Display for ModelError {
                 f,
                 "unknown cross-region prefix `{prefix}` in `{prefix}.{model}`; expected one of us, eu, apac, au, jp, global"
             ),
+            ModelError::NoProfile {
+                prefix,
+                model,
+                available,
+            } => {
+                write!(
+                    f,
+                    "{model} has no `{prefix}.` cross-region inference profile; "
+                )?;
+                if available.is_empty() {
+                    write!(f, "it is invoked in-region only, as `{model}`")
+                } else {
+                    let list: Vec<String> = available
+                        .iter()
+                        .map(|g| format!("`{}.`", g.prefix()))
+                        .collect();
+                    write!(f, "it has {}", list.join(", "))
+                }
+            }
             ModelError::MalformedArn { arn, reason } => {
                 write!(f, "malformed Bedrock ARN `{arn}`: {reason}")
             }
@@ -511,6 +550,11 @@ fn resolve_cross_region(id: &str) -> Result<(Geo, &'static Model), ModelError> {
         && let Some(model) = get(rest)
     {
         return match Geo::from_prefix(prefix) {
+            Some(geo) if !model.facts.prefixes.has(geo) => Err(ModelError::NoProfile {
+                prefix: geo.prefix(),
+                model: model.id,
+                available: model.facts.prefixes.list(),
+            }),
             Some(geo) => Ok((geo, model)),
             None => Err(ModelError::UnknownGeo {
                 prefix: prefix.to_owned(),

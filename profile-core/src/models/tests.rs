@@ -117,3 +117,53 @@ fn unlisted_models_take_the_stated_limit() {
     assert_eq!(llama.provider, Provider::Meta);
     assert_eq!(llama.top_k, TopK::Unsupported);
 }
+
+#[test]
+fn cross_region_prefixes_are_checked() {
+    let error = resolve("global.anthropic.claude-3-haiku-20240307-v1:0").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "anthropic.claude-3-haiku-20240307-v1:0 has no `global.` cross-region inference profile; it has `us.`, `eu.`, `apac.`"
+    );
+    let error = resolve("us.openai.gpt-oss-120b-1:0").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "openai.gpt-oss-120b-1:0 has no `us.` cross-region inference profile; it is invoked in-region only, as `openai.gpt-oss-120b-1:0`"
+    );
+    assert!(resolve("global.anthropic.claude-opus-4-7").is_ok());
+    // Unknown prefixes: every geography accepted.
+    assert!(resolve("jp.anthropic.claude-haiku-5-5").is_ok());
+    assert!(resolve("eu.anthropic.claude-sonnet-5-5").is_err());
+}
+
+#[test]
+fn facts_of_2026_models() {
+    assert_eq!(ANTHROPIC_CLAUDE_OPUS_4_7.max_output_tokens(), 128000);
+    assert!(matches!(
+        ANTHROPIC_CLAUDE_OPUS_4_7.facts.sampling,
+        Sampling::DefaultsOnly { top_p: None }
+    ));
+    assert!(ANTHROPIC_CLAUDE_SONNET_4_6.facts.unverified.is_some());
+    assert_eq!(
+        ANTHROPIC_CLAUDE_3_5_SONNET_V2
+            .facts
+            .end_of_life
+            .map(|e| e.date),
+        Some("2026-07-30")
+    );
+    assert!(
+        !ANTHROPIC_CLAUDE_OPUS_4_6
+            .facts
+            .reasoning
+            .efforts()
+            .has(Effort::Xhigh)
+    );
+    assert!(
+        ANTHROPIC_CLAUDE_OPUS_4_6
+            .facts
+            .reasoning
+            .efforts()
+            .has(Effort::Max)
+    );
+    assert_eq!(Efforts::TO_HIGH.describe(), "low, medium, high");
+}

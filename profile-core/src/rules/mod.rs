@@ -62,8 +62,15 @@ impl Surface {
 /// A profile key, as the DSL and the file formats spell it (declared once, in the declaration layer).
 pub use crate::decl::keys::ProfileKey as Key;
 
+mod reasoning;
 mod violation;
+mod warning;
+pub use reasoning::{
+    check_guardrail, check_guardrail_id, check_guardrail_version, check_reasoning,
+    check_reasoning_sampling, check_sampling_policy,
+};
 pub use violation::{Limiter, Violation};
+pub use warning::{Warning, warnings};
 
 // ---------------------------------------------------------------------------------------------------------------
 // The rules. Each takes the value (and the model / surface where they matter) and returns the first violation.
@@ -175,10 +182,18 @@ pub const fn check_top_p(value: f32) -> Option<Violation<'static>> {
     None
 }
 
-/// `temperature` with `top_p`: not both on models that refuse it (Claude Sonnet 4.5, Claude Haiku 4.5).
+/// `temperature` with `top_p`: not both on models that refuse it (Claude Sonnet 4.5, Claude Haiku 4.5, Claude 4.6,
+/// and the models that take no sampling settings).
 pub const fn check_temperature_with_top_p(model: &ModelRef) -> Option<Violation<'_>> {
+    let defaults_only = match model.catalog_model() {
+        Some(m) => matches!(
+            m.facts.sampling,
+            crate::models::Sampling::DefaultsOnly { .. }
+        ),
+        None => false,
+    };
     match model.limits() {
-        Some(limits) if limits.exclusive_temperature_top_p => {
+        Some(limits) if limits.exclusive_temperature_top_p || defaults_only => {
             Some(Violation::TemperatureWithTopP { model: model.id() })
         }
         _ => None,
@@ -378,8 +393,17 @@ const TOP_K: usize = 7;
 const MAX_TOKENS: usize = 8;
 const ANTHROPIC: usize = 9;
 const RESPONSE_FORMAT: usize = 10;
-const STOP_COUNT: usize = 11;
-const STOP_ITEMS: usize = 12;
+const DEFAULTS_TEMPERATURE: usize = 11;
+const DEFAULTS_TOP_P: usize = 12;
+const DEFAULTS_TOP_K: usize = 13;
+const REASONING: usize = 14;
+const THINKING_TEMPERATURE: usize = 15;
+const THINKING_TOP_P: usize = 16;
+const THINKING_TOP_K: usize = 17;
+const THINKING_MAX_TOKENS: usize = 18;
+const GUARDRAIL: usize = 19;
+const STOP_COUNT: usize = 20;
+const STOP_ITEMS: usize = 21;
 
 /// The next violation of `profile` on `surface` after `cursor`, advancing it; `None` when no rule is left. This one
 /// list of rules serves [`check`] (runtime) and [`assert_valid`] (`const` evaluation). A prompt or an agent names
@@ -439,6 +463,21 @@ pub(crate) const fn next_violation_for<'a>(
             },
             RESPONSE_FORMAT => match &profile.response_format {
                 Some(f) => check_response_format(f),
+                None => None,
+            },
+            DEFAULTS_TEMPERATURE => check_sampling_policy(profile, model, Key::Temperature),
+            DEFAULTS_TOP_P => check_sampling_policy(profile, model, Key::TopP),
+            DEFAULTS_TOP_K => check_sampling_policy(profile, model, Key::TopK),
+            REASONING => match &profile.reasoning {
+                Some(r) => check_reasoning(r, profile, model),
+                None => None,
+            },
+            THINKING_TEMPERATURE => check_reasoning_sampling(profile, model, Key::Temperature),
+            THINKING_TOP_P => check_reasoning_sampling(profile, model, Key::TopP),
+            THINKING_TOP_K => check_reasoning_sampling(profile, model, Key::TopK),
+            THINKING_MAX_TOKENS => check_reasoning_sampling(profile, model, Key::MaxTokens),
+            GUARDRAIL => match &profile.guardrail {
+                Some(g) => check_guardrail(g, surface),
                 None => None,
             },
             STOP_COUNT => check_stop_sequence_count(stops.len(), model, surface),

@@ -4,6 +4,8 @@ use super::{Key, Surface};
 use crate::json;
 use crate::limits;
 use crate::message::{Message, str_eq};
+use crate::models::{Effort, Efforts};
+use crate::settings::Thinking;
 
 /// Who sets a limit that a value broke.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,6 +162,170 @@ pub enum Violation<'a> {
     },
     /// The structured-output schema's `name` is empty.
     SchemaNameEmpty,
+    /// `reasoning` on a model that takes no reasoning settings.
+    ReasoningUnsupported {
+        /// The model id.
+        model: &'a str,
+        /// The reasoning key written.
+        field: &'static str,
+    },
+    /// `reasoning` on a model that always reasons (DeepSeek-R1).
+    AlwaysReasons {
+        /// The model id.
+        model: &'a str,
+        /// The reasoning key written.
+        field: &'static str,
+    },
+    /// `reasoning` through a model the catalog does not know: the shape of the settings is unknown.
+    ReasoningUnknownModel {
+        /// The model id.
+        model: &'a str,
+    },
+    /// `reasoning: {}`.
+    ReasoningEmpty,
+    /// `budget_tokens` on a model that takes `effort` instead.
+    BudgetUnsupported {
+        /// The model id.
+        model: &'a str,
+        /// The levels it takes.
+        efforts: Efforts,
+    },
+    /// `effort` on a model that takes `budget_tokens` instead.
+    EffortUnsupported {
+        /// The model id.
+        model: &'a str,
+    },
+    /// An effort level the model does not accept.
+    EffortLevel {
+        /// The model id.
+        model: &'a str,
+        /// The level.
+        found: Effort,
+        /// The levels it takes.
+        accepted: Efforts,
+    },
+    /// `budget_tokens` below 1024.
+    BudgetTooSmall {
+        /// The value.
+        found: u32,
+    },
+    /// `budget_tokens` without `max_tokens`.
+    BudgetNeedsMaxTokens,
+    /// `budget_tokens` not below `max_tokens` (without `interleaved`).
+    BudgetNotBelowMaxTokens {
+        /// The budget.
+        budget: u32,
+        /// `max_tokens`.
+        max_tokens: u32,
+    },
+    /// `interleaved` without `budget_tokens`.
+    InterleavedWithoutBudget,
+    /// `interleaved` on a model without interleaved thinking.
+    InterleavedUnsupported {
+        /// The model id.
+        model: &'a str,
+    },
+    /// `budget_tokens` and `effort` on a model where effort means adaptive thinking.
+    BudgetWithEffort {
+        /// The model id.
+        model: &'a str,
+    },
+    /// `thinking` with `budget_tokens`.
+    ThinkingWithBudget {
+        /// The mode.
+        found: Thinking,
+    },
+    /// A thinking mode the model does not have.
+    ThinkingUnsupported {
+        /// The model id.
+        model: &'a str,
+        /// The mode.
+        found: Thinking,
+    },
+    /// `thinking: "off"` on a model that always thinks.
+    ThinkingAlwaysOn {
+        /// The model id.
+        model: &'a str,
+        /// What the model offers instead.
+        alternative: &'static str,
+    },
+    /// `xhigh` / `max` with thinking off or between tools.
+    EffortNeedsThinking {
+        /// The level.
+        found: Effort,
+        /// The thinking mode.
+        thinking: Thinking,
+    },
+    /// `effort` with `thinking: "off"` on a model whose effort is its reasoning (Nova 2).
+    EffortWithThinkingOff {
+        /// The model id.
+        model: &'a str,
+    },
+    /// `temperature` other than 1 with thinking on.
+    ThinkingTemperature {
+        /// The value.
+        found: f32,
+    },
+    /// `top_p` outside 0.95..=1 with thinking on.
+    ThinkingTopP {
+        /// The value.
+        found: f32,
+    },
+    /// `top_k` with thinking on.
+    ThinkingTopK,
+    /// `temperature` or `top_p` while Nova 2 reasons.
+    NovaReasoningSampling {
+        /// The model id.
+        model: &'a str,
+        /// `temperature` or `top_p`.
+        key: Key,
+    },
+    /// `max_tokens` while Nova 2 reasons at `high`.
+    NovaHighMaxTokens {
+        /// The model id.
+        model: &'a str,
+    },
+    /// `temperature` other than 1 on a model that takes no sampling settings.
+    DefaultsOnlyTemperature {
+        /// The model id.
+        model: &'a str,
+        /// The value.
+        found: f32,
+    },
+    /// `top_p` other than the card's on a model that takes no sampling settings.
+    DefaultsOnlyTopP {
+        /// The model id.
+        model: &'a str,
+        /// The value.
+        found: f32,
+        /// The card's range, if any.
+        range: Option<(f32, f32)>,
+    },
+    /// `top_k` on a model that takes no sampling settings.
+    DefaultsOnlyTopK {
+        /// The model id.
+        model: &'a str,
+    },
+    /// `guardrail.id` empty or longer than 2048 characters.
+    GuardrailIdLength {
+        /// Length in characters.
+        found: usize,
+    },
+    /// `guardrail.id` neither an id nor a guardrail ARN.
+    GuardrailIdPattern {
+        /// The id.
+        found: &'a str,
+    },
+    /// `guardrail.version` neither `DRAFT` nor a version number.
+    GuardrailVersion {
+        /// The version.
+        found: &'a str,
+    },
+    /// `guardrail` in a profile sent where a guardrail has no place (an agent's prompt overrides).
+    GuardrailOnSurface {
+        /// The surface.
+        surface: Surface,
+    },
 }
 
 impl<'a> Violation<'a> {
@@ -188,6 +354,46 @@ impl<'a> Violation<'a> {
             Violation::SchemaSyntax { .. }
             | Violation::SchemaNotObject { .. }
             | Violation::SchemaNameEmpty => Key::ResponseFormat,
+            Violation::ThinkingTemperature { .. } | Violation::DefaultsOnlyTemperature { .. } => {
+                Key::Temperature
+            }
+            Violation::ThinkingTopP { .. } | Violation::DefaultsOnlyTopP { .. } => Key::TopP,
+            Violation::ThinkingTopK | Violation::DefaultsOnlyTopK { .. } => Key::TopK,
+            Violation::NovaReasoningSampling { key, .. } => *key,
+            Violation::NovaHighMaxTokens { .. } => Key::MaxTokens,
+            Violation::GuardrailIdLength { .. }
+            | Violation::GuardrailIdPattern { .. }
+            | Violation::GuardrailVersion { .. }
+            | Violation::GuardrailOnSurface { .. } => Key::Guardrail,
+            _ => Key::Reasoning,
+        }
+    }
+
+    /// The key inside `reasoning` or `guardrail` a violation is about, when it is about one.
+    pub const fn field(&self) -> Option<&'static str> {
+        match *self {
+            Violation::ReasoningUnsupported { field, .. }
+            | Violation::AlwaysReasons { field, .. } => Some(field),
+            Violation::BudgetUnsupported { .. }
+            | Violation::BudgetTooSmall { .. }
+            | Violation::BudgetNeedsMaxTokens
+            | Violation::BudgetNotBelowMaxTokens { .. }
+            | Violation::BudgetWithEffort { .. } => Some("budget_tokens"),
+            Violation::EffortUnsupported { .. }
+            | Violation::EffortLevel { .. }
+            | Violation::EffortNeedsThinking { .. }
+            | Violation::EffortWithThinkingOff { .. } => Some("effort"),
+            Violation::InterleavedWithoutBudget | Violation::InterleavedUnsupported { .. } => {
+                Some("interleaved")
+            }
+            Violation::ThinkingWithBudget { .. }
+            | Violation::ThinkingUnsupported { .. }
+            | Violation::ThinkingAlwaysOn { .. } => Some("thinking"),
+            Violation::GuardrailIdLength { .. } | Violation::GuardrailIdPattern { .. } => {
+                Some("id")
+            }
+            Violation::GuardrailVersion { .. } => Some("version"),
+            _ => None,
         }
     }
 
@@ -368,6 +574,7 @@ impl<'a> Violation<'a> {
             Violation::SchemaNameEmpty => m.push_str(
                 "`response_format` schema `name` must not be empty (leave it out instead)",
             ),
+            _ => super::reasoning::write_message(self, m),
         }
     }
 

@@ -31,9 +31,12 @@ pub struct ConverseRequest {
     /// `additionalModelRequestFields`: what Converse has no field for (top-k), in the provider's own shape.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub additional_model_request_fields: Option<Value>,
-    /// `outputConfig`: structured output.
+    /// `outputConfig`: structured output, effort.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output_config: Option<OutputConfig>,
+    /// `guardrailConfig`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guardrail_config: Option<GuardrailConfiguration>,
     /// `requestMetadata`: filters model invocation logs; never sent empty.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub request_metadata: BTreeMap<String, String>,
@@ -97,12 +100,40 @@ pub(crate) fn as_written<S: serde::Serializer>(
     }
 }
 
-/// `outputConfig`: `{"textFormat": {"type": "json_schema", "structure": {"jsonSchema": {...}}}}`.
+/// `outputConfig`: `{"textFormat": {"type": "json_schema", "structure": {"jsonSchema": {...}}}, "effort": "high"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OutputConfig {
     /// `textFormat`.
-    pub text_format: TextFormat,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_format: Option<TextFormat>,
+    /// `effort`: Claude's effort level (`low`, `medium`, `high`, `xhigh`, `max`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effort: Option<&'static str>,
+}
+
+/// `guardrailConfig` (bedrock-runtime `GuardrailConfiguration`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GuardrailConfiguration {
+    /// `guardrailIdentifier`.
+    pub guardrail_identifier: String,
+    /// `guardrailVersion`.
+    pub guardrail_version: String,
+    /// `trace`: `enabled`, `disabled`, `enabled_full`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace: Option<&'static str>,
+}
+
+impl GuardrailConfiguration {
+    /// The Converse shape of a profile's guardrail.
+    pub fn from_config(g: &crate::GuardrailConfig) -> Self {
+        GuardrailConfiguration {
+            guardrail_identifier: g.id().to_owned(),
+            guardrail_version: g.version().to_owned(),
+            trace: g.trace.map(crate::Trace::as_str),
+        }
+    }
 }
 
 /// `textFormat` of type `json_schema`.
@@ -141,7 +172,8 @@ impl OutputConfig {
     pub fn from_format(format: &ResponseFormat) -> OutputConfig {
         let ResponseFormat::JsonSchema(schema) = format;
         OutputConfig {
-            text_format: TextFormat {
+            effort: None,
+            text_format: Some(TextFormat {
                 kind: "json_schema",
                 structure: Structure {
                     json_schema: JsonSchemaDefinition {
@@ -150,7 +182,7 @@ impl OutputConfig {
                         description: schema.description.as_deref().map(str::to_owned),
                     },
                 },
-            },
+            }),
         }
     }
 }
@@ -166,6 +198,7 @@ pub fn top_k_field(provider: Provider, top_k: u32) -> Option<Value> {
         | Provider::Meta
         | Provider::DeepSeek
         | Provider::Ai21
+        | Provider::OpenAi
         | Provider::Other => None,
     }
 }
@@ -186,6 +219,7 @@ impl ConverseRequest {
             inference_config: None,
             additional_model_request_fields: None,
             output_config: None,
+            guardrail_config: None,
             request_metadata: BTreeMap::new(),
         }
     }
@@ -232,10 +266,32 @@ impl ConverseRequest {
                 }
             }
         }
-        self.output_config = profile
+        let reasoning = super::reasoning::reasoning_fields(profile, &self.model_id)?;
+        if !reasoning.fields.is_empty() {
+            let mut fields = match self.additional_model_request_fields.take() {
+                Some(Value::Object(map)) => map,
+                _ => serde_json::Map::new(),
+            };
+            super::reasoning::merge(&mut fields, reasoning.fields);
+            self.additional_model_request_fields = Some(Value::Object(fields));
+        }
+        let mut output = profile
             .response_format
             .as_ref()
             .map(OutputConfig::from_format);
+        if let Some(effort) = reasoning.effort {
+            output
+                .get_or_insert(OutputConfig {
+                    text_format: None,
+                    effort: None,
+                })
+                .effort = Some(effort.as_str());
+        }
+        self.output_config = output;
+        self.guardrail_config = profile
+            .guardrail
+            .as_ref()
+            .map(GuardrailConfiguration::from_config);
         for (key, value) in [
             (PROFILE_NAME_KEY, profile.name().to_owned()),
             (PROFILE_VERSION_KEY, profile.version.to_string()),

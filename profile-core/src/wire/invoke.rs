@@ -11,6 +11,7 @@
 //! | Cohere Command R | `message`, `chat_history`, `preamble`, `max_tokens`, `temperature`, `p`, `k`, `stop_sequences` |
 //! | DeepSeek-R1 | `prompt`, `max_tokens`, `temperature`, `top_p`, `stop` |
 //! | AI21 Jamba | `messages`, `max_tokens`, `temperature`, `top_p`, `stop` |
+//! | OpenAI gpt-oss | `messages`, `max_completion_tokens`, `temperature`, `top_p`, `stop`, `reasoning_effort` (Chat Completions, model-parameters-openai.html) |
 
 use super::{Conversation, Role, WireError, provider_of};
 use crate::InferenceProfile;
@@ -19,7 +20,53 @@ use crate::message::f32_as_written;
 use crate::models::Provider;
 use serde_json::{Map, Value, json};
 
-/// The InvokeModel body for `profile` and `conversation`, for `model_id` (or the profile's own model when `None`).
+/// An InvokeModel request: the native body and the headers the profile sets (its guardrail).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InvokeRequest {
+    /// The native JSON body.
+    pub body: Value,
+    /// HTTP headers: `X-Amzn-Bedrock-GuardrailIdentifier`, `X-Amzn-Bedrock-GuardrailVersion`, `X-Amzn-Bedrock-Trace`
+    /// (`ENABLED`, `DISABLED`, `ENABLED_FULL`), in that order.
+    pub headers: Vec<(&'static str, String)>,
+}
+
+/// The guardrail header names of InvokeModel (bedrock-runtime `InvokeModelRequest`).
+pub const GUARDRAIL_IDENTIFIER_HEADER: &str = "X-Amzn-Bedrock-GuardrailIdentifier";
+/// `X-Amzn-Bedrock-GuardrailVersion`.
+pub const GUARDRAIL_VERSION_HEADER: &str = "X-Amzn-Bedrock-GuardrailVersion";
+/// `X-Amzn-Bedrock-Trace`.
+pub const TRACE_HEADER: &str = "X-Amzn-Bedrock-Trace";
+
+/// The headers of a profile's guardrail.
+pub fn guardrail_headers(profile: &InferenceProfile) -> Vec<(&'static str, String)> {
+    let Some(g) = &profile.guardrail else {
+        return Vec::new();
+    };
+    let mut headers = vec![
+        (GUARDRAIL_IDENTIFIER_HEADER, g.id().to_owned()),
+        (GUARDRAIL_VERSION_HEADER, g.version().to_owned()),
+    ];
+    if let Some(trace) = g.trace {
+        headers.push((TRACE_HEADER, trace.header().to_owned()));
+    }
+    headers
+}
+
+/// The InvokeModel request (body and headers) for `profile` and `conversation`, for `model_id` (or the profile's
+/// own model when `None`).
+pub fn request(
+    profile: &InferenceProfile,
+    model_id: Option<&str>,
+    conversation: &Conversation,
+) -> Result<InvokeRequest, WireError> {
+    Ok(InvokeRequest {
+        body: body(profile, model_id, conversation)?,
+        headers: guardrail_headers(profile),
+    })
+}
+
+/// The InvokeModel body for `profile` and `conversation`, for `model_id` (or the profile's own model when `None`);
+/// [`request`] adds the headers.
 pub fn body(
     profile: &InferenceProfile,
     model_id: Option<&str>,
@@ -192,12 +239,43 @@ pub fn body(
             b.float("top_p", profile.top_p);
             b.stops("stop", profile);
         }
+        Provider::OpenAi => {
+            if profile.top_k.is_some() {
+                return Err(unsupported("top_k", "gpt-oss has no top-k setting"));
+            }
+            let mut messages = Vec::new();
+            if let Some(system) = system(conversation) {
+                messages.push(json!({"role": "system", "content": system}));
+            }
+            messages.extend(
+                conversation
+                    .messages
+                    .iter()
+                    .map(|(role, text)| json!({"role": role, "content": text})),
+            );
+            b.put("messages", messages);
+            b.opt("max_completion_tokens", profile.max_tokens);
+            b.float("temperature", profile.temperature);
+            b.float("top_p", profile.top_p);
+            b.stops("stop", profile);
+        }
         Provider::Other => {
             return Err(unsupported(
                 "model",
                 "the provider behind this id is unknown, so the native body's shape is unknown",
             ));
         }
+    }
+    let reasoning = super::reasoning::reasoning_fields(profile, model_id)?;
+    super::reasoning::merge(&mut b.0, reasoning.fields);
+    if let Some(effort) = reasoning.effort {
+        super::reasoning::merge(
+            &mut b.0,
+            Map::from_iter([(
+                "output_config".to_owned(),
+                json!({"effort": effort.as_str()}),
+            )]),
+        );
     }
     Ok(Value::Object(b.0))
 }

@@ -15,6 +15,7 @@ pub mod cloudformation;
 pub mod converse;
 pub mod invoke;
 pub mod prompt;
+pub mod reasoning;
 
 use crate::models::Provider;
 

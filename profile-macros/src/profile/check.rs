@@ -17,6 +17,8 @@ pub struct Profile {
     pub base: Option<Path>,
     pub decl: ProfileDecl<Span>,
     pub exprs: Exprs,
+    /// Warnings (end of life, deprecated settings), each where it points.
+    pub warnings: Vec<(Span, String)>,
 }
 
 impl Profile {
@@ -53,7 +55,12 @@ pub fn profile(cx: &mut Ctxt, item: Syntax) -> Profile {
     let mut issues = Issues::new();
     let ident = syntax::name(&item.ident);
     let decl = ProfileDecl::read(ident, &entries, base, decl::Syntax::Dsl, &mut issues);
-    decl.check(None, Surface::Converse, decl::Syntax::Dsl, &mut issues);
+    let resolved = decl.check(None, Surface::Converse, decl::Syntax::Dsl, &mut issues);
+    let warnings = if issues.is_empty() {
+        decl.warnings(&resolved)
+    } else {
+        Vec::new()
+    };
     syntax::report(cx, issues);
     Profile {
         attrs: item.attrs,
@@ -62,5 +69,6 @@ pub fn profile(cx: &mut Ctxt, item: Syntax) -> Profile {
         base: item.base,
         decl,
         exprs,
+        warnings,
     }
 }

@@ -60,6 +60,41 @@ fn limits_line(model: &ModelRef) -> String {
     if limits.exclusive_temperature_top_p {
         parts.push("temperature and top_p not both".to_owned());
     }
+    if let Some(m) = model.catalog_model() {
+        let f = &m.facts;
+        if let bedrock_profiles_core::models::Sampling::DefaultsOnly { .. } = f.sampling {
+            parts.push(
+                "no sampling settings (temperature and top_p at their defaults, no top_k)"
+                    .to_owned(),
+            );
+        }
+        let reasoning = f.reasoning.describe();
+        if reasoning != "none" {
+            parts.push(format!("reasoning: {reasoning}"));
+        }
+        if f.prefixes.is_known() {
+            let list: Vec<String> = f
+                .prefixes
+                .list()
+                .iter()
+                .map(|g| format!("`{}.`", g.prefix()))
+                .collect();
+            parts.push(if list.is_empty() {
+                "in-region only".to_owned()
+            } else {
+                format!("cross-region {}", list.join(", "))
+            });
+        }
+        if let Some(eol) = f.end_of_life {
+            parts.push(format!("**end of life {}** ({})", eol.date, eol.source));
+        }
+        if let Some(note) = f.account_setting {
+            parts.push(format!("account setting: {note}"));
+        }
+        if let Some(note) = f.unverified {
+            parts.push(format!("unverified: {note}"));
+        }
+    }
     let source = match model.catalog_model() {
         Some(m) => format!(" (source: AWS Bedrock user guide, {})", m.source),
         None => " (as stated in `unlisted { ... }`)".to_owned(),
@@ -134,6 +169,40 @@ pub fn docs<L>(p: &ProfileDecl<L>, exprs: &Exprs, user_docs: bool) -> Vec<String
         cell(&p.response_format, base, exprs, |d| match d.name.value() {
             Some(name) => format!("JSON schema {}", code(name)),
             None => "JSON schema".to_owned(),
+        }),
+    );
+    row(
+        ProfileKey::Reasoning,
+        cell(&p.reasoning, base, exprs, |r| {
+            let r = r.resolve();
+            let mut parts = Vec::new();
+            if let Some(n) = r.budget_tokens {
+                parts.push(format!("budget_tokens {n}"));
+            }
+            if let Some(e) = r.effort {
+                parts.push(format!("effort `{}`", e.as_str()));
+            }
+            if let Some(t) = r.thinking {
+                parts.push(format!("thinking `{}`", t.as_str()));
+            }
+            if r.interleaved {
+                parts.push("interleaved".to_owned());
+            }
+            parts.join(", ")
+        }),
+    );
+    row(
+        ProfileKey::Guardrail,
+        cell(&p.guardrail, base, exprs, |g| {
+            let mut text = format!(
+                "{} version {}",
+                code(g.id.value().map_or("", String::as_str)),
+                code(g.version.value().map_or("", String::as_str))
+            );
+            if let Some(t) = g.trace.value() {
+                text.push_str(&format!(", trace `{}`", t.as_str()));
+            }
+            text
         }),
     );
     lines.push(String::new());

@@ -13,6 +13,15 @@ pub fn profile(p: &Profile, docs: &[String]) -> TokenStream {
     let vis = &p.vis;
     let ident = &p.ident;
     let docs = emit::doc(docs);
+    // Warnings (a model past its end of life, a deprecated setting) are statements of the initializer, so that they
+    // stand wherever the const does (an `impl` block takes no `const _` item).
+    if !p.warnings.is_empty() {
+        let warnings = p
+            .warnings
+            .iter()
+            .map(|(span, message)| emit::warning(*span, message));
+        value = quote!({ #(#warnings)* #value });
+    }
     // `..Self::BASE`: the profile is an associated const of an `impl` block, where no `const _` assertion can
     // stand and the const is named `Self::NAME`; its initializer checks itself instead (when it is used).
     if p.needs_const_check()

@@ -1,0 +1,85 @@
+//! What compiles but deserves a warning: a model past its end of life (dates differ by region, so never an error)
+//! and deprecated budget thinking (Claude Opus 4.6, Sonnet 4.6). The macros turn each into a rustc warning (a
+//! reference to a `#[deprecated]` item), the file loader's CLI into a note.
+
+use super::Key;
+use crate::models::{Budget, ModelRef, Reasoning};
+use crate::profile::InferenceProfile;
+use core::fmt;
+
+/// A warning about a profile that the rulebook accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Warning<'a> {
+    /// The model reached (or reaches) its end of life on Bedrock.
+    EndOfLife {
+        /// The model id.
+        model: &'a str,
+        /// `YYYY-MM-DD`.
+        date: &'static str,
+        /// Where the date comes from.
+        source: &'static str,
+    },
+    /// `budget_tokens` on a model where budget thinking is deprecated.
+    BudgetDeprecated {
+        /// The model id.
+        model: &'a str,
+    },
+}
+
+impl Warning<'_> {
+    /// The key whose value causes the warning.
+    pub const fn key(&self) -> Key {
+        match self {
+            Warning::EndOfLife { .. } => Key::Model,
+            Warning::BudgetDeprecated { .. } => Key::Reasoning,
+        }
+    }
+}
+
+impl fmt::Display for Warning<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::EndOfLife {
+                model,
+                date,
+                source,
+            } => write!(
+                f,
+                "{model} reaches end of life on Bedrock on {date} ({source}); dates differ by region, move to a current model"
+            ),
+            Warning::BudgetDeprecated { model } => write!(
+                f,
+                "`reasoning.budget_tokens` is deprecated on {model} and will be removed; use `effort` (adaptive thinking)"
+            ),
+        }
+    }
+}
+
+/// The warnings of `profile` (with `model` in place of its own, when given).
+pub fn warnings<'a>(
+    profile: &'a InferenceProfile,
+    model: Option<&'a ModelRef>,
+) -> Vec<Warning<'a>> {
+    let mut out = Vec::new();
+    let Some(model) = model.or(profile.model.as_ref()) else {
+        return out;
+    };
+    let Some(entry) = model.catalog_model() else {
+        return out;
+    };
+    if let Some(eol) = entry.facts.end_of_life {
+        out.push(Warning::EndOfLife {
+            model: model.id(),
+            date: eol.date,
+            source: eol.source,
+        });
+    }
+    if let (Reasoning::Claude(c), Some(r)) = (entry.facts.reasoning, &profile.reasoning)
+        && r.budget_tokens.is_some()
+        && c.budget == Budget::Deprecated
+    {
+        out.push(Warning::BudgetDeprecated { model: model.id() });
+    }
+    out
+}

@@ -1,0 +1,7 @@
+use bedrock_profiles::inference_profile;
+
+inference_profile! {
+    pub P { model: "anthropic.claude-fable-5-1", top_p: 0.95 }
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use bedrock_profiles::inference_profile;
+
+inference_profile! {
+    pub P { model: "anthropic.claude-opus-4-7", max_tokens: 16000, reasoning: { budget_tokens: 8000 } }
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use bedrock_profiles::inference_profile;
+
+inference_profile! {
+    pub P { model: "us.amazon.nova-2-lite-v1:0", max_tokens: 16000, reasoning: { budget_tokens: 8000 } }
+}
+
+fn main() {}

@@ -1,0 +1,15 @@
+use bedrock_profiles::inference_profile;
+
+inference_profile! {
+    pub BASE { model: "anthropic.claude-sonnet-4-20250514-v1:0", max_tokens: 16000, reasoning: { budget_tokens: 8000 } }
+}
+
+mod derived {
+    use bedrock_profiles::inference_profile;
+
+    inference_profile! {
+        pub SHORT { max_tokens: 4000, ..super::BASE }
+    }
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use bedrock_profiles::inference_profile;
+
+inference_profile! {
+    pub P { model: "anthropic.claude-opus-4-7", reasoning: { effort: 3 } }
+}
+
+fn main() {}

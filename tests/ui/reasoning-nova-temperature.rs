@@ -1,0 +1,7 @@
+use bedrock_profiles::inference_profile;
+
+inference_profile! {
+    pub P { model: "us.amazon.nova-2-lite-v1:0", temperature: 0.5, reasoning: { effort: "low" } }
+}
+
+fn main() {}
