@@ -3,7 +3,7 @@
 
 use crate::ctxt::Ctxt;
 use bedrock_profiles_core::decl::{Entry, Name, Node, Raw};
-use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Spacing, Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::{Ident, Lit};
 
@@ -70,9 +70,26 @@ pub fn node(
             let entries = entries(cx, g.stream(), exprs)?;
             Raw::Tagged(name(tag), entries)
         }
+        [TokenTree::Group(g)] if g.delimiter() == Delimiter::Brace && is_table(&g.stream()) => {
+            let entries = entries(cx, g.stream(), exprs)?;
+            Raw::Table(entries)
+        }
         _ => Raw::Expr(exprs.push(tokens)),
     };
     Some(Node { value, loc: first })
+}
+
+/// Whether a brace group holds a table, `{}` or `{ "key": value, ... }` / `{ key: value }`, rather than a block
+/// expression (`{ CONST }`, `{ path::TO }`).
+fn is_table(body: &TokenStream) -> bool {
+    let mut trees = body.clone().into_iter();
+    match (trees.next(), trees.next()) {
+        (None, _) => true,
+        (Some(TokenTree::Literal(_) | TokenTree::Ident(_)), Some(TokenTree::Punct(p))) => {
+            p.as_char() == ':' && p.spacing() == Spacing::Alone
+        }
+        _ => false,
+    }
 }
 
 fn literal(lit: proc_macro2::Literal, negative: bool) -> Node<Span> {
@@ -136,30 +153,36 @@ fn split_commas(
     Some(items)
 }
 
-/// `key: value` (the DSL) or `key = value` (attributes), one entry of `tag { ... }`.
+/// `key: value` (the DSL) or `key = value` (attributes), one entry of `tag { ... }` or `{ ... }`; the key is an
+/// identifier or a string literal (`"cost-center": "4711"`).
 struct TaggedEntry {
-    key: Ident,
+    key: Name<Span>,
     value: TokenStream,
     value_span: Span,
 }
 
 impl syn::parse::Parse for TaggedEntry {
     fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
-        if !input.peek(Ident::peek_any) {
+        let key = if input.peek(syn::LitStr) {
+            let lit = input.parse::<syn::LitStr>()?;
+            Name::new(lit.value(), lit.span())
+        } else if input.peek(Ident::peek_any) {
+            name(&input.call(Ident::parse_any)?)
+        } else {
             return Err(input.error("expected a key like `id: \"...\"`"));
-        }
-        let key = input.call(Ident::parse_any)?;
+        };
+        let shown = &key.text;
         if input.peek(syn::Token![:]) {
             input.parse::<syn::Token![:]>()?;
         } else if input.peek(syn::Token![=]) {
             input.parse::<syn::Token![=]>()?;
         } else {
-            return Err(input.error(format!("expected `:` or `=` after `{key}`")));
+            return Err(input.error(format!("expected `:` or `=` after `{shown}`")));
         }
         let value_span = input.span();
         let value = crate::value::parse_value_tokens(input)?;
         if value.is_empty() {
-            return Err(syn::Error::new(key.span(), format!("`{key}` has no value")));
+            return Err(syn::Error::new(key.loc, format!("`{shown}` has no value")));
         }
         Ok(TaggedEntry {
             key,
@@ -181,10 +204,7 @@ fn entries(cx: &mut Ctxt, body: TokenStream, exprs: &mut Exprs) -> Option<Vec<En
     let mut out = Vec::with_capacity(parsed.len());
     for e in parsed {
         let value = node(cx, &e.value, e.value_span, exprs)?;
-        out.push(Entry {
-            key: name(&e.key),
-            value,
-        });
+        out.push(Entry { key: e.key, value });
     }
     Some(out)
 }

@@ -15,6 +15,7 @@ pub const WIDE: InferenceProfile = InferenceProfile {
     stop_sequences: Cow::Borrowed(&[]),
     anthropic_version: None,
     response_format: None,
+    tags: Cow::Borrowed(&[]),
 };
 
 #[agent(

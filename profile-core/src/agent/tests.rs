@@ -196,6 +196,7 @@ const fn profile(
         stop_sequences: Cow::Borrowed(stops),
         anthropic_version: None,
         response_format: None,
+        tags: Cow::Borrowed(&[]),
     }
 }
 static LONG: InferenceProfile = profile("long", Some(8000), &[]);

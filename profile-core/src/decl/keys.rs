@@ -117,9 +117,13 @@ keys! {
         AnthropicVersion = "anthropic_version",
         /// `response_format`
         ResponseFormat = "response_format",
+        /// `tags`: the cost-allocation tags of the deployed application inference profile.
+        Tags = "tags",
     }
     aliases {
         "maxTokenCount" => MaxTokens,
+        "tag" => Tags,
+        "Tags" => Tags,
         "max_gen_len" => MaxTokens,
         "stopSequences" => StopSequences,
         "stop" => StopSequences,

@@ -33,6 +33,7 @@ pub use extends::resolve_extends;
 pub use keys::ProfileKey;
 pub use profile::{ProfileDecl, SchemaDecl};
 pub use prompt::{ProfileRef, PromptDecl, ResolvedVariant, TemplateSource, VariantDecl};
+pub use read::StringEntry;
 pub use source::{NoSources, ProfileTable, Sources, drop_final_line_break};
 
 /// The syntax a declaration was written in: it decides how messages spell an example.

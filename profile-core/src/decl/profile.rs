@@ -1,7 +1,7 @@
 //! An inference profile as declared: read from any front end, merged with its base, checked by the rulebook.
 
 use super::keys::{FileProfileKey, ProfileKey};
-use super::read::Reader;
+use super::read::{Reader, StringEntry};
 use super::{Entry, Issues, Name, Node, Raw, Setting, Syntax, kebab_case};
 use crate::models::ModelRef;
 use crate::profile::{InferenceProfile, JsonSchema, ResponseFormat};
@@ -35,6 +35,8 @@ pub struct ProfileDecl<L> {
     pub anthropic_version: Setting<String, L>,
     /// `response_format`
     pub response_format: Setting<SchemaDecl<L>, L>,
+    /// `tags`, each key and value with its location.
+    pub tags: Setting<Vec<StringEntry<L>>, L>,
     /// `..BASE` (DSL, the path as written) or `extends = "base"` (files).
     pub base: Option<Name<L>>,
 }
@@ -80,6 +82,7 @@ impl<L> ProfileDecl<L> {
             .or(expr(&self.stop_sequences))
             .or(expr(&self.anthropic_version))
             .or(schema)
+            .or(expr(&self.tags))
     }
 }
 
@@ -99,6 +102,7 @@ impl<L: Clone> ProfileDecl<L> {
             stop_sequences: Setting::Unset,
             anthropic_version: Setting::Unset,
             response_format: Setting::Unset,
+            tags: Setting::Unset,
             base: None,
         }
     }
@@ -140,6 +144,17 @@ impl<L: Clone> ProfileDecl<L> {
                 schema: Setting::Set(s.schema.to_string(), loc.clone()),
             };
             decl.response_format = Setting::Set(schema, loc.clone());
+        }
+        if !profile.tags.is_empty() {
+            let tags = profile
+                .tags()
+                .map(|(key, value)| StringEntry {
+                    key: Name::new(key, loc.clone()),
+                    value: value.to_owned(),
+                    value_loc: loc.clone(),
+                })
+                .collect();
+            decl.tags = Setting::Set(tags, loc.clone());
         }
         decl
     }
@@ -216,6 +231,7 @@ impl<L: Clone> ProfileDecl<L> {
             ProfileKey::ResponseFormat => {
                 self.response_format = super::schema::response_format(r, node)
             }
+            ProfileKey::Tags => self.tags = r.string_table(k, node),
         }
     }
 
@@ -265,6 +281,7 @@ impl<L: Clone> ProfileDecl<L> {
             ProfileKey::StopSequences => self.stop_sequences.is_written(),
             ProfileKey::AnthropicVersion => self.anthropic_version.is_written(),
             ProfileKey::ResponseFormat => self.response_format.is_written(),
+            ProfileKey::Tags => self.tags.is_written(),
         }
     }
 
@@ -285,7 +302,8 @@ impl<L: Clone> ProfileDecl<L> {
     }
 
     /// The profile this declaration makes: the values it sets, then `base`'s for the keys it leaves unset (never
-    /// the name), then the defaults. Expressions and wrong values are left unset.
+    /// the name), then the defaults. Expressions and wrong values are left unset. Like every key, `tags` is taken
+    /// whole: a profile that sets `tags` replaces its base's (as rustc's `..BASE` does in the DSL).
     pub fn resolve(&self, base: Option<&InferenceProfile>) -> InferenceProfile {
         fn pick<T: Clone, L>(own: &Setting<T, L>, base: Option<T>) -> Option<T> {
             match own {
@@ -316,6 +334,16 @@ impl<L: Clone> ProfileDecl<L> {
             Setting::Unset => b.and_then(|b| b.response_format.clone()),
             _ => None,
         };
+        let tags = match &self.tags {
+            Setting::Set(items, _) => Cow::Owned(
+                items
+                    .iter()
+                    .map(|t| (owned(&t.key.text), owned(&t.value)))
+                    .collect(),
+            ),
+            Setting::Unset => b.map_or(Cow::Borrowed(&[][..]), |b| b.tags.clone()),
+            _ => Cow::Borrowed(&[][..]),
+        };
         InferenceProfile {
             name: Cow::Owned(match &self.name {
                 Setting::Set(name, _) => name.clone(),
@@ -337,6 +365,7 @@ impl<L: Clone> ProfileDecl<L> {
                 b.and_then(|b| b.anthropic_version.as_ref()),
             ),
             response_format: format,
+            tags,
         }
     }
 
@@ -378,6 +407,17 @@ impl<L: Clone> ProfileDecl<L> {
                 (setting, _) => setting.loc(),
             },
             ProfileKey::AnthropicVersion => self.anthropic_version.loc(),
+            ProfileKey::Tags => match (&self.tags, v.item()) {
+                (Setting::Set(items, _), Some(i)) if i < items.len() => {
+                    path = super::join(&path, &items[i].key.text);
+                    Some(if v.is_tag_value() {
+                        &items[i].value_loc
+                    } else {
+                        &items[i].key.loc
+                    })
+                }
+                (setting, _) => setting.loc(),
+            },
             ProfileKey::ResponseFormat => match &self.response_format {
                 Setting::Set(schema, loc) => match v {
                     Violation::SchemaNameEmpty => {
