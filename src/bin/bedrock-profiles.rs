@@ -5,8 +5,13 @@ use bedrock_profiles::files::{self, Declarations, FileError};
 use bedrock_profiles::models::{self, TopK};
 use bedrock_profiles::report::{self, Filter, Report, emit, format};
 use bedrock_profiles::wire::{
-    Conversation, agent::CreateAgentRequest, cloudformation::Template, converse::ConverseRequest,
-    invoke, prompt::create_prompt_requests,
+    Conversation,
+    agent::CreateAgentRequest,
+    cloudformation::Template,
+    converse::ConverseRequest,
+    inference_profile::{self, CreateInferenceProfileRequest},
+    invoke,
+    prompt::create_prompt_requests,
 };
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
@@ -40,8 +45,10 @@ enum Command {
     /// Print the request bodies of a file's declarations as JSON.
     ///
     /// `converse` and `invoke-model` take the profiles (`profiles.<name>`), `create-prompt` the prompts (one
-    /// request per variant), `create-agent` the agents, `cloudformation` one template with every prompt and
-    /// agent. One body is printed as an object; several as an array.
+    /// request per variant), `create-agent` the agents, `create-inference-profile` the profiles that declare
+    /// `tags` (or the one named by `--name`, or every one with `--all-profiles`) deployed in `--region` of
+    /// `--account`, `cloudformation` one template with the profiles that declare `tags` (every one with
+    /// `--all-profiles`), every prompt and every agent. One body is printed as an object; several as an array.
     ///
     /// An agent step that has a profile is sent as an overridden prompt, which Bedrock applies only with its base
     /// prompt template: give one per such step in the agent's table, e.g.
@@ -59,6 +66,15 @@ enum Command {
         /// A user message to put in `converse` and `invoke-model` bodies.
         #[arg(long, value_name = "TEXT")]
         message: Option<String>,
+        /// The region of `create-inference-profile` (it picks the partition of the ARNs).
+        #[arg(long, value_name = "REGION")]
+        region: Option<String>,
+        /// The AWS account id of `create-inference-profile` (a cross-region source's ARN holds it).
+        #[arg(long, value_name = "ACCOUNT")]
+        account: Option<String>,
+        /// Deploy every profile (`create-inference-profile`, `cloudformation`), not only those that declare `tags`.
+        #[arg(long)]
+        all_profiles: bool,
     },
     /// List the model catalog with each model's limits.
     Models {
@@ -132,7 +148,10 @@ enum Target {
     CreatePrompt,
     /// bedrock-agent CreateAgent request, per agent.
     CreateAgent,
-    /// A CloudFormation template with AWS::Bedrock::Prompt and AWS::Bedrock::Agent resources.
+    /// bedrock CreateInferenceProfile request (an application inference profile), per profile.
+    CreateInferenceProfile,
+    /// A CloudFormation template with AWS::Bedrock::ApplicationInferenceProfile, AWS::Bedrock::Prompt and
+    /// AWS::Bedrock::Agent resources.
     Cloudformation,
 }
 
@@ -156,7 +175,19 @@ fn main() -> ExitCode {
             to,
             name,
             message,
-        } => export(&file, to, name.as_deref(), message.as_deref(), &mut out),
+            region,
+            account,
+            all_profiles,
+        } => {
+            let options = ExportOptions {
+                name: name.as_deref(),
+                message: message.as_deref(),
+                region: region.as_deref(),
+                account: account.as_deref(),
+                all_profiles,
+            };
+            export(&file, to, &options, &mut out)
+        }
         Command::Models { json } => list_models(json, &mut out),
         Command::Report {
             path,
@@ -370,18 +401,56 @@ fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<ExitCode> {
     Ok(ExitCode::from(worst))
 }
 
+/// The flags of `export` besides the file and the target.
+struct ExportOptions<'a> {
+    name: Option<&'a str>,
+    message: Option<&'a str>,
+    region: Option<&'a str>,
+    account: Option<&'a str>,
+    all_profiles: bool,
+}
+
+/// `--region` and `--account` of `create-inference-profile`: both given and well-formed.
+fn deployment<'a>(options: &ExportOptions<'a>) -> Result<(&'a str, &'a str), String> {
+    let (Some(region), Some(account)) = (options.region, options.account) else {
+        return Err("`--to create-inference-profile` needs `--region` and `--account`".to_owned());
+    };
+    inference_profile::check_region(region)
+        .and_then(|()| inference_profile::check_account(account))
+        .map_err(|e| e.to_string())?;
+    Ok((region, account))
+}
+
 fn export(
     file: &PathBuf,
     to: Target,
-    name: Option<&str>,
-    message: Option<&str>,
+    options: &ExportOptions<'_>,
     out: &mut impl Write,
 ) -> io::Result<ExitCode> {
+    let (name, message) = (options.name, options.message);
+    let target = match to {
+        Target::CreateInferenceProfile => match deployment(options) {
+            Ok(target) => Some(target),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return Ok(ExitCode::from(USAGE));
+            }
+        },
+        _ => None,
+    };
     let d = match load(file) {
         Ok(d) => d,
         Err(code) => return Ok(code),
     };
     let wanted = |key: &str, declared: &str| name.is_none_or(|n| n == key || n == declared);
+    // The profiles to deploy: the named one, else those that declare tags (every one with `--all-profiles`).
+    let deployed = |p: &&files::LoadedProfile| {
+        if name.is_some() {
+            wanted(&p.key, p.profile.name())
+        } else {
+            options.all_profiles || !p.profile.tags.is_empty()
+        }
+    };
     let conversation = message.map_or_else(Conversation::new, Conversation::user_text);
     let mut bodies: Vec<Value> = Vec::new();
     let mut matched = 0;
@@ -415,8 +484,21 @@ fn export(
                     bodies.push(agent_request(&d, a).to_json()?);
                 }
             }
+            Target::CreateInferenceProfile => {
+                let (region, account) = target.unwrap_or_default();
+                for p in d.profiles.iter().filter(deployed) {
+                    matched += 1;
+                    bodies.push(
+                        CreateInferenceProfileRequest::new(&p.profile, region, account)?.to_json(),
+                    );
+                }
+            }
             Target::Cloudformation => {
                 let mut template = Template::new();
+                for p in d.profiles.iter().filter(deployed) {
+                    matched += 1;
+                    template = template.inference_profile(&p.profile)?;
+                }
                 for p in d.prompts.iter().filter(|p| wanted(&p.key, &p.name)) {
                     matched += 1;
                     template = template.prompt(d.leak_prompt_spec(p))?;
@@ -439,7 +521,9 @@ fn export(
             Target::Converse | Target::InvokeModel => "profile",
             Target::CreatePrompt => "prompt",
             Target::CreateAgent => "agent",
-            Target::Cloudformation => "prompt or agent",
+            Target::CreateInferenceProfile if name.is_none() => "profile with `tags`",
+            Target::CreateInferenceProfile => "profile",
+            Target::Cloudformation => "profile with `tags`, prompt or agent",
         };
         match name {
             Some(n) => eprintln!("error: `{}` declares no {what} named `{n}`", file.display()),
