@@ -53,29 +53,7 @@ enum Command {
     /// An agent step that has a profile is sent as an overridden prompt, which Bedrock applies only with its base
     /// prompt template: give one per such step in the agent's table, e.g.
     /// `base_prompt_templates.orchestration = "..."` (the `profile` key is the orchestration step's).
-    Export {
-        /// The declaration file.
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
-        /// Which request body.
-        #[arg(long, value_enum)]
-        to: Target,
-        /// Only the declaration with this table name (or `name`).
-        #[arg(long, value_name = "NAME")]
-        name: Option<String>,
-        /// A user message to put in `converse` and `invoke-model` bodies.
-        #[arg(long, value_name = "TEXT")]
-        message: Option<String>,
-        /// The region of `create-inference-profile` (it picks the partition of the ARNs).
-        #[arg(long, value_name = "REGION")]
-        region: Option<String>,
-        /// The AWS account id of `create-inference-profile` (a cross-region source's ARN holds it).
-        #[arg(long, value_name = "ACCOUNT")]
-        account: Option<String>,
-        /// Deploy every profile (`create-inference-profile`, `cloudformation`), not only those that declare `tags`.
-        #[arg(long)]
-        all_profiles: bool,
-    },
+    Export(ExportArgs),
     /// List the model catalog with each model's limits.
     Models {
         /// Print JSON instead of a table.
@@ -118,6 +96,32 @@ enum Command {
         #[arg(long, value_name = "NAME", default_value = "bedrock_invocation_logs")]
         table: String,
     },
+}
+
+/// The arguments of `export`.
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    /// The declaration file.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Which request body.
+    #[arg(long, value_enum)]
+    to: Target,
+    /// Only the declaration with this table name (or `name`).
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
+    /// A user message to put in `converse` and `invoke-model` bodies.
+    #[arg(long, value_name = "TEXT")]
+    message: Option<String>,
+    /// The region of `create-inference-profile` (it picks the partition of the ARNs).
+    #[arg(long, value_name = "REGION")]
+    region: Option<String>,
+    /// The AWS account id of `create-inference-profile` (a cross-region source's ARN holds it).
+    #[arg(long, value_name = "ACCOUNT")]
+    account: Option<String>,
+    /// Deploy every profile (`create-inference-profile`, `cloudformation`), not only those that declare `tags`.
+    #[arg(long)]
+    all_profiles: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -170,24 +174,7 @@ fn main() -> ExitCode {
     let mut out = io::stdout().lock();
     let result = match cli.command {
         Command::Check { files } => check(&files, &mut out),
-        Command::Export {
-            file,
-            to,
-            name,
-            message,
-            region,
-            account,
-            all_profiles,
-        } => {
-            let options = ExportOptions {
-                name: name.as_deref(),
-                message: message.as_deref(),
-                region: region.as_deref(),
-                account: account.as_deref(),
-                all_profiles,
-            };
-            export(&file, to, &options, &mut out)
-        }
+        Command::Export(args) => export(&args, &mut out),
         Command::Models { json } => list_models(json, &mut out),
         Command::Report {
             path,
@@ -401,18 +388,10 @@ fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<ExitCode> {
     Ok(ExitCode::from(worst))
 }
 
-/// The flags of `export` besides the file and the target.
-struct ExportOptions<'a> {
-    name: Option<&'a str>,
-    message: Option<&'a str>,
-    region: Option<&'a str>,
-    account: Option<&'a str>,
-    all_profiles: bool,
-}
-
 /// `--region` and `--account` of `create-inference-profile`: both given and well-formed.
-fn deployment<'a>(options: &ExportOptions<'a>) -> Result<(&'a str, &'a str), String> {
-    let (Some(region), Some(account)) = (options.region, options.account) else {
+fn deployment(options: &ExportArgs) -> Result<(&str, &str), String> {
+    let (Some(region), Some(account)) = (options.region.as_deref(), options.account.as_deref())
+    else {
         return Err("`--to create-inference-profile` needs `--region` and `--account`".to_owned());
     };
     inference_profile::check_region(region)
@@ -421,13 +400,9 @@ fn deployment<'a>(options: &ExportOptions<'a>) -> Result<(&'a str, &'a str), Str
     Ok((region, account))
 }
 
-fn export(
-    file: &PathBuf,
-    to: Target,
-    options: &ExportOptions<'_>,
-    out: &mut impl Write,
-) -> io::Result<ExitCode> {
-    let (name, message) = (options.name, options.message);
+fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    let (file, to) = (&options.file, options.to);
+    let (name, message) = (options.name.as_deref(), options.message.as_deref());
     let target = match to {
         Target::CreateInferenceProfile => match deployment(options) {
             Ok(target) => Some(target),
