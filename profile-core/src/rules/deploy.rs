@@ -192,7 +192,7 @@ const fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
     }
     let mut i = 0;
     while i < p.len() {
-        if t[i].to_ascii_lowercase() != p[i].to_ascii_lowercase() {
+        if !t[i].eq_ignore_ascii_case(&p[i]) {
             return false;
         }
         i += 1;
