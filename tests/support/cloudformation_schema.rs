@@ -48,8 +48,8 @@ const PSEUDO_PARAMETERS: [(&str, &str); 4] = [
     ("${AWS::StackName}", "stack"),
 ];
 
-/// `{"Fn::Sub": "text"}` whose only variables are pseudo parameters, substituted: checked as the string it
-/// becomes, not replaced by a placeholder.
+/// `{"Fn::Sub": "text"}` whose only variables are pseudo parameters, substituted: where a string is expected, it is
+/// checked as the string it becomes rather than replaced by a placeholder.
 fn pseudo_sub(value: &Value) -> Option<String> {
     let object = value.as_object().filter(|o| o.len() == 1)?;
     let text = object.get("Fn::Sub")?.as_str()?;
@@ -273,11 +273,12 @@ fn walk(
     pointer: String,
     placeholders: &mut Vec<String>,
 ) -> Value {
-    if let Some(text) = pseudo_sub(value) {
-        return Value::String(text);
-    }
     if let Some(returns) = intrinsic(value) {
         return match placeholder(root, here, returns) {
+            // A string the schema can check as it is: an `Fn::Sub` of pseudo parameters only.
+            Some(Value::String(_)) if pseudo_sub(value).is_some() => {
+                Value::String(pseudo_sub(value).unwrap_or_default())
+            }
             Some(p) => {
                 placeholders.push(pointer);
                 p
