@@ -142,6 +142,12 @@ pub trait ConverseExt: Sized {
     /// profile when the call has none yet.
     fn with_profile(self, profile: &InferenceProfile) -> Result<Self, WireError>;
 
+    /// Calls through the application inference profile `profile` is deployed as: sets `modelId` to `arn` (checked
+    /// to be an `application-inference-profile/` ARN) and everything else from `profile`, with top-k routed for the
+    /// profile's declared model (which the ARN does not reveal). `requestMetadata` keeps the profile's name and
+    /// version, so invocation logs can be joined with the resource's cost-allocation tags.
+    fn with_profile_via(self, profile: &InferenceProfile, arn: &str) -> Result<Self, WireError>;
+
     /// Appends a rendered `#[prompt]`'s default variant: its system prompt (chat prompts) and its text as a user
     /// message.
     fn with_prompt<P: Prompt + ?Sized>(self, prompt: &P) -> Self;
@@ -201,8 +207,34 @@ macro_rules! converse_ext {
                         });
                     }
                 };
-                let request = ConverseRequest::new(model_id.clone()).with_profile(profile)?;
-                let mut builder = self.model_id(model_id);
+                let request = ConverseRequest::new(model_id).with_profile(profile)?;
+                Ok(apply(self, profile, request))
+            }
+
+            fn with_profile_via(
+                self,
+                profile: &InferenceProfile,
+                arn: &str,
+            ) -> Result<Self, WireError> {
+                Ok(apply(self, profile, ConverseRequest::via(profile, arn)?))
+            }
+
+            fn with_prompt<P: Prompt + ?Sized>(self, prompt: &P) -> Self {
+                let (system, messages) = conversation(&Conversation::from_prompt(prompt));
+                let mut builder = self;
+                for block in system {
+                    builder = builder.system(block);
+                }
+                for message in messages {
+                    builder = builder.messages(message);
+                }
+                builder
+            }
+        }
+
+        impl Apply for $builder {
+            fn apply(self, profile: &InferenceProfile, request: ConverseRequest) -> Self {
+                let mut builder = self.model_id(request.model_id);
                 builder = builder.set_inference_config(inference_configuration(profile));
                 builder = builder.set_additional_model_request_fields(
                     request
@@ -225,22 +257,19 @@ macro_rules! converse_ext {
                 for (key, value) in request.request_metadata {
                     builder = builder.request_metadata(key, value);
                 }
-                Ok(builder)
-            }
-
-            fn with_prompt<P: Prompt + ?Sized>(self, prompt: &P) -> Self {
-                let (system, messages) = conversation(&Conversation::from_prompt(prompt));
-                let mut builder = self;
-                for block in system {
-                    builder = builder.system(block);
-                }
-                for message in messages {
-                    builder = builder.messages(message);
-                }
                 builder
             }
         }
     };
+}
+
+/// Puts a built [`ConverseRequest`]'s model id, settings, guardrail and metadata on an SDK builder.
+trait Apply: Sized {
+    fn apply(self, profile: &InferenceProfile, request: ConverseRequest) -> Self;
+}
+
+fn apply<B: Apply>(builder: B, profile: &InferenceProfile, request: ConverseRequest) -> B {
+    builder.apply(profile, request)
 }
 
 converse_ext!(ConverseFluentBuilder, guardrail_configuration);

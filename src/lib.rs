@@ -56,7 +56,7 @@
 //! | Key | Value | Rule |
 //! |---|---|---|
 //! | `name` | string | 1..=64 characters matching `([0-9a-zA-Z][ _-]?)+`; default: the const's name in kebab-case (`HIGH_QUALITY` -> `high-quality`); never inherited |
-//! | `description` | string | 1..=200 characters |
+//! | `description` | string | 1..=200 characters matching `([0-9a-zA-Z:.][ _-]?)+` (prose goes in the doc comment) |
 //! | `version` | integer | at least 1; default 1 |
 //! | `model` | string, or `unlisted { id: "...", max_output_tokens: N }` | a catalog id, a cross-region id (`us.`, `eu.`, `apac.`, `au.`, `jp.`, `global.` + catalog id) or a Bedrock ARN |
 //! | `temperature` | number | 0.0..=1.0, from the model's minimum (Amazon Nova: 0.00001) |
@@ -66,11 +66,13 @@
 //! | `stop_sequences` | list of strings | each non-empty, no duplicates, at most 2500 (Converse), or fewer where the model says so |
 //! | `anthropic_version` | string | only `"bedrock-2023-05-31"`, only with Anthropic models (or no model) |
 //! | `response_format` | `json_schema { name: "...", description: "...", schema: r#"{...}"# }` | the schema must be a JSON object |
+//! | `tags` | `{ "team": "search", "cost-center": "4711" }` | cost-allocation tags of the deployed application inference profile: keys 1..=128 and values 0..=256 characters of `[a-zA-Z0-9\s._:/=+@-]`, distinct keys, none starting with `aws:`, at most 200; the model must be a foundation model or a cross-region profile |
 //!
 //! Float keys take integer literals (`temperature: 1`); numbers may contain `_`. A key may also be given a
 //! constant expression (`max_tokens: limits::LONG`); the macro cannot read it, so a `const` assertion checks the
 //! finished profile with the same rules, and a broken rule fails the build with the same message. `key: None`
-//! leaves a setting unset even when `..BASE` sets it.
+//! leaves a setting unset even when `..BASE` sets it. Like every key, `tags` is inherited whole: a profile that sets
+//! `tags` replaces its base's.
 //!
 //! ## Models
 //!
@@ -296,7 +298,7 @@
 pub use bedrock_profiles_core::{Agent, AgentSpec, PromptType, agent};
 pub use bedrock_profiles_core::{GuardrailConfig, ReasoningConfig, Thinking, Trace};
 pub use bedrock_profiles_core::{
-    InferenceProfile, JsonSchema, Model, ModelRef, ResponseFormat, Surface, Violation, check,
+    InferenceProfile, JsonSchema, Model, ModelRef, ResponseFormat, Surface, Tag, Violation, check,
     limits, models, rules,
 };
 

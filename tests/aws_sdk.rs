@@ -29,6 +29,16 @@ inference_profile! {
     }
 
     pub LLAMA { model: "meta.llama3-1-70b-instruct-v1:0", max_tokens: 512 }
+
+    /// Deployed as an application inference profile (tests/application_profiles.rs) and called through its ARN.
+    pub SEARCH {
+        name: "search-answers",
+        description: "Search answers for the web app",
+        model: "us.anthropic.claude-sonnet-4-20250514-v1:0",
+        max_tokens: 2000,
+        top_k: 50,
+        tags: { "team": "search", "cost-center": "4711" },
+    }
 }
 
 #[prompt(
@@ -200,5 +210,44 @@ fn stream_builder_has_the_same_extension() {
             .as_ref()
             .and_then(|c| c.temperature()),
         Some(0.3)
+    );
+}
+
+#[tokio::test]
+async fn a_call_through_the_deployed_profile_keeps_the_declaration() {
+    // The deployed profile's ARN, as the stack output `SearchAnswersProfileArn` or an environment variable gives it.
+    let arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/5dews3o6kky6";
+    let (body, uri) = captured(|client| {
+        client
+            .converse()
+            .with_profile_via(&SEARCH, arn)
+            .expect("an application inference profile ARN")
+    })
+    .await;
+    assert!(
+        uri.ends_with(
+            "/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Aapplication-inference-profile%2F5dews3o6kky6/converse"
+        ),
+        "{uri}"
+    );
+    assert_eq!(
+        body,
+        json!({
+            "inferenceConfig": {"maxTokens": 2000},
+            // Routed for SEARCH's Claude model, which the ARN does not reveal.
+            "additionalModelRequestFields": {"top_k": 50},
+            "requestMetadata": {"bedrock-profile": "search-answers", "bedrock-profile-version": "1"}
+        })
+    );
+    let (client, _request) = client();
+    let error = client
+        .converse_stream()
+        .with_profile_via(&SEARCH, "us.anthropic.claude-sonnet-4-20250514-v1:0")
+        .expect_err("not an ARN");
+    assert!(
+        error
+            .to_string()
+            .ends_with("is not the ARN of an application inference profile: expected arn:<partition>:bedrock:<region>:<account>:application-inference-profile/<id>"),
+        "{error}"
     );
 }

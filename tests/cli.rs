@@ -146,6 +146,77 @@ fn export_bodies() {
     );
 }
 
+const SEARCH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/search.toml");
+
+#[test]
+fn export_application_inference_profiles() {
+    let deploy = |extra: &[&str]| {
+        let mut args = vec!["export", SEARCH, "--to", "create-inference-profile"];
+        args.extend(extra);
+        run(&args)
+    };
+    let target = ["--region", "us-east-1", "--account", "123456789012"];
+    // The profiles that declare tags (`search-eu` inherits them).
+    let tagged = deploy(&target);
+    assert_eq!(tagged.status.code(), Some(0), "{}", stderr(&tagged));
+    let tagged = json(&tagged);
+    let tagged = tagged.as_array().expect("two profiles: an array");
+    assert_eq!(tagged[0]["inferenceProfileName"], "search-answers");
+    assert_eq!(
+        tagged[0]["modelSource"]["copyFrom"],
+        "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0"
+    );
+    assert_eq!(
+        tagged[1]["tags"],
+        serde_json::json!([{"key": "team", "value": "search"}, {"key": "cost-center", "value": "4711"}])
+    );
+    let named = json(&deploy(&[&target[..], &["--name", "classify"]].concat()));
+    assert_eq!(
+        named["modelSource"]["copyFrom"],
+        "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"
+    );
+    assert!(named.get("tags").is_none());
+    assert_eq!(
+        json(&deploy(&[&target[..], &["--all-profiles"]].concat()))
+            .as_array()
+            .map(Vec::len),
+        Some(3)
+    );
+    // Region and account are required and checked.
+    let missing = deploy(&["--region", "us-east-1"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("needs `--region` and `--account`"));
+    let bad = deploy(&["--region", "us-east-1", "--account", "42"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("the account `42` must be a 12-digit AWS account id"));
+
+    let cfn = json(&run(&["export", SEARCH, "--to", "cloudformation"]));
+    let resources = cfn["Resources"].as_object().unwrap();
+    let mut ids: Vec<&String> = resources.keys().collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        [
+            "SearchAnswersEuProfile",
+            "SearchAnswersProfile",
+            "SearchPromptPrompt"
+        ]
+    );
+    assert_eq!(
+        resources["SearchPromptPrompt"]["Properties"]["Variants"][0]["ModelId"],
+        serde_json::json!({"Fn::GetAtt": ["SearchAnswersProfile", "InferenceProfileArn"]})
+    );
+    assert!(cfn["Outputs"]["SearchAnswersProfileArn"].is_object());
+    let all = json(&run(&[
+        "export",
+        SEARCH,
+        "--to",
+        "cloudformation",
+        "--all-profiles",
+    ]));
+    assert!(all["Resources"]["ClassifyProfile"].is_object());
+}
+
 #[test]
 fn export_errors() {
     let none = run(&["export", SEED, "--to", "converse", "--name", "nope"]);

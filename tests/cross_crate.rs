@@ -32,7 +32,7 @@ fn derives_from_another_crates_profiles() {
     assert_eq!(
         stdout.lines().collect::<Vec<_>>(),
         [
-            "warmer Some(\"anthropic.claude-3-5-sonnet-20241022-v2:0\") Some(\"Long, careful answers\") \
+            "warmer Some(\"anthropic.claude-3-5-sonnet-20241022-v2:0\") Some(\"Long and careful answers\") \
              Some(0.9) Some(8000) [\"Human:\"]",
             "next-warm Some(\"acme.next-v1:0\") None Some(0.9) Some(50) []",
         ]

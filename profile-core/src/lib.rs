@@ -36,7 +36,7 @@ pub mod wire;
 
 pub use agent::{Agent, AgentSpec, PromptType};
 pub use models::{Model, ModelRef};
-pub use profile::{InferenceProfile, JsonSchema, ResponseFormat};
+pub use profile::{InferenceProfile, JsonSchema, ResponseFormat, Tag};
 pub use prompt::{Part, Prompt, PromptSpec, PromptVariant, PromptViolation, TemplateType};
 pub use rules::{Surface, Violation, check};
 pub use settings::{GuardrailConfig, ReasoningConfig, Thinking, Trace};

@@ -23,6 +23,31 @@ pub const NAME_MAX_ALNUM: usize = 100;
 /// `CreateAgent.description`: length 1..=200).
 pub const DESCRIPTION_MAX_CHARS: usize = 200;
 
+/// The pattern of a profile's `description` (bedrock `CreateInferenceProfile.description`, CloudFormation
+/// `AWS::Bedrock::ApplicationInferenceProfile.Description`): letters, digits, `:` and `.`, each followed by at most
+/// one space, `_` or `-`.
+pub const PROFILE_DESCRIPTION_PATTERN: &str = "([0-9a-zA-Z:.][ _-]?)+";
+
+// ---- tags (application inference profiles) -------------------------------------------------------------------
+
+/// Longest tag key (bedrock `Tag.key`, `TagKey`: length 1..=128).
+pub const TAG_KEY_MAX_CHARS: usize = 128;
+
+/// Longest tag value (bedrock `Tag.value`, `TagValue`: length 0..=256).
+pub const TAG_VALUE_MAX_CHARS: usize = 256;
+
+/// The characters a tag key or value may hold besides ASCII letters, digits and whitespace (bedrock `TagKey` and
+/// `TagValue` pattern `[a-zA-Z0-9\s._:/=+@-]*`).
+pub const TAG_PUNCTUATION: &str = "._:/=+@-";
+
+/// The reserved tag-key prefix, in any case (AWS Billing, "User-defined tag restrictions": `aws:` is reserved for
+/// AWS-generated tags).
+pub const TAG_RESERVED_PREFIX: &str = "aws:";
+
+/// Most tags of one request (bedrock `CreateInferenceProfile.tags`, `TagList`: 0..=200 items). AWS's general
+/// tagging guide allows 50 user tags per resource; Bedrock's own limit found in its service model is this one.
+pub const TAGS_MAX: usize = 200;
+
 // ---- models --------------------------------------------------------------------------------------------------
 
 /// Longest model id (bedrock-runtime `ConverseRequest.modelId`, bedrock-agent `PromptVariant.modelId`,

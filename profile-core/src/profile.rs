@@ -20,7 +20,8 @@ use std::borrow::Cow;
 pub struct InferenceProfile {
     /// The profile's name: 1..=64 characters matching `([0-9a-zA-Z][ _-]?)+`.
     pub name: Cow<'static, str>,
-    /// What the profile is for: 1..=200 characters.
+    /// What the profile is for: 1..=200 characters matching `([0-9a-zA-Z:.][ _-]?)+` (the description of the
+    /// deployed application inference profile; prose belongs in the doc comment).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
@@ -96,6 +97,32 @@ pub struct InferenceProfile {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub guardrail: Option<GuardrailConfig>,
+    /// Cost-allocation tags of the application inference profile the profile is deployed as, in declaration order:
+    /// keys 1..=128 and values 0..=256 characters of `[a-zA-Z0-9\s._:/=+@-]`, keys distinct and not starting with
+    /// `aws:`, at most 200. A profile with tags must name a model the resource can copy.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "<[_]>::is_empty",
+            serialize_with = "tags_as_map"
+        )
+    )]
+    pub tags: Cow<'static, [Tag]>,
+}
+
+/// One cost-allocation tag: `(key, value)`.
+pub type Tag = (Cow<'static, str>, Cow<'static, str>);
+
+/// Serializes the tags as a map (`{"team": "search"}`), as every front end writes them.
+#[cfg(feature = "serde")]
+fn tags_as_map<S: serde::Serializer>(tags: &[Tag], serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(tags.len()))?;
+    for (key, value) in tags {
+        map.serialize_entry(&**key, &**value)?;
+    }
+    map.end()
 }
 
 /// Serializes an `f32` as the `f64` of its written decimal, so that every serializer (including serde_json's
@@ -164,6 +191,7 @@ impl InferenceProfile {
         response_format: None,
         reasoning: None,
         guardrail: None,
+        tags: Cow::Borrowed(&[]),
     };
 
     /// A profile with only a name: every setting left to the model's defaults.
@@ -182,6 +210,7 @@ impl InferenceProfile {
             response_format: None,
             reasoning: None,
             guardrail: None,
+            tags: Cow::Borrowed(&[]),
         }
     }
 
@@ -209,6 +238,11 @@ impl InferenceProfile {
     /// The stop sequences as string slices.
     pub fn stop_sequences(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
         self.stop_sequences.iter().map(|s| &**s)
+    }
+
+    /// The cost-allocation tags as `(key, value)` string slices, in declaration order.
+    pub fn tags(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + '_ {
+        self.tags.iter().map(|(k, v)| (&**k, &**v))
     }
 
     /// The Anthropic version, if set.

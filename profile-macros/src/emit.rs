@@ -282,6 +282,22 @@ fn profile_fields<L>(d: &ProfileDecl<L>, exprs: &Exprs) -> Vec<TokenStream> {
         ProfileKey::Guardrail,
         setting(&d.guardrail, exprs, guardrail, |e| e),
     );
+    let tags = match &d.tags {
+        Setting::Set(items, _) => {
+            let items = items.iter().map(|t| {
+                let (key, value) = (cow(&t.key.text), cow(&t.value));
+                quote!((#key, #value))
+            });
+            Some(quote!(#p::Cow::Borrowed(&[#(#items),*])))
+        }
+        Setting::Expr(handle, _) => {
+            let e = exprs.get(*handle);
+            Some(quote!(#p::Cow::Borrowed(#e)))
+        }
+        Setting::Cleared(_) => Some(empty),
+        _ => None,
+    };
+    field(ProfileKey::Tags, tags);
     fields
 }
 

@@ -101,6 +101,22 @@ fn profiles_say_the_same_in_the_dsl_and_in_files() {
         ),
         ("version: 0", "version = 0"),
         ("name: \"two  spaces\"", "name = \"two  spaces\""),
+        (
+            "description: \"Fast, cheap\"",
+            "description = \"Fast, cheap\"",
+        ),
+        (
+            "tags: { \"aws:team\": \"a\", \"\": \"x\", \"ok\": \"a&b\" }",
+            "tags = { \"aws:team\" = \"a\", \"\" = \"x\", ok = \"a&b\" }",
+        ),
+        (
+            "tags: { \"team\": \"search\", \"cost center\": \"4711!\" }",
+            "tags = { team = \"search\", \"cost center\" = \"4711!\" }",
+        ),
+        (
+            "model: \"arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc\", tags: { team: \"search\" }",
+            "model = \"arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc\"\ntags = { team = \"search\" }",
+        ),
     ];
     for (dsl, toml) in cases {
         let from_dsl = compile_errors(crate::profile::expand(tokens(&format!(

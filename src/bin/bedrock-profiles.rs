@@ -5,8 +5,13 @@ use bedrock_profiles::files::{self, Declarations, FileError};
 use bedrock_profiles::models::{self, TopK};
 use bedrock_profiles::report::{self, Filter, Report, emit, format};
 use bedrock_profiles::wire::{
-    Conversation, agent::CreateAgentRequest, cloudformation::Template, converse::ConverseRequest,
-    invoke, prompt::create_prompt_requests,
+    Conversation,
+    agent::CreateAgentRequest,
+    cloudformation::Template,
+    converse::ConverseRequest,
+    inference_profile::{self, CreateInferenceProfileRequest},
+    invoke,
+    prompt::create_prompt_requests,
 };
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
@@ -40,26 +45,15 @@ enum Command {
     /// Print the request bodies of a file's declarations as JSON.
     ///
     /// `converse` and `invoke-model` take the profiles (`profiles.<name>`), `create-prompt` the prompts (one
-    /// request per variant), `create-agent` the agents, `cloudformation` one template with every prompt and
-    /// agent. One body is printed as an object; several as an array.
+    /// request per variant), `create-agent` the agents, `create-inference-profile` the profiles that declare
+    /// `tags` (or the one named by `--name`, or every one with `--all-profiles`) deployed in `--region` of
+    /// `--account`, `cloudformation` one template with the profiles that declare `tags` (every one with
+    /// `--all-profiles`), every prompt and every agent. One body is printed as an object; several as an array.
     ///
     /// An agent step that has a profile is sent as an overridden prompt, which Bedrock applies only with its base
     /// prompt template: give one per such step in the agent's table, e.g.
     /// `base_prompt_templates.orchestration = "..."` (the `profile` key is the orchestration step's).
-    Export {
-        /// The declaration file.
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
-        /// Which request body.
-        #[arg(long, value_enum)]
-        to: Target,
-        /// Only the declaration with this table name (or `name`).
-        #[arg(long, value_name = "NAME")]
-        name: Option<String>,
-        /// A user message to put in `converse` and `invoke-model` bodies.
-        #[arg(long, value_name = "TEXT")]
-        message: Option<String>,
-    },
+    Export(ExportArgs),
     /// List the model catalog with each model's limits.
     Models {
         /// Print JSON instead of a table.
@@ -104,6 +98,32 @@ enum Command {
     },
 }
 
+/// The arguments of `export`.
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    /// The declaration file.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Which request body.
+    #[arg(long, value_enum)]
+    to: Target,
+    /// Only the declaration with this table name (or `name`).
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
+    /// A user message to put in `converse` and `invoke-model` bodies.
+    #[arg(long, value_name = "TEXT")]
+    message: Option<String>,
+    /// The region of `create-inference-profile` (it picks the partition of the ARNs).
+    #[arg(long, value_name = "REGION")]
+    region: Option<String>,
+    /// The AWS account id of `create-inference-profile` (a cross-region source's ARN holds it).
+    #[arg(long, value_name = "ACCOUNT")]
+    account: Option<String>,
+    /// Deploy every profile (`create-inference-profile`, `cloudformation`), not only those that declare `tags`.
+    #[arg(long)]
+    all_profiles: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ReportFormat {
     /// Aligned columns.
@@ -132,7 +152,10 @@ enum Target {
     CreatePrompt,
     /// bedrock-agent CreateAgent request, per agent.
     CreateAgent,
-    /// A CloudFormation template with AWS::Bedrock::Prompt and AWS::Bedrock::Agent resources.
+    /// bedrock CreateInferenceProfile request (an application inference profile), per profile.
+    CreateInferenceProfile,
+    /// A CloudFormation template with AWS::Bedrock::ApplicationInferenceProfile, AWS::Bedrock::Prompt and
+    /// AWS::Bedrock::Agent resources.
     Cloudformation,
 }
 
@@ -151,12 +174,7 @@ fn main() -> ExitCode {
     let mut out = io::stdout().lock();
     let result = match cli.command {
         Command::Check { files } => check(&files, &mut out),
-        Command::Export {
-            file,
-            to,
-            name,
-            message,
-        } => export(&file, to, name.as_deref(), message.as_deref(), &mut out),
+        Command::Export(args) => export(&args, &mut out),
         Command::Models { json } => list_models(json, &mut out),
         Command::Report {
             path,
@@ -376,18 +394,44 @@ fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<ExitCode> {
     Ok(ExitCode::from(worst))
 }
 
-fn export(
-    file: &PathBuf,
-    to: Target,
-    name: Option<&str>,
-    message: Option<&str>,
-    out: &mut impl Write,
-) -> io::Result<ExitCode> {
+/// `--region` and `--account` of `create-inference-profile`: both given and well-formed.
+fn deployment(options: &ExportArgs) -> Result<(&str, &str), String> {
+    let (Some(region), Some(account)) = (options.region.as_deref(), options.account.as_deref())
+    else {
+        return Err("`--to create-inference-profile` needs `--region` and `--account`".to_owned());
+    };
+    inference_profile::check_region(region)
+        .and_then(|()| inference_profile::check_account(account))
+        .map_err(|e| e.to_string())?;
+    Ok((region, account))
+}
+
+fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    let (file, to) = (&options.file, options.to);
+    let (name, message) = (options.name.as_deref(), options.message.as_deref());
+    let target = match to {
+        Target::CreateInferenceProfile => match deployment(options) {
+            Ok(target) => Some(target),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return Ok(ExitCode::from(USAGE));
+            }
+        },
+        _ => None,
+    };
     let d = match load(file) {
         Ok(d) => d,
         Err(code) => return Ok(code),
     };
     let wanted = |key: &str, declared: &str| name.is_none_or(|n| n == key || n == declared);
+    // The profiles to deploy: the named one, else those that declare tags (every one with `--all-profiles`).
+    let deployed = |p: &&files::LoadedProfile| {
+        if name.is_some() {
+            wanted(&p.key, p.profile.name())
+        } else {
+            options.all_profiles || !p.profile.tags.is_empty()
+        }
+    };
     let conversation = message.map_or_else(Conversation::new, Conversation::user_text);
     let mut bodies: Vec<Value> = Vec::new();
     let mut matched = 0;
@@ -423,8 +467,21 @@ fn export(
                     );
                 }
             }
+            Target::CreateInferenceProfile => {
+                let (region, account) = target.unwrap_or_default();
+                for p in d.profiles.iter().filter(deployed) {
+                    matched += 1;
+                    bodies.push(
+                        CreateInferenceProfileRequest::new(&p.profile, region, account)?.to_json(),
+                    );
+                }
+            }
             Target::Cloudformation => {
                 let mut template = Template::new();
+                for p in d.profiles.iter().filter(deployed) {
+                    matched += 1;
+                    template = template.inference_profile(&p.profile)?;
+                }
                 for p in d.prompts.iter().filter(|p| wanted(&p.key, &p.name)) {
                     matched += 1;
                     template = d.with_prompt_spec(p, |spec| template.prompt(spec))?;
@@ -449,7 +506,9 @@ fn export(
             Target::Converse | Target::InvokeModel => "profile",
             Target::CreatePrompt => "prompt",
             Target::CreateAgent => "agent",
-            Target::Cloudformation => "prompt or agent",
+            Target::CreateInferenceProfile if name.is_none() => "profile with `tags`",
+            Target::CreateInferenceProfile => "profile",
+            Target::Cloudformation => "profile with `tags`, prompt or agent",
         };
         match name {
             Some(n) => eprintln!("error: `{}` declares no {what} named `{n}`", file.display()),

@@ -40,6 +40,25 @@ fn intrinsic(value: &Value) -> Option<Returns> {
     })
 }
 
+/// Values of the pseudo parameters, as a stack in us-east-1 of account 123456789012 would see them.
+const PSEUDO_PARAMETERS: [(&str, &str); 4] = [
+    ("${AWS::Partition}", "aws"),
+    ("${AWS::Region}", "us-east-1"),
+    ("${AWS::AccountId}", "123456789012"),
+    ("${AWS::StackName}", "stack"),
+];
+
+/// `{"Fn::Sub": "text"}` whose only variables are pseudo parameters, substituted: where a string is expected, it is
+/// checked as the string it becomes rather than replaced by a placeholder.
+fn pseudo_sub(value: &Value) -> Option<String> {
+    let object = value.as_object().filter(|o| o.len() == 1)?;
+    let text = object.get("Fn::Sub")?.as_str()?;
+    let resolved = PSEUDO_PARAMETERS
+        .iter()
+        .fold(text.to_owned(), |t, (name, value)| t.replace(name, value));
+    (!resolved.contains("${")).then_some(resolved)
+}
+
 fn load(relative: &str) -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/cloudformation-schemas")
@@ -256,6 +275,10 @@ fn walk(
 ) -> Value {
     if let Some(returns) = intrinsic(value) {
         return match placeholder(root, here, returns) {
+            // A string the schema can check as it is: an `Fn::Sub` of pseudo parameters only.
+            Some(Value::String(_)) if pseudo_sub(value).is_some() => {
+                Value::String(pseudo_sub(value).unwrap_or_default())
+            }
             Some(p) => {
                 placeholders.push(pointer);
                 p

@@ -17,6 +17,7 @@ pub const WIDE: InferenceProfile = InferenceProfile {
     response_format: None,
     reasoning: None,
     guardrail: None,
+    tags: Cow::Borrowed(&[]),
 };
 
 #[agent(

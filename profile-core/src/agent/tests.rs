@@ -198,6 +198,7 @@ const fn profile(
         response_format: None,
         reasoning: None,
         guardrail: None,
+        tags: Cow::Borrowed(&[]),
     }
 }
 static LONG: InferenceProfile = profile("long", Some(8000), &[]);

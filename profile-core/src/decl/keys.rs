@@ -121,6 +121,8 @@ keys! {
         Reasoning = "reasoning",
         /// `guardrail`: `{ id, version, trace }`.
         Guardrail = "guardrail",
+        /// `tags`: the cost-allocation tags of the deployed application inference profile.
+        Tags = "tags",
     }
     aliases {
         "thinking" => Reasoning,
@@ -128,6 +130,8 @@ keys! {
         "reasoning_effort" => Reasoning,
         "guardrailConfig" => Guardrail,
         "maxTokenCount" => MaxTokens,
+        "tag" => Tags,
+        "Tags" => Tags,
         "max_gen_len" => MaxTokens,
         "stopSequences" => StopSequences,
         "stop" => StopSequences,

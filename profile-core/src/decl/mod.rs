@@ -35,6 +35,7 @@ pub use keys::ProfileKey;
 pub use nested::{GuardrailDecl, ReasoningDecl};
 pub use profile::{ProfileDecl, SchemaDecl};
 pub use prompt::{ProfileRef, PromptDecl, ResolvedVariant, TemplateSource, VariantDecl};
+pub use read::StringEntry;
 pub use source::{NoSources, ProfileTable, Sources, drop_final_line_break};
 
 /// The syntax a declaration was written in: it decides how messages spell an example.

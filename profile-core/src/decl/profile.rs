@@ -2,7 +2,8 @@
 
 use super::keys::{FileProfileKey, ProfileKey};
 use super::nested::{GuardrailDecl, ReasoningDecl};
-use super::read::Reader;
+
+use super::read::{Reader, StringEntry};
 use super::{Entry, Issues, Name, Node, Raw, Setting, Syntax, kebab_case};
 use crate::models::ModelRef;
 use crate::profile::{InferenceProfile, JsonSchema, ResponseFormat};
@@ -40,6 +41,8 @@ pub struct ProfileDecl<L> {
     pub reasoning: Setting<ReasoningDecl<L>, L>,
     /// `guardrail`
     pub guardrail: Setting<GuardrailDecl<L>, L>,
+    /// `tags`, each key and value with its location.
+    pub tags: Setting<Vec<StringEntry<L>>, L>,
     /// `..BASE` (DSL, the path as written) or `extends = "base"` (files).
     pub base: Option<Name<L>>,
 }
@@ -87,6 +90,7 @@ impl<L> ProfileDecl<L> {
             .or(schema)
             .or(expr(&self.reasoning))
             .or(expr(&self.guardrail))
+            .or(expr(&self.tags))
     }
 }
 
@@ -108,6 +112,7 @@ impl<L: Clone> ProfileDecl<L> {
             response_format: Setting::Unset,
             reasoning: Setting::Unset,
             guardrail: Setting::Unset,
+            tags: Setting::Unset,
             base: None,
         }
     }
@@ -155,6 +160,17 @@ impl<L: Clone> ProfileDecl<L> {
         }
         if let Some(g) = &profile.guardrail {
             decl.guardrail = Setting::Set(GuardrailDecl::from_config(g, &loc), loc.clone());
+        }
+        if !profile.tags.is_empty() {
+            let tags = profile
+                .tags()
+                .map(|(key, value)| StringEntry {
+                    key: Name::new(key, loc.clone()),
+                    value: value.to_owned(),
+                    value_loc: loc.clone(),
+                })
+                .collect();
+            decl.tags = Setting::Set(tags, loc.clone());
         }
         decl
     }
@@ -233,6 +249,7 @@ impl<L: Clone> ProfileDecl<L> {
             }
             ProfileKey::Reasoning => self.reasoning = r.reasoning(k, node),
             ProfileKey::Guardrail => self.guardrail = r.guardrail(k, node, true),
+            ProfileKey::Tags => self.tags = r.string_table(k, node),
         }
     }
 
@@ -284,6 +301,7 @@ impl<L: Clone> ProfileDecl<L> {
             ProfileKey::ResponseFormat => self.response_format.is_written(),
             ProfileKey::Reasoning => self.reasoning.is_written(),
             ProfileKey::Guardrail => self.guardrail.is_written(),
+            ProfileKey::Tags => self.tags.is_written(),
         }
     }
 
@@ -304,7 +322,8 @@ impl<L: Clone> ProfileDecl<L> {
     }
 
     /// The profile this declaration makes: the values it sets, then `base`'s for the keys it leaves unset (never
-    /// the name), then the defaults. Expressions and wrong values are left unset.
+    /// the name), then the defaults. Expressions and wrong values are left unset. Like every key, `tags` is taken
+    /// whole: a profile that sets `tags` replaces its base's (as rustc's `..BASE` does in the DSL).
     pub fn resolve(&self, base: Option<&InferenceProfile>) -> InferenceProfile {
         fn pick<T: Clone, L>(own: &Setting<T, L>, base: Option<T>) -> Option<T> {
             match own {
@@ -334,6 +353,16 @@ impl<L: Clone> ProfileDecl<L> {
             Setting::Set(schema, _) => schema.resolve().map(ResponseFormat::JsonSchema),
             Setting::Unset => b.and_then(|b| b.response_format.clone()),
             _ => None,
+        };
+        let tags = match &self.tags {
+            Setting::Set(items, _) => Cow::Owned(
+                items
+                    .iter()
+                    .map(|t| (owned(&t.key.text), owned(&t.value)))
+                    .collect(),
+            ),
+            Setting::Unset => b.map_or(Cow::Borrowed(&[][..]), |b| b.tags.clone()),
+            _ => Cow::Borrowed(&[][..]),
         };
         InferenceProfile {
             name: Cow::Owned(match &self.name {
@@ -366,6 +395,7 @@ impl<L: Clone> ProfileDecl<L> {
                 Setting::Unset => b.and_then(|b| b.guardrail.clone()),
                 _ => None,
             },
+            tags,
         }
     }
 
@@ -425,6 +455,17 @@ impl<L: Clone> ProfileDecl<L> {
                 (setting, _) => setting.loc(),
             },
             ProfileKey::AnthropicVersion => self.anthropic_version.loc(),
+            ProfileKey::Tags => match (&self.tags, v.item()) {
+                (Setting::Set(items, _), Some(i)) if i < items.len() => {
+                    path = super::join(&path, &items[i].key.text);
+                    Some(if v.is_tag_value() {
+                        &items[i].value_loc
+                    } else {
+                        &items[i].key.loc
+                    })
+                }
+                (setting, _) => setting.loc(),
+            },
             ProfileKey::ResponseFormat => match &self.response_format {
                 Setting::Set(schema, loc) => match v {
                     Violation::SchemaNameEmpty => {

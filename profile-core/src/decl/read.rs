@@ -4,6 +4,17 @@
 use super::{Entry, IssueKind, Issues, Name, Node, Raw, Setting, Syntax, one_of};
 use crate::models::{self, ModelError, ModelRef};
 
+/// One entry of a table of strings (`tags`): the key and the value, each with its location.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StringEntry<L> {
+    /// The key as written.
+    pub key: Name<L>,
+    /// The value.
+    pub value: String,
+    /// Where the value is.
+    pub value_loc: L,
+}
+
 /// A reader for one declaration: its syntax and where its issues go.
 pub(crate) struct Reader<'a, L> {
     pub syntax: Syntax,
@@ -129,6 +140,57 @@ impl<L: Clone> Reader<'_, L> {
                     };
                     let path = format!("{key}[{i}]");
                     self.issues.push(IssueKind::Type, &path, &item.loc, message);
+                    ok = false;
+                }
+            }
+        }
+        if ok {
+            Setting::Set(out, node.loc.clone())
+        } else {
+            Setting::Invalid
+        }
+    }
+
+    /// A table of strings (`{ "team": "search" }` in the DSL, `{ team = "search" }` in TOML), each key and value
+    /// with its location, in the order written.
+    pub fn string_table(&mut self, key: &str, node: &Node<L>) -> Setting<Vec<StringEntry<L>>, L> {
+        if let Some(special) = self.special(node) {
+            return special;
+        }
+        let team = if self.syntax.is_data() {
+            "team"
+        } else {
+            "\"team\""
+        };
+        let example = self.syntax.table(&[(team, "\"search\"")]);
+        let Some(entries) = self.table(
+            key,
+            node,
+            None,
+            &format!("a table of strings, like {example}"),
+        ) else {
+            return Setting::Invalid;
+        };
+        let mut out = Vec::with_capacity(entries.len());
+        let mut ok = true;
+        for entry in entries {
+            match &entry.value.value {
+                Raw::Str(value) => out.push(StringEntry {
+                    key: entry.key.clone(),
+                    value: value.clone(),
+                    value_loc: entry.value.loc.clone(),
+                }),
+                other => {
+                    let found = other.describe(self.syntax);
+                    let what = if self.syntax.is_data() {
+                        "strings"
+                    } else {
+                        "string literals"
+                    };
+                    let path = super::join(key, &entry.key.text);
+                    let message = format!("`{key}` values must be {what}, found {found}");
+                    self.issues
+                        .push(IssueKind::Type, &path, &entry.value.loc, message);
                     ok = false;
                 }
             }

@@ -62,9 +62,14 @@ impl Surface {
 /// A profile key, as the DSL and the file formats spell it (declared once, in the declaration layer).
 pub use crate::decl::keys::ProfileKey as Key;
 
+mod deploy;
 mod reasoning;
 mod violation;
 mod warning;
+pub use deploy::{
+    Undeployable, check_deployable, check_description_pattern, check_tag, check_tag_count,
+    undeployable,
+};
 pub use reasoning::{
     check_guardrail, check_guardrail_id, check_guardrail_version, check_reasoning,
     check_reasoning_sampling, check_sampling_policy,
@@ -403,7 +408,10 @@ const THINKING_TOP_K: usize = 17;
 const THINKING_MAX_TOKENS: usize = 18;
 const GUARDRAIL: usize = 19;
 const STOP_COUNT: usize = 20;
-const STOP_ITEMS: usize = 21;
+const TAG_COUNT: usize = 21;
+const TAGS_SOURCE: usize = 22;
+/// One slot per stop sequence, then one per tag.
+const STOP_ITEMS: usize = 23;
 
 /// The next violation of `profile` on `surface` after `cursor`, advancing it; `None` when no rule is left. This one
 /// list of rules serves [`check`] (runtime) and [`assert_valid`] (`const` evaluation). A prompt or an agent names
@@ -423,13 +431,21 @@ pub(crate) const fn next_violation_for<'a>(
         Cow::Borrowed(s) => s,
         Cow::Owned(v) => v.as_slice(),
     };
-    while cursor.0 < STOP_ITEMS + stops.len() {
+    let tags: &'a [(Cow<'static, str>, Cow<'static, str>)] = match &profile.tags {
+        Cow::Borrowed(t) => t,
+        Cow::Owned(v) => v.as_slice(),
+    };
+    let tag_items = STOP_ITEMS + stops.len();
+    while cursor.0 < tag_items + tags.len() {
         let slot = cursor.0;
         cursor.0 += 1;
         let found = match slot {
             NAME => check_name(text(&profile.name)),
             DESCRIPTION => match &profile.description {
-                Some(d) => check_description(text(d)),
+                Some(d) => match check_description(text(d)) {
+                    Some(v) => Some(v),
+                    None => check_description_pattern(text(d)),
+                },
                 None => None,
             },
             VERSION => check_version(profile.version),
@@ -481,7 +497,14 @@ pub(crate) const fn next_violation_for<'a>(
                 None => None,
             },
             STOP_COUNT => check_stop_sequence_count(stops.len(), model, surface),
-            item => check_stop_sequence(stops, item - STOP_ITEMS),
+            TAG_COUNT => check_tag_count(tags.len()),
+            // The source of the deployed resource is the profile's own model, whatever a prompt or agent sends.
+            TAGS_SOURCE => match (tags.is_empty(), &profile.model) {
+                (false, Some(m)) => check_deployable(m),
+                _ => None,
+            },
+            item if item < tag_items => check_stop_sequence(stops, item - STOP_ITEMS),
+            item => check_tag(tags, item - tag_items),
         };
         if found.is_some() {
             return found;

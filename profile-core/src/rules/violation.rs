@@ -1,6 +1,6 @@
 //! A broken rule of the rulebook, with what was found and what is allowed, and its one message.
 
-use super::{Key, Surface};
+use super::{Key, Surface, Undeployable};
 use crate::json;
 use crate::limits;
 use crate::message::{Message, str_eq};
@@ -36,6 +36,13 @@ pub enum Violation<'a> {
     DescriptionLength {
         /// Length in characters.
         found: usize,
+    },
+    /// A profile's `description` does not match `([0-9a-zA-Z:.][ _-]?)+`.
+    DescriptionPattern {
+        /// The first character that breaks the pattern.
+        found: &'a str,
+        /// Its position, in characters from 1.
+        position: usize,
     },
     /// `version` is 0.
     VersionZero,
@@ -326,6 +333,69 @@ pub enum Violation<'a> {
         /// The surface.
         surface: Surface,
     },
+    /// More than 200 tags.
+    TooManyTags {
+        /// Number of tags.
+        found: usize,
+    },
+    /// A tag key is empty or longer than 128 characters.
+    TagKeyLength {
+        /// The tag's position (0-based).
+        index: usize,
+        /// Length in characters.
+        found: usize,
+    },
+    /// A tag key holds a character outside `[a-zA-Z0-9\s._:/=+@-]`.
+    TagKeyChar {
+        /// The tag's position (0-based).
+        index: usize,
+        /// The key.
+        key: &'a str,
+        /// The first character that is not allowed.
+        found: &'a str,
+    },
+    /// A tag key starts with the reserved `aws:` (in any case).
+    TagKeyReserved {
+        /// The tag's position (0-based).
+        index: usize,
+        /// The key.
+        key: &'a str,
+    },
+    /// A tag key repeats an earlier one.
+    DuplicateTagKey {
+        /// The tag's position (0-based).
+        index: usize,
+        /// Position of the first occurrence.
+        first: usize,
+        /// The key.
+        key: &'a str,
+    },
+    /// A tag value is longer than 256 characters.
+    TagValueLength {
+        /// The tag's position (0-based).
+        index: usize,
+        /// The tag's key.
+        key: &'a str,
+        /// Length in characters.
+        found: usize,
+    },
+    /// A tag value holds a character outside `[a-zA-Z0-9\s._:/=+@-]`.
+    TagValueChar {
+        /// The tag's position (0-based).
+        index: usize,
+        /// The tag's key.
+        key: &'a str,
+        /// The first character that is not allowed.
+        found: &'a str,
+    },
+    /// The profile declares `tags` (it is meant to be deployed as an application inference profile), but its model
+    /// cannot be the resource's source.
+    TagsNeedCopyableModel {
+        /// The model id.
+        model: &'a str,
+        /// Why it cannot be copied.
+        reason: Undeployable,
+    },
 }
 
 impl<'a> Violation<'a> {
@@ -333,7 +403,9 @@ impl<'a> Violation<'a> {
     pub const fn key(&self) -> Key {
         match self {
             Violation::NameLength { .. } | Violation::NamePattern { .. } => Key::Name,
-            Violation::DescriptionLength { .. } => Key::Description,
+            Violation::DescriptionLength { .. } | Violation::DescriptionPattern { .. } => {
+                Key::Description
+            }
             Violation::VersionZero => Key::Version,
             Violation::ModelIdLength { .. }
             | Violation::ModelNeedsInferenceProfile { .. }
@@ -365,6 +437,14 @@ impl<'a> Violation<'a> {
             | Violation::GuardrailIdPattern { .. }
             | Violation::GuardrailVersion { .. }
             | Violation::GuardrailOnSurface { .. } => Key::Guardrail,
+            Violation::TooManyTags { .. }
+            | Violation::TagKeyLength { .. }
+            | Violation::TagKeyChar { .. }
+            | Violation::TagKeyReserved { .. }
+            | Violation::DuplicateTagKey { .. }
+            | Violation::TagValueLength { .. }
+            | Violation::TagValueChar { .. }
+            | Violation::TagsNeedCopyableModel { .. } => Key::Tags,
             _ => Key::Reasoning,
         }
     }
@@ -397,13 +477,27 @@ impl<'a> Violation<'a> {
         }
     }
 
-    /// The stop sequence a violation is about, when it is about one.
+    /// The stop sequence or tag a violation is about, when it is about one.
     pub const fn item(&self) -> Option<usize> {
         match self {
             Violation::EmptyStopSequence { index }
-            | Violation::DuplicateStopSequence { index, .. } => Some(*index),
+            | Violation::DuplicateStopSequence { index, .. }
+            | Violation::TagKeyLength { index, .. }
+            | Violation::TagKeyChar { index, .. }
+            | Violation::TagKeyReserved { index, .. }
+            | Violation::DuplicateTagKey { index, .. }
+            | Violation::TagValueLength { index, .. }
+            | Violation::TagValueChar { index, .. } => Some(*index),
             _ => None,
         }
+    }
+
+    /// Whether a tag violation is about the tag's value rather than its key.
+    pub const fn is_tag_value(&self) -> bool {
+        matches!(
+            self,
+            Violation::TagValueLength { .. } | Violation::TagValueChar { .. }
+        )
     }
 
     /// Writes the message: lowercase, the key in backticks, what was found and what is allowed.
@@ -420,6 +514,18 @@ impl<'a> Violation<'a> {
             Violation::DescriptionLength { found } => {
                 m.push_str("`description` must be 1..=200 characters, found ");
                 m.push_usize(found);
+            }
+            Violation::DescriptionPattern { found, position } => {
+                m.push_str("`description` must match ");
+                m.push_str(limits::PROFILE_DESCRIPTION_PATTERN);
+                m.push_str(" (letters, digits, `:` and `.`, single spaces, `_` or `-` between them), found ");
+                m.push_quoted(found);
+                m.push_str(" at character ");
+                m.push_usize(position);
+                if str_eq(found, " ") || str_eq(found, "_") || str_eq(found, "-") {
+                    m.push_str(", which must follow a letter, digit, `:` or `.`");
+                }
+                m.push_str("; write prose in the doc comment");
             }
             Violation::VersionZero => m.push_str("`version` must be at least 1, found 0"),
             Violation::ModelIdLength { found } => {
@@ -574,6 +680,58 @@ impl<'a> Violation<'a> {
             Violation::SchemaNameEmpty => m.push_str(
                 "`response_format` schema `name` must not be empty (leave it out instead)",
             ),
+            Violation::TooManyTags { found } => {
+                m.push_str("`tags` has ");
+                m.push_usize(found);
+                m.push_str(" items, but CreateInferenceProfile takes at most ");
+                m.push_usize(limits::TAGS_MAX);
+            }
+            Violation::TagKeyLength { found, .. } => {
+                m.push_str("`tags` key must be 1..=");
+                m.push_usize(limits::TAG_KEY_MAX_CHARS);
+                m.push_str(" characters, found ");
+                m.push_usize(found);
+            }
+            Violation::TagKeyChar { key, found, .. } => {
+                m.push_str("`tags` key ");
+                m.push_quoted(key);
+                m.push_str(" holds ");
+                m.push_quoted(found);
+                write_tag_charset(m);
+            }
+            Violation::TagKeyReserved { key, .. } => {
+                m.push_str("`tags` key ");
+                m.push_quoted(key);
+                m.push_str(" starts with `");
+                m.push_str(limits::TAG_RESERVED_PREFIX);
+                m.push_str("`, which is reserved for AWS in any case");
+            }
+            Violation::DuplicateTagKey { key, .. } => {
+                m.push_str("`tags` key ");
+                m.push_quoted(key);
+                m.push_str(" is given twice");
+            }
+            Violation::TagValueLength { key, found, .. } => {
+                m.push_str("`tags` value of ");
+                m.push_quoted(key);
+                m.push_str(" must be at most ");
+                m.push_usize(limits::TAG_VALUE_MAX_CHARS);
+                m.push_str(" characters, found ");
+                m.push_usize(found);
+            }
+            Violation::TagValueChar { key, found, .. } => {
+                m.push_str("`tags` value of ");
+                m.push_quoted(key);
+                m.push_str(" holds ");
+                m.push_quoted(found);
+                write_tag_charset(m);
+            }
+            Violation::TagsNeedCopyableModel { model, reason } => {
+                m.push_str("`tags` make the profile an application inference profile, which copies a foundation model or a cross-region profile, but `model` ");
+                m.push_str(model);
+                m.push_str(" is ");
+                m.push_str(reason.describe());
+            }
             _ => super::reasoning::write_message(self, m),
         }
     }
@@ -583,6 +741,24 @@ impl<'a> Violation<'a> {
         let mut m = Message::new();
         self.write_message(&mut m);
         m
+    }
+}
+
+/// What a tag may hold, after the character that it may not.
+const fn write_tag_charset(m: &mut Message) {
+    m.push_str(", which is not allowed; tag keys and values take letters, digits, whitespace and ");
+    let punctuation = limits::TAG_PUNCTUATION.as_bytes();
+    let mut i = 0;
+    while i < punctuation.len() {
+        if i > 0 {
+            m.push_str(" ");
+        }
+        let (_, rest) = punctuation.split_at(i);
+        let (one, _) = rest.split_at(1);
+        if let Ok(one) = core::str::from_utf8(one) {
+            m.push_str(one);
+        }
+        i += 1;
     }
 }
 

@@ -57,6 +57,11 @@ impl AgentInferenceConfig {
 }
 
 impl<'a> CreateAgentRequest<'a> {
+    /// The agent the request creates.
+    pub fn spec(&self) -> &'a AgentSpec<'a> {
+        self.spec
+    }
+
     /// A request for `spec`.
     pub fn new(spec: &'a AgentSpec<'a>) -> Self {
         CreateAgentRequest {

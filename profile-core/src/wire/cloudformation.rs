@@ -1,12 +1,20 @@
-//! A CloudFormation template (JSON) with `AWS::Bedrock::Prompt` and `AWS::Bedrock::Agent` resources.
+//! A CloudFormation template (JSON) with `AWS::Bedrock::ApplicationInferenceProfile`, `AWS::Bedrock::Prompt` and
+//! `AWS::Bedrock::Agent` resources.
 //!
-//! The resources' properties are the `CreatePrompt` / `CreateAgent` request members with their names in PascalCase
-//! (`agentName` -> `AgentName`, `idleSessionTTLInSeconds` -> `IdleSessionTTLInSeconds`); free-form members
-//! (`AdditionalModelRequestFields`) keep their contents as they are.
+//! The resources' properties are the `CreateInferenceProfile` / `CreatePrompt` / `CreateAgent` request members with
+//! their names in PascalCase (`agentName` -> `AgentName`, `idleSessionTTLInSeconds` -> `IdleSessionTTLInSeconds`);
+//! free-form members (`AdditionalModelRequestFields`) keep their contents as they are.
+//!
+//! A profile's resource copies its model in the stack's own partition, region and account (`Fn::Sub`), and an
+//! `Output` exports its ARN. A prompt variant or an agent that is sent to the model of a profile deployed in the
+//! same template is sent through that profile: its `ModelId` / `FoundationModel` becomes the profile's ARN
+//! (`Fn::GetAtt`), so its calls carry the profile's cost-allocation tags.
 
 use super::WireError;
 use super::agent::CreateAgentRequest;
+use super::inference_profile::{CreateInferenceProfileRequest, copy_source};
 use super::prompt::create_prompt_requests;
+use crate::InferenceProfile;
 use crate::prompt::PromptSpec;
 use serde_json::{Map, Value, json};
 
@@ -15,7 +23,16 @@ use serde_json::{Map, Value, json};
 pub struct Template {
     description: Option<String>,
     resources: Map<String, Value>,
+    outputs: Map<String, Value>,
+    /// Deployed profiles: (profile name, model id, logical id).
+    profiles: Vec<(String, String, String)>,
+    /// Model ids that a deployed profile can stand in for: (logical id, JSON pointer in its properties, profile
+    /// name, model id).
+    links: Vec<(String, &'static str, String, String)>,
 }
+
+/// The attribute of `AWS::Bedrock::ApplicationInferenceProfile` that holds its ARN.
+pub const PROFILE_ARN_ATTRIBUTE: &str = "InferenceProfileArn";
 
 impl Template {
     /// An empty template.
@@ -29,11 +46,50 @@ impl Template {
         self
     }
 
+    /// One `AWS::Bedrock::ApplicationInferenceProfile` for `profile` (its name, description and tags, copying its
+    /// model in the stack's region) and an `Output` `<LogicalId>Arn` that exports its ARN as
+    /// `<stack name>-<LogicalId>Arn`. The profile must name a model the resource can copy.
+    pub fn inference_profile(mut self, profile: &InferenceProfile) -> Result<Self, WireError> {
+        let source = copy_source(profile)?;
+        let mut body =
+            CreateInferenceProfileRequest::with_copy_from(profile, String::new())?.to_json();
+        body["modelSource"]["copyFrom"] = json!({ "Fn::Sub": source.sub() });
+        let id = self.add(
+            profile.name(),
+            "Profile",
+            "AWS::Bedrock::ApplicationInferenceProfile",
+            body,
+        );
+        let output = format!("{id}Arn");
+        self.outputs.insert(
+            output.clone(),
+            json!({
+                "Description": format!("ARN of the application inference profile {}: pass it as modelId", profile.name()),
+                "Value": { "Fn::GetAtt": [id, PROFILE_ARN_ATTRIBUTE] },
+                "Export": { "Name": { "Fn::Sub": format!("${{AWS::StackName}}-{output}") } },
+            }),
+        );
+        if let Some(model) = profile.model_id() {
+            self.profiles
+                .push((profile.name().to_owned(), model.to_owned(), id));
+        }
+        Ok(self)
+    }
+
     /// One `AWS::Bedrock::Prompt` per variant of `spec`.
     pub fn prompt(mut self, spec: &PromptSpec) -> Result<Self, WireError> {
-        for request in create_prompt_requests(spec)? {
+        for (request, variant) in create_prompt_requests(spec)?.into_iter().zip(spec.variants) {
             let name = request["name"].as_str().unwrap_or_default().to_owned();
-            self.add(&name, "Prompt", "AWS::Bedrock::Prompt", request);
+            let id = self.add(&name, "Prompt", "AWS::Bedrock::Prompt", request);
+            if let (Some(profile), Some(model)) = (variant.profile, variant.model_id()) {
+                let link = (
+                    id,
+                    "/Variants/0/ModelId",
+                    profile.name().to_owned(),
+                    model.to_owned(),
+                );
+                self.links.push(link);
+            }
         }
         Ok(self)
     }
@@ -42,11 +98,22 @@ impl Template {
     pub fn agent(mut self, request: &CreateAgentRequest<'_>) -> Result<Self, WireError> {
         let body = request.to_json()?;
         let name = body["agentName"].as_str().unwrap_or_default().to_owned();
-        self.add(&name, "Agent", "AWS::Bedrock::Agent", body);
+        let id = self.add(&name, "Agent", "AWS::Bedrock::Agent", body);
+        let spec = request.spec();
+        if let Some(profile) = spec.orchestration {
+            let link = (
+                id,
+                "/FoundationModel",
+                profile.name().to_owned(),
+                spec.model.id().to_owned(),
+            );
+            self.links.push(link);
+        }
         Ok(self)
     }
 
-    fn add(&mut self, name: &str, suffix: &str, kind: &str, body: Value) {
+    /// Adds a resource named after `name` and returns its logical id.
+    fn add(&mut self, name: &str, suffix: &str, kind: &str, body: Value) -> String {
         let base = format!("{}{suffix}", logical_id(name));
         let mut id = base.clone();
         let mut n = 2;
@@ -55,9 +122,10 @@ impl Template {
             n += 1;
         }
         self.resources.insert(
-            id,
+            id.clone(),
             json!({ "Type": kind, "Properties": pascal_case_keys(body) }),
         );
+        id
     }
 
     /// The template as JSON.
@@ -67,7 +135,23 @@ impl Template {
         if let Some(description) = &self.description {
             template.insert("Description".into(), json!(description));
         }
-        template.insert("Resources".into(), Value::Object(self.resources.clone()));
+        let mut resources = self.resources.clone();
+        for (id, pointer, profile, model) in &self.links {
+            let deployed = self
+                .profiles
+                .iter()
+                .find(|(name, source, _)| name == profile && source == model);
+            let target = resources
+                .get_mut(id)
+                .and_then(|r| r.pointer_mut(&format!("/Properties{pointer}")));
+            if let (Some((_, _, profile_id)), Some(target)) = (deployed, target) {
+                *target = json!({ "Fn::GetAtt": [profile_id, PROFILE_ARN_ATTRIBUTE] });
+            }
+        }
+        template.insert("Resources".into(), Value::Object(resources));
+        if !self.outputs.is_empty() {
+            template.insert("Outputs".into(), Value::Object(self.outputs.clone()));
+        }
         Value::Object(template)
     }
 }

@@ -234,20 +234,36 @@ impl ConverseRequest {
         ConverseRequest::new(model_id).with_profile(profile)
     }
 
+    /// A request through the application inference profile `profile` was deployed as: `modelId` is `arn` (checked
+    /// to be an `application-inference-profile/` ARN), every setting comes from `profile`, and top-k is routed for
+    /// the profile's declared model (the model the deployed resource copies), which the ARN does not reveal.
+    /// `requestMetadata` keeps the profile's name and version, so invocation logs join the resource's cost tags.
+    pub fn via(profile: &InferenceProfile, arn: &str) -> Result<Self, WireError> {
+        super::inference_profile::check_application_profile_arn(arn)?;
+        ConverseRequest::new(arn).apply(profile, profile.model.as_ref())
+    }
+
     /// Applies a profile's settings: `inferenceConfig`, top-k routed into `additionalModelRequestFields` for the
     /// request's model, `outputConfig` from `response_format`, and the profile's name and version in
     /// `requestMetadata` (keys [`PROFILE_NAME_KEY`], [`PROFILE_VERSION_KEY`]) so invocation logs can be filtered by
     /// profile. The profile's `model` only decides routing when it is the request's model.
-    pub fn with_profile(mut self, profile: &InferenceProfile) -> Result<Self, WireError> {
+    pub fn with_profile(self, profile: &InferenceProfile) -> Result<Self, WireError> {
+        let same_model = profile.model_id() == Some(self.model_id.as_str());
+        let routing = profile.model.as_ref().filter(|_| same_model);
+        self.apply(profile, routing)
+    }
+
+    /// [`Self::with_profile`] with top-k routed for `routing` (else for the request's model id).
+    fn apply(
+        mut self,
+        profile: &InferenceProfile,
+        routing: Option<&crate::ModelRef>,
+    ) -> Result<Self, WireError> {
         super::check_sendable(profile)?;
         self.inference_config = InferenceConfig::from_profile(profile);
         self.additional_model_request_fields = None;
         if let Some(top_k) = profile.top_k {
-            let same_model = profile.model_id() == Some(self.model_id.as_str());
-            let provider = provider_of(
-                profile.model.as_ref().filter(|_| same_model),
-                &self.model_id,
-            );
+            let provider = provider_of(routing, &self.model_id);
             let Some(provider) = provider else {
                 return Err(WireError::Unsupported {
                     setting: "top_k",

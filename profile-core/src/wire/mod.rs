@@ -4,7 +4,10 @@
 //! - [`invoke`]: InvokeModel native bodies, one shape per provider family.
 //! - [`prompt`]: Prompt management `CreatePrompt` requests, one per variant.
 //! - [`agent`]: `CreateAgent` requests with the per-step inference configurations.
-//! - [`cloudformation`]: a CloudFormation template with `AWS::Bedrock::Prompt` and `AWS::Bedrock::Agent` resources.
+//! - [`inference_profile`]: bedrock `CreateInferenceProfile` requests that deploy a profile as an application
+//!   inference profile, and the check of the ARN it is called through.
+//! - [`cloudformation`]: a CloudFormation template with `AWS::Bedrock::ApplicationInferenceProfile`,
+//!   `AWS::Bedrock::Prompt` and `AWS::Bedrock::Agent` resources.
 //!
 //! Rules for every body: floats go on the wire as declared (`0.7` is `0.7`, never `0.699999988079071`); nothing
 //! the API requires to be non-empty is sent empty (it is left out); nothing is sent that the surface does not have
@@ -13,6 +16,7 @@
 pub mod agent;
 pub mod cloudformation;
 pub mod converse;
+pub mod inference_profile;
 pub mod invoke;
 pub mod prompt;
 pub mod reasoning;
@@ -126,6 +130,30 @@ pub enum WireError {
         /// The rule's message.
         message: String,
     },
+    /// The profile cannot be deployed as an application inference profile: it names no model, or one the resource
+    /// cannot copy.
+    NotDeployable {
+        /// The profile's name.
+        profile: String,
+        /// Why.
+        reason: String,
+    },
+    /// A region or account id of a deployment is malformed.
+    Target {
+        /// `region` or `account`.
+        what: &'static str,
+        /// The value given.
+        value: String,
+        /// What it must be.
+        expected: &'static str,
+    },
+    /// A call through a deployed profile was given an ARN that is not an application inference profile's.
+    Arn {
+        /// The ARN as given.
+        arn: String,
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 impl core::fmt::Display for WireError {
@@ -154,6 +182,19 @@ impl core::fmt::Display for WireError {
                 write!(f, "`requestMetadata` entry `{key}`: {reason}")
             }
             WireError::Rule { message } => f.write_str(message),
+            WireError::NotDeployable { profile, reason } => write!(
+                f,
+                "profile `{profile}` cannot be deployed as an application inference profile: {reason}"
+            ),
+            WireError::Target {
+                what,
+                value,
+                expected,
+            } => write!(f, "the {what} `{value}` must be {expected}"),
+            WireError::Arn { arn, reason } => write!(
+                f,
+                "`{arn}` is not the ARN of an application inference profile: {reason}"
+            ),
         }
     }
 }

@@ -205,6 +205,16 @@ pub fn docs<L>(p: &ProfileDecl<L>, exprs: &Exprs, user_docs: bool) -> Vec<String
             text
         }),
     );
+    row(
+        ProfileKey::Tags,
+        cell(&p.tags, base, exprs, |items| {
+            let items: Vec<String> = items
+                .iter()
+                .map(|t| code(&format!("{:?}: {:?}", t.key.text, t.value)))
+                .collect();
+            items.join(", ")
+        }),
+    );
     lines.push(String::new());
     match &p.model {
         Setting::Set(model, _) => lines.push(limits_line(model)),

@@ -3,7 +3,7 @@
 bedrock_profiles::inference_profile! {
     /// A base profile.
     pub LONG_ANSWERS {
-        description: "Long, careful answers",
+        description: "Long and careful answers",
         model: "anthropic.claude-3-5-sonnet-20241022-v2:0",
         temperature: 0.3,
         max_tokens: 8000,

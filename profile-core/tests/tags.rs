@@ -1,0 +1,275 @@
+//! The rules of the application inference profile a profile is deployed as: tags, the description's pattern and
+//! the model it copies, through the rulebook, the file loader (TOML, JSON, `extends`, `unset`) and serde.
+
+use bedrock_profiles_core::files::{self, Declarations, Format};
+use bedrock_profiles_core::rules::{self, Surface, Undeployable};
+use bedrock_profiles_core::{InferenceProfile, models};
+use std::borrow::Cow;
+
+fn load(source: &str) -> Result<Declarations, files::LoadError> {
+    files::parse("tags.toml", source, Format::Toml)
+}
+
+/// (key path, message) of every error.
+fn errors(source: &str, format: Format) -> Vec<(String, String)> {
+    match files::parse("tags", source, format) {
+        Ok(d) => panic!("expected errors, loaded {d:?}"),
+        Err(e) => e
+            .errors
+            .into_iter()
+            .map(|e| (e.key_path, e.message))
+            .collect(),
+    }
+}
+
+fn pair(path: &str, message: &str) -> (String, String) {
+    (path.to_owned(), message.to_owned())
+}
+
+fn tagged(tags: &[(&str, &str)]) -> InferenceProfile {
+    let mut p = InferenceProfile::new("p");
+    p.tags = Cow::Owned(
+        tags.iter()
+            .map(|(k, v)| (Cow::Owned(k.to_string()), Cow::Owned(v.to_string())))
+            .collect(),
+    );
+    p
+}
+
+fn messages(profile: &InferenceProfile) -> Vec<String> {
+    rules::check(profile, Surface::Converse)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn description_pattern() {
+    for ok in [
+        "Search answers for the web app",
+        "v2.1: fast answers",
+        "a_b-c d",
+        "x",
+    ] {
+        assert_eq!(rules::check_description_pattern(ok), None, "{ok}");
+    }
+    let message = |d: &str| rules::check_description_pattern(d).map(|v| v.to_string());
+    assert_eq!(
+        message("Fast, cheap").as_deref(),
+        Some(
+            "`description` must match ([0-9a-zA-Z:.][ _-]?)+ (letters, digits, `:` and `.`, single spaces, `_` or `-` \
+             between them), found \",\" at character 5; write prose in the doc comment"
+        )
+    );
+    assert!(message("two  spaces").unwrap().contains(
+        "found \" \" at character 5, which must follow a letter, digit, `:` or `.`; write prose"
+    ));
+    assert!(message(" leading").unwrap().contains("at character 1,"));
+    assert!(
+        message("trailing ").is_none(),
+        "one final separator matches"
+    );
+    assert!(
+        message("café")
+            .unwrap()
+            .contains("found \"é\" at character 4")
+    );
+    // Prompts and agents keep their own, wider descriptions: only the length rule is shared.
+    assert_eq!(rules::check_description("Fast, cheap!"), None);
+}
+
+#[test]
+fn tag_rules() {
+    assert!(messages(&tagged(&[("team", "search"), ("cost-center", "4711")])).is_empty());
+    assert!(messages(&tagged(&[("k", ""), ("a b._:/=+@-", "tab\there")])).is_empty());
+    let long_key = "k".repeat(129);
+    let long_value = "v".repeat(257);
+    assert_eq!(
+        messages(&tagged(&[
+            ("", "x"),
+            (&long_key, "x"),
+            ("a&b", "x"),
+            ("AWS:team", "x"),
+            ("team", "x"),
+            ("team", "y"),
+            ("v", &long_value),
+            ("w", "naïve"),
+        ])),
+        [
+            "`tags` key must be 1..=128 characters, found 0",
+            "`tags` key must be 1..=128 characters, found 129",
+            "`tags` key \"a&b\" holds \"&\", which is not allowed; tag keys and values take letters, digits, \
+             whitespace and . _ : / = + @ -",
+            "`tags` key \"AWS:team\" starts with `aws:`, which is reserved for AWS in any case",
+            "`tags` key \"team\" is given twice",
+            "`tags` value of \"v\" must be at most 256 characters, found 257",
+            "`tags` value of \"w\" holds \"ï\", which is not allowed; tag keys and values take letters, digits, \
+             whitespace and . _ : / = + @ -",
+        ]
+    );
+    let many: Vec<(String, String)> = (0..201).map(|i| (format!("k{i}"), String::new())).collect();
+    let many: Vec<(&str, &str)> = many.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(
+        messages(&tagged(&many)),
+        ["`tags` has 201 items, but CreateInferenceProfile takes at most 200"]
+    );
+    assert!(messages(&tagged(&many[..200])).is_empty());
+}
+
+#[test]
+fn tags_need_a_model_the_resource_can_copy() {
+    let with = |model: &str| {
+        let mut p = tagged(&[("team", "search")]);
+        p.model = Some(models::resolve(model).unwrap());
+        messages(&p)
+    };
+    for ok in [
+        "anthropic.claude-3-haiku-20240307-v1:0",
+        "us.anthropic.claude-sonnet-4-20250514-v1:0",
+        "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
+        "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.deepseek.r1-v1:0",
+    ] {
+        assert_eq!(with(ok), Vec::<String>::new(), "{ok}");
+    }
+    let app = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123";
+    assert_eq!(
+        with(app),
+        [format!(
+            "`tags` make the profile an application inference profile, which copies a foundation model or a \
+             cross-region profile, but `model` {app} is an application inference profile ARN"
+        )]
+    );
+    let provisioned = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123";
+    assert!(with(provisioned)[0].ends_with("is a provisioned model ARN"));
+    let cross_region_only = "arn:aws:bedrock:us-east-1::foundation-model/deepseek.r1-v1:0";
+    assert!(with(cross_region_only)[0].contains("reachable only through a cross-region profile"));
+    let unlisted = models::unlisted_owned("acme.next-v1:0".into(), 1000).unwrap();
+    assert_eq!(rules::undeployable(&unlisted), Some(Undeployable::Unlisted));
+    // Without tags, any model may be called (an application profile ARN is a valid `modelId`).
+    let mut plain = InferenceProfile::new("p");
+    plain.model = Some(models::resolve(app).unwrap());
+    assert!(messages(&plain).is_empty());
+}
+
+#[test]
+fn files_read_tags_and_extends_replaces_them() {
+    let d = load(
+        r#"
+[profiles.base]
+model = "us.anthropic.claude-sonnet-4-20250514-v1:0"
+description = "Search answers for the web app"
+tags = { team = "search", "cost-center" = "4711" }
+
+[profiles.same]
+extends = "base"
+
+[profiles.other]
+extends = "base"
+tags = { team = "search", "cost-center" = "4712" }
+
+[profiles.none]
+extends = "base"
+unset = ["tags"]
+"#,
+    )
+    .unwrap();
+    let tags = |key: &str| -> Vec<(String, String)> {
+        d.profile(key)
+            .unwrap()
+            .tags()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect()
+    };
+    let pairs = |items: &[(&str, &str)]| -> Vec<(String, String)> {
+        items
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        tags("base"),
+        pairs(&[("team", "search"), ("cost-center", "4711")])
+    );
+    assert_eq!(tags("same"), tags("base"));
+    assert_eq!(
+        tags("other"),
+        pairs(&[("team", "search"), ("cost-center", "4712")])
+    );
+    assert!(tags("none").is_empty());
+    // Written back and read again, the same declarations.
+    let written = d.to_toml();
+    assert_eq!(load(&written).unwrap(), d, "{written}");
+}
+
+#[test]
+fn files_report_tags_where_they_are() {
+    let toml = r#"
+[profiles.p]
+description = "Fast, cheap"
+tags = { team = "a&b", "aws:x" = "y", n = 1 }
+"#;
+    let found = errors(toml, Format::Toml);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[1],
+        pair(
+            "profiles.p.tags.n",
+            "`tags` values must be strings, found 1"
+        )
+    );
+    let toml = toml.replace(", n = 1", "");
+    let charset = ", which is not allowed; tag keys and values take letters, digits, whitespace and . _ : / = + @ -";
+    assert_eq!(
+        errors(&toml, Format::Toml),
+        [
+            pair(
+                "profiles.p.description",
+                "`description` must match ([0-9a-zA-Z:.][ _-]?)+ (letters, digits, `:` and `.`, single spaces, \
+                 `_` or `-` between them), found \",\" at character 5; write prose in the doc comment"
+            ),
+            pair(
+                "profiles.p.tags.team",
+                &format!("`tags` value of \"team\" holds \"&\"{charset}")
+            ),
+            pair(
+                "profiles.p.tags.aws:x",
+                "`tags` key \"aws:x\" starts with `aws:`, which is reserved for AWS in any case"
+            ),
+        ]
+    );
+    let json = r#"{"profiles": {"p": {"model": "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc",
+        "tags": {"team": "search"}}}}"#;
+    let found = errors(json, Format::Json);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "profiles.p.tags");
+    assert!(found[0].1.ends_with("is a provisioned model ARN"));
+    assert_eq!(
+        errors(r#"{"profiles": {"p": {"tags": ["team"]}}}"#, Format::Json),
+        [pair(
+            "profiles.p.tags",
+            "`tags` expects a table of strings, like { \"team\": \"search\" }, found a list"
+        )]
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn serde_reads_and_writes_tags_as_a_map() {
+    let p: InferenceProfile = serde_json::from_str(
+        r#"{"name": "search", "model": "anthropic.claude-3-haiku-20240307-v1:0", "tags": {"team": "search"}}"#,
+    )
+    .unwrap();
+    assert_eq!(p.tags().collect::<Vec<_>>(), [("team", "search")]);
+    let json = serde_json::to_value(&p).unwrap();
+    assert_eq!(json["tags"], serde_json::json!({"team": "search"}));
+    let back: InferenceProfile = serde_json::from_value(json).unwrap();
+    assert_eq!(back, p);
+    let error =
+        serde_json::from_str::<InferenceProfile>(r#"{"name": "p", "tags": {"aws:x": "y"}}"#)
+            .unwrap_err()
+            .to_string();
+    assert!(
+        error.starts_with("`tags.aws:x`: `tags` key \"aws:x\" starts with `aws:`"),
+        "{error}"
+    );
+}

@@ -1,0 +1,7 @@
+use bedrock_profiles::inference_profile;
+
+inference_profile! {
+    pub SEARCH { description: "Search answers, for the web app!" }
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use bedrock_profiles::inference_profile;
+
+inference_profile! {
+    pub SEARCH {
+        model: "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123",
+        tags: { "team": "search" },
+    }
+}
+
+fn main() {}
