@@ -4,6 +4,7 @@
 
 use super::Violation;
 use crate::limits;
+use crate::message::Message;
 use crate::message::str_eq;
 use crate::models::{ArnResource, ModelRef, ModelTarget};
 use crate::profile::text;
@@ -198,4 +199,81 @@ const fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
         i += 1;
     }
     true
+}
+
+/// The messages of this module's violations (the others go on to the reasoning rules').
+pub(super) const fn write_message(v: &Violation<'_>, m: &mut Message) {
+    match *v {
+        Violation::TooManyTags { found } => {
+            m.push_str("`tags` has ");
+            m.push_usize(found);
+            m.push_str(" items, but CreateInferenceProfile takes at most ");
+            m.push_usize(limits::TAGS_MAX);
+        }
+        Violation::TagKeyLength { found, .. } => {
+            m.push_str("`tags` key must be 1..=");
+            m.push_usize(limits::TAG_KEY_MAX_CHARS);
+            m.push_str(" characters, found ");
+            m.push_usize(found);
+        }
+        Violation::TagKeyChar { key, found, .. } => {
+            m.push_str("`tags` key ");
+            m.push_quoted(key);
+            m.push_str(" holds ");
+            m.push_quoted(found);
+            write_tag_charset(m);
+        }
+        Violation::TagKeyReserved { key, .. } => {
+            m.push_str("`tags` key ");
+            m.push_quoted(key);
+            m.push_str(" starts with `");
+            m.push_str(limits::TAG_RESERVED_PREFIX);
+            m.push_str("`, which is reserved for AWS in any case");
+        }
+        Violation::DuplicateTagKey { key, .. } => {
+            m.push_str("`tags` key ");
+            m.push_quoted(key);
+            m.push_str(" is given twice");
+        }
+        Violation::TagValueLength { key, found, .. } => {
+            m.push_str("`tags` value of ");
+            m.push_quoted(key);
+            m.push_str(" must be at most ");
+            m.push_usize(limits::TAG_VALUE_MAX_CHARS);
+            m.push_str(" characters, found ");
+            m.push_usize(found);
+        }
+        Violation::TagValueChar { key, found, .. } => {
+            m.push_str("`tags` value of ");
+            m.push_quoted(key);
+            m.push_str(" holds ");
+            m.push_quoted(found);
+            write_tag_charset(m);
+        }
+        Violation::TagsNeedCopyableModel { model, reason } => {
+            m.push_str("`tags` make the profile an application inference profile, which copies a foundation model or a cross-region profile, but `model` ");
+            m.push_str(model);
+            m.push_str(" is ");
+            m.push_str(reason.describe());
+        }
+        _ => super::reasoning::write_message(v, m),
+    }
+}
+
+/// What a tag may hold, after the character that it may not.
+const fn write_tag_charset(m: &mut Message) {
+    m.push_str(", which is not allowed; tag keys and values take letters, digits, whitespace and ");
+    let punctuation = limits::TAG_PUNCTUATION.as_bytes();
+    let mut i = 0;
+    while i < punctuation.len() {
+        if i > 0 {
+            m.push_str(" ");
+        }
+        let (_, rest) = punctuation.split_at(i);
+        let (one, _) = rest.split_at(1);
+        if let Ok(one) = core::str::from_utf8(one) {
+            m.push_str(one);
+        }
+        i += 1;
+    }
 }

@@ -63,6 +63,7 @@ impl Surface {
 pub use crate::decl::keys::ProfileKey as Key;
 
 mod deploy;
+mod place;
 mod reasoning;
 mod violation;
 mod warning;

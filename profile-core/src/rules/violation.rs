@@ -399,107 +399,6 @@ pub enum Violation<'a> {
 }
 
 impl<'a> Violation<'a> {
-    /// The key whose value breaks the rule (the macros put the error's span on that key's value).
-    pub const fn key(&self) -> Key {
-        match self {
-            Violation::NameLength { .. } | Violation::NamePattern { .. } => Key::Name,
-            Violation::DescriptionLength { .. } | Violation::DescriptionPattern { .. } => {
-                Key::Description
-            }
-            Violation::VersionZero => Key::Version,
-            Violation::ModelIdLength { .. }
-            | Violation::ModelNeedsInferenceProfile { .. }
-            | Violation::ModelNotForAgents { .. } => Key::Model,
-            Violation::Temperature { .. } => Key::Temperature,
-            Violation::TopP { .. } | Violation::TemperatureWithTopP { .. } => Key::TopP,
-            Violation::TopKUnsupported { .. }
-            | Violation::TopKUnroutable { .. }
-            | Violation::TopK { .. } => Key::TopK,
-            Violation::MaxTokensZero
-            | Violation::MaxTokensExceedsApi { .. }
-            | Violation::MaxTokensExceedsModel { .. } => Key::MaxTokens,
-            Violation::TooManyStopSequences { .. }
-            | Violation::EmptyStopSequence { .. }
-            | Violation::DuplicateStopSequence { .. } => Key::StopSequences,
-            Violation::AnthropicVersionForOtherModel { .. }
-            | Violation::AnthropicVersionValue { .. } => Key::AnthropicVersion,
-            Violation::SchemaSyntax { .. }
-            | Violation::SchemaNotObject { .. }
-            | Violation::SchemaNameEmpty => Key::ResponseFormat,
-            Violation::ThinkingTemperature { .. } | Violation::DefaultsOnlyTemperature { .. } => {
-                Key::Temperature
-            }
-            Violation::ThinkingTopP { .. } | Violation::DefaultsOnlyTopP { .. } => Key::TopP,
-            Violation::ThinkingTopK | Violation::DefaultsOnlyTopK { .. } => Key::TopK,
-            Violation::NovaReasoningSampling { key, .. } => *key,
-            Violation::NovaHighMaxTokens { .. } => Key::MaxTokens,
-            Violation::GuardrailIdLength { .. }
-            | Violation::GuardrailIdPattern { .. }
-            | Violation::GuardrailVersion { .. }
-            | Violation::GuardrailOnSurface { .. } => Key::Guardrail,
-            Violation::TooManyTags { .. }
-            | Violation::TagKeyLength { .. }
-            | Violation::TagKeyChar { .. }
-            | Violation::TagKeyReserved { .. }
-            | Violation::DuplicateTagKey { .. }
-            | Violation::TagValueLength { .. }
-            | Violation::TagValueChar { .. }
-            | Violation::TagsNeedCopyableModel { .. } => Key::Tags,
-            _ => Key::Reasoning,
-        }
-    }
-
-    /// The key inside `reasoning` or `guardrail` a violation is about, when it is about one.
-    pub const fn field(&self) -> Option<&'static str> {
-        match *self {
-            Violation::ReasoningUnsupported { field, .. }
-            | Violation::AlwaysReasons { field, .. } => Some(field),
-            Violation::BudgetUnsupported { .. }
-            | Violation::BudgetTooSmall { .. }
-            | Violation::BudgetNeedsMaxTokens
-            | Violation::BudgetNotBelowMaxTokens { .. }
-            | Violation::BudgetWithEffort { .. } => Some("budget_tokens"),
-            Violation::EffortUnsupported { .. }
-            | Violation::EffortLevel { .. }
-            | Violation::EffortNeedsThinking { .. }
-            | Violation::EffortWithThinkingOff { .. } => Some("effort"),
-            Violation::InterleavedWithoutBudget | Violation::InterleavedUnsupported { .. } => {
-                Some("interleaved")
-            }
-            Violation::ThinkingWithBudget { .. }
-            | Violation::ThinkingUnsupported { .. }
-            | Violation::ThinkingAlwaysOn { .. } => Some("thinking"),
-            Violation::GuardrailIdLength { .. } | Violation::GuardrailIdPattern { .. } => {
-                Some("id")
-            }
-            Violation::GuardrailVersion { .. } => Some("version"),
-            _ => None,
-        }
-    }
-
-    /// The stop sequence or tag a violation is about, when it is about one.
-    pub const fn item(&self) -> Option<usize> {
-        match self {
-            Violation::EmptyStopSequence { index }
-            | Violation::DuplicateStopSequence { index, .. }
-            | Violation::TagKeyLength { index, .. }
-            | Violation::TagKeyChar { index, .. }
-            | Violation::TagKeyReserved { index, .. }
-            | Violation::DuplicateTagKey { index, .. }
-            | Violation::TagValueLength { index, .. }
-            | Violation::TagValueChar { index, .. } => Some(*index),
-            _ => None,
-        }
-    }
-
-    /// Whether a tag violation is about the tag's value rather than its key.
-    pub const fn is_tag_value(&self) -> bool {
-        matches!(
-            self,
-            Violation::TagValueLength { .. } | Violation::TagValueChar { .. }
-        )
-    }
-
     /// Writes the message: lowercase, the key in backticks, what was found and what is allowed.
     pub const fn write_message(&self, m: &mut Message) {
         match *self {
@@ -680,59 +579,7 @@ impl<'a> Violation<'a> {
             Violation::SchemaNameEmpty => m.push_str(
                 "`response_format` schema `name` must not be empty (leave it out instead)",
             ),
-            Violation::TooManyTags { found } => {
-                m.push_str("`tags` has ");
-                m.push_usize(found);
-                m.push_str(" items, but CreateInferenceProfile takes at most ");
-                m.push_usize(limits::TAGS_MAX);
-            }
-            Violation::TagKeyLength { found, .. } => {
-                m.push_str("`tags` key must be 1..=");
-                m.push_usize(limits::TAG_KEY_MAX_CHARS);
-                m.push_str(" characters, found ");
-                m.push_usize(found);
-            }
-            Violation::TagKeyChar { key, found, .. } => {
-                m.push_str("`tags` key ");
-                m.push_quoted(key);
-                m.push_str(" holds ");
-                m.push_quoted(found);
-                write_tag_charset(m);
-            }
-            Violation::TagKeyReserved { key, .. } => {
-                m.push_str("`tags` key ");
-                m.push_quoted(key);
-                m.push_str(" starts with `");
-                m.push_str(limits::TAG_RESERVED_PREFIX);
-                m.push_str("`, which is reserved for AWS in any case");
-            }
-            Violation::DuplicateTagKey { key, .. } => {
-                m.push_str("`tags` key ");
-                m.push_quoted(key);
-                m.push_str(" is given twice");
-            }
-            Violation::TagValueLength { key, found, .. } => {
-                m.push_str("`tags` value of ");
-                m.push_quoted(key);
-                m.push_str(" must be at most ");
-                m.push_usize(limits::TAG_VALUE_MAX_CHARS);
-                m.push_str(" characters, found ");
-                m.push_usize(found);
-            }
-            Violation::TagValueChar { key, found, .. } => {
-                m.push_str("`tags` value of ");
-                m.push_quoted(key);
-                m.push_str(" holds ");
-                m.push_quoted(found);
-                write_tag_charset(m);
-            }
-            Violation::TagsNeedCopyableModel { model, reason } => {
-                m.push_str("`tags` make the profile an application inference profile, which copies a foundation model or a cross-region profile, but `model` ");
-                m.push_str(model);
-                m.push_str(" is ");
-                m.push_str(reason.describe());
-            }
-            _ => super::reasoning::write_message(self, m),
+            _ => super::deploy::write_message(self, m),
         }
     }
 
@@ -741,24 +588,6 @@ impl<'a> Violation<'a> {
         let mut m = Message::new();
         self.write_message(&mut m);
         m
-    }
-}
-
-/// What a tag may hold, after the character that it may not.
-const fn write_tag_charset(m: &mut Message) {
-    m.push_str(", which is not allowed; tag keys and values take letters, digits, whitespace and ");
-    let punctuation = limits::TAG_PUNCTUATION.as_bytes();
-    let mut i = 0;
-    while i < punctuation.len() {
-        if i > 0 {
-            m.push_str(" ");
-        }
-        let (_, rest) = punctuation.split_at(i);
-        let (one, _) = rest.split_at(1);
-        if let Ok(one) = core::str::from_utf8(one) {
-            m.push_str(one);
-        }
-        i += 1;
     }
 }
 
