@@ -218,6 +218,7 @@ fn items(d: &Declarations) -> TokenStream {
                 })
                 .collect(),
             base_prompt_templates: loaded.base_prompt_templates.clone(),
+            guardrail: loaded.guardrail.clone(),
         };
         let spec = crate::agent::expand::spec(&agent);
         let mut docs = vec![format!(" Agent `{}` of the declaration file.", loaded.key)];

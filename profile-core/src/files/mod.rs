@@ -36,7 +36,8 @@
 //! - `agents.<name>`: the keys of `#[agent]` (`name`, `description`, `instruction`, `model`, `profile`,
 //!   `idle_session_ttl` as seconds or `"10m"`, `steps = { pre_processing = "<profile>", ... }`), plus
 //!   `base_prompt_templates = { orchestration = "...", ... }`: the template Bedrock needs for each step whose
-//!   inference configuration is overridden (see `wire::agent::CreateAgentRequest`).
+//!   inference configuration is overridden (see `wire::agent::CreateAgentRequest`), and `guardrail = { id = "...",
+//!   version = "3" }` (no `trace`: `CreateAgent.guardrailConfiguration` has none).
 //!
 //! JSON files (`.json`) have the same structure. [`load`] reads a file, [`parse`] a string; either returns every
 //! error of the file at once, each with its file, line, column and key path, and a file that has one loads nothing.
@@ -46,7 +47,7 @@ mod read;
 mod tree;
 mod write;
 
-use crate::agent::{AgentSpec, PromptType};
+use crate::agent::{AgentGuardrail, AgentSpec, PromptType};
 use crate::models::ModelRef;
 use crate::profile::InferenceProfile;
 use crate::prompt::{PromptSpec, PromptVariant, TemplateType};
@@ -141,6 +142,8 @@ pub struct LoadedAgent {
     pub steps: Vec<(PromptType, String)>,
     /// `basePromptTemplate` of the steps whose prompt is overridden.
     pub base_prompt_templates: Vec<(PromptType, String)>,
+    /// `guardrailConfiguration`: the guardrail's id and version.
+    pub guardrail: Option<(String, String)>,
 }
 
 impl Declarations {
@@ -232,6 +235,10 @@ impl Declarations {
             knowledge_base_response_generation: step(PromptType::KnowledgeBaseResponseGeneration),
             memory_summarization: step(PromptType::MemorySummarization),
             base_prompt_templates: &templates,
+            guardrail: agent
+                .guardrail
+                .as_ref()
+                .map(|(id, version)| AgentGuardrail { id, version }),
         })
     }
 }

@@ -27,6 +27,8 @@ pub struct Agent {
     pub steps: Vec<Step>,
     /// Each step's base prompt template.
     pub base_prompt_templates: Vec<(PromptType, String)>,
+    /// `guardrail`: id and version.
+    pub guardrail: Option<(String, String)>,
 }
 
 pub struct Instruction {
@@ -106,5 +108,10 @@ pub fn agent(cx: &mut Ctxt, ident: &Ident, args: Vec<Arg>) -> Agent {
             .iter()
             .map(|(s, t, _)| (*s, t.clone()))
             .collect(),
+        guardrail: d
+            .guardrail
+            .value()
+            .and_then(|g| g.resolve())
+            .map(|g| (g.id.into_owned(), g.version.into_owned())),
     }
 }

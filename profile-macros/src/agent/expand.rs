@@ -163,6 +163,13 @@ pub(crate) fn spec(agent: &Agent) -> TokenStream {
             None => quote!(#field: #p::None),
         }
     });
+    let guardrail = match &agent.guardrail {
+        Some((id, version)) => {
+            let (id, version) = (string(id), string(version));
+            quote!(#p::Some(#p::AgentGuardrail { id: #id, version: #version }))
+        }
+        None => quote!(#p::None),
+    };
     quote! {
         &#p::AgentSpec {
             name: #name,
@@ -172,6 +179,7 @@ pub(crate) fn spec(agent: &Agent) -> TokenStream {
             idle_session_ttl: #ttl,
             #(#steps,)*
             base_prompt_templates: &[#(#templates),*],
+            guardrail: #guardrail,
         }
     }
 }
