@@ -165,6 +165,42 @@ impl Declarations {
         self.agents.iter().find(|a| a.key == key)
     }
 
+    /// What loads but deserves a warning, with the key path it concerns: a profile's warnings
+    /// ([`crate::rules::warnings`]: end of life, deprecated budget thinking), and each prompt's, variant's and
+    /// agent's model past its end of life (once per prompt and model).
+    pub fn warnings(&self) -> Vec<(String, crate::rules::Warning<'_>)> {
+        let mut out = Vec::new();
+        for p in &self.profiles {
+            for w in crate::rules::warnings(&p.profile, None) {
+                out.push((format!("profiles.{}.{}", p.key, w.key().as_str()), w));
+            }
+        }
+        for p in &self.prompts {
+            let mut seen: Vec<&str> = Vec::new();
+            for v in &p.variants {
+                let Some(model) = &v.model else { continue };
+                if seen.contains(&model.id()) {
+                    continue;
+                }
+                seen.push(model.id());
+                if let Some(w) = crate::rules::model_warning(model) {
+                    let path = if v.name == crate::prompt::DEFAULT_VARIANT {
+                        format!("prompts.{}.model", p.key)
+                    } else {
+                        format!("prompts.{}.variants.{}.model", p.key, v.name)
+                    };
+                    out.push((path, w));
+                }
+            }
+        }
+        for a in &self.agents {
+            if let Some(w) = crate::rules::model_warning(&a.model) {
+                out.push((format!("agents.{}.model", a.key), w));
+            }
+        }
+        out
+    }
+
     /// The declarations as TOML; [`parse`] reads them back as they are (`extends` is written out resolved).
     pub fn to_toml(&self) -> String {
         write::to_toml(self)

@@ -112,7 +112,8 @@ pub fn agent(agent: &Agent, input: &DeriveInput, docs: &[String]) -> TokenStream
     let item = item(input, docs);
     let implementation = implementation(input, spec);
     let assertions = assertions(agent);
-    quote!(#item #implementation #assertions #tracking)
+    let warnings = crate::emit::warnings_item(&agent.warnings);
+    quote!(#item #implementation #assertions #tracking #warnings)
 }
 
 /// The `&AgentSpec` of an agent without errors.
