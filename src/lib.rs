@@ -151,6 +151,7 @@
 //! | `profile` | path of an `InferenceProfile` const | the `ORCHESTRATION` step's profile |
 //! | `idle_session_ttl` | integer seconds, or a string `"90s"`, `"10m"`, `"1h"` | 60..=5400 seconds; unset: Bedrock's default |
 //! | `steps(...)` | `pre_processing`, `orchestration`, `post_processing`, `knowledge_base_response_generation`, `memory_summarization` = path | one profile per step; `orchestration` not together with `profile` |
+//! | `guardrail(...)` | `id = "..."`, `version = "..."` | the agent's guardrail (`guardrailConfiguration`): `id` `[a-z0-9]+` or a guardrail ARN, `version` `"DRAFT"` or `[1-9][0-9]{0,7}`; both; no `trace` (CreateAgent has none) |
 //!
 //! Each profile is checked by `const` evaluation against the Agents surface with the agent's model in place of its
 //! own: at most 4 stop sequences, `top_k` 0..=500 and within the model's range, `max_tokens` (sent as
@@ -361,7 +362,7 @@ pub mod __private {
     pub use core::option::Option::{self, None, Some};
     pub use std::borrow::Cow;
 
-    pub use bedrock_profiles_core::agent::{Agent, AgentSpec, PromptType};
+    pub use bedrock_profiles_core::agent::{Agent, AgentGuardrail, AgentSpec, PromptType};
 
     /// A step's profile in an `AgentSpec` (a function rather than `Some`, so that a type error names it).
     pub const fn step_profile(
@@ -386,6 +387,7 @@ pub mod __private {
         knowledge_base_response_generation: None,
         memory_summarization: None,
         base_prompt_templates: &[],
+        guardrail: None,
     };
 
     // #[prompt]

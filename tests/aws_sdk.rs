@@ -39,6 +39,22 @@ inference_profile! {
         top_k: 50,
         tags: { "team": "search", "cost-center": "4711" },
     }
+
+    /// Budget thinking behind a guardrail with its trace.
+    pub THINKS {
+        model: "us.anthropic.claude-sonnet-4-20250514-v1:0",
+        max_tokens: 16000,
+        reasoning: { budget_tokens: 8000, interleaved: true },
+        guardrail: { id: "gr0abc123", version: "3", trace: "enabled_full" },
+    }
+
+    /// Adaptive thinking at an effort level, behind a draft guardrail.
+    pub ADAPTIVE {
+        model: "global.anthropic.claude-opus-4-7",
+        max_tokens: 32000,
+        reasoning: { effort: "xhigh" },
+        guardrail: { id: "arn:aws:bedrock:us-east-1:123456789012:guardrail/gr0abc123", version: "DRAFT" },
+    }
 }
 
 #[prompt(
@@ -249,5 +265,49 @@ async fn a_call_through_the_deployed_profile_keeps_the_declaration() {
             .to_string()
             .ends_with("is not the ARN of an application inference profile: expected arn:<partition>:bedrock:<region>:<account>:application-inference-profile/<id>"),
         "{error}"
+    );
+}
+
+#[tokio::test]
+async fn thinking_effort_and_guardrail_reach_the_wire() {
+    let (body, uri) =
+        captured(|client| client.converse().with_profile(&THINKS).expect("routable")).await;
+    assert!(
+        uri.ends_with("/model/us.anthropic.claude-sonnet-4-20250514-v1%3A0/converse"),
+        "{uri}"
+    );
+    assert_eq!(
+        body,
+        json!({
+            "inferenceConfig": {"maxTokens": 16000},
+            "additionalModelRequestFields": {
+                "thinking": {"type": "enabled", "budget_tokens": 8000},
+                "anthropic_beta": ["interleaved-thinking-2025-05-14"]
+            },
+            "guardrailConfig": {"guardrailIdentifier": "gr0abc123", "guardrailVersion": "3", "trace": "enabled_full"},
+            "requestMetadata": {"bedrock-profile": "thinks", "bedrock-profile-version": "1"}
+        })
+    );
+
+    let (body, uri) =
+        captured(|client| client.converse().with_profile(&ADAPTIVE).expect("routable")).await;
+    assert!(
+        uri.ends_with("/model/global.anthropic.claude-opus-4-7/converse"),
+        "{uri}"
+    );
+    assert_eq!(
+        body,
+        json!({
+            "inferenceConfig": {"maxTokens": 32000},
+            "additionalModelRequestFields": {"thinking": {"type": "adaptive"}},
+            "outputConfig": {"effort": "xhigh"},
+            // No `trace` declared: the SDK writes its model's default, `disabled` (which is also Bedrock's).
+            "guardrailConfig": {
+                "guardrailIdentifier": "arn:aws:bedrock:us-east-1:123456789012:guardrail/gr0abc123",
+                "guardrailVersion": "DRAFT",
+                "trace": "disabled"
+            },
+            "requestMetadata": {"bedrock-profile": "adaptive", "bedrock-profile-version": "1"}
+        })
     );
 }

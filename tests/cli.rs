@@ -40,6 +40,21 @@ fn check_exit_codes() {
     let ok = run(&["check", SEED, SEED_JSON]);
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
     assert!(stdout(&ok).contains("bedrock.toml: ok (2 profiles, 1 prompts, 1 agents)"));
+    // The seed's model is past its end of life: a warning per declaration that names it, and still exit 0.
+    let err = stderr(&ok);
+    for key_path in [
+        "profiles.high-quality.model",
+        "prompts.greeting.model",
+        "agents.support.model",
+    ] {
+        assert!(
+            err.contains(&format!(
+                "bedrock.toml: {key_path}: anthropic.claude-3-5-sonnet-20241022-v2:0 reaches end of life on Bedrock on 2026-07-30"
+            )),
+            "{err}"
+        );
+    }
+    assert!(err.starts_with("warning: "), "{err}");
 
     let broken = run(&["check", SEED, BROKEN]);
     assert_eq!(broken.status.code(), Some(1));

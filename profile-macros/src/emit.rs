@@ -317,6 +317,18 @@ pub fn warning(span: Span, message: &str) -> TokenStream {
     }
 }
 
+/// The warnings of an attribute macro's item (a prompt's or an agent's model past its end of life) as one item
+/// beside its impl: `const _: () = { <warning statements> };`.
+pub fn warnings_item(warnings: &[(Span, String)]) -> TokenStream {
+    if warnings.is_empty() {
+        return TokenStream::new();
+    }
+    let statements = warnings
+        .iter()
+        .map(|(span, message)| warning(*span, message));
+    quote!(const _: () = { #(#statements)* };)
+}
+
 /// `const _: () = assert_valid(PROFILE, Surface::X, model, "what");`, every token spanned at `span` so that
 /// rustc's E0080 points there.
 pub fn assertion(

@@ -160,6 +160,7 @@ fn items(d: &Declarations) -> TokenStream {
             sources: Vec::new(),
             variants: Vec::new(),
             fields: Vec::new(),
+            warnings: Vec::new(),
         };
         let prompt = loaded.variants.iter().fold(prompt, |mut prompt, v| {
             let text = prompt.sources.len();
@@ -218,6 +219,8 @@ fn items(d: &Declarations) -> TokenStream {
                 })
                 .collect(),
             base_prompt_templates: loaded.base_prompt_templates.clone(),
+            guardrail: loaded.guardrail.clone(),
+            warnings: Vec::new(),
         };
         let spec = crate::agent::expand::spec(&agent);
         let mut docs = vec![format!(" Agent `{}` of the declaration file.", loaded.key)];

@@ -219,6 +219,31 @@ fn agents_say_the_same_in_the_attribute_and_in_files() {
                 "instruction = \"{instruction}\"\nmodel = \"{model}\"\nbase_prompt_templates = {{ preprocessing = \"x\" }}"
             ),
         ),
+        // The agent's guardrail: a bad id and a bad version (both reported), a missing version, a trace.
+        (
+            format!(
+                "instruction = \"{instruction}\", model = \"{model}\", guardrail(id = \"My-Guardrail\", version = \"0\")"
+            ),
+            format!(
+                "instruction = \"{instruction}\"\nmodel = \"{model}\"\nguardrail = {{ id = \"My-Guardrail\", version = \"0\" }}"
+            ),
+        ),
+        (
+            format!(
+                "instruction = \"{instruction}\", model = \"{model}\", guardrail(id = \"gr0abc123\")"
+            ),
+            format!(
+                "instruction = \"{instruction}\"\nmodel = \"{model}\"\nguardrail = {{ id = \"gr0abc123\" }}"
+            ),
+        ),
+        (
+            format!(
+                "instruction = \"{instruction}\", model = \"{model}\", guardrail(id = \"gr0abc123\", version = 2, trace = \"enabled\")"
+            ),
+            format!(
+                "instruction = \"{instruction}\"\nmodel = \"{model}\"\nguardrail = {{ id = \"gr0abc123\", version = 2, trace = \"enabled\" }}"
+            ),
+        ),
     ];
     for (attr, toml) in cases {
         let from_attr = compile_errors(crate::agent::expand(

@@ -365,6 +365,9 @@ fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<ExitCode> {
                         path.display()
                     );
                 }
+                for (key_path, warning) in d.warnings() {
+                    eprintln!("warning: {}: {key_path}: {warning}", path.display());
+                }
                 if printing {
                     let line = writeln!(
                         out,

@@ -59,6 +59,19 @@ pub struct AgentSpec<'a> {
     /// with a profile needs one, since Bedrock applies a step's inference configuration only to an overridden
     /// prompt.
     pub base_prompt_templates: &'a [(PromptType, &'a str)],
+    /// `guardrailConfiguration`: the guardrail Bedrock applies to the agent's every turn.
+    pub guardrail: Option<AgentGuardrail<'a>>,
+}
+
+/// An agent's guardrail (bedrock-agent `GuardrailConfiguration`): only an id and a version; unlike a profile's
+/// `guardrail` it has no trace (InvokeAgent asks for a trace per call, `enableTrace`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgentGuardrail<'a> {
+    /// `guardrailIdentifier`: the guardrail's id (`[a-z0-9]+`) or ARN, at most 2048 characters.
+    pub id: &'a str,
+    /// `guardrailVersion`: `DRAFT` or a version number (`[1-9][0-9]{0,7}`, the runtime's pattern, which the
+    /// agent's `[0-9]{1,8}` contains).
+    pub version: &'a str,
 }
 
 impl<'a> AgentSpec<'a> {
@@ -219,6 +232,7 @@ impl AgentViolation<'_> {
             AgentViolation::IdleSessionTtl { .. } => AgentKey::IdleSessionTtl,
             AgentViolation::Rule(v) => match v.key() {
                 rules::Key::Description => AgentKey::Description,
+                rules::Key::Guardrail => AgentKey::Guardrail,
                 _ => AgentKey::Model,
             },
             AgentViolation::Profile { step, .. } => match step {
@@ -333,6 +347,18 @@ pub const fn check_model(model: &ModelRef) -> Option<AgentViolation<'_>> {
     }
 }
 
+/// `guardrail` (`CreateAgentRequest.guardrailConfiguration`): the id and the version, by the rules of a profile's
+/// `guardrail`.
+pub const fn check_guardrail<'a>(guardrail: &AgentGuardrail<'a>) -> Option<AgentViolation<'a>> {
+    if let Some(v) = rules::check_guardrail_id(guardrail.id) {
+        return Some(AgentViolation::Rule(v));
+    }
+    match rules::check_guardrail_version(guardrail.version) {
+        Some(v) => Some(AgentViolation::Rule(v)),
+        None => None,
+    }
+}
+
 /// Every violation of `spec`: its own fields, then each step's profile on [`Surface::Agent`] with the agent's
 /// model in place of the profile's own.
 pub fn check<'a>(spec: &'a AgentSpec<'a>) -> Vec<AgentViolation<'a>> {
@@ -342,6 +368,7 @@ pub fn check<'a>(spec: &'a AgentSpec<'a>) -> Vec<AgentViolation<'a>> {
         check_instruction(spec.instruction),
         check_model(&spec.model),
         spec.idle_session_ttl.and_then(check_idle_session_ttl),
+        spec.guardrail.as_ref().and_then(check_guardrail),
     ]
     .into_iter()
     .flatten()

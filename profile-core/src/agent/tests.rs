@@ -227,6 +227,7 @@ fn spec() -> AgentSpec<'static> {
         knowledge_base_response_generation: None,
         memory_summarization: None,
         base_prompt_templates: &[],
+        guardrail: None,
     }
 }
 
@@ -238,12 +239,17 @@ fn whole_specs() {
     bad.idle_session_ttl = Some(30);
     bad.orchestration = Some(&LONG);
     bad.memory_summarization = Some(&FIVE_STOPS);
+    bad.guardrail = Some(AgentGuardrail {
+        id: "gr0abc123",
+        version: "v1",
+    });
     let found: Vec<String> = check(&bad).iter().map(|v| v.to_string()).collect();
     assert_eq!(
         found,
         [
             "`instruction` must be 40..=4000 characters, found 28",
             "`idle_session_ttl` must be within 60..=5400 seconds (1 to 90 minutes), found 30",
+            "`guardrail.version` must be \"DRAFT\" or a version number ([1-9][0-9]{0,7}), found \"v1\"",
             "ORCHESTRATION profile: `max_tokens` 8000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0",
             "MEMORY_SUMMARIZATION profile: `stop_sequences` has 5 items, but Agents takes at most 4",
         ]
@@ -255,4 +261,5 @@ fn whole_specs() {
         [("ORCHESTRATION", "long"), ("MEMORY_SUMMARIZATION", "five")]
     );
     assert_eq!(bad.profile(PromptType::PreProcessing), None);
+    assert_eq!(check(&bad)[2].key(), AgentKey::Guardrail);
 }

@@ -1,7 +1,8 @@
 //! An agent as declared: name, instruction (inline or from a file), model, session TTL, a profile and a base
 //! prompt template per step.
 
-use super::keys::AgentKey;
+use super::keys::{AgentKey, GuardrailKey};
+use super::nested::GuardrailDecl;
 use super::read::Reader;
 use super::source::{self, ProfileTable, Sources};
 use super::{Entry, IssueKind, Issues, Name, Node, ProfileRef, Raw, Setting, Syntax, kebab_case};
@@ -28,6 +29,8 @@ pub struct AgentDecl<L> {
     pub steps: Vec<(PromptType, ProfileRef, L)>,
     /// Each step's base prompt template, in the order written.
     pub base_prompt_templates: Vec<(PromptType, String, L)>,
+    /// `guardrail`: id and version (no trace: `CreateAgent.guardrailConfiguration` has none).
+    pub guardrail: Setting<GuardrailDecl<L>, L>,
     /// Whether the orchestration step's profile is given as `profile` (rather than in `steps`).
     profile_key: bool,
 }
@@ -59,6 +62,7 @@ impl<L: Clone> AgentDecl<L> {
             idle_session_ttl: Setting::Unset,
             steps: Vec::new(),
             base_prompt_templates: Vec::new(),
+            guardrail: Setting::Unset,
             profile_key: false,
         };
         let mut r = Reader { syntax, issues };
@@ -120,6 +124,23 @@ impl<L: Clone> AgentDecl<L> {
                         if let Setting::Set(p, loc) = profile {
                             decl.steps.push((step.0, p, loc));
                         }
+                    }
+                }
+                AgentKey::Guardrail => {
+                    decl.guardrail = match r.guardrail(key, node, false) {
+                        Setting::Expr(_, loc) | Setting::Cleared(loc) => {
+                            let message = format!(
+                                "`{key}` takes its id and version as written: `{}`",
+                                if syntax.is_data() {
+                                    syntax.table(&[("id", "\"gr0abc123\""), ("version", "\"1\"")])
+                                } else {
+                                    format!("{key}(id = \"gr0abc123\", version = \"1\")")
+                                }
+                            );
+                            r.issues.push(IssueKind::Type, key, &loc, message);
+                            Setting::Invalid
+                        }
+                        other => other,
                     }
                 }
                 AgentKey::BasePromptTemplates => {
@@ -227,6 +248,17 @@ impl<L: Clone> AgentDecl<L> {
                 &context,
             );
         }
+        // The guardrail's id and version, each where it is written (the rules of a profile's `guardrail`).
+        if let Setting::Set(g, _) = &self.guardrail {
+            if let Setting::Set(id, loc) = &g.id {
+                let v = rules::check_guardrail_id(id).map(AgentViolation::Rule);
+                report(&guardrail_path(GuardrailKey::Id), loc, v, "");
+            }
+            if let Setting::Set(version, loc) = &g.version {
+                let v = rules::check_guardrail_version(version).map(AgentViolation::Rule);
+                report(&guardrail_path(GuardrailKey::Version), loc, v, "");
+            }
+        }
         let Some(table) = profiles else {
             return;
         };
@@ -284,6 +316,11 @@ fn ttl<L: Clone>(
             Setting::Invalid
         }
     }
+}
+
+/// `guardrail.id`, as a key path.
+fn guardrail_path(key: GuardrailKey) -> String {
+    format!("{}.{}", AgentKey::Guardrail.as_str(), key.as_str())
 }
 
 /// `steps.pre_processing`, as a key path.

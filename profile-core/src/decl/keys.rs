@@ -312,8 +312,12 @@ keys! {
         Steps = "steps",
         /// `base_prompt_templates(...)`: a base prompt template per step (needed where a step has a profile).
         BasePromptTemplates = "base_prompt_templates",
+        /// `guardrail(id = "...", version = "...")`: the agent's guardrail (`guardrailConfiguration`).
+        Guardrail = "guardrail",
     }
     aliases {
+        "guardrailConfiguration" => Guardrail,
+        "guardrail_configuration" => Guardrail,
         // The CreateAgent field names, which are too far from the keys for a similarity match.
         "foundationModel" => Model,
         "foundation_model" => Model,

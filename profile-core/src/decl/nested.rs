@@ -3,7 +3,7 @@
 
 use super::keys::{GuardrailKey, ReasoningKey};
 use super::read::Reader;
-use super::{Entry, IssueKind, Node, Raw, Setting, one_of};
+use super::{Entry, IssueKind, Node, Raw, Setting, Syntax, one_of};
 use crate::models::Effort;
 use crate::settings::{GuardrailConfig, ReasoningConfig, Thinking, Trace};
 use std::borrow::Cow;
@@ -241,9 +241,12 @@ impl<L: Clone> Reader<'_, L> {
         node: &Node<L>,
         with_trace: bool,
     ) -> Setting<GuardrailDecl<L>, L> {
-        let example = self
-            .syntax
-            .table(&[("id", "\"gr0abc123\""), ("version", "\"1\"")]);
+        let entries = [("id", "\"gr0abc123\""), ("version", "\"1\"")];
+        let example = match self.syntax {
+            // An attribute's nested table is written `key(...)`.
+            Syntax::Attribute => format!("{key}(id = \"gr0abc123\", version = \"1\")"),
+            syntax => syntax.table(&entries),
+        };
         let entries = match self.nested_entries(key, node, &example) {
             Ok(entries) => entries,
             Err(other) => return other,
@@ -262,8 +265,31 @@ impl<L: Clone> Reader<'_, L> {
             if !with_trace {
                 names.retain(|n| *n != GuardrailKey::Trace.as_str());
             }
+            // An agent's guardrail (`CreateAgent.guardrailConfiguration`) has no trace: say so rather than
+            // "unknown key".
+            let trace_entries = entries
+                .iter()
+                .filter(|e| GuardrailKey::from_name(&e.key.text) == Some(GuardrailKey::Trace));
+            let entries: Vec<Entry<L>> = if with_trace {
+                entries.to_vec()
+            } else {
+                for entry in trace_entries {
+                    let message = format!(
+                        "`{}` cannot be set on an agent's `{key}`: CreateAgent's `guardrailConfiguration` has only \
+                         `guardrailIdentifier` and `guardrailVersion`; the trace is asked for per call \
+                         (InvokeAgent `enableTrace`)",
+                        entry.key.text
+                    );
+                    r.issues.rule(&entry.key.text, &entry.key.loc, message);
+                }
+                entries
+                    .iter()
+                    .filter(|e| GuardrailKey::from_name(&e.key.text) != Some(GuardrailKey::Trace))
+                    .cloned()
+                    .collect()
+            };
             let keyed = r.keyed(
-                entries,
+                &entries,
                 &place,
                 |n| GuardrailKey::from_name(n).filter(|k| with_trace || *k != GuardrailKey::Trace),
                 |n| {

@@ -36,7 +36,8 @@
 //! - `agents.<name>`: the keys of `#[agent]` (`name`, `description`, `instruction`, `model`, `profile`,
 //!   `idle_session_ttl` as seconds or `"10m"`, `steps = { pre_processing = "<profile>", ... }`), plus
 //!   `base_prompt_templates = { orchestration = "...", ... }`: the template Bedrock needs for each step whose
-//!   inference configuration is overridden (see `wire::agent::CreateAgentRequest`).
+//!   inference configuration is overridden (see `wire::agent::CreateAgentRequest`), and `guardrail = { id = "...",
+//!   version = "3" }` (no `trace`: `CreateAgent.guardrailConfiguration` has none).
 //!
 //! JSON files (`.json`) have the same structure. [`load`] reads a file, [`parse`] a string; either returns every
 //! error of the file at once, each with its file, line, column and key path, and a file that has one loads nothing.
@@ -46,7 +47,7 @@ mod read;
 mod tree;
 mod write;
 
-use crate::agent::{AgentSpec, PromptType};
+use crate::agent::{AgentGuardrail, AgentSpec, PromptType};
 use crate::models::ModelRef;
 use crate::profile::InferenceProfile;
 use crate::prompt::{PromptSpec, PromptVariant, TemplateType};
@@ -141,6 +142,8 @@ pub struct LoadedAgent {
     pub steps: Vec<(PromptType, String)>,
     /// `basePromptTemplate` of the steps whose prompt is overridden.
     pub base_prompt_templates: Vec<(PromptType, String)>,
+    /// `guardrailConfiguration`: the guardrail's id and version.
+    pub guardrail: Option<(String, String)>,
 }
 
 impl Declarations {
@@ -160,6 +163,42 @@ impl Declarations {
     /// The agent of table `key`.
     pub fn agent(&self, key: &str) -> Option<&LoadedAgent> {
         self.agents.iter().find(|a| a.key == key)
+    }
+
+    /// What loads but deserves a warning, with the key path it concerns: a profile's warnings
+    /// ([`crate::rules::warnings`]: end of life, deprecated budget thinking), and each prompt's, variant's and
+    /// agent's model past its end of life (once per prompt and model).
+    pub fn warnings(&self) -> Vec<(String, crate::rules::Warning<'_>)> {
+        let mut out = Vec::new();
+        for p in &self.profiles {
+            for w in crate::rules::warnings(&p.profile, None) {
+                out.push((format!("profiles.{}.{}", p.key, w.key().as_str()), w));
+            }
+        }
+        for p in &self.prompts {
+            let mut seen: Vec<&str> = Vec::new();
+            for v in &p.variants {
+                let Some(model) = &v.model else { continue };
+                if seen.contains(&model.id()) {
+                    continue;
+                }
+                seen.push(model.id());
+                if let Some(w) = crate::rules::model_warning(model) {
+                    let path = if v.name == crate::prompt::DEFAULT_VARIANT {
+                        format!("prompts.{}.model", p.key)
+                    } else {
+                        format!("prompts.{}.variants.{}.model", p.key, v.name)
+                    };
+                    out.push((path, w));
+                }
+            }
+        }
+        for a in &self.agents {
+            if let Some(w) = crate::rules::model_warning(&a.model) {
+                out.push((format!("agents.{}.model", a.key), w));
+            }
+        }
+        out
     }
 
     /// The declarations as TOML; [`parse`] reads them back as they are (`extends` is written out resolved).
@@ -232,6 +271,10 @@ impl Declarations {
             knowledge_base_response_generation: step(PromptType::KnowledgeBaseResponseGeneration),
             memory_summarization: step(PromptType::MemorySummarization),
             base_prompt_templates: &templates,
+            guardrail: agent
+                .guardrail
+                .as_ref()
+                .map(|(id, version)| AgentGuardrail { id, version }),
         })
     }
 }

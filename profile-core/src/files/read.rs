@@ -220,6 +220,11 @@ pub(super) fn decode(
             idle_session_ttl: d.idle_session_ttl.value().map(|(s, _)| *s),
             steps,
             base_prompt_templates,
+            guardrail: d
+                .guardrail
+                .value()
+                .and_then(|g| g.resolve())
+                .map(|g| (g.id.into_owned(), g.version.into_owned())),
         });
     }
 

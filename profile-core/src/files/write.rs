@@ -3,7 +3,7 @@
 
 use super::Declarations;
 use crate::decl::Syntax;
-use crate::decl::keys::{AgentKey, PromptKey, SectionKey, UnlistedKey};
+use crate::decl::keys::{AgentKey, GuardrailKey, PromptKey, SectionKey, UnlistedKey};
 use crate::models::{ModelRef, ModelTarget};
 use crate::prompt::DEFAULT_VARIANT;
 use toml::{Table, Value};
@@ -95,6 +95,15 @@ pub(super) fn to_toml(d: &Declarations) -> String {
                     .collect();
                 t.insert(k.as_str().into(), Value::Table(table));
             }
+        }
+        if let Some((id, version)) = &a.guardrail {
+            let mut g = Table::new();
+            g.insert(GuardrailKey::Id.as_str().into(), id.as_str().into());
+            g.insert(
+                GuardrailKey::Version.as_str().into(),
+                version.as_str().into(),
+            );
+            t.insert(AgentKey::Guardrail.as_str().into(), Value::Table(g));
         }
         agents.insert(a.key.clone(), Value::Table(t));
     }

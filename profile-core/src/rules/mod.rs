@@ -76,7 +76,7 @@ pub use reasoning::{
     check_reasoning_sampling, check_sampling_policy,
 };
 pub use violation::{Limiter, Violation};
-pub use warning::{Warning, warnings};
+pub use warning::{Warning, model_warning, warnings};
 
 // ---------------------------------------------------------------------------------------------------------------
 // The rules. Each takes the value (and the model / surface where they matter) and returns the first violation.

@@ -56,6 +56,16 @@ impl fmt::Display for Warning<'_> {
     }
 }
 
+/// The warning of a model on its own (a prompt's, a variant's or an agent's `model`): its end of life.
+pub fn model_warning(model: &ModelRef) -> Option<Warning<'_>> {
+    let eol = model.catalog_model()?.facts.end_of_life?;
+    Some(Warning::EndOfLife {
+        model: model.id(),
+        date: eol.date,
+        source: eol.source,
+    })
+}
+
 /// The warnings of `profile` (with `model` in place of its own, when given).
 pub fn warnings<'a>(
     profile: &'a InferenceProfile,
@@ -68,13 +78,7 @@ pub fn warnings<'a>(
     let Some(entry) = model.catalog_model() else {
         return out;
     };
-    if let Some(eol) = entry.facts.end_of_life {
-        out.push(Warning::EndOfLife {
-            model: model.id(),
-            date: eol.date,
-            source: eol.source,
-        });
-    }
+    out.extend(model_warning(model));
     if let (Reasoning::Claude(c), Some(r)) = (entry.facts.reasoning, &profile.reasoning)
         && r.budget_tokens.is_some()
         && c.budget == Budget::Deprecated

@@ -6,6 +6,11 @@
 //! (`promptCreationMode: OVERRIDDEN`), and an overridden step needs its `basePromptTemplate`; so every step that
 //! has a profile needs a template from the caller ([`CreateAgentRequest::base_prompt_template`]). Agents' own
 //! templates are model-specific and not published in the service model, which is why none is made up here.
+//!
+//! A step profile's `reasoning` goes into the step's `additionalModelRequestFields` (`PromptConfiguration` has
+//! that member), shaped for the agent's model ([`super::reasoning`]); Claude's effort has no place there (Converse
+//! sends it as `outputConfig.effort`, which a prompt override does not have) and is a [`WireError`]. The agent's
+//! own `guardrail` is `guardrailConfiguration {guardrailIdentifier, guardrailVersion}`.
 
 use super::WireError;
 use super::converse::as_written;
@@ -101,6 +106,15 @@ impl<'a> CreateAgentRequest<'a> {
         if let Some(arn) = &self.role_arn {
             body.insert("agentResourceRoleArn".into(), json!(arn));
         }
+        if let Some(guardrail) = &spec.guardrail {
+            body.insert(
+                "guardrailConfiguration".into(),
+                json!({
+                    "guardrailIdentifier": guardrail.id,
+                    "guardrailVersion": guardrail.version,
+                }),
+            );
+        }
         let mut configurations = Vec::new();
         for (step, profile) in spec.profiles() {
             super::check_sendable(profile)?;
@@ -131,14 +145,23 @@ impl<'a> CreateAgentRequest<'a> {
                     },
                 });
             };
-            configurations.push(json!({
+            let mut configuration = json!({
                 "promptType": step.as_str(),
                 "promptCreationMode": "OVERRIDDEN",
                 "promptState": "ENABLED",
                 "parserMode": "DEFAULT",
                 "basePromptTemplate": template,
                 "inferenceConfiguration": AgentInferenceConfig::from_profile(profile),
-            }));
+            });
+            if let Some(fields) = super::reasoning::surface_fields(
+                profile,
+                spec.model_id(),
+                "an agent's prompt override has no `outputConfig`, where Converse takes Claude's `effort`; \
+                 leave `effort` out of the step's profile",
+            )? {
+                configuration["additionalModelRequestFields"] = Value::Object(fields);
+            }
+            configurations.push(configuration);
         }
         if !configurations.is_empty() {
             body.insert(

@@ -3,6 +3,11 @@
 //! `CreatePromptRequest.variants` takes at most one variant (`PromptVariantList`: 0..=1), so a prompt with several
 //! variants becomes one request per variant: the default variant keeps the prompt's name, every other variant is
 //! named `<prompt>-<variant>`.
+//!
+//! A variant's top-k and its profile's `reasoning` travel in the variant's `additionalModelRequestFields`, shaped
+//! for the variant's model; Claude's effort has no place in a variant (Converse sends it as `outputConfig.effort`)
+//! and is a [`WireError`]. A profile's `guardrail` is left out: Prompt management has no guardrail field, and the
+//! guardrail is applied at call time (Converse with the prompt's ARN and `guardrailConfig`).
 
 use super::WireError;
 use super::converse::{InferenceConfig, top_k_field};
@@ -82,14 +87,13 @@ fn variant_body(variant: &PromptVariant) -> Result<Value, WireError> {
             // PromptModelInferenceConfiguration has the same members as Converse's, with maxTokens >= 0.
             body.insert("inferenceConfiguration".into(), json!({ "text": config }));
         }
+        let mut fields = Map::new();
         if let Some(top_k) = profile.top_k {
             let model = variant.model.as_ref().or(profile.model.as_ref());
             let provider = super::provider_of(model, model_id.unwrap_or_default());
             match provider.and_then(|p| top_k_field(p, top_k)) {
-                Some(fields) => {
-                    body.insert("additionalModelRequestFields".into(), fields);
-                }
-                None => {
+                Some(Value::Object(top_k)) => fields = top_k,
+                _ => {
                     return Err(WireError::Unsupported {
                         setting: "top_k",
                         model: model_id.unwrap_or("no model").to_owned(),
@@ -97,6 +101,17 @@ fn variant_body(variant: &PromptVariant) -> Result<Value, WireError> {
                     });
                 }
             }
+        }
+        if let Some(reasoning) = super::reasoning::surface_fields(
+            profile,
+            model_id.unwrap_or_default(),
+            "Prompt management has no `outputConfig`, where Converse takes Claude's `effort`; leave `effort` out \
+             of the variant's profile",
+        )? {
+            super::reasoning::merge(&mut fields, reasoning);
+        }
+        if !fields.is_empty() {
+            body.insert("additionalModelRequestFields".into(), Value::Object(fields));
         }
     }
     Ok(Value::Object(body))

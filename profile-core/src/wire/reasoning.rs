@@ -91,6 +91,28 @@ pub fn reasoning_fields(
     Ok(out)
 }
 
+/// The `additionalModelRequestFields` that carry `profile`'s reasoning on a surface with no Converse fields of its
+/// own (a prompt variant, an agent's prompt override); `None` without reasoning. Claude's effort has no place
+/// there: a [`WireError::Unsupported`] with `no_effort` as the reason.
+pub(crate) fn surface_fields(
+    profile: &InferenceProfile,
+    model_id: &str,
+    no_effort: &'static str,
+) -> Result<Option<Map<String, Value>>, WireError> {
+    if profile.reasoning.is_none() {
+        return Ok(None);
+    }
+    let reasoning = reasoning_fields(profile, model_id)?;
+    if reasoning.effort.is_some() {
+        return Err(WireError::Unsupported {
+            setting: "reasoning.effort",
+            model: model_id.to_owned(),
+            reason: no_effort,
+        });
+    }
+    Ok(Some(reasoning.fields))
+}
+
 /// Merges `extra` into `target` (objects merged key by key, so Nova's `inferenceConfig.topK` and
 /// `reasoningConfig` live side by side).
 pub(crate) fn merge(target: &mut Map<String, Value>, extra: Map<String, Value>) {

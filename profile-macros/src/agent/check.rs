@@ -27,6 +27,10 @@ pub struct Agent {
     pub steps: Vec<Step>,
     /// Each step's base prompt template.
     pub base_prompt_templates: Vec<(PromptType, String)>,
+    /// `guardrail`: id and version.
+    pub guardrail: Option<(String, String)>,
+    /// Warnings (a model past its end of life), each at its value.
+    pub warnings: Vec<(Span, String)>,
 }
 
 pub struct Instruction {
@@ -106,5 +110,17 @@ pub fn agent(cx: &mut Ctxt, ident: &Ident, args: Vec<Arg>) -> Agent {
             .iter()
             .map(|(s, t, _)| (*s, t.clone()))
             .collect(),
+        warnings: match &d.model {
+            Setting::Set(m, span) => bedrock_profiles_core::rules::model_warning(m)
+                .map(|w| (*span, w.to_string()))
+                .into_iter()
+                .collect(),
+            _ => Vec::new(),
+        },
+        guardrail: d
+            .guardrail
+            .value()
+            .and_then(|g| g.resolve())
+            .map(|g| (g.id.into_owned(), g.version.into_owned())),
     }
 }

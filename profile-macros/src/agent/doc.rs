@@ -54,6 +54,13 @@ pub fn docs(a: &Agent, user_docs: bool) -> Vec<String> {
         None => "Bedrock's default".to_owned(),
     };
     lines.push(format!("| `idle_session_ttl` | {ttl} |"));
+    if let Some((id, version)) = &a.guardrail {
+        lines.push(format!(
+            "| `guardrail` | {} version {} |",
+            code(id),
+            code(version)
+        ));
+    }
     for step in &a.steps {
         lines.push(format!(
             "| `{}` profile | {} |",
@@ -81,7 +88,7 @@ pub fn docs(a: &Agent, user_docs: bool) -> Vec<String> {
     let (top_k_min, top_k_max) = Surface::Agent.top_k_range().unwrap_or(TOP_K_RANGE);
     lines.push(format!(
         "Checked at compile time: name, instruction ({instruction_min}..={instruction_max} characters), description, \
-         idle session timeout ({ttl_min}..={ttl_max} seconds), that Bedrock Agents supports the model, and each \
+         idle session timeout ({ttl_min}..={ttl_max} seconds), the guardrail's id and version, that Bedrock Agents supports the model, and each \
          step's profile against the Agents limits (at most {} stop sequences, top_k {top_k_min}..={top_k_max}) and \
          the model's.",
         Surface::Agent.max_stop_sequences()

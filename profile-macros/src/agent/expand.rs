@@ -112,7 +112,8 @@ pub fn agent(agent: &Agent, input: &DeriveInput, docs: &[String]) -> TokenStream
     let item = item(input, docs);
     let implementation = implementation(input, spec);
     let assertions = assertions(agent);
-    quote!(#item #implementation #assertions #tracking)
+    let warnings = crate::emit::warnings_item(&agent.warnings);
+    quote!(#item #implementation #assertions #tracking #warnings)
 }
 
 /// The `&AgentSpec` of an agent without errors.
@@ -163,6 +164,13 @@ pub(crate) fn spec(agent: &Agent) -> TokenStream {
             None => quote!(#field: #p::None),
         }
     });
+    let guardrail = match &agent.guardrail {
+        Some((id, version)) => {
+            let (id, version) = (string(id), string(version));
+            quote!(#p::Some(#p::AgentGuardrail { id: #id, version: #version }))
+        }
+        None => quote!(#p::None),
+    };
     quote! {
         &#p::AgentSpec {
             name: #name,
@@ -172,6 +180,7 @@ pub(crate) fn spec(agent: &Agent) -> TokenStream {
             idle_session_ttl: #ttl,
             #(#steps,)*
             base_prompt_templates: &[#(#templates),*],
+            guardrail: #guardrail,
         }
     }
 }

@@ -70,6 +70,8 @@ pub struct Prompt {
     /// The default variant first.
     pub variants: Vec<Variant>,
     pub fields: Vec<Field>,
+    /// Warnings (a model past its end of life, the top level's or a variant's), each at its value.
+    pub warnings: Vec<(Span, String)>,
 }
 
 pub fn prompt(cx: &mut Ctxt, args: Vec<Arg>, ident: &Ident, fields: &syn::FieldsNamed) -> Prompt {
@@ -143,7 +145,17 @@ pub fn prompt(cx: &mut Ctxt, args: Vec<Arg>, ident: &Ident, fields: &syn::Fields
             valid: s.valid,
         })
         .collect();
+    let warnings = std::iter::once(&d.top)
+        .chain(&d.variants)
+        .filter_map(|v| match &v.model {
+            Setting::Set(m, span) => {
+                bedrock_profiles_core::rules::model_warning(m).map(|w| (*span, w.to_string()))
+            }
+            _ => None,
+        })
+        .collect();
     Prompt {
+        warnings,
         ident: ident.clone(),
         name: d.effective_name(),
         description: d.description.value().cloned(),

@@ -292,6 +292,7 @@ pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
     let render_arms = arms(p, |s| render_body(s, &p.fields));
     let write_arms = arms(p, |s| write_body(s, &p.fields));
     let assertions = assertions(p);
+    let warnings = crate::emit::warnings_item(&p.warnings);
     let includes = p.sources.iter().filter_map(|s| {
         let (_, abs) = s.file.as_ref()?;
         let abs = Literal::string(abs.to_str()?);
@@ -326,6 +327,7 @@ pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
             }
         }
         #assertions
+        #warnings
         #(#includes)*
         #display_checks
     }

@@ -1,0 +1,108 @@
+//! An agent's `guardrail` in declaration files: read, checked with the profile guardrail's rules, written back by
+//! `to_toml`, and lent to `AgentSpec` (and from there to `CreateAgent`).
+
+use bedrock_profiles_core::agent::AgentGuardrail;
+use bedrock_profiles_core::files::{self, Declarations, Format};
+use bedrock_profiles_core::wire::agent::CreateAgentRequest;
+use serde_json::json;
+
+const AGENT: &str = "[agents.a]\ninstruction = \"You are a helpful assistant. Answer questions about orders politely.\"\nmodel = \"anthropic.claude-3-5-haiku-20241022-v1:0\"\n";
+
+fn load(source: &str) -> Result<Declarations, files::LoadError> {
+    files::parse("bedrock.toml", source, Format::Toml)
+}
+
+fn errors(extra: &str) -> Vec<(String, String)> {
+    match load(&format!("{AGENT}{extra}\n")) {
+        Ok(d) => panic!("expected errors, loaded {d:?}"),
+        Err(e) => e
+            .errors
+            .into_iter()
+            .map(|e| (e.key_path, e.message))
+            .collect(),
+    }
+}
+
+#[test]
+fn loads_writes_back_and_goes_into_create_agent() {
+    let d = load(&format!(
+        "{AGENT}guardrail = {{ id = \"gr0abc123\", version = 3 }}\n"
+    ))
+    .unwrap();
+    let agent = d.agent("a").unwrap();
+    assert_eq!(
+        agent.guardrail,
+        Some(("gr0abc123".to_owned(), "3".to_owned()))
+    );
+    let written = d.to_toml();
+    assert!(written.contains("[agents.a.guardrail]"), "{written}");
+    assert_eq!(load(&written).unwrap(), d, "{written}");
+    let body = d.with_agent_spec(agent, |spec| {
+        assert_eq!(
+            spec.guardrail,
+            Some(AgentGuardrail {
+                id: "gr0abc123",
+                version: "3"
+            })
+        );
+        CreateAgentRequest::new(spec).to_json().unwrap()
+    });
+    assert_eq!(
+        body["guardrailConfiguration"],
+        json!({"guardrailIdentifier": "gr0abc123", "guardrailVersion": "3"})
+    );
+    // JSON takes the same table.
+    let json = r#"{"agents": {"a": {"instruction": "You are a helpful assistant. Answer questions about orders politely.",
+        "model": "anthropic.claude-3-5-haiku-20241022-v1:0", "guardrail": {"id": "gr0abc123", "version": "DRAFT"}}}}"#;
+    let d = files::parse("bedrock.json", json, Format::Json).unwrap();
+    assert_eq!(
+        d.agent("a").unwrap().guardrail,
+        Some(("gr0abc123".to_owned(), "DRAFT".to_owned()))
+    );
+}
+
+#[test]
+fn the_profile_guardrail_rules_at_their_keys() {
+    assert_eq!(
+        errors("guardrail = { id = \"My-Guardrail\", version = \"0\" }"),
+        vec![
+            (
+                "agents.a.guardrail.id".to_owned(),
+                "`guardrail.id` must be a guardrail id ([a-z0-9]+) or a guardrail ARN (arn:aws:bedrock:<region>:<account>:guardrail/<id>), found \"My-Guardrail\"".to_owned()
+            ),
+            (
+                "agents.a.guardrail.version".to_owned(),
+                "`guardrail.version` must be \"DRAFT\" or a version number ([1-9][0-9]{0,7}), found \"0\"".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        errors("guardrail = { version = \"1\" }"),
+        vec![(
+            "agents.a.guardrail".to_owned(),
+            "missing key `id`: a guardrail takes both `id` and `version`".to_owned()
+        )]
+    );
+    assert_eq!(
+        errors("guardrail = { id = \"gr0abc123\", version = \"1\", trace = \"enabled\" }"),
+        vec![(
+            "agents.a.guardrail.trace".to_owned(),
+            "`trace` cannot be set on an agent's `guardrail`: CreateAgent's `guardrailConfiguration` has only `guardrailIdentifier` and `guardrailVersion`; the trace is asked for per call (InvokeAgent `enableTrace`)".to_owned()
+        )]
+    );
+    assert_eq!(
+        errors("guardrail = \"gr0abc123\"")[0].1,
+        "`guardrail` expects a table like `{ id = \"gr0abc123\", version = \"1\" }`, found the string \"gr0abc123\""
+    );
+    // A guardrail in a step's profile has no place: the message points to the agent's.
+    let step = errors(
+        "profile = \"g\"\n[profiles.g]\nguardrail = { id = \"gr0abc123\", version = \"1\" }",
+    );
+    assert_eq!(step.len(), 1, "{step:?}");
+    assert!(
+        step[0].1.ends_with(
+            "set the guardrail on the agent (`guardrail(id = \"...\", version = \"...\")`)"
+        ),
+        "{step:?}"
+    );
+}
