@@ -63,6 +63,7 @@ impl Surface {
 pub use crate::decl::keys::ProfileKey as Key;
 
 mod deploy;
+mod guardrail;
 mod place;
 mod reasoning;
 mod violation;
@@ -71,10 +72,8 @@ pub use deploy::{
     Undeployable, check_deployable, check_description_pattern, check_tag, check_tag_count,
     undeployable,
 };
-pub use reasoning::{
-    check_guardrail, check_guardrail_id, check_guardrail_version, check_reasoning,
-    check_reasoning_sampling, check_sampling_policy,
-};
+pub use guardrail::{check_guardrail, check_guardrail_id, check_guardrail_version};
+pub use reasoning::{check_reasoning, check_reasoning_sampling, check_sampling_policy};
 pub use violation::{Limiter, Violation};
 pub use warning::{Warning, model_warning, warnings};
 
