@@ -23,6 +23,18 @@ fn errors(extra: &str) -> Vec<(String, String)> {
     }
 }
 
+/// The errors of the agent with `extra`, none when it loads.
+fn errors_or_none(extra: &str) -> Vec<(String, String)> {
+    match load(&format!("{AGENT}{extra}\n")) {
+        Ok(_) => Vec::new(),
+        Err(e) => e
+            .errors
+            .into_iter()
+            .map(|e| (e.key_path, e.message))
+            .collect(),
+    }
+}
+
 #[test]
 fn loads_writes_back_and_goes_into_create_agent() {
     let d = load(&format!(
@@ -62,9 +74,28 @@ fn loads_writes_back_and_goes_into_create_agent() {
 }
 
 #[test]
+fn an_agents_version_follows_create_agent() {
+    // bedrock-agent `GuardrailVersion` is `[0-9]{1,8}|DRAFT`: `0` and leading zeros are accepted there, unlike
+    // Converse's `[1-9][0-9]{0,7}`.
+    for version in ["0", "01", "12345678", "DRAFT"] {
+        assert!(
+            errors_or_none(&format!(
+                "guardrail = {{ id = \"gr0abc123\", version = \"{version}\" }}"
+            ))
+            .is_empty(),
+            "{version}"
+        );
+    }
+    assert_eq!(
+        errors("guardrail = { id = \"gr0abc123\", version = \"123456789\" }")[0].1,
+        "`guardrail.version` must be \"DRAFT\" or a version number ([0-9]{1,8}), found \"123456789\""
+    );
+}
+
+#[test]
 fn the_profile_guardrail_rules_at_their_keys() {
     assert_eq!(
-        errors("guardrail = { id = \"My-Guardrail\", version = \"0\" }"),
+        errors("guardrail = { id = \"My-Guardrail\", version = \"v0\" }"),
         vec![
             (
                 "agents.a.guardrail.id".to_owned(),
@@ -72,7 +103,7 @@ fn the_profile_guardrail_rules_at_their_keys() {
             ),
             (
                 "agents.a.guardrail.version".to_owned(),
-                "`guardrail.version` must be \"DRAFT\" or a version number ([1-9][0-9]{0,7}), found \"0\"".to_owned()
+                "`guardrail.version` must be \"DRAFT\" or a version number ([0-9]{1,8}), found \"v0\"".to_owned()
             ),
         ]
     );

@@ -353,7 +353,7 @@ pub const fn check_guardrail<'a>(guardrail: &AgentGuardrail<'a>) -> Option<Agent
     if let Some(v) = rules::check_guardrail_id(guardrail.id) {
         return Some(AgentViolation::Rule(v));
     }
-    match rules::check_guardrail_version(guardrail.version) {
+    match rules::check_agent_guardrail_version(guardrail.version) {
         Some(v) => Some(AgentViolation::Rule(v)),
         None => None,
     }

@@ -255,7 +255,7 @@ impl<L: Clone> AgentDecl<L> {
                 report(&guardrail_path(GuardrailKey::Id), loc, v, "");
             }
             if let Setting::Set(version, loc) = &g.version {
-                let v = rules::check_guardrail_version(version).map(AgentViolation::Rule);
+                let v = rules::check_agent_guardrail_version(version).map(AgentViolation::Rule);
                 report(&guardrail_path(GuardrailKey::Version), loc, v, "");
             }
         }

@@ -95,7 +95,30 @@ pub const fn check_guardrail_version(version: &str) -> Option<Violation<'_>> {
     if str_eq(version, "DRAFT") || runtime_version(version.as_bytes()) {
         None
     } else {
-        Some(Violation::GuardrailVersion { found: version })
+        Some(Violation::GuardrailVersion {
+            found: version,
+            agent: false,
+        })
+    }
+}
+
+/// An agent's `guardrail.version`: `DRAFT` or `[0-9]{1,8}` (bedrock-agent `GuardrailVersion`, which also takes `0`
+/// and leading zeros).
+pub const fn check_agent_guardrail_version(version: &str) -> Option<Violation<'_>> {
+    let b = version.as_bytes();
+    let mut digits = !b.is_empty() && b.len() <= 8;
+    let mut i = 0;
+    while i < b.len() {
+        digits = digits && b[i].is_ascii_digit();
+        i += 1;
+    }
+    if str_eq(version, "DRAFT") || digits {
+        None
+    } else {
+        Some(Violation::GuardrailVersion {
+            found: version,
+            agent: true,
+        })
     }
 }
 

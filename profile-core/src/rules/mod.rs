@@ -72,7 +72,9 @@ pub use deploy::{
     Undeployable, check_deployable, check_description_pattern, check_tag, check_tag_count,
     undeployable,
 };
-pub use guardrail::{check_guardrail, check_guardrail_id, check_guardrail_version};
+pub use guardrail::{
+    check_agent_guardrail_version, check_guardrail, check_guardrail_id, check_guardrail_version,
+};
 pub use reasoning::{check_reasoning, check_reasoning_sampling, check_sampling_policy};
 pub use violation::{Limiter, Violation};
 pub use warning::{Warning, model_warning, warnings};

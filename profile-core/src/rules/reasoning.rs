@@ -478,8 +478,10 @@ pub(super) const fn write_message(v: &Violation<'_>, m: &mut Message) {
             m.push_str("`guardrail.id` must be a guardrail id ([a-z0-9]+) or a guardrail ARN (arn:aws:bedrock:<region>:<account>:guardrail/<id>), found ");
             m.push_quoted(found);
         }
-        Violation::GuardrailVersion { found } => {
-            m.push_str("`guardrail.version` must be \"DRAFT\" or a version number ([1-9][0-9]{0,7}), found ");
+        Violation::GuardrailVersion { found, agent } => {
+            m.push_str("`guardrail.version` must be \"DRAFT\" or a version number (");
+            m.push_str(if agent { "[0-9]{1,8}" } else { "[1-9][0-9]{0,7}" });
+            m.push_str("), found ");
             m.push_quoted(found);
         }
         Violation::GuardrailOnSurface { surface } => {

@@ -327,6 +327,8 @@ pub enum Violation<'a> {
     GuardrailVersion {
         /// The version.
         found: &'a str,
+        /// Whether it is an agent's (CreateAgent takes `[0-9]{1,8}`, Converse `[1-9][0-9]{0,7}`).
+        agent: bool,
     },
     /// `guardrail` in a profile sent where a guardrail has no place (an agent's prompt overrides).
     GuardrailOnSurface {
