@@ -223,17 +223,7 @@ pub fn body(
             if profile.top_k.is_some() {
                 return Err(unsupported("top_k", "Jamba has no top-k setting"));
             }
-            let mut messages = Vec::new();
-            if let Some(system) = system(conversation) {
-                messages.push(json!({"role": "system", "content": system}));
-            }
-            messages.extend(
-                conversation
-                    .messages
-                    .iter()
-                    .map(|(role, text)| json!({"role": role, "content": text})),
-            );
-            b.put("messages", messages);
+            b.put("messages", chat_messages(conversation));
             b.opt("max_tokens", profile.max_tokens);
             b.float("temperature", profile.temperature);
             b.float("top_p", profile.top_p);
@@ -243,17 +233,7 @@ pub fn body(
             if profile.top_k.is_some() {
                 return Err(unsupported("top_k", "gpt-oss has no top-k setting"));
             }
-            let mut messages = Vec::new();
-            if let Some(system) = system(conversation) {
-                messages.push(json!({"role": "system", "content": system}));
-            }
-            messages.extend(
-                conversation
-                    .messages
-                    .iter()
-                    .map(|(role, text)| json!({"role": role, "content": text})),
-            );
-            b.put("messages", messages);
+            b.put("messages", chat_messages(conversation));
             b.opt("max_completion_tokens", profile.max_tokens);
             b.float("temperature", profile.temperature);
             b.float("top_p", profile.top_p);
@@ -546,4 +526,19 @@ mod tests {
             })
         ));
     }
+}
+
+/// OpenAI-style chat messages (Jamba, gpt-oss): the system prompt first, then the conversation's turns.
+fn chat_messages(conversation: &Conversation) -> Vec<Value> {
+    let mut messages = Vec::new();
+    if let Some(system) = system(conversation) {
+        messages.push(json!({"role": "system", "content": system}));
+    }
+    messages.extend(
+        conversation
+            .messages
+            .iter()
+            .map(|(role, text)| json!({"role": role, "content": text})),
+    );
+    messages
 }
