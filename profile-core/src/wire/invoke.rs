@@ -383,6 +383,21 @@ fn deepseek_prompt(conversation: &Conversation) -> String {
     out
 }
 
+/// OpenAI-style chat messages (Jamba, gpt-oss): the system prompt first, then the conversation's turns.
+fn chat_messages(conversation: &Conversation) -> Vec<Value> {
+    let mut messages = Vec::new();
+    if let Some(system) = system(conversation) {
+        messages.push(json!({"role": "system", "content": system}));
+    }
+    messages.extend(
+        conversation
+            .messages
+            .iter()
+            .map(|(role, text)| json!({"role": role, "content": text})),
+    );
+    messages
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -526,19 +541,4 @@ mod tests {
             })
         ));
     }
-}
-
-/// OpenAI-style chat messages (Jamba, gpt-oss): the system prompt first, then the conversation's turns.
-fn chat_messages(conversation: &Conversation) -> Vec<Value> {
-    let mut messages = Vec::new();
-    if let Some(system) = system(conversation) {
-        messages.push(json!({"role": "system", "content": system}));
-    }
-    messages.extend(
-        conversation
-            .messages
-            .iter()
-            .map(|(role, text)| json!({"role": role, "content": text})),
-    );
-    messages
 }
