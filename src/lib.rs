@@ -299,7 +299,7 @@
 pub use bedrock_profiles_core::{Agent, AgentSpec, PromptType, agent};
 pub use bedrock_profiles_core::{GuardrailConfig, ReasoningConfig, Thinking, Trace};
 pub use bedrock_profiles_core::{
-    InferenceProfile, JsonSchema, Model, ModelRef, ResponseFormat, Surface, Tag, Violation, check,
+    InferenceProfile, JsonSchema, Model, ModelRef, ResponseFormat, Surface, Tags, Violation, check,
     limits, models, rules,
 };
 
@@ -355,9 +355,12 @@ pub mod __private {
         self, ArnResource, Geo, ModelLimits, ModelRef, ModelTarget,
     };
     pub use bedrock_profiles_core::rules::{Surface, assert_valid, checked};
+    pub use bedrock_profiles_core::tags::{
+        merge as merge_tags, merged_len as merged_tag_count, static_tags,
+    };
     pub use bedrock_profiles_core::{
-        GuardrailConfig, InferenceProfile, JsonSchema, ReasoningConfig, ResponseFormat, Thinking,
-        Trace,
+        GuardrailConfig, InferenceProfile, JsonSchema, ReasoningConfig, ResponseFormat, Tags,
+        Thinking, Trace,
     };
     pub use core::option::Option::{self, None, Some};
     pub use std::borrow::Cow;

@@ -46,11 +46,11 @@ inference_profile! {
     /// Inherits the tags with the rest of `SEARCH`.
     pub SEARCH_V2 { name: "search-answers-v2", version: 2, ..SEARCH }
 
-    /// Sets its own tags, which replace `SEARCH`'s.
+    /// Overrides `SEARCH`'s cost center and adds a tag.
     pub SEARCH_EU {
         name: "search-answers-eu",
         model: "eu.anthropic.claude-sonnet-4-20250514-v1:0",
-        tags: { "team": "search", "cost-center": "4712" },
+        tags: { "cost-center": "4712", "region": "eu" },
         ..SEARCH
     }
 
@@ -85,10 +85,58 @@ fn tags_are_declared_and_inherited() {
     assert_eq!(tags(&SEARCH_V2), tags(&SEARCH));
     assert_eq!(
         tags(&SEARCH_EU),
-        [("team", "search"), ("cost-center", "4712")]
+        [
+            ("team", "search"),
+            ("cost-center", "4712"),
+            ("region", "eu")
+        ]
     );
     assert_eq!(SEARCH_EU.max_tokens, Some(2000));
     assert!(tags(&UNTAGGED).is_empty());
+    let body = CreateInferenceProfileRequest::new(&SEARCH_EU, "eu-west-1", "123456789012")
+        .unwrap()
+        .to_json();
+    assert_eq!(
+        body["tags"],
+        json!([
+            {"key": "team", "value": "search"},
+            {"key": "cost-center", "value": "4712"},
+            {"key": "region", "value": "eu"},
+        ])
+    );
+}
+
+/// The file loader layers a derived table's tags over its base's as `..BASE` does: the same profiles.
+#[cfg(feature = "files")]
+#[test]
+fn files_and_the_dsl_derive_tags_alike() {
+    use bedrock_profiles::files::{self, Format};
+    let d = files::parse(
+        "search.toml",
+        r#"
+[profiles.SEARCH]
+name = "search-answers"
+description = "Search answers for the web app"
+model = "us.anthropic.claude-sonnet-4-20250514-v1:0"
+max_tokens = 2000
+top_k = 50
+tags = { team = "search", "cost-center" = "4711" }
+
+[profiles.SEARCH_EU]
+extends = "SEARCH"
+name = "search-answers-eu"
+model = "eu.anthropic.claude-sonnet-4-20250514-v1:0"
+tags = { "cost-center" = "4712", region = "eu" }
+
+[profiles.UNTAGGED]
+extends = "SEARCH"
+unset = ["tags"]
+"#,
+        Format::Toml,
+    )
+    .unwrap();
+    assert_eq!(d.profile("SEARCH_EU").unwrap(), &SEARCH_EU);
+    assert_eq!(d.profile("UNTAGGED").unwrap().tags, UNTAGGED.tags);
 }
 
 #[test]

@@ -30,16 +30,18 @@ pub mod rules;
 mod serde_impls;
 mod settings;
 mod suggest;
+pub mod tags;
 pub mod template;
 #[cfg(feature = "serde")]
 pub mod wire;
 
 pub use agent::{Agent, AgentSpec, PromptType};
 pub use models::{Model, ModelRef};
-pub use profile::{InferenceProfile, JsonSchema, ResponseFormat, Tag};
+pub use profile::{InferenceProfile, JsonSchema, ResponseFormat};
 pub use prompt::{Part, Prompt, PromptSpec, PromptVariant, PromptViolation, TemplateType};
 pub use rules::{Surface, Violation, check};
 pub use settings::{GuardrailConfig, ReasoningConfig, Thinking, Trace};
+pub use tags::Tags;
 
 /// Integer formatting for generated prompt rendering.
 #[doc(hidden)]

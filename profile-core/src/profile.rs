@@ -2,6 +2,7 @@
 
 use crate::models::ModelRef;
 use crate::settings::{GuardrailConfig, ReasoningConfig};
+use crate::tags::Tags;
 use std::borrow::Cow;
 
 /// A named, reusable inference configuration.
@@ -99,30 +100,23 @@ pub struct InferenceProfile {
     pub guardrail: Option<GuardrailConfig>,
     /// Cost-allocation tags of the application inference profile the profile is deployed as, in declaration order:
     /// keys 1..=128 and values 0..=256 characters of `[a-zA-Z0-9\s._:/=+@-]`, keys distinct and not starting with
-    /// `aws:`, at most 200. A profile with tags must name a model the resource can copy.
+    /// `aws:`, at most 200. A profile with tags must name a model the resource can copy. A derived profile's tags
+    /// are its base's, overridden and extended by its own (see [`Tags`]).
     #[cfg_attr(
         feature = "serde",
         serde(
             default,
-            skip_serializing_if = "<[_]>::is_empty",
+            skip_serializing_if = "Tags::is_empty",
             serialize_with = "tags_as_map"
         )
     )]
-    pub tags: Cow<'static, [Tag]>,
+    pub tags: Tags,
 }
-
-/// One cost-allocation tag: `(key, value)`.
-pub type Tag = (Cow<'static, str>, Cow<'static, str>);
 
 /// Serializes the tags as a map (`{"team": "search"}`), as every front end writes them.
 #[cfg(feature = "serde")]
-fn tags_as_map<S: serde::Serializer>(tags: &[Tag], serializer: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let mut map = serializer.serialize_map(Some(tags.len()))?;
-    for (key, value) in tags {
-        map.serialize_entry(&**key, &**value)?;
-    }
-    map.end()
+fn tags_as_map<S: serde::Serializer>(tags: &Tags, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(tags.iter())
 }
 
 /// Serializes an `f32` as the `f64` of its written decimal, so that every serializer (including serde_json's
@@ -191,7 +185,7 @@ impl InferenceProfile {
         response_format: None,
         reasoning: None,
         guardrail: None,
-        tags: Cow::Borrowed(&[]),
+        tags: Tags::NONE,
     };
 
     /// A profile with only a name: every setting left to the model's defaults.
@@ -210,7 +204,7 @@ impl InferenceProfile {
             response_format: None,
             reasoning: None,
             guardrail: None,
-            tags: Cow::Borrowed(&[]),
+            tags: Tags::NONE,
         }
     }
 
@@ -240,9 +234,10 @@ impl InferenceProfile {
         self.stop_sequences.iter().map(|s| &**s)
     }
 
-    /// The cost-allocation tags as `(key, value)` string slices, in declaration order.
+    /// The cost-allocation tags as `(key, value)` string slices, in order: a derived profile's are its base's,
+    /// with the values it overrides, then its own new keys (see [`Tags`]).
     pub fn tags(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + '_ {
-        self.tags.iter().map(|(k, v)| (&**k, &**v))
+        self.tags.iter()
     }
 
     /// The Anthropic version, if set.

@@ -3,8 +3,7 @@
 
 use bedrock_profiles_core::files::{self, Declarations, Format};
 use bedrock_profiles_core::rules::{self, Surface, Undeployable};
-use bedrock_profiles_core::{InferenceProfile, models};
-use std::borrow::Cow;
+use bedrock_profiles_core::{InferenceProfile, Tags, models};
 
 fn load(source: &str) -> Result<Declarations, files::LoadError> {
     files::parse("tags.toml", source, Format::Toml)
@@ -28,9 +27,9 @@ fn pair(path: &str, message: &str) -> (String, String) {
 
 fn tagged(tags: &[(&str, &str)]) -> InferenceProfile {
     let mut p = InferenceProfile::new("p");
-    p.tags = Cow::Owned(
+    p.tags = Tags::Owned(
         tags.iter()
-            .map(|(k, v)| (Cow::Owned(k.to_string()), Cow::Owned(v.to_string())))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
     );
     p
@@ -152,7 +151,7 @@ fn tags_need_a_model_the_resource_can_copy() {
 }
 
 #[test]
-fn files_read_tags_and_extends_replaces_them() {
+fn files_read_tags_and_extends_layers_them() {
     let d = load(
         r#"
 [profiles.base]
@@ -165,7 +164,11 @@ extends = "base"
 
 [profiles.other]
 extends = "base"
-tags = { team = "search", "cost-center" = "4712" }
+tags = { env = "prod", "cost-center" = "4712" }
+
+[profiles.third]
+extends = "other"
+tags = { team = "ads" }
 
 [profiles.none]
 extends = "base"
@@ -191,9 +194,14 @@ unset = ["tags"]
         pairs(&[("team", "search"), ("cost-center", "4711")])
     );
     assert_eq!(tags("same"), tags("base"));
+    // The base's keys in order, with the values the derived profile overrides, then its new keys.
     assert_eq!(
         tags("other"),
-        pairs(&[("team", "search"), ("cost-center", "4712")])
+        pairs(&[("team", "search"), ("cost-center", "4712"), ("env", "prod")])
+    );
+    assert_eq!(
+        tags("third"),
+        pairs(&[("team", "ads"), ("cost-center", "4712"), ("env", "prod")])
     );
     assert!(tags("none").is_empty());
     // Written back and read again, the same declarations.
@@ -248,6 +256,59 @@ tags = { team = "a&b", "aws:x" = "y", n = 1 }
         [pair(
             "profiles.p.tags",
             "`tags` expects a table of strings, like { \"team\": \"search\" }, found a list"
+        )]
+    );
+}
+
+#[test]
+fn a_derived_profiles_tag_errors_point_at_its_own_entries() {
+    let toml = r#"
+[profiles.base]
+model = "us.anthropic.claude-sonnet-4-20250514-v1:0"
+tags = { team = "search", "cost-center" = "4711" }
+
+[profiles.derived]
+extends = "base"
+tags = { env = "a&b", team = "x!" }
+"#;
+    let charset = ", which is not allowed; tag keys and values take letters, digits, whitespace and . _ : / = + @ -";
+    let found = errors(toml, Format::Toml);
+    // `team` overrides the base's first tag in place, `env` is the derived profile's first new key: each error is
+    // on its own entry, in the file's order.
+    assert_eq!(
+        found,
+        [
+            pair(
+                "profiles.derived.tags.env",
+                &format!("`tags` value of \"env\" holds \"&\"{charset}")
+            ),
+            pair(
+                "profiles.derived.tags.team",
+                &format!("`tags` value of \"team\" holds \"!\"{charset}")
+            ),
+        ]
+    );
+    let e = files::parse("tags.toml", toml, Format::Toml).unwrap_err();
+    let lines: Vec<usize> = e.errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [8, 8]);
+    let columns: Vec<usize> = e.errors.iter().map(|e| e.column).collect();
+    assert_eq!(columns, [16, 30]);
+}
+
+#[test]
+fn more_than_200_tags_counts_the_inherited_ones() {
+    let base: Vec<String> = (0..150).map(|i| format!("b{i} = \"x\"")).collect();
+    let own: Vec<String> = (0..60).map(|i| format!("o{i} = \"y\"")).collect();
+    let toml = format!(
+        "[profiles.base]\ntags = {{ {} }}\n\n[profiles.derived]\nextends = \"base\"\ntags = {{ {} }}\n",
+        base.join(", "),
+        own.join(", ")
+    );
+    assert_eq!(
+        errors(&toml, Format::Toml),
+        [pair(
+            "profiles.derived.tags",
+            &rules::Violation::TooManyTags { found: 210 }.to_string()
         )]
     );
 }

@@ -197,7 +197,14 @@ pub fn profile_value<L>(
     base: Option<TokenStream>,
 ) -> TokenStream {
     let p = private();
-    let fields = profile_fields(d, exprs);
+    let base_const = base.as_ref().map(|b| {
+        if b.to_string().starts_with("Self") {
+            b.clone()
+        } else {
+            quote!(__BASE)
+        }
+    });
+    let fields = profile_fields(d, exprs, base_const.as_ref());
     match base {
         // `..Self::BASE` (an associated const) is used as it is: an item nested in the initializer could not name
         // `Self`.
@@ -219,8 +226,13 @@ pub fn profile_value<L>(
     }
 }
 
-/// The fields of an `InferenceProfile` struct literal that the declaration writes (the name always).
-fn profile_fields<L>(d: &ProfileDecl<L>, exprs: &Exprs) -> Vec<TokenStream> {
+/// The fields of an `InferenceProfile` struct literal that the declaration writes (the name always). `base` names
+/// the const the literal's `..` copies, whose tags a derived profile's layer over.
+fn profile_fields<L>(
+    d: &ProfileDecl<L>,
+    exprs: &Exprs,
+    base: Option<&TokenStream>,
+) -> Vec<TokenStream> {
     let p = private();
     let mut fields = Vec::with_capacity(13);
     // The struct's fields are spelled like the keys.
@@ -282,21 +294,27 @@ fn profile_fields<L>(d: &ProfileDecl<L>, exprs: &Exprs) -> Vec<TokenStream> {
         ProfileKey::Guardrail,
         setting(&d.guardrail, exprs, guardrail, |e| e),
     );
-    let tags = match &d.tags {
+    let own_tags = match &d.tags {
         Setting::Set(items, _) => {
             let items = items.iter().map(|t| {
-                let (key, value) = (cow(&t.key.text), cow(&t.value));
+                let (key, value) = (Literal::string(&t.key.text), Literal::string(&t.value));
                 quote!((#key, #value))
             });
-            Some(quote!(#p::Cow::Borrowed(&[#(#items),*])))
+            Some(quote!(&[#(#items),*]))
         }
-        Setting::Expr(handle, _) => {
-            let e = exprs.get(*handle);
-            Some(quote!(#p::Cow::Borrowed(#e)))
-        }
-        Setting::Cleared(_) => Some(empty),
+        Setting::Expr(handle, _) => Some(exprs.get(*handle)),
+        Setting::Cleared(_) => Some(quote!(&[])),
         _ => None,
     };
+    // A derived profile's tags layer over its base's, merged in const code (`Tags` says how).
+    let tags = own_tags.map(|own| match base {
+        Some(base) if !matches!(d.tags, Setting::Cleared(_)) => quote! {
+            #p::Tags::Static(&#p::merge_tags::<{
+                #p::merged_tag_count(#own, #p::static_tags(&#base))
+            }>(#own, #p::static_tags(&#base)))
+        },
+        _ => quote!(#p::Tags::Static(#own)),
+    });
     field(ProfileKey::Tags, tags);
     fields
 }

@@ -17,7 +17,7 @@ pub const WIDE: InferenceProfile = InferenceProfile {
     response_format: None,
     reasoning: None,
     guardrail: None,
-    tags: Cow::Borrowed(&[]),
+    tags: bedrock_profiles::Tags::NONE,
 };
 
 #[agent(

@@ -198,7 +198,7 @@ const fn profile(
         response_format: None,
         reasoning: None,
         guardrail: None,
-        tags: Cow::Borrowed(&[]),
+        tags: crate::Tags::NONE,
     }
 }
 static LONG: InferenceProfile = profile("long", Some(8000), &[]);

@@ -8,7 +8,9 @@ use super::{Entry, Issues, Name, Node, Raw, Setting, Syntax, kebab_case};
 use crate::models::ModelRef;
 use crate::profile::{InferenceProfile, JsonSchema, ResponseFormat};
 use crate::rules::{self, Surface, Violation};
+use crate::tags::Tags;
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 /// A profile as declared: each value with its location.
 #[derive(Debug, Clone, PartialEq)]
@@ -322,8 +324,8 @@ impl<L: Clone> ProfileDecl<L> {
     }
 
     /// The profile this declaration makes: the values it sets, then `base`'s for the keys it leaves unset (never
-    /// the name), then the defaults. Expressions and wrong values are left unset. Like every key, `tags` is taken
-    /// whole: a profile that sets `tags` replaces its base's (as rustc's `..BASE` does in the DSL).
+    /// the name), then the defaults. Expressions and wrong values are left unset. `tags` layer over the base's (see
+    /// [`Tags`]): the DSL's `..BASE` merges them the same way in `const` code.
     pub fn resolve(&self, base: Option<&InferenceProfile>) -> InferenceProfile {
         fn pick<T: Clone, L>(own: &Setting<T, L>, base: Option<T>) -> Option<T> {
             match own {
@@ -355,14 +357,20 @@ impl<L: Clone> ProfileDecl<L> {
             _ => None,
         };
         let tags = match &self.tags {
-            Setting::Set(items, _) => Cow::Owned(
-                items
-                    .iter()
-                    .map(|t| (owned(&t.key.text), owned(&t.value)))
-                    .collect(),
-            ),
-            Setting::Unset => b.map_or(Cow::Borrowed(&[][..]), |b| b.tags.clone()),
-            _ => Cow::Borrowed(&[][..]),
+            Setting::Set(items, _) => {
+                let own = Tags::Owned(
+                    items
+                        .iter()
+                        .map(|t| (t.key.text.clone(), t.value.clone()))
+                        .collect(),
+                );
+                match b {
+                    Some(b) if !b.tags.is_empty() => own.over(&b.tags),
+                    _ => own,
+                }
+            }
+            Setting::Unset => b.map_or(Tags::NONE, |b| b.tags.clone()),
+            _ => Tags::NONE,
         };
         InferenceProfile {
             name: Cow::Owned(match &self.name {
@@ -412,7 +420,7 @@ impl<L: Clone> ProfileDecl<L> {
     ) -> InferenceProfile {
         let profile = self.resolve(base);
         for violation in rules::check(&profile, surface) {
-            self.place(&violation, base.is_some(), syntax, issues);
+            self.place(&violation, &profile, base, syntax, issues);
         }
         profile
     }
@@ -435,7 +443,44 @@ impl<L: Clone> ProfileDecl<L> {
             .collect()
     }
 
-    fn place(&self, v: &Violation<'_>, base_known: bool, syntax: Syntax, issues: &mut Issues<L>) {
+    /// Which of this declaration's `tags` entries is `merged`'s, the index of a tag in the resolved profile (see
+    /// [`Tags::over`]); `None` for a tag inherited as is.
+    fn own_tag_index(&self, base: Option<&InferenceProfile>, merged: usize) -> Option<usize> {
+        let Setting::Set(items, _) = &self.tags else {
+            return None;
+        };
+        let base_tags = match base {
+            Some(b) if !b.tags.is_empty() => &b.tags,
+            _ => return (merged < items.len()).then_some(merged),
+        };
+        if let Some((key, _)) = base_tags.get(merged) {
+            return items.iter().position(|t| t.key.text == key);
+        }
+        let base_keys: HashSet<&str> = base_tags.iter().map(|(k, _)| k).collect();
+        let mut overridden = HashSet::new();
+        let mut index = base_tags.len();
+        for (j, t) in items.iter().enumerate() {
+            let key = t.key.text.as_str();
+            if base_keys.contains(key) && overridden.insert(key) {
+                continue;
+            }
+            if index == merged {
+                return Some(j);
+            }
+            index += 1;
+        }
+        None
+    }
+
+    fn place(
+        &self,
+        v: &Violation<'_>,
+        profile: &InferenceProfile,
+        base: Option<&InferenceProfile>,
+        syntax: Syntax,
+        issues: &mut Issues<L>,
+    ) {
+        let base_known = base.is_some();
         let key = v.key();
         let mut path = key.as_str().to_owned();
         let own = match key {
@@ -456,12 +501,16 @@ impl<L: Clone> ProfileDecl<L> {
             },
             ProfileKey::AnthropicVersion => self.anthropic_version.loc(),
             ProfileKey::Tags => match (&self.tags, v.item()) {
-                (Setting::Set(items, _), Some(i)) if i < items.len() => {
-                    path = super::join(&path, &items[i].key.text);
-                    Some(if v.is_tag_value() {
-                        &items[i].value_loc
-                    } else {
-                        &items[i].key.loc
+                (Setting::Set(items, _), Some(i)) => {
+                    if let Some((tag, _)) = profile.tags.get(i) {
+                        path = super::join(&path, tag);
+                    }
+                    self.own_tag_index(base, i).map(|j| {
+                        if v.is_tag_value() {
+                            &items[j].value_loc
+                        } else {
+                            &items[j].key.loc
+                        }
                     })
                 }
                 (setting, _) => setting.loc(),

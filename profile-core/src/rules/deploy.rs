@@ -7,8 +7,7 @@ use crate::limits;
 use crate::message::Message;
 use crate::message::str_eq;
 use crate::models::{ArnResource, ModelRef, ModelTarget};
-use crate::profile::text;
-use std::borrow::Cow;
+use crate::tags::Tags;
 
 /// Why a model cannot be the source (`modelSource.copyFrom`) of an application inference profile, which copies a
 /// foundation model or a cross-region (system) inference profile.
@@ -101,12 +100,10 @@ pub const fn check_tag_count(count: usize) -> Option<Violation<'static>> {
 
 /// `tags[index]`: a key of 1..=128 and a value of 0..=256 characters of `[a-zA-Z0-9\s._:/=+@-]`, the key not
 /// reserved (`aws:` in any case) and not a repeat of an earlier key.
-pub const fn check_tag<'a>(
-    tags: &'a [(Cow<'static, str>, Cow<'static, str>)],
-    index: usize,
-) -> Option<Violation<'a>> {
-    let key = text(&tags[index].0);
-    let value = text(&tags[index].1);
+pub const fn check_tag(tags: &Tags, index: usize) -> Option<Violation<'_>> {
+    let Some((key, value)) = tags.get(index) else {
+        return None;
+    };
     let length = crate::message::char_count(key);
     if length == 0 || length > limits::TAG_KEY_MAX_CHARS {
         return Some(Violation::TagKeyLength {
@@ -122,7 +119,9 @@ pub const fn check_tag<'a>(
     }
     let mut first = 0;
     while first < index {
-        if str_eq(text(&tags[first].0), key) {
+        if let Some((earlier, _)) = tags.get(first)
+            && str_eq(earlier, key)
+        {
             return Some(Violation::DuplicateTagKey { index, first, key });
         }
         first += 1;

@@ -433,10 +433,7 @@ pub(crate) const fn next_violation_for<'a>(
         Cow::Borrowed(s) => s,
         Cow::Owned(v) => v.as_slice(),
     };
-    let tags: &'a [(Cow<'static, str>, Cow<'static, str>)] = match &profile.tags {
-        Cow::Borrowed(t) => t,
-        Cow::Owned(v) => v.as_slice(),
-    };
+    let tags = &profile.tags;
     let tag_items = STOP_ITEMS + stops.len();
     while cursor.0 < tag_items + tags.len() {
         let slot = cursor.0;

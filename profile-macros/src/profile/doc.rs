@@ -212,7 +212,10 @@ pub fn docs<L>(p: &ProfileDecl<L>, exprs: &Exprs, user_docs: bool) -> Vec<String
                 .iter()
                 .map(|t| code(&format!("{:?}: {:?}", t.key.text, t.value)))
                 .collect();
-            items.join(", ")
+            match base {
+                Some(base) => format!("{}, over those of `{base}`", items.join(", ")),
+                None => items.join(", "),
+            }
         }),
     );
     lines.push(String::new());
