@@ -48,6 +48,12 @@ pub const TAG_RESERVED_PREFIX: &str = "aws:";
 /// tagging guide allows 50 user tags per resource; Bedrock's own limit found in its service model is this one.
 pub const TAGS_MAX: usize = 200;
 
+/// Unverified: most user tags per resource in AWS's general guidance (AWS Billing, "User-defined tag
+/// restrictions", docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/allocation-tag-restrictions.html: 50), which
+/// Bedrock's tagging page defers to, against [`TAGS_MAX`] in Bedrock's service model. No Bedrock page says which
+/// one applies to an application inference profile, so more than this many is a warning, never an error.
+pub const TAGS_PER_RESOURCE_UNVERIFIED: usize = 50;
+
 // ---- models --------------------------------------------------------------------------------------------------
 
 /// Longest model id (bedrock-runtime `ConverseRequest.modelId`, bedrock-agent `PromptVariant.modelId`,

@@ -313,6 +313,37 @@ fn more_than_200_tags_counts_the_inherited_ones() {
     );
 }
 
+/// AWS's general tagging rules allow 50 tags per resource, Bedrock's service model 200 per request: unverified,
+/// so 51..=200 is a warning (inherited tags counted), never an error.
+#[test]
+fn more_than_50_tags_is_a_warning() {
+    let table = |n: usize, prefix: &str| -> String {
+        let items: Vec<String> = (0..n).map(|i| format!("{prefix}{i} = \"x\"")).collect();
+        items.join(", ")
+    };
+    let toml = format!(
+        "[profiles.base]\nmodel = \"us.anthropic.claude-sonnet-4-20250514-v1:0\"\ntags = {{ {} }}\n\n\
+         [profiles.derived]\nextends = \"base\"\ntags = {{ {} }}\n",
+        table(50, "b"),
+        table(1, "o")
+    );
+    let d = load(&toml).unwrap();
+    let warnings: Vec<(String, String)> = d
+        .warnings()
+        .into_iter()
+        .map(|(path, w)| (path, w.to_string()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [pair(
+            "profiles.derived.tags",
+            "`tags` has 51 items: CreateInferenceProfile takes up to 200, but AWS's general tagging rules allow 50 \
+             per resource and no Bedrock page says which applies; tagging may fail beyond 50"
+        )]
+    );
+    assert!(messages(&tagged(&[("a", "b"); 1])).is_empty());
+}
+
 #[cfg(feature = "serde")]
 #[test]
 fn serde_reads_and_writes_tags_as_a_map() {

@@ -425,14 +425,15 @@ impl<L: Clone> ProfileDecl<L> {
         profile
     }
 
-    /// The warnings of `profile` (this declaration resolved) with where each points: the model, or the value of
-    /// `reasoning.budget_tokens`; a value this declaration inherits points at the const's or table's name.
+    /// The warnings of `profile` (this declaration resolved) with where each points: the model, the tags, or the
+    /// value of `reasoning.budget_tokens`; a value this declaration inherits points at the const's or table's name.
     pub fn warnings(&self, profile: &InferenceProfile) -> Vec<(L, String)> {
         rules::warnings(profile, None)
             .into_iter()
             .map(|w| {
                 let loc = match w.key() {
                     ProfileKey::Model => self.model.loc(),
+                    ProfileKey::Tags => self.tags.loc(),
                     _ => match &self.reasoning {
                         Setting::Set(r, loc) => r.budget_tokens.loc().or(Some(loc)),
                         other => other.loc(),

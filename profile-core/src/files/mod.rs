@@ -166,7 +166,7 @@ impl Declarations {
     }
 
     /// What loads but deserves a warning, with the key path it concerns: a profile's warnings
-    /// ([`crate::rules::warnings`]: end of life, deprecated budget thinking), and each prompt's, variant's and
+    /// ([`crate::rules::warnings`]: end of life, deprecated budget thinking, many tags), and each prompt's, variant's and
     /// agent's model past its end of life (once per prompt and model).
     pub fn warnings(&self) -> Vec<(String, crate::rules::Warning<'_>)> {
         let mut out = Vec::new();

@@ -1,8 +1,10 @@
-//! What compiles but deserves a warning: a model past its end of life (dates differ by region, so never an error)
-//! and deprecated budget thinking (Claude Opus 4.6, Sonnet 4.6). The macros turn each into a rustc warning (a
+//! What compiles but deserves a warning: a model past its end of life (dates differ by region, so never an error),
+//! deprecated budget thinking (Claude Opus 4.6, Sonnet 4.6), and more tags than AWS's general per-resource limit
+//! (unverified for Bedrock). The macros turn each into a rustc warning (a
 //! reference to a `#[deprecated]` item), the file loader's CLI into a note.
 
 use super::Key;
+use crate::limits;
 use crate::models::{Budget, ModelRef, Reasoning};
 use crate::profile::InferenceProfile;
 use core::fmt;
@@ -25,6 +27,12 @@ pub enum Warning<'a> {
         /// The model id.
         model: &'a str,
     },
+    /// More tags than [`limits::TAGS_PER_RESOURCE_UNVERIFIED`], AWS's general per-resource limit, which may or
+    /// may not apply to an application inference profile (Bedrock's request limit is [`limits::TAGS_MAX`]).
+    ManyTags {
+        /// How many tags the profile has, inherited ones included.
+        found: usize,
+    },
 }
 
 impl Warning<'_> {
@@ -33,6 +41,7 @@ impl Warning<'_> {
         match self {
             Warning::EndOfLife { .. } => Key::Model,
             Warning::BudgetDeprecated { .. } => Key::Reasoning,
+            Warning::ManyTags { .. } => Key::Tags,
         }
     }
 }
@@ -51,6 +60,14 @@ impl fmt::Display for Warning<'_> {
             Warning::BudgetDeprecated { model } => write!(
                 f,
                 "`reasoning.budget_tokens` is deprecated on {model} and will be removed; use `effort` (adaptive thinking)"
+            ),
+            Warning::ManyTags { found } => write!(
+                f,
+                "`tags` has {found} items: CreateInferenceProfile takes up to {}, but AWS's general tagging rules \
+                 allow {} per resource and no Bedrock page says which applies; tagging may fail beyond {}",
+                limits::TAGS_MAX,
+                limits::TAGS_PER_RESOURCE_UNVERIFIED,
+                limits::TAGS_PER_RESOURCE_UNVERIFIED
             ),
         }
     }
@@ -72,6 +89,11 @@ pub fn warnings<'a>(
     model: Option<&'a ModelRef>,
 ) -> Vec<Warning<'a>> {
     let mut out = Vec::new();
+    // Over `TAGS_MAX` is the rulebook's error.
+    let tags = profile.tags.len();
+    if tags > limits::TAGS_PER_RESOURCE_UNVERIFIED && tags <= limits::TAGS_MAX {
+        out.push(Warning::ManyTags { found: tags });
+    }
     let Some(model) = model.or(profile.model.as_ref()) else {
         return out;
     };
