@@ -313,6 +313,24 @@ fn more_than_200_tags_counts_the_inherited_ones() {
     );
 }
 
+/// Over 200 tags, the count is the error and only the first 200 are checked one by one (the repeated-key check
+/// would otherwise be quadratic in a hostile file's tags).
+#[test]
+fn thousands_of_tags_are_checked_up_to_the_limit() {
+    let items: Vec<String> = (0..5000).map(|i| format!("t{i} = \"a&b\"")).collect();
+    let toml = format!("[profiles.p]\ntags = {{ {} }}\n", items.join(", "));
+    let found = errors(&toml, Format::Toml);
+    assert_eq!(found.len(), 1 + 200);
+    assert_eq!(
+        found[0],
+        pair(
+            "profiles.p.tags",
+            &rules::Violation::TooManyTags { found: 5000 }.to_string()
+        )
+    );
+    assert_eq!(found[200].0, "profiles.p.tags.t199");
+}
+
 /// AWS's general tagging rules allow 50 tags per resource, Bedrock's service model 200 per request: unverified,
 /// so 51..=200 is a warning (inherited tags counted), never an error.
 #[test]

@@ -435,7 +435,14 @@ pub(crate) const fn next_violation_for<'a>(
     };
     let tags = &profile.tags;
     let tag_items = STOP_ITEMS + stops.len();
-    while cursor.0 < tag_items + tags.len() {
+    // Over the limit, the count is the error and only the first `TAGS_MAX` tags are checked one by one: the
+    // repeated-key check looks at every earlier key, which a file of 100,000 tags must not make quadratic.
+    let checked_tags = if tags.len() > limits::TAGS_MAX {
+        limits::TAGS_MAX
+    } else {
+        tags.len()
+    };
+    while cursor.0 < tag_items + checked_tags {
         let slot = cursor.0;
         cursor.0 += 1;
         let found = match slot {
