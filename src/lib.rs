@@ -314,8 +314,9 @@ pub mod report;
 /// "Declarations in files" section.
 #[cfg(feature = "files")]
 pub use bedrock_profiles_core::files;
-/// Request bodies Bedrock receives: Converse and InvokeModel (feature `serde`).
-#[cfg(feature = "serde")]
+/// Request bodies Bedrock receives: Converse, InvokeModel, CreatePrompt, CreateAgent, CreateInferenceProfile and
+/// CloudFormation (feature `wire`).
+#[cfg(feature = "wire")]
 pub use bedrock_profiles_core::wire;
 
 /// Declares one or more inference profiles as `const`s, every value checked at compile time.
