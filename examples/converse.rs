@@ -1,7 +1,7 @@
 //! What Bedrock receives: the seed's profile, prompt and agent as the request bodies of Converse, InvokeModel,
 //! CreatePrompt and CreateAgent.
 //!
-//! Run with `cargo run --example converse`.
+//! Run with `cargo run --example converse --features wire`.
 
 use bedrock_profiles::wire::agent::CreateAgentRequest;
 use bedrock_profiles::wire::converse::ConverseRequest;

@@ -1,7 +1,7 @@
 //! Declares the README's profiles, derives one, and prints each profile's effective settings as JSON; then renders
 //! a prompt and declares an agent that use them.
 //!
-//! Run with `cargo run --example quickstart`.
+//! Run with `cargo run --example quickstart --features serde`.
 
 use bedrock_profiles::{
     Agent, InferenceProfile, Prompt, Surface, agent, check, inference_profile, prompt,

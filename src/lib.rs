@@ -269,7 +269,7 @@
 //! # Declarations in files
 //!
 //! Profiles, prompts and agents can live in a TOML or JSON file, checked by the same rules with the same words:
-//! at compile time with [`include_profiles!`], at run time with `files::load` (feature `files`), and by the
+//! at compile time with `include_profiles!` and at run time with `files::load` (both feature `files`), and by the
 //! `bedrock-profiles` command (feature `cli`). Tables are `profiles.<name>`, `prompts.<name>` (variants in
 //! `prompts.<name>.variants.<variant>`) and `agents.<name>`, with the DSL's keys; a profile may say
 //! `extends = "<profile>"`, prompts and agents name profiles by their table name, and agents may give
@@ -292,6 +292,22 @@
 //! # #[cfg(feature = "files")]
 //! # declared::check();
 //! ```
+//!
+//! # Features
+//!
+//! None is on by default. A default build compiles the macros, `bedrock-profiles-core` and their dependencies
+//! proc-macro2, quote, unicode-ident, syn, strsim and itoa: the core once, since the macros' host build and the
+//! program use it with the same features (without `--target`; cross-compiling builds host crates apart anyway).
+//!
+//! | Feature | Gives | Adds to a clean build |
+//! |---|---|---|
+//! | `serde` | `Serialize` and `Deserialize` for profiles, with the DSL's key names; deserializing runs the rules | serde, serde_core, serde_derive; the core is built a second time (the program's with `serde`, the macros' without) |
+//! | `wire` | `wire`: the request bodies Bedrock receives (Converse, InvokeModel, CreatePrompt, CreateAgent, CreateInferenceProfile, CloudFormation) | `serde` and serde_json, memchr, zmij (6 crates) |
+//! | `files` | `files` (the run-time loader) and `include_profiles!` | `serde`, toml and its parser, annotate-snippets (15 crates), in the macros' host build too, so the core is built once, with `files` |
+//! | `aws-sdk` | `aws`: conversions into `aws-sdk-bedrockruntime`'s types, `aws::ConverseExt` | `wire` and the SDK without its default features (70 crates) |
+//! | `tracing` | `monitor::TracingInterceptor` | `aws-sdk` (nothing beyond it) |
+//! | `report` | `report`: reports from model invocation logs | `wire`, flate2, plotters with its SVG backend only (17 crates) |
+//! | `cli` | the `bedrock-profiles` command | `files`, `wire`, `report`, clap, indicatif (39 crates) |
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -314,8 +330,9 @@ pub mod report;
 /// "Declarations in files" section.
 #[cfg(feature = "files")]
 pub use bedrock_profiles_core::files;
-/// Request bodies Bedrock receives: Converse and InvokeModel (feature `serde`).
-#[cfg(feature = "serde")]
+/// Request bodies Bedrock receives: Converse, InvokeModel, CreatePrompt, CreateAgent, CreateInferenceProfile and
+/// CloudFormation (feature `wire`).
+#[cfg(feature = "wire")]
 pub use bedrock_profiles_core::wire;
 
 /// Declares one or more inference profiles as `const`s, every value checked at compile time.

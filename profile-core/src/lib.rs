@@ -6,7 +6,8 @@
 //! - [`models`]: the model catalog with each model's limits; lookup by id, cross-region id and ARN.
 //! - [`rules`]: every limit, once, as `const fn` checks returning typed [`Violation`]s.
 //! - [`agent`]: Bedrock agents: the [`Agent`] trait, its const [`AgentSpec`] and the agent rules.
-//! - `wire` (feature `serde`): the request bodies Bedrock receives (Converse, InvokeModel).
+//! - `wire` (feature `wire`): the request bodies Bedrock receives (Converse, InvokeModel, CreatePrompt,
+//!   CreateAgent, CreateInferenceProfile, CloudFormation).
 //! - `files` (feature `files`): declarations in TOML or JSON files, loaded and checked at run time.
 //! - [`template`] and [`prompt`]: `{{variable}}` templates, the prompt rules and the [`Prompt`] trait.
 
@@ -32,7 +33,7 @@ mod settings;
 mod suggest;
 pub mod tags;
 pub mod template;
-#[cfg(feature = "serde")]
+#[cfg(feature = "wire")]
 pub mod wire;
 
 pub use agent::{Agent, AgentSpec, PromptType};
