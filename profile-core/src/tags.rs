@@ -6,6 +6,7 @@
 //! The DSL merges in `const` code ([`merge`], [`merged_len`]), the file loader at run time ([`Tags::over`]); both
 //! follow the one order above, and a test holds them to it.
 
+use crate::message::str_eq;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -136,21 +137,6 @@ pub const fn static_tags(profile: &crate::InferenceProfile) -> &'static [StaticT
         Tags::Static(tags) => tags,
         Tags::Owned(_) => &[],
     }
-}
-
-const fn str_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 /// The index of the first tag of `tags` with `key` before `end`.
