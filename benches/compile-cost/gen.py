@@ -4,8 +4,9 @@ The scratch directory is one Cargo workspace:
 
   dsl/         300 `inference_profile!` profiles, 100 `#[prompt]` structs, 100 `#[agent]` structs
   hand/        the same consts and `Prompt` / `Agent` impls written by hand against the public API, the way the
-               macros expand them (profile-macros/src/*/expand.rs), without the generated rustdoc tables and the
-               `const` assertions (code written by hand has no compile-time checks)
+               macros expand them (profile-macros/src/emit.rs, profile-macros/src/*/expand.rs: a profile's
+               written fields plus `..BASE` or `..InferenceProfile::EMPTY`), without the generated rustdoc tables
+               and the `const` assertions (code written by hand has no compile-time checks)
   verify/      a binary comparing every const, spec and rendering of `dsl` with `hand`
   bp-dep/      one small `inference_profile!`, depending on `bedrock-profiles` with default features
   serde-dep/   one small `#[derive(Serialize, Deserialize)]` struct, depending on `serde` and `serde_derive`
@@ -20,23 +21,53 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Catalog models used by the generated profiles: (const name in `bedrock_profiles::models`, id, max output tokens,
-# top_k range or None, temperature and top_p exclusive, Bedrock Agents supports it, minimum temperature > 0).
+# Catalog models used by the generated profiles: current ones only (no end of life in the catalog, so no rustc
+# warning distorts the measurement), with the facts of profile-core/src/models/catalog.rs that the generator must
+# respect. Geos are `(prefix, Geo variant)`.
+US, EU, APAC, AU, JP, GLOBAL = (
+    ("us", "Us"), ("eu", "Eu"), ("apac", "Apac"), ("au", "Au"), ("jp", "Jp"), ("global", "Global")
+)
+
+
+@dataclass(frozen=True)
+class Spec:
+    const: str  # the const in `bedrock_profiles::models`
+    id: str
+    max_out: int
+    top_k: tuple[int, int] | None  # the model's top-k range, None: no top-k
+    exclusive: bool = False  # `temperature` and `top_p` may not both be set
+    agents: bool = True  # Bedrock Agents supports it
+    # The cross-region prefixes the catalog lists; empty when it lists none (unknown or in-region only), so the
+    # generator names no cross-region id for such a model.
+    geos: tuple[tuple[str, str], ...] = ()
+    on_demand: bool = True  # False: only through a cross-region id
+    defaults_only: bool = False  # sampling: temperature absent or 1, no top_p, no top_k (Claude Opus 4.7 and later)
+
+
 MODELS = [
-    ("ANTHROPIC_CLAUDE_3_HAIKU", "anthropic.claude-3-haiku-20240307-v1:0", 4096, (0, 500), False, True),
-    ("ANTHROPIC_CLAUDE_3_5_HAIKU", "anthropic.claude-3-5-haiku-20241022-v1:0", 8192, (0, 500), False, True),
-    ("ANTHROPIC_CLAUDE_3_5_SONNET_V2", "anthropic.claude-3-5-sonnet-20241022-v2:0", 8192, (0, 500), False, True),
-    ("ANTHROPIC_CLAUDE_SONNET_4", "anthropic.claude-sonnet-4-20250514-v1:0", 64000, (0, 500), False, True),
-    ("ANTHROPIC_CLAUDE_SONNET_4_5", "anthropic.claude-sonnet-4-5-20250929-v1:0", 64000, (0, 500), True, True),
-    ("AMAZON_NOVA_MICRO", "amazon.nova-micro-v1:0", 5000, (0, 500), False, True),
-    ("AMAZON_NOVA_PRO", "amazon.nova-pro-v1:0", 5000, (0, 500), False, True),
-    ("AMAZON_TITAN_TEXT_EXPRESS", "amazon.titan-text-express-v1", 8192, None, False, False),
-    ("META_LLAMA3_1_70B_INSTRUCT", "meta.llama3-1-70b-instruct-v1:0", 2048, None, False, True),
-    ("MISTRAL_LARGE_2402", "mistral.mistral-large-2402-v1:0", 8192, (1, 200), False, True),
-    ("COHERE_COMMAND_R", "cohere.command-r-v1:0", 4000, (0, 500), False, False),
+    Spec("ANTHROPIC_CLAUDE_SONNET_4", "anthropic.claude-sonnet-4-20250514-v1:0", 64000, (0, 500),
+         geos=(US, EU, APAC, GLOBAL)),
+    Spec("ANTHROPIC_CLAUDE_SONNET_4_5", "anthropic.claude-sonnet-4-5-20250929-v1:0", 64000, (0, 500), exclusive=True),
+    Spec("ANTHROPIC_CLAUDE_HAIKU_4_5", "anthropic.claude-haiku-4-5-20251001-v1:0", 64000, (0, 500), exclusive=True),
+    Spec("ANTHROPIC_CLAUDE_OPUS_4_5", "anthropic.claude-opus-4-5-20251101-v1:0", 64000, (0, 500), exclusive=True,
+         geos=(US, EU, GLOBAL), on_demand=False),
+    Spec("ANTHROPIC_CLAUDE_SONNET_4_6", "anthropic.claude-sonnet-4-6", 128000, (0, 500), exclusive=True,
+         geos=(US, EU, AU, JP, GLOBAL)),
+    Spec("ANTHROPIC_CLAUDE_SONNET_5", "anthropic.claude-sonnet-5", 128000, (0, 500),
+         geos=(US, EU, AU, JP, GLOBAL), defaults_only=True),
+    Spec("AMAZON_NOVA_MICRO", "amazon.nova-micro-v1:0", 5000, (0, 500)),
+    Spec("AMAZON_NOVA_PRO", "amazon.nova-pro-v1:0", 5000, (0, 500)),
+    Spec("AMAZON_NOVA_2_LITE", "amazon.nova-2-lite-v1:0", 65000, (0, 128), geos=(US, GLOBAL)),
+    Spec("AMAZON_TITAN_TEXT_EXPRESS", "amazon.titan-text-express-v1", 8192, None, agents=False),
+    Spec("META_LLAMA3_1_70B_INSTRUCT", "meta.llama3-1-70b-instruct-v1:0", 2048, None),
+    Spec("META_LLAMA4_MAVERICK_17B_INSTRUCT", "meta.llama4-maverick-17b-instruct-v1:0", 8192, None, geos=(US,),
+         on_demand=False),
+    Spec("MISTRAL_LARGE_2402", "mistral.mistral-large-2402-v1:0", 8192, (1, 200)),
+    Spec("MISTRAL_PIXTRAL_LARGE_2502", "mistral.pixtral-large-2502-v1:0", 16384, (1, 200), agents=False,
+         geos=(US, EU)),
+    Spec("OPENAI_GPT_OSS_120B", "openai.gpt-oss-120b-1:0", 16384, None, agents=False),
+    Spec("WRITER_PALMYRA_X5", "writer.palmyra-x5-v1:0", 8192, None, agents=False),
 ]
-GEOS = [("us", "Us"), ("eu", "Eu"), ("apac", "Apac")]
-CROSS_REGION = {"ANTHROPIC_CLAUDE_3_5_SONNET_V2", "ANTHROPIC_CLAUDE_SONNET_4", "AMAZON_NOVA_PRO"}
 
 STOPS = ["Human:", "Assistant:", "User:", "\n\nObservation:", "</answer>", "END"]
 WORDS = "the order customer billing refund summary answer question politely briefly please document".split()
@@ -92,25 +123,33 @@ def f32_text(v: float) -> str:
 
 @dataclass
 class Model:
-    const: str
-    id: str
-    max_out: int
-    top_k: tuple[int, int] | None
-    exclusive: bool
-    agents: bool
+    spec: Spec
     geo: tuple[str, str] | None = None
 
     @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
     def written_id(self) -> str:
-        return f"{self.geo[0]}.{self.id}" if self.geo else self.id
+        return f"{self.geo[0]}.{self.spec.id}" if self.geo else self.spec.id
 
     def hand(self) -> str:
         target = (
-            f"ModelTarget::CrossRegion(Geo::{self.geo[1]}, &models::{self.const})"
+            f"ModelTarget::CrossRegion(Geo::{self.geo[1]}, &models::{self.spec.const})"
             if self.geo
-            else f"ModelTarget::Base(&models::{self.const})"
+            else f"ModelTarget::Base(&models::{self.spec.const})"
         )
         return f"ModelRef {{ id: Cow::Borrowed({rust_str(self.written_id)}), target: {target} }}"
+
+
+def pick_model(rng: random.Random, spec: Spec) -> Model:
+    """The model as a declaration names it: through one of the cross-region prefixes the catalog lists for it,
+    always when it has no in-region (on-demand) id, else sometimes."""
+    model = Model(spec)
+    if spec.geos and (not spec.on_demand or rng.random() < 0.4):
+        model.geo = rng.choice(spec.geos)
+    return model
 
 
 @dataclass
@@ -129,8 +168,15 @@ class Profile:
     anthropic_version: bool = False
     base: "Profile | None" = None
 
+    def effective(self, attr: str):
+        """The value after `..BASE`."""
+        value = getattr(self, attr)
+        if value is not None:
+            return None if value == "clear" else value
+        return self.base.effective(attr) if self.base else None
+
     def effective_model(self) -> Model | None:
-        return self.model if self.model or not self.base else self.base.effective_model()
+        return self.effective("model")
 
     def dsl(self) -> str:
         lines = [f"    /// {self.doc}", f"    pub {self.ident} {{"]
@@ -162,37 +208,33 @@ class Profile:
         return "\n".join(lines)
 
     def hand(self) -> str:
-        inherit = self.base is not None
+        """As emit.rs `profile_value` writes it: the fields the declaration writes (the name always), the rest from
+        `..BASE` or `..InferenceProfile::EMPTY`."""
         fields = []
 
-        def put(key: str, value: str | None, default: str) -> None:
+        def put(key: str, value: str | None) -> None:
             if value is not None:
                 fields.append(f"    {key}: {value},")
-            elif not inherit:
-                fields.append(f"    {key}: {default},")
 
-        name = self.name or kebab(self.ident)
-        put("name", f"Cow::Borrowed({rust_str(name)})", "")
-        put("description", f"Some(Cow::Borrowed({rust_str(self.description)}))" if self.description else None, "None")
-        put("version", f"{self.version}" if self.version else None, "1")
-        put("model", f"Some({self.model.hand()})" if self.model else None, "None")
-        put("temperature", f"Some({f32_text(self.temperature)})" if self.temperature is not None else None, "None")
+        put("name", f"Cow::Borrowed({rust_str(self.name or kebab(self.ident))})")
+        put("description", f"Some(Cow::Borrowed({rust_str(self.description)}))" if self.description else None)
+        put("version", f"{self.version}" if self.version else None)
+        put("model", f"Some({self.model.hand()})" if self.model else None)
+        put("temperature", f"Some({f32_text(self.temperature)})" if self.temperature is not None else None)
         top_p = None
         if self.top_p == "clear":
             top_p = "None"
         elif self.top_p is not None:
             top_p = f"Some({f32_text(self.top_p)})"
-        put("top_p", top_p, "None")
-        put("top_k", f"Some({self.top_k})" if self.top_k is not None else None, "None")
-        put("max_tokens", f"Some({self.max_tokens})" if self.max_tokens is not None else None, "None")
+        put("top_p", top_p)
+        put("top_k", f"Some({self.top_k})" if self.top_k is not None else None)
+        put("max_tokens", f"Some({self.max_tokens})" if self.max_tokens is not None else None)
         stops = None
         if self.stops is not None:
             stops = f"Cow::Borrowed(&[{', '.join(f'Cow::Borrowed({rust_str(s)})' for s in self.stops)}])"
-        put("stop_sequences", stops, "Cow::Borrowed(&[])")
-        put("anthropic_version", 'Some(Cow::Borrowed("bedrock-2023-05-31"))' if self.anthropic_version else None, "None")
-        put("response_format", None, "None")
-        if inherit:
-            fields.append(f"    ..{self.base.ident}")
+        put("stop_sequences", stops)
+        put("anthropic_version", 'Some(Cow::Borrowed("bedrock-2023-05-31"))' if self.anthropic_version else None)
+        fields.append(f"    ..{self.base.ident if self.base else 'InferenceProfile::EMPTY'}")
         body = "\n".join(fields)
         return f"/// {self.doc}\npub const {self.ident}: InferenceProfile = InferenceProfile {{\n{body}\n}};"
 
@@ -208,30 +250,31 @@ def make_profiles(rng: random.Random, count: int) -> list[Profile]:
             base = rng.choice(bases)
             p.base = base
             model = base.effective_model()
-            p.temperature = rng.choice([0.2, 0.5, 0.8, 1.0])
+            p.temperature = 1.0 if model.spec.defaults_only else rng.choice([0.2, 0.5, 0.8, 1.0])
             if rng.random() < 0.4:
                 p.name = f"derived-{i}"
             if rng.random() < 0.3:
                 p.description = f"Derived from {base.ident}"
-            if rng.random() < 0.3 and model:
-                p.max_tokens = min(model.max_out, rng.choice([128, 256, 1000]))
+            if rng.random() < 0.3:
+                p.max_tokens = min(model.spec.max_out, rng.choice([128, 256, 1000]))
             if rng.random() < 0.2 and base.top_p is not None:
                 p.top_p = "clear"
         else:
             spec = MODELS[i % len(MODELS)]
-            model = Model(*spec)
-            if model.const in CROSS_REGION and rng.random() < 0.4:
-                model.geo = rng.choice(GEOS)
-            p.model = model
-            p.temperature = rng.choice([0.1, 0.3, 0.5, 0.7, 0.9, 1.0])
-            if not model.exclusive and rng.random() < 0.5:
+            p.model = pick_model(rng, spec)
+            if spec.defaults_only:
+                p.temperature = 1.0 if rng.random() < 0.5 else None
+            else:
+                p.temperature = rng.choice([0.1, 0.3, 0.5, 0.7, 0.9, 1.0])
+            free = not spec.defaults_only
+            if free and not spec.exclusive and rng.random() < 0.5:
                 p.top_p = rng.choice([0.5, 0.9, 0.95, 1.0])
-            if model.top_k and rng.random() < 0.3:
-                p.top_k = rng.randint(max(1, model.top_k[0]), min(250, model.top_k[1]))
-            p.max_tokens = min(model.max_out, rng.choice([256, 512, 1000, 2000, 4096]))
+            if free and spec.top_k and rng.random() < 0.3:
+                p.top_k = rng.randint(max(1, spec.top_k[0]), min(250, spec.top_k[1]))
+            p.max_tokens = min(spec.max_out, rng.choice([256, 512, 1000, 2000, 4096]))
             if rng.random() < 0.5:
                 p.stops = rng.sample(STOPS, rng.randint(1, 3))
-            if model.const.startswith("ANTHROPIC") and rng.random() < 0.3:
+            if spec.const.startswith("ANTHROPIC") and rng.random() < 0.3:
                 p.anthropic_version = True
             if rng.random() < 0.5:
                 p.description = f"Profile {i} for {rng.choice(WORDS)} answers"
@@ -370,17 +413,19 @@ class PromptDecl:
         return (
             f"/// {self.doc}\n{self.struct()}\n\n"
             f"impl{gen} Prompt for {self.ident}{gen} {{\n"
-            f"    const SPEC: PromptSpec = PromptSpec {{\n"
+            f"    const SPEC: PromptSpec<'static> = PromptSpec {{\n"
             f"        name: {rust_str(name)},\n"
             f"        description: {description},\n"
             f"        variants: &[\n{''.join(variants)}        ],\n"
             "    };\n\n"
+            "    #[inline]\n"
             "    fn write_part<W: fmt::Write + ?Sized>(&self, variant: usize, part: Part, w: &mut W) -> fmt::Result {\n"
             "        match (variant, part) {\n"
             f"{''.join(write_arms)}"
             "            _ => Ok(()),\n"
             "        }\n"
             "    }\n\n"
+            "    #[inline]\n"
             "    fn render_part(&self, variant: usize, part: Part) -> Option<String> {\n"
             "        match (variant, part) {\n"
             f"{''.join(render_arms)}"
@@ -457,7 +502,7 @@ def make_prompts(rng: random.Random, count: int, profiles: list[Profile]) -> lis
             d.top_profile = rng.choice(usable)
             d.top_model = d.top_profile.effective_model()
         elif roll < 0.8:
-            d.top_model = Model(*rng.choice(MODELS))
+            d.top_model = pick_model(rng, rng.choice(MODELS))
         # The default variant uses every field, in the text or the system prompt.
         if rng.random() < 0.3:
             split = rng.randint(0, len(fields) - 1)
@@ -522,6 +567,7 @@ class AgentDecl:
         return f"/// {self.doc}\n#[agent(\n{attr})]\n{self.struct()}"
 
     def hand(self) -> str:
+        """As agent/expand.rs `spec` writes it."""
         steps = dict(self.steps)
         if self.profile:
             steps["orchestration"] = self.profile
@@ -535,20 +581,21 @@ class AgentDecl:
         for s in self.STEPS:
             lines.append(f"{s}: {f'Some(&{steps[s].ident})' if s in steps else 'None'},")
         lines.append("base_prompt_templates: &[],")
+        lines.append("guardrail: None,")
         body = "".join(f"        {line}\n" for line in lines)
         return (
             f"/// {self.doc}\n{self.struct()}\n\n"
             f"impl Agent for {self.ident} {{\n"
-            f"    const SPEC: &'static AgentSpec = &AgentSpec {{\n{body}    }};\n}}"
+            f"    const SPEC: &'static AgentSpec<'static> = &AgentSpec {{\n{body}    }};\n}}"
         )
 
 
 def make_agents(rng: random.Random, count: int, profiles: list[Profile]) -> list[AgentDecl]:
+    # The agent's model is one of its profiles' models (so the Agents check reads the same limits) and one that
+    # Bedrock Agents supports; profiles with more than 4 stop sequences do not exist here.
+    candidates = [p for p in profiles if p.effective_model() and p.effective_model().spec.agents]
     agents = []
     for i in range(count):
-        # The agent's model is one of its profiles' models (so the Agents check reads the same limits) and one
-        # that Bedrock Agents supports; profiles with more than 4 stop sequences do not exist here.
-        candidates = [p for p in profiles if p.effective_model() and p.effective_model().agents]
         main = rng.choice(candidates)
         model = main.effective_model()
         same = [p for p in candidates if p.effective_model().id == model.id]
