@@ -6,7 +6,8 @@ The scratch directory is one Cargo workspace:
   hand/        the same consts and `Prompt` / `Agent` impls written by hand against the public API, the way the
                macros expand them (profile-macros/src/emit.rs, profile-macros/src/*/expand.rs: a profile's
                written fields plus `..BASE` or `..InferenceProfile::EMPTY`), without the generated rustdoc tables
-               and the `const` assertions (code written by hand has no compile-time checks)
+               and the `const` assertions (code written by hand has no compile-time checks); a derived profile's
+               tags are written merged, where the macro merges them in `const` code through `__private` helpers
   verify/      a binary comparing every const, spec and rendering of `dsl` with `hand`
   bp-dep/      one small `inference_profile!`, depending on `bedrock-profiles` with default features
   serde-dep/   one small `#[derive(Serialize, Deserialize)]` struct, depending on `serde` and `serde_derive`
@@ -42,22 +43,25 @@ class Spec:
     geos: tuple[tuple[str, str], ...] = ()
     on_demand: bool = True  # False: only through a cross-region id
     defaults_only: bool = False  # sampling: temperature absent or 1, no top_p, no top_k (Claude Opus 4.7 and later)
+    reasoning: str | None = None  # "budget", "adaptive" (effort), "nova", "openai"; None: no reasoning settings
 
 
 MODELS = [
     Spec("ANTHROPIC_CLAUDE_SONNET_4", "anthropic.claude-sonnet-4-20250514-v1:0", 64000, (0, 500),
-         geos=(US, EU, APAC, GLOBAL)),
-    Spec("ANTHROPIC_CLAUDE_SONNET_4_5", "anthropic.claude-sonnet-4-5-20250929-v1:0", 64000, (0, 500), exclusive=True),
-    Spec("ANTHROPIC_CLAUDE_HAIKU_4_5", "anthropic.claude-haiku-4-5-20251001-v1:0", 64000, (0, 500), exclusive=True),
+         geos=(US, EU, APAC, GLOBAL), reasoning="budget"),
+    Spec("ANTHROPIC_CLAUDE_SONNET_4_5", "anthropic.claude-sonnet-4-5-20250929-v1:0", 64000, (0, 500), exclusive=True,
+         reasoning="budget"),
+    Spec("ANTHROPIC_CLAUDE_HAIKU_4_5", "anthropic.claude-haiku-4-5-20251001-v1:0", 64000, (0, 500), exclusive=True,
+         reasoning="budget"),
     Spec("ANTHROPIC_CLAUDE_OPUS_4_5", "anthropic.claude-opus-4-5-20251101-v1:0", 64000, (0, 500), exclusive=True,
-         geos=(US, EU, GLOBAL), on_demand=False),
+         geos=(US, EU, GLOBAL), on_demand=False, reasoning="budget"),
     Spec("ANTHROPIC_CLAUDE_SONNET_4_6", "anthropic.claude-sonnet-4-6", 128000, (0, 500), exclusive=True,
-         geos=(US, EU, AU, JP, GLOBAL)),
+         geos=(US, EU, AU, JP, GLOBAL), reasoning="adaptive"),
     Spec("ANTHROPIC_CLAUDE_SONNET_5", "anthropic.claude-sonnet-5", 128000, (0, 500),
-         geos=(US, EU, AU, JP, GLOBAL), defaults_only=True),
+         geos=(US, EU, AU, JP, GLOBAL), defaults_only=True, reasoning="adaptive"),
     Spec("AMAZON_NOVA_MICRO", "amazon.nova-micro-v1:0", 5000, (0, 500)),
     Spec("AMAZON_NOVA_PRO", "amazon.nova-pro-v1:0", 5000, (0, 500)),
-    Spec("AMAZON_NOVA_2_LITE", "amazon.nova-2-lite-v1:0", 65000, (0, 128), geos=(US, GLOBAL)),
+    Spec("AMAZON_NOVA_2_LITE", "amazon.nova-2-lite-v1:0", 65000, (0, 128), geos=(US, GLOBAL), reasoning="nova"),
     Spec("AMAZON_TITAN_TEXT_EXPRESS", "amazon.titan-text-express-v1", 8192, None, agents=False),
     Spec("META_LLAMA3_1_70B_INSTRUCT", "meta.llama3-1-70b-instruct-v1:0", 2048, None),
     Spec("META_LLAMA4_MAVERICK_17B_INSTRUCT", "meta.llama4-maverick-17b-instruct-v1:0", 8192, None, geos=(US,),
@@ -65,7 +69,7 @@ MODELS = [
     Spec("MISTRAL_LARGE_2402", "mistral.mistral-large-2402-v1:0", 8192, (1, 200)),
     Spec("MISTRAL_PIXTRAL_LARGE_2502", "mistral.pixtral-large-2502-v1:0", 16384, (1, 200), agents=False,
          geos=(US, EU)),
-    Spec("OPENAI_GPT_OSS_120B", "openai.gpt-oss-120b-1:0", 16384, None, agents=False),
+    Spec("OPENAI_GPT_OSS_120B", "openai.gpt-oss-120b-1:0", 16384, None, agents=False, reasoning="openai"),
     Spec("WRITER_PALMYRA_X5", "writer.palmyra-x5-v1:0", 8192, None, agents=False),
 ]
 
@@ -153,6 +157,79 @@ def pick_model(rng: random.Random, spec: Spec) -> Model:
 
 
 @dataclass
+class Reasoning:
+    budget_tokens: int | None = None
+    effort: str | None = None
+    interleaved: bool = False
+
+    def dsl(self) -> str:
+        parts = []
+        if self.budget_tokens is not None:
+            parts.append(f"budget_tokens: {self.budget_tokens}")
+        if self.effort is not None:
+            parts.append(f"effort: {rust_str(self.effort)}")
+        if self.interleaved:
+            parts.append("interleaved: true")
+        return "{ " + ", ".join(parts) + " }"
+
+    def hand(self) -> str:
+        budget = f"Some({self.budget_tokens})" if self.budget_tokens is not None else "None"
+        effort = f"Some(Effort::{self.effort.capitalize()})" if self.effort is not None else "None"
+        return (
+            f"ReasoningConfig {{ budget_tokens: {budget}, effort: {effort}, thinking: None, "
+            f"interleaved: {'true' if self.interleaved else 'false'} }}"
+        )
+
+
+def make_reasoning(rng: random.Random, spec: Spec) -> tuple[Reasoning, int]:
+    """Reasoning settings the model takes, and a `max_tokens` that goes with them. The profile then sets no
+    temperature, top_p or top_k (thinking allows only their defaults)."""
+    if spec.reasoning == "budget":
+        if rng.random() < 0.5:
+            return Reasoning(budget_tokens=2048), 4096  # below `max_tokens`
+        return Reasoning(budget_tokens=8000, interleaved=True), 4000  # interleaved: may exceed it
+    if spec.reasoning == "adaptive":
+        return Reasoning(effort=rng.choice(["low", "medium", "high"])), rng.choice([4096, 16000])
+    if spec.reasoning == "nova":
+        return Reasoning(effort=rng.choice(["low", "medium"])), 2000  # no `max_tokens` at `high`
+    return Reasoning(effort=rng.choice(["low", "medium", "high"])), 4000
+
+
+# A profile's guardrail: (id, version, trace) with trace one of `Trace`'s spellings or None.
+GUARDRAILS = [("gr0abc123", "3", "enabled"), ("gr0support", "DRAFT", None), ("gr0x9", "12", "enabled_full")]
+
+TAG_VALUES = {
+    "team": ["search", "support", "billing"],
+    "cost-center": ["4711", "4712", "0815"],
+    "env": ["prod", "staging", ""],
+    "project": ["assistant", "summaries"],
+    "owner": ["ada@example.com", "ml-platform"],
+}
+
+
+def make_tags(rng: random.Random, base: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+    """1-3 tags; over a base's, sometimes one of its keys with another value."""
+    keys = rng.sample(list(TAG_VALUES), rng.randint(1, 3))
+    if base and rng.random() < 0.5:
+        keys[0] = base[0][0]
+        keys = list(dict.fromkeys(keys))
+    return [(k, rng.choice(TAG_VALUES[k])) for k in keys]
+
+
+def merge_tags(own: list[tuple[str, str]], base: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """profile-core/src/tags.rs: the base's tags in order with own values for the keys own gives, then own new
+    keys in order."""
+    values = dict(own)
+    merged = [(k, values.get(k, v)) for k, v in base]
+    base_keys = {k for k, _ in base}
+    return merged + [(k, v) for k, v in own if k not in base_keys]
+
+
+def tags_hand(tags: list[tuple[str, str]]) -> str:
+    return f"Tags::Static(&[{', '.join(f'({rust_str(k)}, {rust_str(v)})' for k, v in tags)}])"
+
+
+@dataclass
 class Profile:
     ident: str
     doc: str
@@ -166,6 +243,9 @@ class Profile:
     max_tokens: int | None = None
     stops: list[str] | None = None
     anthropic_version: bool = False
+    reasoning: Reasoning | None = None
+    guardrail: tuple[str, str, str | None] | None = None
+    tags: list[tuple[str, str]] | None = None  # the profile's own
     base: "Profile | None" = None
 
     def effective(self, attr: str):
@@ -177,6 +257,10 @@ class Profile:
 
     def effective_model(self) -> Model | None:
         return self.effective("model")
+
+    def effective_tags(self) -> list[tuple[str, str]]:
+        base = self.base.effective_tags() if self.base else []
+        return base if self.tags is None else merge_tags(self.tags, base)
 
     def dsl(self) -> str:
         lines = [f"    /// {self.doc}", f"    pub {self.ident} {{"]
@@ -202,6 +286,14 @@ class Profile:
             lines.append(f"        stop_sequences: [{', '.join(rust_str(s) for s in self.stops)}],")
         if self.anthropic_version:
             lines.append('        anthropic_version: "bedrock-2023-05-31",')
+        if self.reasoning:
+            lines.append(f"        reasoning: {self.reasoning.dsl()},")
+        if self.guardrail:
+            gid, version, trace = self.guardrail
+            trace = f", trace: {rust_str(trace)}" if trace else ""
+            lines.append(f"        guardrail: {{ id: {rust_str(gid)}, version: {rust_str(version)}{trace} }},")
+        if self.tags is not None:
+            lines.append(f"        tags: {{ {', '.join(f'{rust_str(k)}: {rust_str(v)}' for k, v in self.tags)} }},")
         if self.base:
             lines.append(f"        ..{self.base.ident}")
         lines.append("    }")
@@ -209,7 +301,8 @@ class Profile:
 
     def hand(self) -> str:
         """As emit.rs `profile_value` writes it: the fields the declaration writes (the name always), the rest from
-        `..BASE` or `..InferenceProfile::EMPTY`."""
+        `..BASE` or `..InferenceProfile::EMPTY`. A derived profile's tags are written merged (the macro merges them
+        in `const` code through `__private` helpers, which are no public API)."""
         fields = []
 
         def put(key: str, value: str | None) -> None:
@@ -234,6 +327,16 @@ class Profile:
             stops = f"Cow::Borrowed(&[{', '.join(f'Cow::Borrowed({rust_str(s)})' for s in self.stops)}])"
         put("stop_sequences", stops)
         put("anthropic_version", 'Some(Cow::Borrowed("bedrock-2023-05-31"))' if self.anthropic_version else None)
+        put("reasoning", f"Some({self.reasoning.hand()})" if self.reasoning else None)
+        if self.guardrail:
+            gid, version, trace = self.guardrail
+            trace = f"Some(Trace::{''.join(w.capitalize() for w in trace.split('_'))})" if trace else "None"
+            put(
+                "guardrail",
+                f"Some(GuardrailConfig {{ id: Cow::Borrowed({rust_str(gid)}), "
+                f"version: Cow::Borrowed({rust_str(version)}), trace: {trace} }})",
+            )
+        put("tags", tags_hand(self.effective_tags()) if self.tags is not None else None)
         fields.append(f"    ..{self.base.ident if self.base else 'InferenceProfile::EMPTY'}")
         body = "\n".join(fields)
         return f"/// {self.doc}\npub const {self.ident}: InferenceProfile = InferenceProfile {{\n{body}\n}};"
@@ -244,9 +347,11 @@ def make_profiles(rng: random.Random, count: int) -> list[Profile]:
     for i in range(count):
         ident = f"PROFILE_{i}"
         p = Profile(ident=ident, doc=f"Profile number {i}: {' '.join(rng.sample(WORDS, 3))}.")
-        bases = [q for q in profiles if q.base is None]
+        # Bases of derivations: declared ones without reasoning (whose sampling a derivation would have to follow).
+        bases = [q for q in profiles if q.base is None and q.reasoning is None]
         if i % 5 == 4 and bases:
-            # A derivation: a new name and temperature, sometimes a description, fewer tokens or `top_p: None`.
+            # A derivation: a new name and temperature, sometimes a description, fewer tokens, `top_p: None` or
+            # tags of its own (layered over the base's).
             base = rng.choice(bases)
             p.base = base
             model = base.effective_model()
@@ -259,19 +364,24 @@ def make_profiles(rng: random.Random, count: int) -> list[Profile]:
                 p.max_tokens = min(model.spec.max_out, rng.choice([128, 256, 1000]))
             if rng.random() < 0.2 and base.top_p is not None:
                 p.top_p = "clear"
+            if rng.random() < (0.6 if base.tags else 0.2):
+                p.tags = make_tags(rng, base.effective_tags())
         else:
             spec = MODELS[i % len(MODELS)]
             p.model = pick_model(rng, spec)
-            if spec.defaults_only:
-                p.temperature = 1.0 if rng.random() < 0.5 else None
+            if spec.reasoning and rng.random() < 0.15:
+                p.reasoning, p.max_tokens = make_reasoning(rng, spec)
             else:
-                p.temperature = rng.choice([0.1, 0.3, 0.5, 0.7, 0.9, 1.0])
-            free = not spec.defaults_only
-            if free and not spec.exclusive and rng.random() < 0.5:
-                p.top_p = rng.choice([0.5, 0.9, 0.95, 1.0])
-            if free and spec.top_k and rng.random() < 0.3:
-                p.top_k = rng.randint(max(1, spec.top_k[0]), min(250, spec.top_k[1]))
-            p.max_tokens = min(spec.max_out, rng.choice([256, 512, 1000, 2000, 4096]))
+                if spec.defaults_only:
+                    p.temperature = 1.0 if rng.random() < 0.5 else None
+                else:
+                    p.temperature = rng.choice([0.1, 0.3, 0.5, 0.7, 0.9, 1.0])
+                free = not spec.defaults_only
+                if free and not spec.exclusive and rng.random() < 0.5:
+                    p.top_p = rng.choice([0.5, 0.9, 0.95, 1.0])
+                if free and spec.top_k and rng.random() < 0.3:
+                    p.top_k = rng.randint(max(1, spec.top_k[0]), min(250, spec.top_k[1]))
+                p.max_tokens = min(spec.max_out, rng.choice([256, 512, 1000, 2000, 4096]))
             if rng.random() < 0.5:
                 p.stops = rng.sample(STOPS, rng.randint(1, 3))
             if spec.const.startswith("ANTHROPIC") and rng.random() < 0.3:
@@ -282,6 +392,10 @@ def make_profiles(rng: random.Random, count: int) -> list[Profile]:
                 p.name = f"profile-{i}-{rng.choice(WORDS)}"
             if rng.random() < 0.1:
                 p.version = rng.randint(2, 9)
+            if rng.random() < 0.05:
+                p.guardrail = rng.choice(GUARDRAILS)
+            if rng.random() < 0.15:
+                p.tags = make_tags(rng)
         profiles.append(p)
     return profiles
 
@@ -485,8 +599,9 @@ class PromptDecl:
 
 
 def make_prompts(rng: random.Random, count: int, profiles: list[Profile]) -> list[PromptDecl]:
-    # Profiles a prompt may use: Prompt management takes at most 4 stop sequences; every generated profile has at most 3.
-    usable = [p for p in profiles if p.effective_model() is not None]
+    # Profiles a prompt may use: Prompt management takes at most 4 stop sequences (every generated profile has at
+    # most 3); none with reasoning, whose settings a prompt variant carries in the model's own request fields.
+    usable = [p for p in profiles if p.effective_model() is not None and p.effective("reasoning") is None]
     prompts = []
     for i in range(count):
         ident = f"Prompt{i}"
@@ -540,11 +655,16 @@ class AgentDecl:
     description: str | None = None
     profile: Profile | None = None
     steps: list[tuple[str, Profile]] = field(default_factory=list)
+    templates: list[tuple[str, str]] = field(default_factory=list)  # (step, base prompt template)
+    guardrail: tuple[str, str] | None = None  # (id, version)
     ttl: tuple[str, int] | None = None  # (as written, seconds)
     tuple_struct: bool = False
 
-    STEPS = ["pre_processing", "orchestration", "post_processing", "knowledge_base_response_generation",
-             "memory_summarization"]
+    # `PromptType::ALL`: (key, variant).
+    STEPS = [("pre_processing", "PreProcessing"), ("orchestration", "Orchestration"),
+             ("post_processing", "PostProcessing"),
+             ("knowledge_base_response_generation", "KnowledgeBaseResponseGeneration"),
+             ("memory_summarization", "MemorySummarization")]
 
     def struct(self) -> str:
         return f"pub struct {self.ident}(pub u32);" if self.tuple_struct else f"pub struct {self.ident};"
@@ -563,6 +683,10 @@ class AgentDecl:
             keys.append(f"idle_session_ttl = {self.ttl[0]}")
         if self.steps:
             keys.append(f"steps({', '.join(f'{s} = {p.ident}' for s, p in self.steps)})")
+        if self.templates:
+            keys.append(f"base_prompt_templates({', '.join(f'{s} = {rust_str(t)}' for s, t in self.templates)})")
+        if self.guardrail:
+            keys.append(f"guardrail(id = {rust_str(self.guardrail[0])}, version = {rust_str(self.guardrail[1])})")
         attr = "".join(f"    {k},\n" for k in keys)
         return f"/// {self.doc}\n#[agent(\n{attr})]\n{self.struct()}"
 
@@ -571,6 +695,7 @@ class AgentDecl:
         steps = dict(self.steps)
         if self.profile:
             steps["orchestration"] = self.profile
+        variant = dict(self.STEPS)
         lines = [
             f"name: {rust_str(self.name or kebab(self.ident))},",
             f"description: {f'Some({rust_str(self.description)})' if self.description else 'None'},",
@@ -578,10 +703,16 @@ class AgentDecl:
             f"model: {self.model.hand()},",
             f"idle_session_ttl: {f'Some({self.ttl[1]})' if self.ttl else 'None'},",
         ]
-        for s in self.STEPS:
+        for s, _ in self.STEPS:
             lines.append(f"{s}: {f'Some(&{steps[s].ident})' if s in steps else 'None'},")
-        lines.append("base_prompt_templates: &[],")
-        lines.append("guardrail: None,")
+        templates = ", ".join(f"(PromptType::{variant[s]}, {rust_str(t)})" for s, t in self.templates)
+        lines.append(f"base_prompt_templates: &[{templates}],")
+        guardrail = "None"
+        if self.guardrail:
+            guardrail = (
+                f"Some(AgentGuardrail {{ id: {rust_str(self.guardrail[0])}, version: {rust_str(self.guardrail[1])} }})"
+            )
+        lines.append(f"guardrail: {guardrail},")
         body = "".join(f"        {line}\n" for line in lines)
         return (
             f"/// {self.doc}\n{self.struct()}\n\n"
@@ -592,8 +723,16 @@ class AgentDecl:
 
 def make_agents(rng: random.Random, count: int, profiles: list[Profile]) -> list[AgentDecl]:
     # The agent's model is one of its profiles' models (so the Agents check reads the same limits) and one that
-    # Bedrock Agents supports; profiles with more than 4 stop sequences do not exist here.
-    candidates = [p for p in profiles if p.effective_model() and p.effective_model().spec.agents]
+    # Bedrock Agents supports; profiles with more than 4 stop sequences do not exist here. A step's profile takes no
+    # guardrail (the agent takes its own) and here no reasoning.
+    candidates = [
+        p
+        for p in profiles
+        if p.effective_model()
+        and p.effective_model().spec.agents
+        and p.effective("reasoning") is None
+        and p.effective("guardrail") is None
+    ]
     agents = []
     for i in range(count):
         main = rng.choice(candidates)
@@ -615,6 +754,17 @@ def make_agents(rng: random.Random, count: int, profiles: list[Profile]) -> list
         if rng.random() < 0.4:
             picked = rng.sample(["pre_processing", "post_processing", "memory_summarization"], rng.randint(1, 2))
             a.steps = [(s, rng.choice(same)) for s in picked]
+        # Bedrock applies a step's profile only to an overridden prompt: most agents with profiles give the base
+        # prompt templates (needed to export CreateAgent, not to compile).
+        with_profile = {s for s, _ in a.steps} | ({"orchestration"} if a.profile else set())
+        if with_profile and rng.random() < 0.6:
+            a.templates = [
+                (s, f"$instruction$ Step {s} of agent {i}: answer briefly.")
+                for s, _ in AgentDecl.STEPS
+                if s in with_profile
+            ]
+        if rng.random() < 0.15:
+            a.guardrail = rng.choice([("gr0abc123", "DRAFT"), ("gr0support", "2")])
         a.ttl = rng.choice([None, ("600", 600), ('"10m"', 600), ('"90s"', 90), ('"1h"', 3600), ("120", 120)])
         a.tuple_struct = rng.random() < 0.2
         agents.append(a)
@@ -625,8 +775,12 @@ HAND_PRELUDE = """\
 #![allow(clippy::all)]
 use ::std::borrow::Cow;
 use ::std::fmt::{self, Write as _};
-use bedrock_profiles::models::{self, Geo, ModelTarget};
-use bedrock_profiles::{Agent, AgentSpec, InferenceProfile, ModelRef, Part, Prompt, PromptSpec, PromptVariant, TemplateType};
+use bedrock_profiles::agent::AgentGuardrail;
+use bedrock_profiles::models::{self, Effort, Geo, ModelTarget};
+use bedrock_profiles::{
+    Agent, AgentSpec, GuardrailConfig, InferenceProfile, ModelRef, Part, Prompt, PromptSpec, PromptType,
+    PromptVariant, ReasoningConfig, Tags, TemplateType, Trace,
+};
 """
 
 
