@@ -9,7 +9,8 @@ The scratch directory is one Cargo workspace:
                and the `const` assertions (code written by hand has no compile-time checks); a derived profile's
                tags are written merged, where the macro merges them in `const` code through `__private` helpers
   verify/      a binary comparing every const, spec and rendering of `dsl` with `hand`
-  bp-dep/      one small `inference_profile!`, depending on `bedrock-profiles` with default features
+  bp-dep/      one small `inference_profile!`, depending on `bedrock-profiles` with default features, what
+               goal (b) measures (dsl, hand and verify need no feature either: none is enabled here)
   serde-dep/   one small `#[derive(Serialize, Deserialize)]` struct, depending on `serde` and `serde_derive`
 
 Everything is a pure function of the counts and the seed, so two runs generate the same code.
@@ -867,7 +868,7 @@ def generate(out: Path, repo: Path, profiles: int = 300, prompts: int = 100, age
         "//! One small declaration with `bedrock-profiles`.\n"
         "bedrock_profiles::inference_profile! {\n"
         "    /// Settings.\n"
-        '    pub SETTINGS { model: "anthropic.claude-3-haiku-20240307-v1:0", temperature: 0.7, max_tokens: 1000 }\n'
+        '    pub SETTINGS { model: "anthropic.claude-sonnet-4-20250514-v1:0", temperature: 0.7, max_tokens: 1000 }\n'
         "}\n",
     )
     write(out / "serde-dep" / "Cargo.toml", manifest("serde-dep", 'serde = "1"\nserde_derive = "1"\n'))
