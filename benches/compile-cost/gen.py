@@ -4,10 +4,13 @@ The scratch directory is one Cargo workspace:
 
   dsl/         300 `inference_profile!` profiles, 100 `#[prompt]` structs, 100 `#[agent]` structs
   hand/        the same consts and `Prompt` / `Agent` impls written by hand against the public API, the way the
-               macros expand them (profile-macros/src/*/expand.rs), without the generated rustdoc tables and the
-               `const` assertions (code written by hand has no compile-time checks)
+               macros expand them (profile-macros/src/emit.rs, profile-macros/src/*/expand.rs: a profile's
+               written fields plus `..BASE` or `..InferenceProfile::EMPTY`), without the generated rustdoc tables
+               and the `const` assertions (code written by hand has no compile-time checks); a derived profile's
+               tags are written merged, where the macro merges them in `const` code through `__private` helpers
   verify/      a binary comparing every const, spec and rendering of `dsl` with `hand`
-  bp-dep/      one small `inference_profile!`, depending on `bedrock-profiles` with default features
+  bp-dep/      one small `inference_profile!`, depending on `bedrock-profiles` with default features, what
+               goal (b) measures (dsl, hand and verify need no feature either: none is enabled here)
   serde-dep/   one small `#[derive(Serialize, Deserialize)]` struct, depending on `serde` and `serde_derive`
 
 Everything is a pure function of the counts and the seed, so two runs generate the same code.
@@ -20,23 +23,56 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Catalog models used by the generated profiles: (const name in `bedrock_profiles::models`, id, max output tokens,
-# top_k range or None, temperature and top_p exclusive, Bedrock Agents supports it, minimum temperature > 0).
+# Catalog models used by the generated profiles: current ones only (no end of life in the catalog, so no rustc
+# warning distorts the measurement), with the facts of profile-core/src/models/catalog.rs that the generator must
+# respect. Geos are `(prefix, Geo variant)`.
+US, EU, APAC, AU, JP, GLOBAL = (
+    ("us", "Us"), ("eu", "Eu"), ("apac", "Apac"), ("au", "Au"), ("jp", "Jp"), ("global", "Global")
+)
+
+
+@dataclass(frozen=True)
+class Spec:
+    const: str  # the const in `bedrock_profiles::models`
+    id: str
+    max_out: int
+    top_k: tuple[int, int] | None  # the model's top-k range, None: no top-k
+    exclusive: bool = False  # `temperature` and `top_p` may not both be set
+    agents: bool = True  # Bedrock Agents supports it
+    # The cross-region prefixes the catalog lists; empty when it lists none (unknown or in-region only), so the
+    # generator names no cross-region id for such a model.
+    geos: tuple[tuple[str, str], ...] = ()
+    on_demand: bool = True  # False: only through a cross-region id
+    defaults_only: bool = False  # sampling: temperature absent or 1, no top_p, no top_k (Claude Opus 4.7 and later)
+    reasoning: str | None = None  # "budget", "adaptive" (effort), "nova", "openai"; None: no reasoning settings
+
+
 MODELS = [
-    ("ANTHROPIC_CLAUDE_3_HAIKU", "anthropic.claude-3-haiku-20240307-v1:0", 4096, (0, 500), False, True),
-    ("ANTHROPIC_CLAUDE_3_5_HAIKU", "anthropic.claude-3-5-haiku-20241022-v1:0", 8192, (0, 500), False, True),
-    ("ANTHROPIC_CLAUDE_3_5_SONNET_V2", "anthropic.claude-3-5-sonnet-20241022-v2:0", 8192, (0, 500), False, True),
-    ("ANTHROPIC_CLAUDE_SONNET_4", "anthropic.claude-sonnet-4-20250514-v1:0", 64000, (0, 500), False, True),
-    ("ANTHROPIC_CLAUDE_SONNET_4_5", "anthropic.claude-sonnet-4-5-20250929-v1:0", 64000, (0, 500), True, True),
-    ("AMAZON_NOVA_MICRO", "amazon.nova-micro-v1:0", 5000, (0, 500), False, True),
-    ("AMAZON_NOVA_PRO", "amazon.nova-pro-v1:0", 5000, (0, 500), False, True),
-    ("AMAZON_TITAN_TEXT_EXPRESS", "amazon.titan-text-express-v1", 8192, None, False, False),
-    ("META_LLAMA3_1_70B_INSTRUCT", "meta.llama3-1-70b-instruct-v1:0", 2048, None, False, True),
-    ("MISTRAL_LARGE_2402", "mistral.mistral-large-2402-v1:0", 8192, (1, 200), False, True),
-    ("COHERE_COMMAND_R", "cohere.command-r-v1:0", 4000, (0, 500), False, False),
+    Spec("ANTHROPIC_CLAUDE_SONNET_4", "anthropic.claude-sonnet-4-20250514-v1:0", 64000, (0, 500),
+         geos=(US, EU, APAC, GLOBAL), reasoning="budget"),
+    Spec("ANTHROPIC_CLAUDE_SONNET_4_5", "anthropic.claude-sonnet-4-5-20250929-v1:0", 64000, (0, 500), exclusive=True,
+         reasoning="budget"),
+    Spec("ANTHROPIC_CLAUDE_HAIKU_4_5", "anthropic.claude-haiku-4-5-20251001-v1:0", 64000, (0, 500), exclusive=True,
+         reasoning="budget"),
+    Spec("ANTHROPIC_CLAUDE_OPUS_4_5", "anthropic.claude-opus-4-5-20251101-v1:0", 64000, (0, 500), exclusive=True,
+         geos=(US, EU, GLOBAL), on_demand=False, reasoning="budget"),
+    Spec("ANTHROPIC_CLAUDE_SONNET_4_6", "anthropic.claude-sonnet-4-6", 128000, (0, 500), exclusive=True,
+         geos=(US, EU, AU, JP, GLOBAL), reasoning="adaptive"),
+    Spec("ANTHROPIC_CLAUDE_SONNET_5", "anthropic.claude-sonnet-5", 128000, (0, 500),
+         geos=(US, EU, AU, JP, GLOBAL), defaults_only=True, reasoning="adaptive"),
+    Spec("AMAZON_NOVA_MICRO", "amazon.nova-micro-v1:0", 5000, (0, 500)),
+    Spec("AMAZON_NOVA_PRO", "amazon.nova-pro-v1:0", 5000, (0, 500)),
+    Spec("AMAZON_NOVA_2_LITE", "amazon.nova-2-lite-v1:0", 65000, (0, 128), geos=(US, GLOBAL), reasoning="nova"),
+    Spec("AMAZON_TITAN_TEXT_EXPRESS", "amazon.titan-text-express-v1", 8192, None, agents=False),
+    Spec("META_LLAMA3_1_70B_INSTRUCT", "meta.llama3-1-70b-instruct-v1:0", 2048, None),
+    Spec("META_LLAMA4_MAVERICK_17B_INSTRUCT", "meta.llama4-maverick-17b-instruct-v1:0", 8192, None, geos=(US,),
+         on_demand=False),
+    Spec("MISTRAL_LARGE_2402", "mistral.mistral-large-2402-v1:0", 8192, (1, 200)),
+    Spec("MISTRAL_PIXTRAL_LARGE_2502", "mistral.pixtral-large-2502-v1:0", 16384, (1, 200), agents=False,
+         geos=(US, EU)),
+    Spec("OPENAI_GPT_OSS_120B", "openai.gpt-oss-120b-1:0", 16384, None, agents=False, reasoning="openai"),
+    Spec("WRITER_PALMYRA_X5", "writer.palmyra-x5-v1:0", 8192, None, agents=False),
 ]
-GEOS = [("us", "Us"), ("eu", "Eu"), ("apac", "Apac")]
-CROSS_REGION = {"ANTHROPIC_CLAUDE_3_5_SONNET_V2", "ANTHROPIC_CLAUDE_SONNET_4", "AMAZON_NOVA_PRO"}
 
 STOPS = ["Human:", "Assistant:", "User:", "\n\nObservation:", "</answer>", "END"]
 WORDS = "the order customer billing refund summary answer question politely briefly please document".split()
@@ -92,25 +128,106 @@ def f32_text(v: float) -> str:
 
 @dataclass
 class Model:
-    const: str
-    id: str
-    max_out: int
-    top_k: tuple[int, int] | None
-    exclusive: bool
-    agents: bool
+    spec: Spec
     geo: tuple[str, str] | None = None
 
     @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
     def written_id(self) -> str:
-        return f"{self.geo[0]}.{self.id}" if self.geo else self.id
+        return f"{self.geo[0]}.{self.spec.id}" if self.geo else self.spec.id
 
     def hand(self) -> str:
         target = (
-            f"ModelTarget::CrossRegion(Geo::{self.geo[1]}, &models::{self.const})"
+            f"ModelTarget::CrossRegion(Geo::{self.geo[1]}, &models::{self.spec.const})"
             if self.geo
-            else f"ModelTarget::Base(&models::{self.const})"
+            else f"ModelTarget::Base(&models::{self.spec.const})"
         )
         return f"ModelRef {{ id: Cow::Borrowed({rust_str(self.written_id)}), target: {target} }}"
+
+
+def pick_model(rng: random.Random, spec: Spec) -> Model:
+    """The model as a declaration names it: through one of the cross-region prefixes the catalog lists for it,
+    always when it has no in-region (on-demand) id, else sometimes."""
+    model = Model(spec)
+    if spec.geos and (not spec.on_demand or rng.random() < 0.4):
+        model.geo = rng.choice(spec.geos)
+    return model
+
+
+@dataclass
+class Reasoning:
+    budget_tokens: int | None = None
+    effort: str | None = None
+    interleaved: bool = False
+
+    def dsl(self) -> str:
+        parts = []
+        if self.budget_tokens is not None:
+            parts.append(f"budget_tokens: {self.budget_tokens}")
+        if self.effort is not None:
+            parts.append(f"effort: {rust_str(self.effort)}")
+        if self.interleaved:
+            parts.append("interleaved: true")
+        return "{ " + ", ".join(parts) + " }"
+
+    def hand(self) -> str:
+        budget = f"Some({self.budget_tokens})" if self.budget_tokens is not None else "None"
+        effort = f"Some(Effort::{self.effort.capitalize()})" if self.effort is not None else "None"
+        return (
+            f"ReasoningConfig {{ budget_tokens: {budget}, effort: {effort}, thinking: None, "
+            f"interleaved: {'true' if self.interleaved else 'false'} }}"
+        )
+
+
+def make_reasoning(rng: random.Random, spec: Spec) -> tuple[Reasoning, int]:
+    """Reasoning settings the model takes, and a `max_tokens` that goes with them. The profile then sets no
+    temperature, top_p or top_k (thinking allows only their defaults)."""
+    if spec.reasoning == "budget":
+        if rng.random() < 0.5:
+            return Reasoning(budget_tokens=2048), 4096  # below `max_tokens`
+        return Reasoning(budget_tokens=8000, interleaved=True), 4000  # interleaved: may exceed it
+    if spec.reasoning == "adaptive":
+        return Reasoning(effort=rng.choice(["low", "medium", "high"])), rng.choice([4096, 16000])
+    if spec.reasoning == "nova":
+        return Reasoning(effort=rng.choice(["low", "medium"])), 2000  # no `max_tokens` at `high`
+    return Reasoning(effort=rng.choice(["low", "medium", "high"])), 4000
+
+
+# A profile's guardrail: (id, version, trace) with trace one of `Trace`'s spellings or None.
+GUARDRAILS = [("gr0abc123", "3", "enabled"), ("gr0support", "DRAFT", None), ("gr0x9", "12", "enabled_full")]
+
+TAG_VALUES = {
+    "team": ["search", "support", "billing"],
+    "cost-center": ["4711", "4712", "0815"],
+    "env": ["prod", "staging", ""],
+    "project": ["assistant", "summaries"],
+    "owner": ["ada@example.com", "ml-platform"],
+}
+
+
+def make_tags(rng: random.Random, base: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+    """1-3 tags; over a base's, sometimes one of its keys with another value."""
+    keys = rng.sample(list(TAG_VALUES), rng.randint(1, 3))
+    if base and rng.random() < 0.5:
+        keys[0] = base[0][0]
+        keys = list(dict.fromkeys(keys))
+    return [(k, rng.choice(TAG_VALUES[k])) for k in keys]
+
+
+def merge_tags(own: list[tuple[str, str]], base: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """profile-core/src/tags.rs: the base's tags in order with own values for the keys own gives, then own new
+    keys in order."""
+    values = dict(own)
+    merged = [(k, values.get(k, v)) for k, v in base]
+    base_keys = {k for k, _ in base}
+    return merged + [(k, v) for k, v in own if k not in base_keys]
+
+
+def tags_hand(tags: list[tuple[str, str]]) -> str:
+    return f"Tags::Static(&[{', '.join(f'({rust_str(k)}, {rust_str(v)})' for k, v in tags)}])"
 
 
 @dataclass
@@ -127,10 +244,24 @@ class Profile:
     max_tokens: int | None = None
     stops: list[str] | None = None
     anthropic_version: bool = False
+    reasoning: Reasoning | None = None
+    guardrail: tuple[str, str, str | None] | None = None
+    tags: list[tuple[str, str]] | None = None  # the profile's own
     base: "Profile | None" = None
 
+    def effective(self, attr: str):
+        """The value after `..BASE`."""
+        value = getattr(self, attr)
+        if value is not None:
+            return None if value == "clear" else value
+        return self.base.effective(attr) if self.base else None
+
     def effective_model(self) -> Model | None:
-        return self.model if self.model or not self.base else self.base.effective_model()
+        return self.effective("model")
+
+    def effective_tags(self) -> list[tuple[str, str]]:
+        base = self.base.effective_tags() if self.base else []
+        return base if self.tags is None else merge_tags(self.tags, base)
 
     def dsl(self) -> str:
         lines = [f"    /// {self.doc}", f"    pub {self.ident} {{"]
@@ -156,43 +287,58 @@ class Profile:
             lines.append(f"        stop_sequences: [{', '.join(rust_str(s) for s in self.stops)}],")
         if self.anthropic_version:
             lines.append('        anthropic_version: "bedrock-2023-05-31",')
+        if self.reasoning:
+            lines.append(f"        reasoning: {self.reasoning.dsl()},")
+        if self.guardrail:
+            gid, version, trace = self.guardrail
+            trace = f", trace: {rust_str(trace)}" if trace else ""
+            lines.append(f"        guardrail: {{ id: {rust_str(gid)}, version: {rust_str(version)}{trace} }},")
+        if self.tags is not None:
+            lines.append(f"        tags: {{ {', '.join(f'{rust_str(k)}: {rust_str(v)}' for k, v in self.tags)} }},")
         if self.base:
             lines.append(f"        ..{self.base.ident}")
         lines.append("    }")
         return "\n".join(lines)
 
     def hand(self) -> str:
-        inherit = self.base is not None
+        """As emit.rs `profile_value` writes it: the fields the declaration writes (the name always), the rest from
+        `..BASE` or `..InferenceProfile::EMPTY`. A derived profile's tags are written merged (the macro merges them
+        in `const` code through `__private` helpers, which are no public API)."""
         fields = []
 
-        def put(key: str, value: str | None, default: str) -> None:
+        def put(key: str, value: str | None) -> None:
             if value is not None:
                 fields.append(f"    {key}: {value},")
-            elif not inherit:
-                fields.append(f"    {key}: {default},")
 
-        name = self.name or kebab(self.ident)
-        put("name", f"Cow::Borrowed({rust_str(name)})", "")
-        put("description", f"Some(Cow::Borrowed({rust_str(self.description)}))" if self.description else None, "None")
-        put("version", f"{self.version}" if self.version else None, "1")
-        put("model", f"Some({self.model.hand()})" if self.model else None, "None")
-        put("temperature", f"Some({f32_text(self.temperature)})" if self.temperature is not None else None, "None")
+        put("name", f"Cow::Borrowed({rust_str(self.name or kebab(self.ident))})")
+        put("description", f"Some(Cow::Borrowed({rust_str(self.description)}))" if self.description else None)
+        put("version", f"{self.version}" if self.version else None)
+        put("model", f"Some({self.model.hand()})" if self.model else None)
+        put("temperature", f"Some({f32_text(self.temperature)})" if self.temperature is not None else None)
         top_p = None
         if self.top_p == "clear":
             top_p = "None"
         elif self.top_p is not None:
             top_p = f"Some({f32_text(self.top_p)})"
-        put("top_p", top_p, "None")
-        put("top_k", f"Some({self.top_k})" if self.top_k is not None else None, "None")
-        put("max_tokens", f"Some({self.max_tokens})" if self.max_tokens is not None else None, "None")
+        put("top_p", top_p)
+        put("top_k", f"Some({self.top_k})" if self.top_k is not None else None)
+        put("max_tokens", f"Some({self.max_tokens})" if self.max_tokens is not None else None)
         stops = None
         if self.stops is not None:
             stops = f"Cow::Borrowed(&[{', '.join(f'Cow::Borrowed({rust_str(s)})' for s in self.stops)}])"
-        put("stop_sequences", stops, "Cow::Borrowed(&[])")
-        put("anthropic_version", 'Some(Cow::Borrowed("bedrock-2023-05-31"))' if self.anthropic_version else None, "None")
-        put("response_format", None, "None")
-        if inherit:
-            fields.append(f"    ..{self.base.ident}")
+        put("stop_sequences", stops)
+        put("anthropic_version", 'Some(Cow::Borrowed("bedrock-2023-05-31"))' if self.anthropic_version else None)
+        put("reasoning", f"Some({self.reasoning.hand()})" if self.reasoning else None)
+        if self.guardrail:
+            gid, version, trace = self.guardrail
+            trace = f"Some(Trace::{''.join(w.capitalize() for w in trace.split('_'))})" if trace else "None"
+            put(
+                "guardrail",
+                f"Some(GuardrailConfig {{ id: Cow::Borrowed({rust_str(gid)}), "
+                f"version: Cow::Borrowed({rust_str(version)}), trace: {trace} }})",
+            )
+        put("tags", tags_hand(self.effective_tags()) if self.tags is not None else None)
+        fields.append(f"    ..{self.base.ident if self.base else 'InferenceProfile::EMPTY'}")
         body = "\n".join(fields)
         return f"/// {self.doc}\npub const {self.ident}: InferenceProfile = InferenceProfile {{\n{body}\n}};"
 
@@ -202,36 +348,44 @@ def make_profiles(rng: random.Random, count: int) -> list[Profile]:
     for i in range(count):
         ident = f"PROFILE_{i}"
         p = Profile(ident=ident, doc=f"Profile number {i}: {' '.join(rng.sample(WORDS, 3))}.")
-        bases = [q for q in profiles if q.base is None]
+        # Bases of derivations: declared ones without reasoning (whose sampling a derivation would have to follow).
+        bases = [q for q in profiles if q.base is None and q.reasoning is None]
         if i % 5 == 4 and bases:
-            # A derivation: a new name and temperature, sometimes a description, fewer tokens or `top_p: None`.
+            # A derivation: a new name and temperature, sometimes a description, fewer tokens, `top_p: None` or
+            # tags of its own (layered over the base's).
             base = rng.choice(bases)
             p.base = base
             model = base.effective_model()
-            p.temperature = rng.choice([0.2, 0.5, 0.8, 1.0])
+            p.temperature = 1.0 if model.spec.defaults_only else rng.choice([0.2, 0.5, 0.8, 1.0])
             if rng.random() < 0.4:
                 p.name = f"derived-{i}"
             if rng.random() < 0.3:
                 p.description = f"Derived from {base.ident}"
-            if rng.random() < 0.3 and model:
-                p.max_tokens = min(model.max_out, rng.choice([128, 256, 1000]))
+            if rng.random() < 0.3:
+                p.max_tokens = min(model.spec.max_out, rng.choice([128, 256, 1000]))
             if rng.random() < 0.2 and base.top_p is not None:
                 p.top_p = "clear"
+            if rng.random() < (0.6 if base.tags else 0.2):
+                p.tags = make_tags(rng, base.effective_tags())
         else:
             spec = MODELS[i % len(MODELS)]
-            model = Model(*spec)
-            if model.const in CROSS_REGION and rng.random() < 0.4:
-                model.geo = rng.choice(GEOS)
-            p.model = model
-            p.temperature = rng.choice([0.1, 0.3, 0.5, 0.7, 0.9, 1.0])
-            if not model.exclusive and rng.random() < 0.5:
-                p.top_p = rng.choice([0.5, 0.9, 0.95, 1.0])
-            if model.top_k and rng.random() < 0.3:
-                p.top_k = rng.randint(max(1, model.top_k[0]), min(250, model.top_k[1]))
-            p.max_tokens = min(model.max_out, rng.choice([256, 512, 1000, 2000, 4096]))
+            p.model = pick_model(rng, spec)
+            if spec.reasoning and rng.random() < 0.15:
+                p.reasoning, p.max_tokens = make_reasoning(rng, spec)
+            else:
+                if spec.defaults_only:
+                    p.temperature = 1.0 if rng.random() < 0.5 else None
+                else:
+                    p.temperature = rng.choice([0.1, 0.3, 0.5, 0.7, 0.9, 1.0])
+                free = not spec.defaults_only
+                if free and not spec.exclusive and rng.random() < 0.5:
+                    p.top_p = rng.choice([0.5, 0.9, 0.95, 1.0])
+                if free and spec.top_k and rng.random() < 0.3:
+                    p.top_k = rng.randint(max(1, spec.top_k[0]), min(250, spec.top_k[1]))
+                p.max_tokens = min(spec.max_out, rng.choice([256, 512, 1000, 2000, 4096]))
             if rng.random() < 0.5:
                 p.stops = rng.sample(STOPS, rng.randint(1, 3))
-            if model.const.startswith("ANTHROPIC") and rng.random() < 0.3:
+            if spec.const.startswith("ANTHROPIC") and rng.random() < 0.3:
                 p.anthropic_version = True
             if rng.random() < 0.5:
                 p.description = f"Profile {i} for {rng.choice(WORDS)} answers"
@@ -239,6 +393,10 @@ def make_profiles(rng: random.Random, count: int) -> list[Profile]:
                 p.name = f"profile-{i}-{rng.choice(WORDS)}"
             if rng.random() < 0.1:
                 p.version = rng.randint(2, 9)
+            if rng.random() < 0.05:
+                p.guardrail = rng.choice(GUARDRAILS)
+            if rng.random() < 0.15:
+                p.tags = make_tags(rng)
         profiles.append(p)
     return profiles
 
@@ -370,17 +528,19 @@ class PromptDecl:
         return (
             f"/// {self.doc}\n{self.struct()}\n\n"
             f"impl{gen} Prompt for {self.ident}{gen} {{\n"
-            f"    const SPEC: PromptSpec = PromptSpec {{\n"
+            f"    const SPEC: PromptSpec<'static> = PromptSpec {{\n"
             f"        name: {rust_str(name)},\n"
             f"        description: {description},\n"
             f"        variants: &[\n{''.join(variants)}        ],\n"
             "    };\n\n"
+            "    #[inline]\n"
             "    fn write_part<W: fmt::Write + ?Sized>(&self, variant: usize, part: Part, w: &mut W) -> fmt::Result {\n"
             "        match (variant, part) {\n"
             f"{''.join(write_arms)}"
             "            _ => Ok(()),\n"
             "        }\n"
             "    }\n\n"
+            "    #[inline]\n"
             "    fn render_part(&self, variant: usize, part: Part) -> Option<String> {\n"
             "        match (variant, part) {\n"
             f"{''.join(render_arms)}"
@@ -440,8 +600,9 @@ class PromptDecl:
 
 
 def make_prompts(rng: random.Random, count: int, profiles: list[Profile]) -> list[PromptDecl]:
-    # Profiles a prompt may use: Prompt management takes at most 4 stop sequences; every generated profile has at most 3.
-    usable = [p for p in profiles if p.effective_model() is not None]
+    # Profiles a prompt may use: Prompt management takes at most 4 stop sequences (every generated profile has at
+    # most 3); none with reasoning, whose settings a prompt variant carries in the model's own request fields.
+    usable = [p for p in profiles if p.effective_model() is not None and p.effective("reasoning") is None]
     prompts = []
     for i in range(count):
         ident = f"Prompt{i}"
@@ -457,7 +618,7 @@ def make_prompts(rng: random.Random, count: int, profiles: list[Profile]) -> lis
             d.top_profile = rng.choice(usable)
             d.top_model = d.top_profile.effective_model()
         elif roll < 0.8:
-            d.top_model = Model(*rng.choice(MODELS))
+            d.top_model = pick_model(rng, rng.choice(MODELS))
         # The default variant uses every field, in the text or the system prompt.
         if rng.random() < 0.3:
             split = rng.randint(0, len(fields) - 1)
@@ -495,11 +656,16 @@ class AgentDecl:
     description: str | None = None
     profile: Profile | None = None
     steps: list[tuple[str, Profile]] = field(default_factory=list)
+    templates: list[tuple[str, str]] = field(default_factory=list)  # (step, base prompt template)
+    guardrail: tuple[str, str] | None = None  # (id, version)
     ttl: tuple[str, int] | None = None  # (as written, seconds)
     tuple_struct: bool = False
 
-    STEPS = ["pre_processing", "orchestration", "post_processing", "knowledge_base_response_generation",
-             "memory_summarization"]
+    # `PromptType::ALL`: (key, variant).
+    STEPS = [("pre_processing", "PreProcessing"), ("orchestration", "Orchestration"),
+             ("post_processing", "PostProcessing"),
+             ("knowledge_base_response_generation", "KnowledgeBaseResponseGeneration"),
+             ("memory_summarization", "MemorySummarization")]
 
     def struct(self) -> str:
         return f"pub struct {self.ident}(pub u32);" if self.tuple_struct else f"pub struct {self.ident};"
@@ -518,13 +684,19 @@ class AgentDecl:
             keys.append(f"idle_session_ttl = {self.ttl[0]}")
         if self.steps:
             keys.append(f"steps({', '.join(f'{s} = {p.ident}' for s, p in self.steps)})")
+        if self.templates:
+            keys.append(f"base_prompt_templates({', '.join(f'{s} = {rust_str(t)}' for s, t in self.templates)})")
+        if self.guardrail:
+            keys.append(f"guardrail(id = {rust_str(self.guardrail[0])}, version = {rust_str(self.guardrail[1])})")
         attr = "".join(f"    {k},\n" for k in keys)
         return f"/// {self.doc}\n#[agent(\n{attr})]\n{self.struct()}"
 
     def hand(self) -> str:
+        """As agent/expand.rs `spec` writes it."""
         steps = dict(self.steps)
         if self.profile:
             steps["orchestration"] = self.profile
+        variant = dict(self.STEPS)
         lines = [
             f"name: {rust_str(self.name or kebab(self.ident))},",
             f"description: {f'Some({rust_str(self.description)})' if self.description else 'None'},",
@@ -532,23 +704,38 @@ class AgentDecl:
             f"model: {self.model.hand()},",
             f"idle_session_ttl: {f'Some({self.ttl[1]})' if self.ttl else 'None'},",
         ]
-        for s in self.STEPS:
+        for s, _ in self.STEPS:
             lines.append(f"{s}: {f'Some(&{steps[s].ident})' if s in steps else 'None'},")
-        lines.append("base_prompt_templates: &[],")
+        templates = ", ".join(f"(PromptType::{variant[s]}, {rust_str(t)})" for s, t in self.templates)
+        lines.append(f"base_prompt_templates: &[{templates}],")
+        guardrail = "None"
+        if self.guardrail:
+            guardrail = (
+                f"Some(AgentGuardrail {{ id: {rust_str(self.guardrail[0])}, version: {rust_str(self.guardrail[1])} }})"
+            )
+        lines.append(f"guardrail: {guardrail},")
         body = "".join(f"        {line}\n" for line in lines)
         return (
             f"/// {self.doc}\n{self.struct()}\n\n"
             f"impl Agent for {self.ident} {{\n"
-            f"    const SPEC: &'static AgentSpec = &AgentSpec {{\n{body}    }};\n}}"
+            f"    const SPEC: &'static AgentSpec<'static> = &AgentSpec {{\n{body}    }};\n}}"
         )
 
 
 def make_agents(rng: random.Random, count: int, profiles: list[Profile]) -> list[AgentDecl]:
+    # The agent's model is one of its profiles' models (so the Agents check reads the same limits) and one that
+    # Bedrock Agents supports; profiles with more than 4 stop sequences do not exist here. A step's profile takes no
+    # guardrail (the agent takes its own) and here no reasoning.
+    candidates = [
+        p
+        for p in profiles
+        if p.effective_model()
+        and p.effective_model().spec.agents
+        and p.effective("reasoning") is None
+        and p.effective("guardrail") is None
+    ]
     agents = []
     for i in range(count):
-        # The agent's model is one of its profiles' models (so the Agents check reads the same limits) and one
-        # that Bedrock Agents supports; profiles with more than 4 stop sequences do not exist here.
-        candidates = [p for p in profiles if p.effective_model() and p.effective_model().agents]
         main = rng.choice(candidates)
         model = main.effective_model()
         same = [p for p in candidates if p.effective_model().id == model.id]
@@ -568,6 +755,17 @@ def make_agents(rng: random.Random, count: int, profiles: list[Profile]) -> list
         if rng.random() < 0.4:
             picked = rng.sample(["pre_processing", "post_processing", "memory_summarization"], rng.randint(1, 2))
             a.steps = [(s, rng.choice(same)) for s in picked]
+        # Bedrock applies a step's profile only to an overridden prompt: most agents with profiles give the base
+        # prompt templates (needed to export CreateAgent, not to compile).
+        with_profile = {s for s, _ in a.steps} | ({"orchestration"} if a.profile else set())
+        if with_profile and rng.random() < 0.6:
+            a.templates = [
+                (s, f"$instruction$ Step {s} of agent {i}: answer briefly.")
+                for s, _ in AgentDecl.STEPS
+                if s in with_profile
+            ]
+        if rng.random() < 0.15:
+            a.guardrail = rng.choice([("gr0abc123", "DRAFT"), ("gr0support", "2")])
         a.ttl = rng.choice([None, ("600", 600), ('"10m"', 600), ('"90s"', 90), ('"1h"', 3600), ("120", 120)])
         a.tuple_struct = rng.random() < 0.2
         agents.append(a)
@@ -578,8 +776,12 @@ HAND_PRELUDE = """\
 #![allow(clippy::all)]
 use ::std::borrow::Cow;
 use ::std::fmt::{self, Write as _};
-use bedrock_profiles::models::{self, Geo, ModelTarget};
-use bedrock_profiles::{Agent, AgentSpec, InferenceProfile, ModelRef, Part, Prompt, PromptSpec, PromptVariant, TemplateType};
+use bedrock_profiles::agent::AgentGuardrail;
+use bedrock_profiles::models::{self, Effort, Geo, ModelTarget};
+use bedrock_profiles::{
+    Agent, AgentSpec, GuardrailConfig, InferenceProfile, ModelRef, Part, Prompt, PromptSpec, PromptType,
+    PromptVariant, ReasoningConfig, Tags, TemplateType, Trace,
+};
 """
 
 
@@ -666,7 +868,7 @@ def generate(out: Path, repo: Path, profiles: int = 300, prompts: int = 100, age
         "//! One small declaration with `bedrock-profiles`.\n"
         "bedrock_profiles::inference_profile! {\n"
         "    /// Settings.\n"
-        '    pub SETTINGS { model: "anthropic.claude-3-haiku-20240307-v1:0", temperature: 0.7, max_tokens: 1000 }\n'
+        '    pub SETTINGS { model: "anthropic.claude-sonnet-4-20250514-v1:0", temperature: 0.7, max_tokens: 1000 }\n'
         "}\n",
     )
     write(out / "serde-dep" / "Cargo.toml", manifest("serde-dep", 'serde = "1"\nserde_derive = "1"\n'))

@@ -125,24 +125,38 @@ def measure_clean(cargo: Cargo, target: Path, runs: int) -> dict[str, list[float
     return times
 
 
-def clean_units(cargo: Cargo, target: Path, crate: str) -> list[tuple[str, float]]:
-    """(unit, seconds) of one more clean build with `--timings`, longest first; cargo's report embeds its data as
-    `const UNIT_DATA = [...]` (empty if that ever changes)."""
+# A unit of a build: (crate name, version, target kind), the kind as cargo's report writes it: "" for a library,
+# "build-script", "build-script (run)", ...
+Unit = tuple[str, str, str]
+
+
+def unit_text(unit: Unit) -> str:
+    name, version, kind = unit
+    return f"{name} {version}" + (f" ({kind})" if kind else "")
+
+
+def timing_units(html: str) -> list[tuple[Unit, float]]:
+    """(unit, seconds) of a `--timings` report, longest first. Cargo embeds its data as
+    `const UNIT_DATA = [{"name": .., "version": .., "target": .., "duration": ..}, ..]` (cargo 1.95). A unit is
+    told apart by name and version (syn 2 and syn 3 are two crates): a unit without a version is an error
+    (`KeyError`), not a unit of any version."""
+    start = html.index("[", html.index("UNIT_DATA ="))
+    data, _ = json.JSONDecoder().raw_decode(html, start)
+    units = [((u["name"], u["version"], u.get("target", "").strip()), float(u["duration"])) for u in data]
+    return sorted(units, key=lambda u: -u[1])
+
+
+def clean_units(cargo: Cargo, target: Path, crate: str) -> list[tuple[Unit, float]]:
+    """`timing_units` of one more clean build with `--timings`; none (and a note) if the report cannot be read."""
     shutil.rmtree(target, ignore_errors=True)
     cargo.run(["build", "-p", crate, "--timings"], target)
-    units: list[tuple[str, float]] = []
     try:
-        html = (target / "cargo-timings" / "cargo-timing.html").read_text()
-        start = html.index("[", html.index("UNIT_DATA ="))
-        data, _ = json.JSONDecoder().raw_decode(html, start)
-        for u in data:
-            kind = u.get("target", "").strip()
-            name = f"{u['name']} {u.get('version', '')}".strip() + (f" ({kind})" if kind else "")
-            units.append((name, float(u["duration"])))
-    except (OSError, ValueError, KeyError):
-        pass
+        units = timing_units((target / "cargo-timings" / "cargo-timing.html").read_text())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+        log(f"    no units from the --timings report of {crate} ({type(e).__name__}: {e})")
+        units = []
     shutil.rmtree(target, ignore_errors=True)
-    return sorted(units, key=lambda u: -u[1])
+    return units
 
 
 TIME_PASS = re.compile(r"^time:\s+([0-9.]+);.*\t(\S+)\s*$")
@@ -251,7 +265,7 @@ def main() -> int:
     log(f"(a) cargo check after touch, {check_runs} runs each, alternating")
     check = measure_check(cargo, check_target, opt_target, check_runs)
     clean = None
-    units: dict[str, list[tuple[str, float]]] = {}
+    units: dict[str, list[tuple[Unit, float]]] = {}
     if not args.skip_clean:
         log(f"(b) clean debug builds, {clean_runs} runs each, alternating")
         clean = measure_clean(cargo, scratch / "target-clean", clean_runs)
@@ -300,14 +314,15 @@ def main() -> int:
             f"| {ratio:.2f}x | <= {CLEAN_GOAL}x: {'met' if ratio <= CLEAN_GOAL else 'not met'} |"
         )
     if clean and units["bp-dep"]:
-        peer = {n for n, _ in units["serde-dep"]}
-        extra = [(n, d) for n, d in units["bp-dep"] if n not in peer]
+        # Same name, version and kind: the same unit (features and host/target builds aside).
+        peer = {u for u, _ in units["serde-dep"]}
+        extra = [(u, d) for u, d in units["bp-dep"] if u not in peer]
         out.append("")
         out.append(
             f"Clean builds (one more of each, `cargo build --timings`): `bedrock-profiles` builds "
             f"{len(units['bp-dep'])} units ({sum(d for _, d in units['bp-dep']):.1f} s of unit time), the serde peer "
             f"{len(units['serde-dep'])} ({sum(d for _, d in units['serde-dep']):.1f} s). Units only the first "
-            "builds, longest first: " + ", ".join(f"{n} {d:.1f} s" for n, d in extra[:10]) + "."
+            "builds, longest first: " + ", ".join(f"{unit_text(u)} {d:.1f} s" for u, d in extra[:10]) + "."
         )
     out.append("")
     out.append(
