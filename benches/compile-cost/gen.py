@@ -517,11 +517,9 @@ class PromptDecl:
                         break
                 else:
                     arms.append((t, part, [i]))
-        render_arms = []
         write_arms = []
         for t, part, indices in arms:
             pattern = f"({' | '.join(str(i) for i in indices)}, Part::{part})"
-            render_arms.append(f"            {pattern} => {self.render_body(self.templates[t])}\n")
             write_arms.append(f"            {pattern} => {self.write_body(self.templates[t])}\n")
         name = self.name or kebab(self.ident)
         description = f"Some({rust_str(self.description)})" if self.description else "None"
@@ -539,44 +537,9 @@ class PromptDecl:
             f"{''.join(write_arms)}"
             "            _ => Ok(()),\n"
             "        }\n"
-            "    }\n\n"
-            "    #[inline]\n"
-            "    fn render_part(&self, variant: usize, part: Part) -> Option<String> {\n"
-            "        match (variant, part) {\n"
-            f"{''.join(render_arms)}"
-            "            _ => None,\n"
-            "        }\n"
             "    }\n"
             "}"
         )
-
-    def render_body(self, t: Template) -> str:
-        prelude, lengths, pushes = [], [], []
-        literal_len = 0
-        computed: dict[int, str] = {}
-        for kind, s in t.segments:
-            if kind == "text":
-                literal_len += len(s.encode())
-                pushes.append(f"out.push_str({rust_str(s)});")
-                continue
-            name, _, _, k = FIELDS[s]
-            if k == "display":
-                pushes.append(f'let _ = write!(out, "{{}}", self.{name});')
-                continue
-            if s not in computed:
-                v = f"v{len(computed)}"
-                if k == "str":
-                    prelude.append(f"let {v}: &str = self.{name}.as_ref();")
-                else:
-                    prelude.append(f"let mut b{len(computed)} = itoa::Buffer::new();")
-                    prelude.append(f"let {v}: &str = b{len(computed)}.format(self.{name});")
-                computed[s] = v
-            lengths.append(f" + {computed[s]}.len()")
-            pushes.append(f"out.push_str({computed[s]});")
-        mutable = "mut " if pushes else ""
-        lines = prelude + [f"let {mutable}out = String::with_capacity({literal_len}{''.join(lengths)});"] + pushes
-        inner = "".join(f"                {line}\n" for line in lines)
-        return f"{{\n{inner}                Some(out)\n            }}"
 
     def write_body(self, t: Template) -> str:
         lines = []

@@ -397,9 +397,6 @@ pub fn prompt_stub(ident: &Ident, generics: &Generics) -> TokenStream {
             ) -> ::core::fmt::Result {
                 ::core::result::Result::Ok(())
             }
-            fn render_part(&self, _: usize, _: #p::Part) -> #p::Option<#p::String> {
-                #p::None
-            }
         }
     }
 }

@@ -515,6 +515,17 @@ pub enum Part {
     System,
 }
 
+/// A `fmt::Write` that only counts the bytes written: the first pass of [`Prompt::render_part`].
+struct Length(usize);
+
+impl core::fmt::Write for Length {
+    #[inline]
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        self.0 += s.len();
+        Ok(())
+    }
+}
+
 /// A prompt whose placeholders are the fields of a struct. Implemented by `#[prompt]`, which generates the
 /// rendering from the template parsed at compile time; values are inserted as they are and never scanned again.
 pub trait Prompt {
@@ -530,9 +541,24 @@ pub trait Prompt {
         out: &mut W,
     ) -> core::fmt::Result;
 
-    /// `part` of variant number `variant`, rendered into a string of the exact size where the value types allow;
-    /// `None` for a variant that does not exist or a part it does not have.
-    fn render_part(&self, variant: usize, part: Part) -> Option<String>;
+    /// `part` of variant number `variant` in a new string; `None` for a variant that does not exist or a part it
+    /// does not have.
+    ///
+    /// One allocation of the exact size: a first pass of [`Self::write_part`] only adds up the lengths (text is
+    /// not copied), the second writes into the string. `#[prompt]` generates `write_part` alone, so each template
+    /// has one rendering path (issue 13: less generated code for rustc to check).
+    fn render_part(&self, variant: usize, part: Part) -> Option<String> {
+        let v = Self::SPEC.variants.get(variant)?;
+        if part == Part::System && v.system.is_none() {
+            return None;
+        }
+        let mut length = Length(0);
+        // Neither writer fails; a `Display` impl that does is left to show in `write_part`.
+        self.write_part(variant, part, &mut length).ok()?;
+        let mut out = String::with_capacity(length.0);
+        self.write_part(variant, part, &mut out).ok()?;
+        Some(out)
+    }
 
     /// The default variant's text.
     #[inline]

@@ -1,11 +1,12 @@
-//! Stage 3: the `Prompt` impl with its `const` spec and straight-line rendering code, the `const` assertions on the
+//! Stage 3: the `Prompt` impl with its `const` spec and straight-line rendering code (`write_part`, the one
+//! rendering path: `render_part` is the trait's, over it), the `const` assertions on the
 //! profiles, and the file tracking. Generated code names the runtime only through `::bedrock_profiles::__private`.
 
 use super::check::{Field, Kind, Prompt, Source};
 use bedrock_profiles_core::template::Segment;
 use proc_macro2::{Literal, Span, TokenStream};
-use quote::{ToTokens, format_ident, quote, quote_spanned};
-use syn::{Generics, Ident};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::Generics;
 
 use crate::emit::private;
 
@@ -20,65 +21,6 @@ fn segments(source: &Source) -> Vec<Segment<'_>> {
 
 fn field<'a>(fields: &'a [Field], name: &str) -> Option<&'a Field> {
     fields.iter().find(|f| f.name == name)
-}
-
-/// `String` rendering: values of known types computed first, an exact capacity, then one push per segment.
-fn render_body(source: &Source, fields: &[Field]) -> TokenStream {
-    let p = private();
-    let mut prelude = Vec::new();
-    let mut lengths = Vec::new();
-    let mut pushes = Vec::new();
-    let mut literal_len = 0usize;
-    let mut computed: Vec<(String, Ident)> = Vec::new();
-    for segment in segments(source) {
-        match segment {
-            Segment::Text(text) => {
-                literal_len += text.len();
-                let lit = Literal::string(text);
-                pushes.push(quote!(__out.push_str(#lit);));
-            }
-            Segment::Variable { name, .. } => {
-                let Some(f) = field(fields, name) else {
-                    continue;
-                };
-                let ident = &f.ident;
-                if f.kind == Kind::Display {
-                    pushes.push(quote! {
-                        let _ = ::core::fmt::Write::write_fmt(&mut __out, ::core::format_args!("{}", self.#ident));
-                    });
-                    continue;
-                }
-                let value = match computed.iter().find(|(n, _)| n == name) {
-                    Some((_, v)) => v.clone(),
-                    None => {
-                        let v = format_ident!("__v{}", computed.len());
-                        if f.kind == Kind::Str {
-                            prelude.push(quote! {
-                                let #v: &str = ::core::convert::AsRef::<str>::as_ref(&self.#ident);
-                            });
-                        } else {
-                            let buffer = format_ident!("__b{}", computed.len());
-                            prelude.push(quote! {
-                                let mut #buffer = #p::itoa::Buffer::new();
-                                let #v: &str = #buffer.format(self.#ident);
-                            });
-                        }
-                        computed.push((name.to_owned(), v.clone()));
-                        v
-                    }
-                };
-                lengths.push(quote!(+ #value.len()));
-                pushes.push(quote!(__out.push_str(#value);));
-            }
-        }
-    }
-    let literal_len = Literal::usize_suffixed(literal_len);
-    quote! {{
-        #(#prelude)*
-        let mut __out = #p::String::with_capacity(#literal_len #(#lengths)*);
-        #(#pushes)*
-        #p::Some(__out)
-    }}
 }
 
 /// `fmt::Write` rendering: one write per segment.
@@ -289,7 +231,6 @@ pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
     let display_checks = display_checks(p, &generics);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let spec = spec(p);
-    let render_arms = arms(p, |s| render_body(s, &p.fields));
     let write_arms = arms(p, |s| write_body(s, &p.fields));
     let assertions = assertions(p);
     let warnings = crate::emit::warnings_item(&p.warnings);
@@ -315,14 +256,6 @@ pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
                 match (variant, part) {
                     #(#write_arms)*
                     _ => ::core::result::Result::Ok(()),
-                }
-            }
-
-            #[inline]
-            fn render_part(&self, variant: usize, part: #pr::Part) -> #pr::Option<#pr::String> {
-                match (variant, part) {
-                    #(#render_arms)*
-                    _ => #pr::None,
                 }
             }
         }
