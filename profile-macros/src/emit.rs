@@ -11,16 +11,10 @@ use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::{Generics, Ident};
 
-/// `::bedrock_profiles::__private`.
-pub fn private() -> TokenStream {
-    quote!(::bedrock_profiles::__private)
-}
-
 /// `Cow::Borrowed("text")`.
 pub fn cow(text: &str) -> TokenStream {
-    let p = private();
     let lit = Literal::string(text);
-    quote!(#p::Cow::Borrowed(#lit))
+    quote!(::bedrock_profiles::__private::Cow::Borrowed(#lit))
 }
 
 /// Generated rustdoc as one `#[doc]` attribute (its lines joined), not one attribute per line: rustdoc reads both
@@ -33,16 +27,34 @@ pub fn doc(lines: &[String]) -> TokenStream {
     quote!(#[doc = #text])
 }
 
+/// `item` as written with `attrs` inserted after its own outer attributes (so that generated docs follow the
+/// user's). The item's tokens are passed through, not parsed and printed again: re-emitting a parsed struct
+/// recreates every one of its tokens, which in an unoptimized proc macro costs more than the rest of the expansion.
+pub fn after_attributes(item: TokenStream, attrs: TokenStream) -> TokenStream {
+    let mut out = TokenStream::new();
+    let mut rest = item.into_iter().peekable();
+    while let Some(proc_macro2::TokenTree::Punct(p)) = rest.peek() {
+        if p.as_char() != '#' {
+            break;
+        }
+        // `#` and its `[...]`.
+        out.extend(rest.next());
+        out.extend(rest.next());
+    }
+    out.extend(attrs);
+    out.extend(rest);
+    out
+}
+
 /// A `ModelRef` value naming the catalog entry by its const.
 pub fn model_ref(model: &ModelRef) -> TokenStream {
-    let p = private();
     let id = Literal::string(model.id());
     let entry = |m: &models::Model| {
         // Every `ModelTarget` the checker builds points into the catalog, so the name is always found.
         match models::catalog_index(m).and_then(|i| models::CATALOG_CONST_NAMES.get(i)) {
             Some(name) => {
                 let ident = format_ident!("{}", name);
-                quote!(&#p::models::#ident)
+                quote!(&::bedrock_profiles::__private::models::#ident)
             }
             None => quote!(::core::compile_error!(
                 "bedrock-profiles: model missing from the catalog"
@@ -52,30 +64,30 @@ pub fn model_ref(model: &ModelRef) -> TokenStream {
     let target = match model.target {
         ModelTarget::Base(m) => {
             let e = entry(m);
-            quote!(#p::ModelTarget::Base(#e))
+            quote!(::bedrock_profiles::__private::ModelTarget::Base(#e))
         }
         ModelTarget::CrossRegion(geo, m) => {
             let e = entry(m);
             let geo = format_ident!("{}", format!("{geo:?}"));
-            quote!(#p::ModelTarget::CrossRegion(#p::Geo::#geo, #e))
+            quote!(::bedrock_profiles::__private::ModelTarget::CrossRegion(::bedrock_profiles::__private::Geo::#geo, #e))
         }
         ModelTarget::Arn(resource, m) => {
             let e = entry(m);
             let resource = format_ident!("{}", format!("{resource:?}"));
-            quote!(#p::ModelTarget::Arn(#p::ArnResource::#resource, #e))
+            quote!(::bedrock_profiles::__private::ModelTarget::Arn(::bedrock_profiles::__private::ArnResource::#resource, #e))
         }
         ModelTarget::OpaqueArn(resource) => {
             let resource = format_ident!("{}", format!("{resource:?}"));
-            quote!(#p::ModelTarget::OpaqueArn(#p::ArnResource::#resource))
+            quote!(::bedrock_profiles::__private::ModelTarget::OpaqueArn(::bedrock_profiles::__private::ArnResource::#resource))
         }
         // A struct literal, not `ModelRef::unlisted(..)`: a const built by a `const fn` call counts as needing
         // `Drop`, and could then not be the `..BASE` of another profile.
         ModelTarget::Unlisted(limits) => {
             let max = Literal::u32_suffixed(limits.max_output_tokens);
-            quote!(#p::ModelTarget::Unlisted(#p::ModelLimits::unlisted(#id, #max)))
+            quote!(::bedrock_profiles::__private::ModelTarget::Unlisted(::bedrock_profiles::__private::ModelLimits::unlisted(#id, #max)))
         }
     };
-    quote!(#p::ModelRef { id: #p::Cow::Borrowed(#id), target: #target })
+    quote!(::bedrock_profiles::__private::ModelRef { id: ::bedrock_profiles::__private::Cow::Borrowed(#id), target: #target })
 }
 
 /// A setting's value as the field's type (`Option<T>` unless `plain`), `None` when the field is left to `..BASE`
@@ -86,24 +98,27 @@ fn setting<T, L>(
     value: impl Fn(&T) -> TokenStream,
     wrap_expr: impl Fn(TokenStream) -> TokenStream,
 ) -> Option<TokenStream> {
-    let p = private();
     match s {
         Setting::Set(v, _) => {
             let v = value(v);
-            Some(quote!(#p::Some(#v)))
+            Some(quote!(::bedrock_profiles::__private::Some(#v)))
         }
         Setting::Expr(handle, _) => {
             let e = wrap_expr(exprs.get(*handle));
-            Some(quote!(#p::Some(#e)))
+            Some(quote!(::bedrock_profiles::__private::Some(#e)))
         }
-        Setting::Cleared(_) => Some(quote!(#p::None)),
+        Setting::Cleared(_) => Some(quote!(::bedrock_profiles::__private::None)),
         Setting::Unset | Setting::Invalid => None,
     }
 }
 
 fn text_setting<L>(s: &Setting<String, L>, exprs: &Exprs) -> Option<TokenStream> {
-    let p = private();
-    setting(s, exprs, |t| cow(t), |e| quote!(#p::Cow::Borrowed(#e)))
+    setting(
+        s,
+        exprs,
+        |t| cow(t),
+        |e| quote!(::bedrock_profiles::__private::Cow::Borrowed(#e)),
+    )
 }
 
 fn f32_setting<L>(s: &Setting<f32, L>, exprs: &Exprs) -> Option<TokenStream> {
@@ -127,65 +142,62 @@ fn u32_setting<L>(s: &Setting<u32, L>, exprs: &Exprs) -> Option<TokenStream> {
 use quote::ToTokens as _;
 
 fn schema<L>(decl: &SchemaDecl<L>, exprs: &Exprs) -> TokenStream {
-    let p = private();
-    let none = quote!(#p::None);
+    let none = quote!(::bedrock_profiles::__private::None);
     let name = text_setting(&decl.name, exprs).unwrap_or_else(|| none.clone());
     let description = text_setting(&decl.description, exprs).unwrap_or(none);
     let schema = match &decl.schema {
         Setting::Set(text, _) => cow(text),
         Setting::Expr(handle, _) => {
             let e = exprs.get(*handle);
-            quote!(#p::Cow::Borrowed(#e))
+            quote!(::bedrock_profiles::__private::Cow::Borrowed(#e))
         }
         _ => cow(""),
     };
     quote! {
-        #p::ResponseFormat::JsonSchema(#p::JsonSchema { name: #name, description: #description, schema: #schema })
+        ::bedrock_profiles::__private::ResponseFormat::JsonSchema(::bedrock_profiles::__private::JsonSchema { name: #name, description: #description, schema: #schema })
     }
 }
 
 fn reasoning<L>(decl: &ReasoningDecl<L>) -> TokenStream {
-    let p = private();
     let r = decl.resolve();
     let budget = match r.budget_tokens {
         Some(n) => {
             let n = Literal::u32_suffixed(n);
-            quote!(#p::Some(#n))
+            quote!(::bedrock_profiles::__private::Some(#n))
         }
-        None => quote!(#p::None),
+        None => quote!(::bedrock_profiles::__private::None),
     };
     let effort = match r.effort {
         Some(e) => {
             let e = format_ident!("{}", format!("{e:?}"));
-            quote!(#p::Some(#p::Effort::#e))
+            quote!(::bedrock_profiles::__private::Some(::bedrock_profiles::__private::Effort::#e))
         }
-        None => quote!(#p::None),
+        None => quote!(::bedrock_profiles::__private::None),
     };
     let thinking = match r.thinking {
         Some(t) => {
             let t = format_ident!("{}", format!("{t:?}"));
-            quote!(#p::Some(#p::Thinking::#t))
+            quote!(::bedrock_profiles::__private::Some(::bedrock_profiles::__private::Thinking::#t))
         }
-        None => quote!(#p::None),
+        None => quote!(::bedrock_profiles::__private::None),
     };
     let interleaved = r.interleaved;
     quote! {
-        #p::ReasoningConfig { budget_tokens: #budget, effort: #effort, thinking: #thinking, interleaved: #interleaved }
+        ::bedrock_profiles::__private::ReasoningConfig { budget_tokens: #budget, effort: #effort, thinking: #thinking, interleaved: #interleaved }
     }
 }
 
 fn guardrail<L>(decl: &GuardrailDecl<L>) -> TokenStream {
-    let p = private();
     let id = cow(decl.id.value().map_or("", String::as_str));
     let version = cow(decl.version.value().map_or("", String::as_str));
     let trace = match decl.trace.value() {
         Some(t) => {
             let t = format_ident!("{}", format!("{t:?}"));
-            quote!(#p::Some(#p::Trace::#t))
+            quote!(::bedrock_profiles::__private::Some(::bedrock_profiles::__private::Trace::#t))
         }
-        None => quote!(#p::None),
+        None => quote!(::bedrock_profiles::__private::None),
     };
-    quote!(#p::GuardrailConfig { id: #id, version: #version, trace: #trace })
+    quote!(::bedrock_profiles::__private::GuardrailConfig { id: #id, version: #version, trace: #trace })
 }
 
 /// An `InferenceProfile` struct literal: the fields the declaration writes, the rest from `base` (the DSL's
@@ -196,7 +208,6 @@ pub fn profile_value<L>(
     exprs: &Exprs,
     base: Option<TokenStream>,
 ) -> TokenStream {
-    let p = private();
     let base_const = base.as_ref().map(|b| {
         if b.to_string().starts_with("Self") {
             b.clone()
@@ -209,7 +220,7 @@ pub fn profile_value<L>(
         // `..Self::BASE` (an associated const) is used as it is: an item nested in the initializer could not name
         // `Self`.
         Some(base) if base.to_string().starts_with("Self") => {
-            quote!(#p::InferenceProfile { #(#fields,)* ..#base })
+            quote!(::bedrock_profiles::__private::InferenceProfile { #(#fields,)* ..#base })
         }
         // The base is first copied into a const of the initializer, spanned on it: a base that is not a `const`
         // (a `static`, say) is then one error on `..BASE`, not one per field on the whole invocation.
@@ -219,10 +230,12 @@ pub fn profile_value<L>(
                 .into_iter()
                 .next()
                 .map_or(Span::call_site(), |t| t.span());
-            let copy = quote_spanned!(span=> const __BASE: #p::InferenceProfile = #base;);
-            quote!({ #copy #p::InferenceProfile { #(#fields,)* ..__BASE } })
+            let copy = quote_spanned!(span=> const __BASE: ::bedrock_profiles::__private::InferenceProfile = #base;);
+            quote!({ #copy ::bedrock_profiles::__private::InferenceProfile { #(#fields,)* ..__BASE } })
         }
-        None => quote!(#p::InferenceProfile { #(#fields,)* ..#p::InferenceProfile::EMPTY }),
+        None => {
+            quote!(::bedrock_profiles::__private::InferenceProfile { #(#fields,)* ..::bedrock_profiles::__private::InferenceProfile::EMPTY })
+        }
     }
 }
 
@@ -233,7 +246,6 @@ fn profile_fields<L>(
     exprs: &Exprs,
     base: Option<&TokenStream>,
 ) -> Vec<TokenStream> {
-    let p = private();
     let mut fields = Vec::with_capacity(13);
     // The struct's fields are spelled like the keys.
     let mut field = |key: ProfileKey, value: Option<TokenStream>| {
@@ -246,7 +258,7 @@ fn profile_fields<L>(
         Setting::Set(text, _) => cow(text),
         Setting::Expr(handle, _) => {
             let e = exprs.get(*handle);
-            quote!(#p::Cow::Borrowed(#e))
+            quote!(::bedrock_profiles::__private::Cow::Borrowed(#e))
         }
         _ => cow(&d.default_name()),
     };
@@ -266,15 +278,15 @@ fn profile_fields<L>(
     field(ProfileKey::TopP, f32_setting(&d.top_p, exprs));
     field(ProfileKey::TopK, u32_setting(&d.top_k, exprs));
     field(ProfileKey::MaxTokens, u32_setting(&d.max_tokens, exprs));
-    let empty = quote!(#p::Cow::Borrowed(&[]));
+    let empty = quote!(::bedrock_profiles::__private::Cow::Borrowed(&[]));
     let stops = match &d.stop_sequences {
         Setting::Set(items, _) => {
             let items = items.iter().map(|(s, _)| cow(s));
-            Some(quote!(#p::Cow::Borrowed(&[#(#items),*])))
+            Some(quote!(::bedrock_profiles::__private::Cow::Borrowed(&[#(#items),*])))
         }
         Setting::Expr(handle, _) => {
             let e = exprs.get(*handle);
-            Some(quote!(#p::Cow::Borrowed(#e)))
+            Some(quote!(::bedrock_profiles::__private::Cow::Borrowed(#e)))
         }
         Setting::Cleared(_) => Some(empty.clone()),
         _ => None,
@@ -309,11 +321,11 @@ fn profile_fields<L>(
     // A derived profile's tags layer over its base's, merged in const code (`Tags` says how).
     let tags = own_tags.map(|own| match base {
         Some(base) if !matches!(d.tags, Setting::Cleared(_)) => quote! {
-            #p::Tags::Static(&#p::merge_tags::<{
-                #p::merged_tag_count(#own, #p::static_tags(&#base))
-            }>(#own, #p::static_tags(&#base)))
+            ::bedrock_profiles::__private::Tags::Static(&::bedrock_profiles::__private::merge_tags::<{
+                ::bedrock_profiles::__private::merged_tag_count(#own, ::bedrock_profiles::__private::static_tags(&#base))
+            }>(#own, ::bedrock_profiles::__private::static_tags(&#base)))
         },
-        _ => quote!(#p::Tags::Static(#own)),
+        _ => quote!(::bedrock_profiles::__private::Tags::Static(#own)),
     });
     field(ProfileKey::Tags, tags);
     fields
@@ -383,16 +395,15 @@ pub fn assertion(
 
 /// A `Prompt` impl that renders nothing, emitted beside the errors so that uses of the struct raise no more errors.
 pub fn prompt_stub(ident: &Ident, generics: &Generics) -> TokenStream {
-    let p = private();
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     quote! {
         #[automatically_derived]
-        impl #impl_generics #p::Prompt for #ident #ty_generics #where_clause {
-            const SPEC: #p::PromptSpec<'static> = #p::PromptSpec { name: "", description: #p::None, variants: &[] };
+        impl #impl_generics ::bedrock_profiles::__private::Prompt for #ident #ty_generics #where_clause {
+            const SPEC: ::bedrock_profiles::__private::PromptSpec<'static> = ::bedrock_profiles::__private::PromptSpec { name: "", description: ::bedrock_profiles::__private::None, variants: &[] };
             fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>(
                 &self,
                 _: usize,
-                _: #p::Part,
+                _: ::bedrock_profiles::__private::Part,
                 _: &mut __W,
             ) -> ::core::fmt::Result {
                 ::core::result::Result::Ok(())

@@ -133,7 +133,6 @@ fn clashes(d: &Declarations, span: Span) -> TokenStream {
 }
 
 fn items(d: &Declarations) -> TokenStream {
-    let p = emit::private();
     let exprs = Exprs::default();
     let mut out = TokenStream::new();
     for loaded in &d.profiles {
@@ -148,7 +147,7 @@ fn items(d: &Declarations) -> TokenStream {
         let docs = emit::doc(&docs);
         out.extend(quote! {
             #docs
-            pub const #ident: #p::InferenceProfile = #value;
+            pub const #ident: ::bedrock_profiles::__private::InferenceProfile = #value;
         });
     }
     for loaded in &d.prompts {
@@ -193,7 +192,7 @@ fn items(d: &Declarations) -> TokenStream {
         let docs = emit::doc(&docs);
         out.extend(quote! {
             #docs
-            pub const #ident: #p::PromptSpec<'static> = #spec;
+            pub const #ident: ::bedrock_profiles::__private::PromptSpec<'static> = #spec;
         });
     }
     for loaded in &d.agents {
@@ -228,7 +227,7 @@ fn items(d: &Declarations) -> TokenStream {
         let docs = emit::doc(&docs);
         out.extend(quote! {
             #docs
-            pub const #ident: &#p::AgentSpec<'static> = #spec;
+            pub const #ident: &::bedrock_profiles::__private::AgentSpec<'static> = #spec;
         });
     }
     out

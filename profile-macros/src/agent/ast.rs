@@ -5,15 +5,15 @@ use syn::DeriveInput;
 
 /// The item under the attribute.
 pub enum Item {
-    /// A struct, enum or union (enums and unions are rejected by the check stage).
-    Type(Box<DeriveInput>),
+    /// A struct, enum or union (enums and unions are rejected by the check stage), and its tokens as written.
+    Type(Box<DeriveInput>, TokenStream),
     /// Anything else, kept as written; the span and text of its keyword (`fn`, `mod`, ...).
     Other(TokenStream, Span, String),
 }
 
 pub fn item(tokens: TokenStream) -> Item {
     match syn::parse2::<DeriveInput>(tokens.clone()) {
-        Ok(input) => Item::Type(Box::new(input)),
+        Ok(input) => Item::Type(Box::new(input), tokens),
         Err(_) => {
             let (span, word) = keyword(&tokens);
             Item::Other(tokens, span, word)

@@ -2,60 +2,27 @@
 //! names the runtime only through `::bedrock_profiles::__private`.
 
 use super::check::{Agent, Step};
-use proc_macro2::{Group, Literal, Span, TokenStream, TokenTree};
+use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::DeriveInput;
 
-use crate::emit::private;
-
-/// `tokens` with every span, nested ones included, set to `span`.
-fn respan(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|tree| match tree {
-            TokenTree::Group(g) => {
-                let mut group = Group::new(g.delimiter(), respan(g.stream(), span));
-                group.set_span(span);
-                TokenTree::Group(group)
-            }
-            mut other => {
-                other.set_span(span);
-                other
-            }
-        })
-        .collect()
-}
-
-/// The item as written, the generated docs after the user's own attributes.
-fn item(input: &DeriveInput, docs: &[String]) -> TokenStream {
-    let attrs = &input.attrs;
-    let mut rest = input.clone();
-    rest.attrs.clear();
-    let docs = crate::emit::doc(docs);
-    quote! {
-        #(#attrs)*
-        #docs
-        #rest
-    }
-}
-
 fn implementation(input: &DeriveInput, spec: TokenStream) -> TokenStream {
-    let p = private();
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
-        impl #impl_generics #p::Agent for #ident #ty_generics #where_clause {
-            const SPEC: &'static #p::AgentSpec<'static> = #spec;
+        impl #impl_generics ::bedrock_profiles::__private::Agent for #ident #ty_generics #where_clause {
+            const SPEC: &'static ::bedrock_profiles::__private::AgentSpec<'static> = #spec;
         }
     }
 }
 
 /// The struct, a stub `Agent` impl (so uses of the agent add no errors of their own), and the assertions of the
 /// step profiles when the model is known.
-pub fn fallback(input: &DeriveInput, agent: Option<&Agent>) -> TokenStream {
-    let p = private();
-    let item = item(input, &[]);
-    let stub = implementation(input, quote!(#p::STUB_AGENT_SPEC));
+pub fn fallback(input: &DeriveInput, item: TokenStream, agent: Option<&Agent>) -> TokenStream {
+    let stub = implementation(
+        input,
+        quote!(::bedrock_profiles::__private::STUB_AGENT_SPEC),
+    );
     let assertions = agent.map(assertions);
     quote!(#item #stub #assertions)
 }
@@ -74,28 +41,23 @@ pub fn assertions(agent: &Agent) -> TokenStream {
 }
 
 fn assertion(agent: &Agent, step: &Step, model: TokenStream) -> TokenStream {
-    let span = step.span;
     let path = &step.path;
-    let model = respan(model, span);
-    let mut what = Literal::string(&format!(
+    let what = format!(
         "profile `{}` of agent `{}` ({})",
         step.path_text(),
         agent.ident,
         step.step.key()
-    ));
-    what.set_span(span);
-    quote_spanned! {span=>
-        const _: () = ::bedrock_profiles::__private::assert_valid(
-            #path,
-            ::bedrock_profiles::__private::Surface::Agent,
-            ::bedrock_profiles::__private::Some(&#model),
-            #what,
-        );
-    }
+    );
+    crate::emit::assertion(step.span, quote!(#path), "Agent", Some(model), &what)
 }
 
 /// Everything, for an agent without errors.
-pub fn agent(agent: &Agent, input: &DeriveInput, docs: &[String]) -> TokenStream {
+pub fn agent(
+    agent: &Agent,
+    input: &DeriveInput,
+    item: TokenStream,
+    docs: &[String],
+) -> TokenStream {
     // `include_bytes!` of the file the macro read: editing it rebuilds the crate (and re-checks it). The text
     // itself is the one the rules checked (the file's final line break dropped).
     let tracking = agent
@@ -109,7 +71,8 @@ pub fn agent(agent: &Agent, input: &DeriveInput, docs: &[String]) -> TokenStream
             )
         });
     let spec = spec(agent);
-    let item = item(input, docs);
+    // The item as written, the generated docs after the user's own attributes.
+    let item = crate::emit::after_attributes(item, crate::emit::doc(docs));
     let implementation = implementation(input, spec);
     let assertions = assertions(agent);
     let warnings = crate::emit::warnings_item(&agent.warnings);
@@ -118,15 +81,14 @@ pub fn agent(agent: &Agent, input: &DeriveInput, docs: &[String]) -> TokenStream
 
 /// The `&AgentSpec` of an agent without errors.
 pub(crate) fn spec(agent: &Agent) -> TokenStream {
-    let p = private();
     let string = |text: &str| Literal::string(text);
     let name = string(agent.name.as_ref().map_or("", |(n, _)| n.as_str()));
     let description = match &agent.description {
         Some((text, _)) => {
             let lit = string(text);
-            quote!(#p::Some(#lit))
+            quote!(::bedrock_profiles::__private::Some(#lit))
         }
-        None => quote!(#p::None),
+        None => quote!(::bedrock_profiles::__private::None),
     };
     let instruction = match &agent.instruction {
         Some(instruction) => {
@@ -137,19 +99,19 @@ pub(crate) fn spec(agent: &Agent) -> TokenStream {
     };
     let model = match &agent.model {
         Some((model, _)) => crate::emit::model_ref(model),
-        None => quote!(#p::STUB_AGENT_SPEC.model),
+        None => quote!(::bedrock_profiles::__private::STUB_AGENT_SPEC.model),
     };
     let ttl = match &agent.idle_session_ttl {
         Some((seconds, _, _)) => {
             let lit = Literal::u32_suffixed(*seconds);
-            quote!(#p::Some(#lit))
+            quote!(::bedrock_profiles::__private::Some(#lit))
         }
-        None => quote!(#p::None),
+        None => quote!(::bedrock_profiles::__private::None),
     };
     let templates = agent.base_prompt_templates.iter().map(|(step, text)| {
         let variant = quote::format_ident!("{}", format!("{step:?}"));
         let text = string(text);
-        quote!((#p::PromptType::#variant, #text))
+        quote!((::bedrock_profiles::__private::PromptType::#variant, #text))
     });
     let steps = bedrock_profiles_core::agent::PromptType::ALL.map(|prompt_type| {
         let field = quote::format_ident!("{}", prompt_type.key());
@@ -161,18 +123,18 @@ pub(crate) fn spec(agent: &Agent) -> TokenStream {
                     quote_spanned!(step.span=> ::bedrock_profiles::__private::step_profile(&#path));
                 quote!(#field: #value)
             }
-            None => quote!(#field: #p::None),
+            None => quote!(#field: ::bedrock_profiles::__private::None),
         }
     });
     let guardrail = match &agent.guardrail {
         Some((id, version)) => {
             let (id, version) = (string(id), string(version));
-            quote!(#p::Some(#p::AgentGuardrail { id: #id, version: #version }))
+            quote!(::bedrock_profiles::__private::Some(::bedrock_profiles::__private::AgentGuardrail { id: #id, version: #version }))
         }
-        None => quote!(#p::None),
+        None => quote!(::bedrock_profiles::__private::None),
     };
     quote! {
-        &#p::AgentSpec {
+        &::bedrock_profiles::__private::AgentSpec {
             name: #name,
             description: #description,
             instruction: #instruction,

@@ -11,8 +11,8 @@ use quote::quote;
 use syn::Data;
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
-    let input = match ast::item(item) {
-        ast::Item::Type(input) => input,
+    let (input, tokens) = match ast::item(item) {
+        ast::Item::Type(input, tokens) => (input, tokens),
         // Not a type: nothing to implement `Agent` for; the item stays as written beside the error.
         ast::Item::Other(tokens, span, word) => {
             let error = syn::Error::new(
@@ -47,10 +47,10 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         Some(agent) if !cx.has_errors() => {
             let user_docs = input.attrs.iter().any(|a| a.path().is_ident("doc"));
             let docs = doc::docs(&agent, user_docs);
-            expand::agent(&agent, &input, &docs)
+            expand::agent(&agent, &input, tokens, &docs)
         }
         agent => {
-            let fallback = expand::fallback(&input, agent.as_ref());
+            let fallback = expand::fallback(&input, tokens, agent.as_ref());
             let errors = cx.into_compile_errors();
             quote!(#fallback #errors)
         }

@@ -7,7 +7,6 @@ use quote::quote;
 
 /// The const item (with its docs) and, when some value is hidden from the macro, the `const` assertion.
 pub fn profile(p: &Profile, docs: &[String]) -> TokenStream {
-    let pr = emit::private();
     let mut value = emit::profile_value(&p.decl, &p.exprs, p.base.as_ref().map(|b| quote!(#b)));
     let attrs = &p.attrs;
     let vis = &p.vis;
@@ -42,13 +41,13 @@ pub fn profile(p: &Profile, docs: &[String]) -> TokenStream {
         return quote! {
             #(#attrs)*
             #docs
-            #vis const #ident: #pr::InferenceProfile = #value;
+            #vis const #ident: ::bedrock_profiles::__private::InferenceProfile = #value;
         };
     }
     let item = quote! {
         #(#attrs)*
         #docs
-        #vis const #ident: #pr::InferenceProfile = #value;
+        #vis const #ident: ::bedrock_profiles::__private::InferenceProfile = #value;
     };
     if !p.needs_const_check() {
         return item;

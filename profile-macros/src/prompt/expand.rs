@@ -8,8 +8,6 @@ use proc_macro2::{Literal, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::Generics;
 
-use crate::emit::private;
-
 /// The path as written, without spaces: `profiles::HIGH_QUALITY`.
 pub fn path_text(path: &syn::Path) -> String {
     path.to_token_stream().to_string().replace(' ', "")
@@ -25,7 +23,6 @@ fn field<'a>(fields: &'a [Field], name: &str) -> Option<&'a Field> {
 
 /// `fmt::Write` rendering: one write per segment.
 fn write_body(source: &Source, fields: &[Field]) -> TokenStream {
-    let p = private();
     let mut writes = Vec::new();
     for segment in segments(source) {
         match segment {
@@ -43,7 +40,7 @@ fn write_body(source: &Source, fields: &[Field]) -> TokenStream {
                         quote!(__w.write_str(::core::convert::AsRef::<str>::as_ref(&self.#ident))?;)
                     }
                     Kind::Int => {
-                        quote!(__w.write_str(#p::itoa::Buffer::new().format(self.#ident))?;)
+                        quote!(__w.write_str(::bedrock_profiles::__private::itoa::Buffer::new().format(self.#ident))?;)
                     }
                     Kind::Display => {
                         quote!(__w.write_fmt(::core::format_args!("{}", self.#ident))?;)
@@ -60,7 +57,6 @@ fn write_body(source: &Source, fields: &[Field]) -> TokenStream {
 
 /// `(0usize | 2usize, Part::Text)`: the variants sharing one template share one arm.
 fn arms(p: &Prompt, body: impl Fn(&Source) -> TokenStream) -> Vec<TokenStream> {
-    let pr = private();
     let mut arms = Vec::new();
     let mut parts: Vec<(usize, Vec<usize>, TokenStream)> = Vec::new();
     for (i, v) in p.variants.iter().enumerate() {
@@ -78,29 +74,28 @@ fn arms(p: &Prompt, body: impl Fn(&Source) -> TokenStream) -> Vec<TokenStream> {
     for (source, indices, part) in parts {
         let indices = indices.into_iter().map(Literal::usize_suffixed);
         let code = body(&p.sources[source]);
-        arms.push(quote!((#(#indices)|*, #pr::Part::#part) => #code));
+        arms.push(quote!((#(#indices)|*, ::bedrock_profiles::__private::Part::#part) => #code));
     }
     arms
 }
 
 pub(crate) fn spec(p: &Prompt) -> TokenStream {
-    let pr = private();
     let name = Literal::string(&p.name);
     let description = match &p.description {
         Some(d) => {
             let d = Literal::string(d);
-            quote!(#pr::Some(#d))
+            quote!(::bedrock_profiles::__private::Some(#d))
         }
-        None => quote!(#pr::None),
+        None => quote!(::bedrock_profiles::__private::None),
     };
     let variants = p.variants.iter().map(|v| {
         let name = Literal::string(&v.name);
         let model = match &v.model {
             Some(m) => {
                 let m = crate::emit::model_ref(m);
-                quote!(#pr::Some(#m))
+                quote!(::bedrock_profiles::__private::Some(#m))
             }
-            None => quote!(#pr::None),
+            None => quote!(::bedrock_profiles::__private::None),
         };
         let profile = match &v.profile {
             Some(path) => {
@@ -111,7 +106,7 @@ pub(crate) fn spec(p: &Prompt) -> TokenStream {
                     .map_or(Span::call_site(), |s| s.ident.span());
                 quote_spanned!(span=> ::bedrock_profiles::__private::profile_ref(&#path))
             }
-            None => quote!(#pr::None),
+            None => quote!(::bedrock_profiles::__private::None),
         };
         let kind = if v.system.is_some() {
             quote!(Chat)
@@ -122,18 +117,18 @@ pub(crate) fn spec(p: &Prompt) -> TokenStream {
         let system = match v.system {
             Some(s) => {
                 let s = Literal::string(&p.sources[s].text);
-                quote!(#pr::Some(#s))
+                quote!(::bedrock_profiles::__private::Some(#s))
             }
-            None => quote!(#pr::None),
+            None => quote!(::bedrock_profiles::__private::None),
         };
         let variables = &v.variables;
         let variables = variables.iter().map(|n| Literal::string(n));
         quote! {
-            #pr::PromptVariant {
+            ::bedrock_profiles::__private::PromptVariant {
                 name: #name,
                 model: #model,
                 profile: #profile,
-                template_type: #pr::TemplateType::#kind,
+                template_type: ::bedrock_profiles::__private::TemplateType::#kind,
                 text: #text,
                 system: #system,
                 variables: &[#(#variables),*],
@@ -141,7 +136,7 @@ pub(crate) fn spec(p: &Prompt) -> TokenStream {
         }
     });
     quote! {
-        #pr::PromptSpec { name: #name, description: #description, variants: &[#(#variants),*] }
+        ::bedrock_profiles::__private::PromptSpec { name: #name, description: #description, variants: &[#(#variants),*] }
     }
 }
 
@@ -214,7 +209,6 @@ fn display_checks(p: &Prompt, generics: &Generics) -> TokenStream {
 
 /// The impl, the assertions and the file tracking.
 pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
-    let pr = private();
     let ident = &p.ident;
     let mut generics = generics.clone();
     {
@@ -243,14 +237,14 @@ pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
-        impl #impl_generics #pr::Prompt for #ident #ty_generics #where_clause {
-            const SPEC: #pr::PromptSpec<'static> = #spec;
+        impl #impl_generics ::bedrock_profiles::__private::Prompt for #ident #ty_generics #where_clause {
+            const SPEC: ::bedrock_profiles::__private::PromptSpec<'static> = #spec;
 
             #[inline]
             fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>(
                 &self,
                 variant: usize,
-                part: #pr::Part,
+                part: ::bedrock_profiles::__private::Part,
                 __w: &mut __W,
             ) -> ::core::fmt::Result {
                 match (variant, part) {

@@ -6,13 +6,12 @@ pub(crate) mod expand;
 
 use crate::ctxt::Ctxt;
 use proc_macro2::TokenStream;
-use quote::{ToTokens, quote};
-use syn::parse::Parser;
+use quote::quote;
 use syn::{Data, DeriveInput, Fields};
 
 pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     let mut cx = Ctxt::new();
-    let mut parsed: DeriveInput = match syn::parse2::<DeriveInput>(item.clone()) {
+    let parsed: DeriveInput = match syn::parse2::<DeriveInput>(item.clone()) {
         Ok(input) => input,
         // A function, an impl, ...: not a type the fields of which could be the variables.
         Err(_) => {
@@ -29,7 +28,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
             return quote!(#errors #item);
         }
     };
-    let stub = crate::emit::prompt_stub(&parsed.ident, &parsed.generics);
+    let stub = || crate::emit::prompt_stub(&parsed.ident, &parsed.generics);
     let (fields, span, what) = match &parsed.data {
         Data::Struct(s) => match &s.fields {
             Fields::Named(fields) => (Some(fields.clone()), parsed.ident.span(), ""),
@@ -57,6 +56,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
                 ),
             );
             let errors = cx.into_compile_errors();
+            let stub = stub();
             return quote!(#errors #item #stub);
         }
     };
@@ -64,21 +64,19 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
         Ok(args) => args,
         Err(error) => {
             let error = error.to_compile_error();
+            let stub = stub();
             return quote!(#error #item #stub);
         }
     };
     let prompt = check::prompt(&mut cx, args.args, &parsed.ident, &fields);
     if cx.has_errors() {
         let errors = cx.into_compile_errors();
+        let stub = stub();
         return quote!(#errors #item #stub);
     }
     let user_docs = parsed.attrs.iter().any(|a| a.path().is_ident("doc"));
-    // Always parses; `parse_quote!` would panic otherwise, so match.
     let attr = crate::emit::doc(&doc::docs(&prompt, user_docs));
-    if let Ok(mut attrs) = syn::Attribute::parse_outer.parse2(attr) {
-        parsed.attrs.append(&mut attrs);
-    }
     let generated = expand::prompt(&prompt, &parsed.generics);
-    let item = parsed.into_token_stream();
+    let item = crate::emit::after_attributes(item, attr);
     quote!(#item #generated)
 }
