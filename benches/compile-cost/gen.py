@@ -140,11 +140,10 @@ class Model:
         return f"{self.geo[0]}.{self.spec.id}" if self.geo else self.spec.id
 
     def hand(self) -> str:
-        target = (
-            f"ModelTarget::CrossRegion(Geo::{self.geo[1]}, &models::{self.spec.const})"
-            if self.geo
-            else f"ModelTarget::Base(&models::{self.spec.const})"
-        )
+        # As emit.rs `model_ref` writes it: a base id is the catalog's `ModelRef` const.
+        if not self.geo:
+            return f"models::refs::{self.spec.const}"
+        target = f"ModelTarget::CrossRegion(Geo::{self.geo[1]}, &models::{self.spec.const})"
         return f"ModelRef {{ id: Cow::Borrowed({rust_str(self.written_id)}), target: {target} }}"
 
 

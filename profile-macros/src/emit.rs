@@ -61,6 +61,15 @@ pub fn model_ref(model: &ModelRef) -> TokenStream {
             )),
         }
     };
+    // A base id is the catalog's own `ModelRef` const: a path instead of a struct literal.
+    if let ModelTarget::Base(m) = model.target
+        && model.id() == m.id
+        && let Some(name) =
+            models::catalog_index(m).and_then(|i| models::CATALOG_CONST_NAMES.get(i))
+    {
+        let ident = format_ident!("{}", name);
+        return quote!(::bedrock_profiles::__private::models::refs::#ident);
+    }
     let target = match model.target {
         ModelTarget::Base(m) => {
             let e = entry(m);

@@ -194,6 +194,19 @@ macro_rules! catalog {
         /// entry in generated code).
         #[doc(hidden)]
         pub const CATALOG_CONST_NAMES: &[&str] = &[$(stringify!($ident)),*];
+
+        /// Each catalog model as the [`ModelRef`](super::ModelRef) of its base id, under the same name: generated
+        /// code names one of these for `model: "<base id>"` instead of spelling the struct out (a struct literal,
+        /// so that a profile holding it can still be a `..BASE`).
+        #[doc(hidden)]
+        pub mod refs {
+            use super::super::{ModelRef, ModelTarget};
+            use std::borrow::Cow;
+            $(pub const $ident: ModelRef = ModelRef {
+                id: Cow::Borrowed(super::$ident.id),
+                target: ModelTarget::Base(&super::$ident),
+            };)*
+        }
     };
 }
 
