@@ -210,20 +210,28 @@ fn display_checks(p: &Prompt, generics: &Generics) -> TokenStream {
 /// The impl, the assertions and the file tracking.
 pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
     let ident = &p.ident;
-    let mut generics = generics.clone();
-    {
-        let where_clause = generics.make_where_clause();
-        for f in p.fields.iter().filter(|f| f.kind == Kind::Display) {
+    // `where FieldType: Display` for each field written with `{}`, so that rustc reports a type that is not
+    // `Display` on the field; written as tokens after the struct's own where clause (no syn parse per field).
+    let display_bounds: Vec<TokenStream> = p
+        .fields
+        .iter()
+        .filter(|f| f.kind == Kind::Display)
+        .map(|f| {
             let ty = &f.ty;
             let span = syn::spanned::Spanned::span(ty);
-            // Always parses (a type, a colon, a path); `parse_quote!` would panic otherwise, so match.
-            if let Ok(predicate) = syn::parse2(quote_spanned!(span=> #ty: ::core::fmt::Display)) {
-                where_clause.predicates.push(predicate);
-            }
-        }
-    }
-    let display_checks = display_checks(p, &generics);
+            quote_spanned!(span=> #ty: ::core::fmt::Display)
+        })
+        .collect();
+    let display_checks = display_checks(p, generics);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let where_clause = match where_clause {
+        _ if display_bounds.is_empty() => quote!(#where_clause),
+        Some(w) if !w.predicates.is_empty() => {
+            let comma = (!w.predicates.trailing_punct()).then(|| quote!(,));
+            quote!(#w #comma #(#display_bounds),*)
+        }
+        _ => quote!(where #(#display_bounds),*),
+    };
     let spec = spec(p);
     let write_arms = arms(p, |s| write_body(s, &p.fields));
     let assertions = assertions(p);
