@@ -75,26 +75,66 @@ impl Tags {
     ///
     /// Runs in time linear in both; a key this list repeats stays repeated, so that the rulebook reports it.
     pub fn over(&self, base: &Tags) -> Tags {
-        let mut first_own: HashMap<&str, &str> = HashMap::with_capacity(self.len());
-        for (key, value) in self.iter() {
-            first_own.entry(key).or_insert(value);
-        }
-        let base_keys: HashMap<&str, ()> = base.iter().map(|(k, _)| (k, ())).collect();
-        let mut out = Vec::with_capacity(base.len() + self.len());
-        for (key, value) in base.iter() {
-            let value = first_own.get(key).copied().unwrap_or(value);
-            out.push((key.to_owned(), value.to_owned()));
-        }
-        let mut overriding: HashMap<&str, ()> = HashMap::new();
-        for (key, value) in self.iter() {
-            // The first own entry of a base key overrides it in place; every other own entry is appended.
-            if base_keys.contains_key(key) && overriding.insert(key, ()).is_none() {
-                continue;
-            }
-            out.push((key.to_owned(), value.to_owned()));
-        }
-        Tags::Owned(out)
+        let own: Vec<(&str, &str)> = self.iter().collect();
+        let base: Vec<(&str, &str)> = base.iter().collect();
+        let tags = layering(own.iter().map(|t| t.0), base.iter().map(|t| t.0))
+            .into_iter()
+            .map(|source| {
+                let (key, value) = match source {
+                    Layer::Base(b) => base[b],
+                    Layer::Overridden { base: b, own: o } => (base[b].0, own[o].1),
+                    Layer::Own(o) => own[o],
+                };
+                (key.to_owned(), value.to_owned())
+            })
+            .collect();
+        Tags::Owned(tags)
     }
+}
+
+/// Where one tag of a derived profile's layered list comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layer {
+    /// The base's tag at this index, as it is.
+    Base(usize),
+    /// The base's tag at `base`, with the value of the derived profile's tag at `own`.
+    Overridden {
+        /// Index in the base's tags.
+        base: usize,
+        /// Index in the derived profile's own tags.
+        own: usize,
+    },
+    /// The derived profile's own tag at this index, a new key (or a repeated one, kept for the rulebook).
+    Own(usize),
+}
+
+/// The layered list of a derived profile with tags keyed `own` over a base's keyed `base`, by where each tag comes
+/// from: the base's keys in order (the first own entry of a key overrides it in place), then every other own entry
+/// in order. The one statement of the rule at run time: [`Tags::over`] builds the list from it, and the
+/// declaration layer uses it to find which entry a violation of a layered tag is about. [`merge`] follows it in
+/// `const` code (a proptest holds them together).
+pub(crate) fn layering<'a>(
+    own: impl Iterator<Item = &'a str>,
+    base: impl Iterator<Item = &'a str>,
+) -> Vec<Layer> {
+    let own: Vec<&str> = own.collect();
+    let mut first_own: HashMap<&str, usize> = HashMap::with_capacity(own.len());
+    for (i, key) in own.iter().enumerate() {
+        first_own.entry(key).or_insert(i);
+    }
+    let mut out = Vec::with_capacity(own.len());
+    let mut overriding = vec![false; own.len()];
+    for (b, key) in base.enumerate() {
+        out.push(match first_own.get(key) {
+            Some(&o) => {
+                overriding[o] = true;
+                Layer::Overridden { base: b, own: o }
+            }
+            None => Layer::Base(b),
+        });
+    }
+    out.extend((0..own.len()).filter(|&o| !overriding[o]).map(Layer::Own));
+    out
 }
 
 impl Default for Tags {

@@ -8,9 +8,8 @@ use super::{Entry, Issues, Name, Node, Raw, Setting, Syntax, kebab_case};
 use crate::models::ModelRef;
 use crate::profile::{InferenceProfile, JsonSchema, ResponseFormat};
 use crate::rules::{self, Surface, Violation};
-use crate::tags::Tags;
+use crate::tags::{self, Layer, Tags};
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// A profile as declared: each value with its location.
 #[derive(Debug, Clone, PartialEq)]
@@ -419,8 +418,22 @@ impl<L: Clone> ProfileDecl<L> {
         issues: &mut Issues<L>,
     ) -> InferenceProfile {
         let profile = self.resolve(base);
-        for violation in rules::check(&profile, surface) {
-            self.place(&violation, &profile, base, syntax, issues);
+        let violations = rules::check(&profile, surface);
+        // Computed once: a file may have thousands of tags, and each violation of one looks it up.
+        let layers = if violations.iter().any(|v| v.key() == ProfileKey::Tags) {
+            self.tag_layers(base)
+        } else {
+            Vec::new()
+        };
+        for violation in violations {
+            self.place(
+                &violation,
+                &profile,
+                base.is_some(),
+                &layers,
+                syntax,
+                issues,
+            );
         }
         profile
     }
@@ -444,44 +457,26 @@ impl<L: Clone> ProfileDecl<L> {
             .collect()
     }
 
-    /// Which of this declaration's `tags` entries is `merged`'s, the index of a tag in the resolved profile (see
-    /// [`Tags::over`]); `None` for a tag inherited as is.
-    fn own_tag_index(&self, base: Option<&InferenceProfile>, merged: usize) -> Option<usize> {
+    /// Where each tag of the resolved profile comes from (see [`tags::layering`]): this declaration's `tags`
+    /// entries over `base`'s.
+    fn tag_layers(&self, base: Option<&InferenceProfile>) -> Vec<Layer> {
         let Setting::Set(items, _) = &self.tags else {
-            return None;
+            return Vec::new();
         };
-        let base_tags = match base {
-            Some(b) if !b.tags.is_empty() => &b.tags,
-            _ => return (merged < items.len()).then_some(merged),
-        };
-        if let Some((key, _)) = base_tags.get(merged) {
-            return items.iter().position(|t| t.key.text == key);
-        }
-        let base_keys: HashSet<&str> = base_tags.iter().map(|(k, _)| k).collect();
-        let mut overridden = HashSet::new();
-        let mut index = base_tags.len();
-        for (j, t) in items.iter().enumerate() {
-            let key = t.key.text.as_str();
-            if base_keys.contains(key) && overridden.insert(key) {
-                continue;
-            }
-            if index == merged {
-                return Some(j);
-            }
-            index += 1;
-        }
-        None
+        let base_tags = base.map_or(&Tags::NONE, |b| &b.tags);
+        let own = items.iter().map(|t| t.key.text.as_str());
+        tags::layering(own, base_tags.iter().map(|(k, _)| k))
     }
 
     fn place(
         &self,
         v: &Violation<'_>,
         profile: &InferenceProfile,
-        base: Option<&InferenceProfile>,
+        base_known: bool,
+        tag_layers: &[Layer],
         syntax: Syntax,
         issues: &mut Issues<L>,
     ) {
-        let base_known = base.is_some();
         let key = v.key();
         let mut path = key.as_str().to_owned();
         let own = match key {
@@ -506,7 +501,11 @@ impl<L: Clone> ProfileDecl<L> {
                     if let Some((tag, _)) = profile.tags.get(i) {
                         path = super::join(&path, tag);
                     }
-                    self.own_tag_index(base, i).map(|j| {
+                    let own = match tag_layers.get(i) {
+                        Some(Layer::Own(o) | Layer::Overridden { own: o, .. }) => Some(*o),
+                        Some(Layer::Base(_)) | None => None,
+                    };
+                    own.map(|j| {
                         if v.is_tag_value() {
                             &items[j].value_loc
                         } else {
