@@ -1,0 +1,240 @@
+//! Whole profiles: the one ordered list of rules ([`next_violation_for`]), run by [`check`] at run time and by
+//! [`assert_valid`] in `const` evaluation.
+
+use super::{
+    Key, Surface, Violation, check_anthropic_version, check_deployable, check_description,
+    check_description_pattern, check_guardrail, check_max_tokens, check_model, check_name,
+    check_reasoning, check_reasoning_sampling, check_response_format, check_sampling_policy,
+    check_stop_sequence, check_stop_sequence_count, check_tag, check_tag_count, check_temperature,
+    check_temperature_with_top_p, check_top_k, check_top_p, check_version,
+};
+use crate::limits;
+use crate::message::Message;
+use crate::models::ModelRef;
+use crate::profile::{InferenceProfile, text};
+use std::borrow::Cow;
+
+/// Where [`next_violation_for`] is in a profile; start from `Cursor::START`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cursor(usize);
+
+impl Cursor {
+    /// Before the first rule.
+    pub(crate) const START: Cursor = Cursor(0);
+}
+
+// Rule slots, in the order violations are reported. Slots from `STOP_ITEMS` on are one per stop sequence.
+const NAME: usize = 0;
+const DESCRIPTION: usize = 1;
+const VERSION: usize = 2;
+const MODEL: usize = 3;
+const TEMPERATURE: usize = 4;
+const TOP_P: usize = 5;
+const TEMPERATURE_WITH_TOP_P: usize = 6;
+const TOP_K: usize = 7;
+const MAX_TOKENS: usize = 8;
+const ANTHROPIC: usize = 9;
+const RESPONSE_FORMAT: usize = 10;
+const DEFAULTS_TEMPERATURE: usize = 11;
+const DEFAULTS_TOP_P: usize = 12;
+const DEFAULTS_TOP_K: usize = 13;
+const REASONING: usize = 14;
+const THINKING_TEMPERATURE: usize = 15;
+const THINKING_TOP_P: usize = 16;
+const THINKING_TOP_K: usize = 17;
+const THINKING_MAX_TOKENS: usize = 18;
+const GUARDRAIL: usize = 19;
+const STOP_COUNT: usize = 20;
+const TAG_COUNT: usize = 21;
+const TAGS_SOURCE: usize = 22;
+/// One slot per stop sequence, then one per tag.
+const STOP_ITEMS: usize = 23;
+
+/// The next violation of `profile` on `surface` after `cursor`, advancing it; `None` when no rule is left. This one
+/// list of rules serves [`check`] (runtime) and [`assert_valid`] (`const` evaluation). A prompt or an agent names
+/// the model and the profile supplies the settings: `model`, when given, replaces the profile's model for every
+/// model-dependent rule.
+pub(crate) const fn next_violation_for<'a>(
+    profile: &'a InferenceProfile,
+    surface: Surface,
+    model: Option<&'a ModelRef>,
+    cursor: &mut Cursor,
+) -> Option<Violation<'a>> {
+    let model = match (model, &profile.model) {
+        (Some(model), _) | (None, Some(model)) => Some(model),
+        (None, None) => None,
+    };
+    let stops: &'a [Cow<'static, str>] = match &profile.stop_sequences {
+        Cow::Borrowed(s) => s,
+        Cow::Owned(v) => v.as_slice(),
+    };
+    let tags = &profile.tags;
+    let tag_items = STOP_ITEMS + stops.len();
+    // Over the limit, the count is the error and only the first `TAGS_MAX` tags are checked one by one: the
+    // repeated-key check looks at every earlier key, which a file of 100,000 tags must not make quadratic.
+    let checked_tags = if tags.len() > limits::TAGS_MAX {
+        limits::TAGS_MAX
+    } else {
+        tags.len()
+    };
+    while cursor.0 < tag_items + checked_tags {
+        let slot = cursor.0;
+        cursor.0 += 1;
+        let found = match slot {
+            NAME => check_name(text(&profile.name)),
+            DESCRIPTION => match &profile.description {
+                Some(d) => match check_description(text(d)) {
+                    Some(v) => Some(v),
+                    None => check_description_pattern(text(d)),
+                },
+                None => None,
+            },
+            VERSION => check_version(profile.version),
+            MODEL => match model {
+                Some(m) => check_model(m, surface),
+                None => None,
+            },
+            TEMPERATURE => match profile.temperature {
+                Some(t) => check_temperature(t, model),
+                None => None,
+            },
+            TOP_P => match profile.top_p {
+                Some(p) => check_top_p(p),
+                None => None,
+            },
+            TEMPERATURE_WITH_TOP_P => match (profile.temperature, profile.top_p, model) {
+                (Some(_), Some(_), Some(m)) => check_temperature_with_top_p(m),
+                _ => None,
+            },
+            TOP_K => match profile.top_k {
+                Some(k) => check_top_k(k, model, surface),
+                None => None,
+            },
+            MAX_TOKENS => match profile.max_tokens {
+                Some(n) => check_max_tokens(n, model),
+                None => None,
+            },
+            ANTHROPIC => match &profile.anthropic_version {
+                Some(v) => check_anthropic_version(text(v), model),
+                None => None,
+            },
+            RESPONSE_FORMAT => match &profile.response_format {
+                Some(f) => check_response_format(f),
+                None => None,
+            },
+            DEFAULTS_TEMPERATURE => check_sampling_policy(profile, model, Key::Temperature),
+            DEFAULTS_TOP_P => check_sampling_policy(profile, model, Key::TopP),
+            DEFAULTS_TOP_K => check_sampling_policy(profile, model, Key::TopK),
+            REASONING => match &profile.reasoning {
+                Some(r) => check_reasoning(r, profile, model),
+                None => None,
+            },
+            THINKING_TEMPERATURE => check_reasoning_sampling(profile, model, Key::Temperature),
+            THINKING_TOP_P => check_reasoning_sampling(profile, model, Key::TopP),
+            THINKING_TOP_K => check_reasoning_sampling(profile, model, Key::TopK),
+            THINKING_MAX_TOKENS => check_reasoning_sampling(profile, model, Key::MaxTokens),
+            GUARDRAIL => match &profile.guardrail {
+                Some(g) => check_guardrail(g, surface),
+                None => None,
+            },
+            STOP_COUNT => check_stop_sequence_count(stops.len(), model, surface),
+            TAG_COUNT => check_tag_count(tags.len()),
+            // The source of the deployed resource is the profile's own model, whatever a prompt or agent sends.
+            TAGS_SOURCE => match (tags.is_empty(), &profile.model) {
+                (false, Some(m)) => check_deployable(m),
+                _ => None,
+            },
+            item if item < tag_items => check_stop_sequence(stops, item - STOP_ITEMS),
+            item => check_tag(tags, item - tag_items),
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// Every violation of `profile` when sent to `surface` (with its model's limits, if it names a model).
+pub fn check(profile: &InferenceProfile, surface: Surface) -> Vec<Violation<'_>> {
+    check_for(profile, surface, None)
+}
+
+/// Every violation of `profile` when sent to `surface` with `model` instead of the profile's own model (when
+/// `model` is `Some`).
+pub(crate) fn check_for<'a>(
+    profile: &'a InferenceProfile,
+    surface: Surface,
+    model: Option<&'a ModelRef>,
+) -> Vec<Violation<'a>> {
+    let mut cursor = Cursor::START;
+    let mut found = Vec::new();
+    while let Some(v) = next_violation_for(profile, surface, model, &mut cursor) {
+        found.push(v);
+    }
+    found
+}
+
+/// Fails `const` evaluation with every violation's message when `profile` breaks a rule for `surface`, checked
+/// with `model` in place of the profile's own model when `model` is `Some` (a prompt or an agent names the model
+/// that is sent).
+///
+/// The macros emit `const _: () = assert_valid(PROFILE, Surface::..., None, "profile `PROFILE`");` for what they
+/// cannot see at expansion time; rustc then reports `evaluation panicked: <what>: <messages>`. The profile is taken
+/// by value and forgotten: `const` evaluation cannot run `Drop`, and a profile built by a `const fn` counts as
+/// needing it.
+pub const fn assert_valid(
+    profile: InferenceProfile,
+    surface: Surface,
+    model: Option<&ModelRef>,
+    what: &str,
+) {
+    fail_on_violations(&profile, surface, model, what);
+    core::mem::forget(profile);
+}
+
+/// [`assert_valid`] that returns the profile: the initializer of a profile that only its impl can name (`..Self::BASE`
+/// inside an `impl` block, where no `const _` assertion can stand). Such a profile is checked where it is used, and
+/// cannot be the `..BASE` of another (rustc counts a `const fn`'s result as needing `Drop`).
+#[doc(hidden)]
+#[track_caller]
+pub const fn checked(
+    profile: InferenceProfile,
+    surface: Surface,
+    model: Option<&ModelRef>,
+    what: &str,
+) -> InferenceProfile {
+    fail_on_violations(&profile, surface, model, what);
+    profile
+}
+
+#[track_caller]
+const fn fail_on_violations(
+    profile: &InferenceProfile,
+    surface: Surface,
+    model: Option<&ModelRef>,
+    what: &str,
+) {
+    let mut cursor = Cursor::START;
+    let mut message = Message::new();
+    let mut count = 0;
+    while let Some(v) = next_violation_for(profile, surface, model, &mut cursor) {
+        if count == 0 {
+            message.push_str(what);
+            message.push_str(": ");
+        } else {
+            message.push_str("; ");
+        }
+        v.write_message(&mut message);
+        count += 1;
+    }
+    if count > 0 {
+        fail(&message);
+    }
+}
+
+/// `#[track_caller]` makes rustc's E0080 note point at the call in [`assert_valid`] rather than into `core`
+/// (whose path depends on the toolchain's installed components), so compile-fail snapshots stay stable.
+#[track_caller]
+const fn fail(message: &Message) -> ! {
+    panic!("{}", message.as_str())
+}
