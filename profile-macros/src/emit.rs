@@ -380,16 +380,15 @@ pub fn assertion(
     let surface = format_ident!("{}", surface, span = span);
     let what = Literal::string(what);
     match model {
+        // A reference to the literal itself, not to a `const __MODEL` beside it: one item less for rustc, and the
+        // value (`Cow::Borrowed` parts only) needs no destructor at compile time.
         Some(model) => quote_spanned! {span=>
-            const _: () = {
-                const __MODEL: ::bedrock_profiles::__private::ModelRef = #model;
-                ::bedrock_profiles::__private::assert_valid(
-                    #profile,
-                    ::bedrock_profiles::__private::Surface::#surface,
-                    ::bedrock_profiles::__private::Some(&__MODEL),
-                    #what,
-                )
-            };
+            const _: () = ::bedrock_profiles::__private::assert_valid(
+                #profile,
+                ::bedrock_profiles::__private::Surface::#surface,
+                ::bedrock_profiles::__private::Some(&#model),
+                #what,
+            );
         },
         None => quote_spanned! {span=>
             const _: () = ::bedrock_profiles::__private::assert_valid(

@@ -19,16 +19,19 @@ pub fn expand(input: TokenStream) -> TokenStream {
         }
     };
     let mut cx = Ctxt::new();
-    let mut seen: Vec<syn::Ident> = Vec::new();
+    // Names as strings: comparing two `Ident`s prints both through the proc-macro bridge, and a set keeps a
+    // long invocation linear.
+    let mut seen = std::collections::HashSet::new();
     let mut profiles = Vec::new();
     for decl in input.profiles {
-        if seen.contains(&decl.ident) {
+        let name = decl.ident.to_string();
+        if seen.contains(&name) {
             cx.error(
                 decl.ident.span(),
-                format!("profile `{}` is declared twice", decl.ident),
+                format!("profile `{name}` is declared twice"),
             );
         }
-        seen.push(decl.ident.clone());
+        seen.insert(name);
         profiles.push(check::profile(&mut cx, decl));
     }
     if cx.has_errors() {

@@ -189,7 +189,7 @@ fn display_checks(p: &Prompt, generics: &Generics) -> TokenStream {
     {
         return TokenStream::new();
     }
-    let checks = p
+    let mut checks = p
         .fields
         .iter()
         .filter(|f| f.kind == Kind::Display)
@@ -197,7 +197,12 @@ fn display_checks(p: &Prompt, generics: &Generics) -> TokenStream {
             let ty = &f.ty;
             let span = syn::spanned::Spanned::span(ty);
             quote_spanned!(span=> __display::<#ty>();)
-        });
+        })
+        .peekable();
+    // No field written with `{}`: nothing to check, and no item for rustc to take in.
+    if checks.peek().is_none() {
+        return TokenStream::new();
+    }
     quote! {
         const _: () = {
             fn __display<__T: ::core::fmt::Display + ?::core::marker::Sized>() {}
