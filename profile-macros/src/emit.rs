@@ -2,342 +2,446 @@
 //! `include_profiles!` build their consts, `const` assertions and fallback items here, so an item is the same
 //! whichever front end declared it. Generated code names the runtime only through `::bedrock_profiles::__private`.
 
+use crate::code::Code;
 use crate::syntax::Exprs;
 use bedrock_profiles_core::decl::{
     GuardrailDecl, ProfileDecl, ProfileKey, ReasoningDecl, SchemaDecl, Setting,
 };
 use bedrock_profiles_core::models::{self, ModelRef, ModelTarget};
-use proc_macro2::{Literal, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use proc_macro2::{Delimiter, Literal, Span, TokenStream};
+use quote::{quote, quote_spanned};
 use syn::{Generics, Ident};
 
 /// `Cow::Borrowed("text")`.
-pub fn cow(text: &str) -> TokenStream {
-    let lit = Literal::string(text);
-    quote!(::bedrock_profiles::__private::Cow::Borrowed(#lit))
+pub fn cow(c: &mut Code, text: &str) {
+    c.str("::bedrock_profiles::__private::Cow::Borrowed(");
+    c.lit(text);
+    c.str(")");
+}
+
+/// `Cow::Borrowed(<tokens>)`, for a constant expression.
+fn cow_tokens(c: &mut Code, tokens: TokenStream) {
+    c.str("::bedrock_profiles::__private::Cow::Borrowed");
+    c.open(Delimiter::Parenthesis);
+    c.tokens(tokens);
+    c.close();
 }
 
 /// Generated rustdoc as one `#[doc]` attribute (its lines joined), not one attribute per line: rustdoc reads both
 /// the same, and one attribute is far fewer tokens for rustc to take in.
-pub fn doc(lines: &[String]) -> TokenStream {
+pub fn doc(c: &mut Code, lines: &[String]) {
     if lines.is_empty() {
-        return TokenStream::new();
+        return;
     }
-    let text = Literal::string(&lines.join("\n"));
-    quote!(#[doc = #text])
+    c.str("#[doc = ");
+    c.lit(&lines.join("\n"));
+    c.str("]");
 }
 
 /// `item` as written with `attrs` inserted after its own outer attributes (so that generated docs follow the
 /// user's). The item's tokens are passed through, not parsed and printed again: re-emitting a parsed struct
 /// recreates every one of its tokens, which in an unoptimized proc macro costs more than the rest of the expansion.
-pub fn after_attributes(item: TokenStream, attrs: TokenStream) -> TokenStream {
-    let mut out = TokenStream::new();
+pub fn after_attributes(c: &mut Code, item: TokenStream, attrs: impl FnOnce(&mut Code)) {
+    let mut own = TokenStream::new();
     let mut rest = item.into_iter().peekable();
     while let Some(proc_macro2::TokenTree::Punct(p)) = rest.peek() {
         if p.as_char() != '#' {
             break;
         }
         // `#` and its `[...]`.
-        out.extend(rest.next());
-        out.extend(rest.next());
+        own.extend(rest.next());
+        own.extend(rest.next());
     }
-    out.extend(attrs);
-    out.extend(rest);
-    out
+    c.tokens(own);
+    attrs(c);
+    c.tokens(rest.collect());
+}
+
+/// The catalog const of a model, `None` for a model missing from the catalog (which the checker never builds).
+fn catalog_name(m: &models::Model) -> Option<&'static str> {
+    models::catalog_index(m).and_then(|i| models::CATALOG_CONST_NAMES.get(i).copied())
 }
 
 /// A `ModelRef` value naming the catalog entry by its const.
-pub fn model_ref(model: &ModelRef) -> TokenStream {
-    let id = Literal::string(model.id());
-    let entry = |m: &models::Model| {
-        // Every `ModelTarget` the checker builds points into the catalog, so the name is always found.
-        match models::catalog_index(m).and_then(|i| models::CATALOG_CONST_NAMES.get(i)) {
-            Some(name) => {
-                let ident = format_ident!("{}", name);
-                quote!(&::bedrock_profiles::__private::models::#ident)
-            }
-            None => quote!(::core::compile_error!(
-                "bedrock-profiles: model missing from the catalog"
-            )),
-        }
-    };
+pub fn model_ref(c: &mut Code, model: &ModelRef) {
     // A base id is the catalog's own `ModelRef` const: a path instead of a struct literal.
     if let ModelTarget::Base(m) = model.target
         && model.id() == m.id
-        && let Some(name) =
-            models::catalog_index(m).and_then(|i| models::CATALOG_CONST_NAMES.get(i))
+        && let Some(name) = catalog_name(m)
     {
-        let ident = format_ident!("{}", name);
-        return quote!(::bedrock_profiles::__private::models::refs::#ident);
+        c.str("::bedrock_profiles::__private::models::refs::");
+        c.str(name);
+        return;
     }
-    let target = match model.target {
+    let entry = |c: &mut Code, m: &models::Model| match catalog_name(m) {
+        Some(name) => {
+            c.str("&::bedrock_profiles::__private::models::");
+            c.str(name);
+        }
+        None => {
+            c.str("::core::compile_error!(\"bedrock-profiles: model missing from the catalog\")")
+        }
+    };
+    c.str("::bedrock_profiles::__private::ModelRef { id: ");
+    cow(c, model.id());
+    c.str(", target: ");
+    match model.target {
         ModelTarget::Base(m) => {
-            let e = entry(m);
-            quote!(::bedrock_profiles::__private::ModelTarget::Base(#e))
+            c.str("::bedrock_profiles::__private::ModelTarget::Base(");
+            entry(c, m);
         }
         ModelTarget::CrossRegion(geo, m) => {
-            let e = entry(m);
-            let geo = format_ident!("{}", format!("{geo:?}"));
-            quote!(::bedrock_profiles::__private::ModelTarget::CrossRegion(::bedrock_profiles::__private::Geo::#geo, #e))
+            write!(
+                c,
+                "::bedrock_profiles::__private::ModelTarget::CrossRegion(::bedrock_profiles::__private::Geo::{geo:?}, "
+            );
+            entry(c, m);
         }
         ModelTarget::Arn(resource, m) => {
-            let e = entry(m);
-            let resource = format_ident!("{}", format!("{resource:?}"));
-            quote!(::bedrock_profiles::__private::ModelTarget::Arn(::bedrock_profiles::__private::ArnResource::#resource, #e))
+            write!(
+                c,
+                "::bedrock_profiles::__private::ModelTarget::Arn(::bedrock_profiles::__private::ArnResource::{resource:?}, "
+            );
+            entry(c, m);
         }
         ModelTarget::OpaqueArn(resource) => {
-            let resource = format_ident!("{}", format!("{resource:?}"));
-            quote!(::bedrock_profiles::__private::ModelTarget::OpaqueArn(::bedrock_profiles::__private::ArnResource::#resource))
+            write!(
+                c,
+                "::bedrock_profiles::__private::ModelTarget::OpaqueArn(::bedrock_profiles::__private::ArnResource::{resource:?}"
+            );
         }
         // A struct literal, not `ModelRef::unlisted(..)`: a const built by a `const fn` call counts as needing
         // `Drop`, and could then not be the `..BASE` of another profile.
         ModelTarget::Unlisted(limits) => {
-            let max = Literal::u32_suffixed(limits.max_output_tokens);
-            quote!(::bedrock_profiles::__private::ModelTarget::Unlisted(::bedrock_profiles::__private::ModelLimits::unlisted(#id, #max)))
+            c.str("::bedrock_profiles::__private::ModelTarget::Unlisted(::bedrock_profiles::__private::ModelLimits::unlisted(");
+            c.lit(model.id());
+            write!(c, ", {}u32)", limits.max_output_tokens);
         }
-    };
-    quote!(::bedrock_profiles::__private::ModelRef { id: ::bedrock_profiles::__private::Cow::Borrowed(#id), target: #target })
+    }
+    c.str(") }");
 }
 
-/// A setting's value as the field's type (`Option<T>` unless `plain`), `None` when the field is left to `..BASE`
-/// (or the default).
+/// `Some(value)` or `None`.
+fn option<T>(c: &mut Code, value: Option<T>, write: impl FnOnce(&mut Code, T)) {
+    match value {
+        Some(v) => {
+            c.str("::bedrock_profiles::__private::Some(");
+            write(c, v);
+            c.str(")");
+        }
+        None => c.str("::bedrock_profiles::__private::None"),
+    }
+}
+
+/// A setting's value as the field's type (`Option<T>`), nothing when the field is left to `..BASE` (or the
+/// default); `false` then.
 fn setting<T, L>(
+    c: &mut Code,
     s: &Setting<T, L>,
     exprs: &Exprs,
-    value: impl Fn(&T) -> TokenStream,
-    wrap_expr: impl Fn(TokenStream) -> TokenStream,
-) -> Option<TokenStream> {
+    value: impl FnOnce(&mut Code, &T),
+    wrap_expr: impl FnOnce(&mut Code, TokenStream),
+) {
     match s {
         Setting::Set(v, _) => {
-            let v = value(v);
-            Some(quote!(::bedrock_profiles::__private::Some(#v)))
+            c.str("::bedrock_profiles::__private::Some(");
+            value(c, v);
+            c.str(")");
         }
         Setting::Expr(handle, _) => {
-            let e = wrap_expr(exprs.get(*handle));
-            Some(quote!(::bedrock_profiles::__private::Some(#e)))
+            c.str("::bedrock_profiles::__private::Some");
+            c.open(Delimiter::Parenthesis);
+            wrap_expr(c, exprs.get(*handle));
+            c.close();
         }
-        Setting::Cleared(_) => Some(quote!(::bedrock_profiles::__private::None)),
-        Setting::Unset | Setting::Invalid => None,
+        Setting::Cleared(_) => c.str("::bedrock_profiles::__private::None"),
+        Setting::Unset | Setting::Invalid => {}
     }
 }
 
-fn text_setting<L>(s: &Setting<String, L>, exprs: &Exprs) -> Option<TokenStream> {
-    setting(
-        s,
-        exprs,
-        |t| cow(t),
-        |e| quote!(::bedrock_profiles::__private::Cow::Borrowed(#e)),
-    )
+/// Whether the struct literal has a field for the setting.
+fn written<T, L>(s: &Setting<T, L>) -> bool {
+    !matches!(s, Setting::Unset | Setting::Invalid)
 }
 
-fn f32_setting<L>(s: &Setting<f32, L>, exprs: &Exprs) -> Option<TokenStream> {
-    setting(
-        s,
-        exprs,
-        |v| Literal::f32_suffixed(*v).into_token_stream(),
-        |e| e,
-    )
+fn text_setting<L>(c: &mut Code, s: &Setting<String, L>, exprs: &Exprs) {
+    setting(c, s, exprs, |c, t| cow(c, t), cow_tokens);
 }
 
-fn u32_setting<L>(s: &Setting<u32, L>, exprs: &Exprs) -> Option<TokenStream> {
-    setting(
-        s,
-        exprs,
-        |v| Literal::u32_suffixed(*v).into_token_stream(),
-        |e| e,
-    )
+fn f32_setting<L>(c: &mut Code, s: &Setting<f32, L>, exprs: &Exprs) {
+    // `Display`, as `Literal::f32_suffixed` writes it: never an exponent, `1` for 1.0.
+    setting(c, s, exprs, |c, v| write!(c, "{v}f32"), |c, e| c.tokens(e));
 }
 
-use quote::ToTokens as _;
+fn u32_setting<L>(c: &mut Code, s: &Setting<u32, L>, exprs: &Exprs) {
+    setting(c, s, exprs, |c, v| write!(c, "{v}u32"), |c, e| c.tokens(e));
+}
 
-fn schema<L>(decl: &SchemaDecl<L>, exprs: &Exprs) -> TokenStream {
-    let none = quote!(::bedrock_profiles::__private::None);
-    let name = text_setting(&decl.name, exprs).unwrap_or_else(|| none.clone());
-    let description = text_setting(&decl.description, exprs).unwrap_or(none);
-    let schema = match &decl.schema {
-        Setting::Set(text, _) => cow(text),
-        Setting::Expr(handle, _) => {
-            let e = exprs.get(*handle);
-            quote!(::bedrock_profiles::__private::Cow::Borrowed(#e))
-        }
-        _ => cow(""),
-    };
-    quote! {
-        ::bedrock_profiles::__private::ResponseFormat::JsonSchema(::bedrock_profiles::__private::JsonSchema { name: #name, description: #description, schema: #schema })
+/// `name: None` for a setting that is not written (a schema's optional texts).
+fn text_or_none<L>(c: &mut Code, s: &Setting<String, L>, exprs: &Exprs) {
+    if written(s) {
+        text_setting(c, s, exprs);
+    } else {
+        c.str("::bedrock_profiles::__private::None");
     }
 }
 
-fn reasoning<L>(decl: &ReasoningDecl<L>) -> TokenStream {
+fn schema<L>(c: &mut Code, decl: &SchemaDecl<L>, exprs: &Exprs) {
+    c.str("::bedrock_profiles::__private::ResponseFormat::JsonSchema(::bedrock_profiles::__private::JsonSchema ");
+    c.open(Delimiter::Brace);
+    c.str("name: ");
+    text_or_none(c, &decl.name, exprs);
+    c.str(", description: ");
+    text_or_none(c, &decl.description, exprs);
+    c.str(", schema: ");
+    match &decl.schema {
+        Setting::Set(text, _) => cow(c, text),
+        Setting::Expr(handle, _) => cow_tokens(c, exprs.get(*handle)),
+        _ => cow(c, ""),
+    }
+    c.close();
+    c.str(")");
+}
+
+fn reasoning<L>(c: &mut Code, decl: &ReasoningDecl<L>) {
     let r = decl.resolve();
-    let budget = match r.budget_tokens {
-        Some(n) => {
-            let n = Literal::u32_suffixed(n);
-            quote!(::bedrock_profiles::__private::Some(#n))
-        }
-        None => quote!(::bedrock_profiles::__private::None),
-    };
-    let effort = match r.effort {
-        Some(e) => {
-            let e = format_ident!("{}", format!("{e:?}"));
-            quote!(::bedrock_profiles::__private::Some(::bedrock_profiles::__private::Effort::#e))
-        }
-        None => quote!(::bedrock_profiles::__private::None),
-    };
-    let thinking = match r.thinking {
-        Some(t) => {
-            let t = format_ident!("{}", format!("{t:?}"));
-            quote!(::bedrock_profiles::__private::Some(::bedrock_profiles::__private::Thinking::#t))
-        }
-        None => quote!(::bedrock_profiles::__private::None),
-    };
-    let interleaved = r.interleaved;
-    quote! {
-        ::bedrock_profiles::__private::ReasoningConfig { budget_tokens: #budget, effort: #effort, thinking: #thinking, interleaved: #interleaved }
-    }
-}
-
-fn guardrail<L>(decl: &GuardrailDecl<L>) -> TokenStream {
-    let id = cow(decl.id.value().map_or("", String::as_str));
-    let version = cow(decl.version.value().map_or("", String::as_str));
-    let trace = match decl.trace.value() {
-        Some(t) => {
-            let t = format_ident!("{}", format!("{t:?}"));
-            quote!(::bedrock_profiles::__private::Some(::bedrock_profiles::__private::Trace::#t))
-        }
-        None => quote!(::bedrock_profiles::__private::None),
-    };
-    quote!(::bedrock_profiles::__private::GuardrailConfig { id: #id, version: #version, trace: #trace })
-}
-
-/// An `InferenceProfile` struct literal: the fields the declaration writes, the rest from `base` (the DSL's
-/// `..BASE`) or from `InferenceProfile::EMPTY` (every setting unset, version 1), which is far less code than
-/// writing every default out.
-pub fn profile_value<L>(
-    d: &ProfileDecl<L>,
-    exprs: &Exprs,
-    base: Option<TokenStream>,
-) -> TokenStream {
-    let base_const = base.as_ref().map(|b| {
-        if b.to_string().starts_with("Self") {
-            b.clone()
-        } else {
-            quote!(__BASE)
-        }
+    c.str("::bedrock_profiles::__private::ReasoningConfig { budget_tokens: ");
+    option(c, r.budget_tokens, |c, n| write!(c, "{n}u32"));
+    c.str(", effort: ");
+    option(c, r.effort, |c, e| {
+        write!(c, "::bedrock_profiles::__private::Effort::{e:?}")
     });
-    let fields = profile_fields(d, exprs, base_const.as_ref());
+    c.str(", thinking: ");
+    option(c, r.thinking, |c, t| {
+        write!(c, "::bedrock_profiles::__private::Thinking::{t:?}")
+    });
+    write!(c, ", interleaved: {} }}", r.interleaved);
+}
+
+fn guardrail<L>(c: &mut Code, decl: &GuardrailDecl<L>) {
+    c.str("::bedrock_profiles::__private::GuardrailConfig { id: ");
+    cow(c, decl.id.value().map_or("", String::as_str));
+    c.str(", version: ");
+    cow(c, decl.version.value().map_or("", String::as_str));
+    c.str(", trace: ");
+    option(c, decl.trace.value(), |c, t| {
+        write!(c, "::bedrock_profiles::__private::Trace::{t:?}")
+    });
+    c.str(" }");
+}
+
+/// What a derived profile's `..` copies.
+pub enum Base<'a> {
+    /// `InferenceProfile::EMPTY`: every setting unset, version 1.
+    Empty,
+    /// `..Self::BASE`, used as written (an item nested in the initializer could not name `Self`).
+    SelfPath(&'a TokenStream),
+    /// Any other path, first copied into a `const __BASE` of the initializer spanned on it: a base that is not a
+    /// `const` (a `static`, say) is then one error on `..BASE`, not one per field on the whole invocation.
+    Path(&'a TokenStream),
+}
+
+/// An `InferenceProfile` struct literal: the fields the declaration writes, the rest from the base (the DSL's
+/// `..BASE`) or from `InferenceProfile::EMPTY`, which is far less code than writing every default out.
+pub fn profile_value<L>(c: &mut Code, d: &ProfileDecl<L>, exprs: &Exprs, base: Base<'_>) {
     match base {
-        // `..Self::BASE` (an associated const) is used as it is: an item nested in the initializer could not name
-        // `Self`.
-        Some(base) if base.to_string().starts_with("Self") => {
-            quote!(::bedrock_profiles::__private::InferenceProfile { #(#fields,)* ..#base })
+        Base::Empty => {
+            c.str("::bedrock_profiles::__private::InferenceProfile ");
+            c.open(Delimiter::Brace);
+            profile_fields(c, d, exprs, None);
+            c.str("..::bedrock_profiles::__private::InferenceProfile::EMPTY");
+            c.close();
         }
-        // The base is first copied into a const of the initializer, spanned on it: a base that is not a `const`
-        // (a `static`, say) is then one error on `..BASE`, not one per field on the whole invocation.
-        Some(base) => {
+        Base::SelfPath(base) => {
+            c.str("::bedrock_profiles::__private::InferenceProfile ");
+            c.open(Delimiter::Brace);
+            profile_fields(c, d, exprs, Some(&|c: &mut Code| c.tokens(base.clone())));
+            c.str("..");
+            c.tokens(base.clone());
+            c.close();
+        }
+        Base::Path(base) => {
             let span = base
                 .clone()
                 .into_iter()
                 .next()
                 .map_or(Span::call_site(), |t| t.span());
-            let copy = quote_spanned!(span=> const __BASE: ::bedrock_profiles::__private::InferenceProfile = #base;);
-            quote!({ #copy ::bedrock_profiles::__private::InferenceProfile { #(#fields,)* ..__BASE } })
-        }
-        None => {
-            quote!(::bedrock_profiles::__private::InferenceProfile { #(#fields,)* ..::bedrock_profiles::__private::InferenceProfile::EMPTY })
+            c.open(Delimiter::Brace);
+            c.tokens(quote_spanned!(span=> const __BASE: ::bedrock_profiles::__private::InferenceProfile = #base;));
+            c.str("::bedrock_profiles::__private::InferenceProfile ");
+            c.open(Delimiter::Brace);
+            profile_fields(c, d, exprs, Some(&|c: &mut Code| c.str("__BASE")));
+            c.str("..__BASE");
+            c.close();
+            c.close();
         }
     }
 }
 
-/// The fields of an `InferenceProfile` struct literal that the declaration writes (the name always). `base` names
-/// the const the literal's `..` copies, whose tags a derived profile's layer over.
+/// The fields of an `InferenceProfile` struct literal that the declaration writes (the name always), each followed
+/// by a comma. `base` writes the const the literal's `..` copies, whose tags a derived profile's layer over.
 fn profile_fields<L>(
+    c: &mut Code,
     d: &ProfileDecl<L>,
     exprs: &Exprs,
-    base: Option<&TokenStream>,
-) -> Vec<TokenStream> {
-    let mut fields = Vec::with_capacity(13);
+    base: Option<&dyn Fn(&mut Code)>,
+) {
     // The struct's fields are spelled like the keys.
-    let mut field = |key: ProfileKey, value: Option<TokenStream>| {
-        let ident = format_ident!("{}", key.as_str());
-        if let Some(v) = value {
-            fields.push(quote!(#ident: #v));
-        }
+    let field = |c: &mut Code, key: ProfileKey| {
+        c.str(key.as_str());
+        c.str(": ");
     };
-    let name = match &d.name {
-        Setting::Set(text, _) => cow(text),
-        Setting::Expr(handle, _) => {
-            let e = exprs.get(*handle);
-            quote!(::bedrock_profiles::__private::Cow::Borrowed(#e))
-        }
-        _ => cow(&d.default_name()),
-    };
-    field(ProfileKey::Name, Some(name));
-    field(ProfileKey::Description, text_setting(&d.description, exprs));
-    let version = match &d.version {
-        Setting::Set(v, _) => Some(Literal::u32_suffixed(*v).into_token_stream()),
-        Setting::Expr(handle, _) => Some(exprs.get(*handle)),
-        _ => None,
-    };
-    field(ProfileKey::Version, version);
-    field(
-        ProfileKey::Model,
-        setting(&d.model, exprs, model_ref, |e| e),
-    );
-    field(ProfileKey::Temperature, f32_setting(&d.temperature, exprs));
-    field(ProfileKey::TopP, f32_setting(&d.top_p, exprs));
-    field(ProfileKey::TopK, u32_setting(&d.top_k, exprs));
-    field(ProfileKey::MaxTokens, u32_setting(&d.max_tokens, exprs));
-    let empty = quote!(::bedrock_profiles::__private::Cow::Borrowed(&[]));
-    let stops = match &d.stop_sequences {
-        Setting::Set(items, _) => {
-            let items = items.iter().map(|(s, _)| cow(s));
-            Some(quote!(::bedrock_profiles::__private::Cow::Borrowed(&[#(#items),*])))
+    field(c, ProfileKey::Name);
+    match &d.name {
+        Setting::Set(text, _) => cow(c, text),
+        Setting::Expr(handle, _) => cow_tokens(c, exprs.get(*handle)),
+        _ => cow(c, &d.default_name()),
+    }
+    c.str(", ");
+    if written(&d.description) {
+        field(c, ProfileKey::Description);
+        text_setting(c, &d.description, exprs);
+        c.str(", ");
+    }
+    match &d.version {
+        Setting::Set(v, _) => {
+            field(c, ProfileKey::Version);
+            write!(c, "{v}u32, ");
         }
         Setting::Expr(handle, _) => {
-            let e = exprs.get(*handle);
-            Some(quote!(::bedrock_profiles::__private::Cow::Borrowed(#e)))
+            field(c, ProfileKey::Version);
+            c.tokens(exprs.get(*handle));
+            c.str(", ");
         }
-        Setting::Cleared(_) => Some(empty.clone()),
-        _ => None,
-    };
-    field(ProfileKey::StopSequences, stops);
-    field(
-        ProfileKey::AnthropicVersion,
-        text_setting(&d.anthropic_version, exprs),
-    );
-    let format = setting(&d.response_format, exprs, |s| schema(s, exprs), |e| e);
-    field(ProfileKey::ResponseFormat, format);
-    field(
-        ProfileKey::Reasoning,
-        setting(&d.reasoning, exprs, reasoning, |e| e),
-    );
-    field(
-        ProfileKey::Guardrail,
-        setting(&d.guardrail, exprs, guardrail, |e| e),
-    );
-    let own_tags = match &d.tags {
+        _ => {}
+    }
+    if written(&d.model) {
+        field(c, ProfileKey::Model);
+        setting(c, &d.model, exprs, model_ref, |c, e| c.tokens(e));
+        c.str(", ");
+    }
+    for (key, s) in [
+        (ProfileKey::Temperature, &d.temperature),
+        (ProfileKey::TopP, &d.top_p),
+    ] {
+        if written(s) {
+            field(c, key);
+            f32_setting(c, s, exprs);
+            c.str(", ");
+        }
+    }
+    for (key, s) in [
+        (ProfileKey::TopK, &d.top_k),
+        (ProfileKey::MaxTokens, &d.max_tokens),
+    ] {
+        if written(s) {
+            field(c, key);
+            u32_setting(c, s, exprs);
+            c.str(", ");
+        }
+    }
+    match &d.stop_sequences {
         Setting::Set(items, _) => {
-            let items = items.iter().map(|t| {
-                let (key, value) = (Literal::string(&t.key.text), Literal::string(&t.value));
-                quote!((#key, #value))
-            });
-            Some(quote!(&[#(#items),*]))
+            field(c, ProfileKey::StopSequences);
+            c.str("::bedrock_profiles::__private::Cow::Borrowed(&[");
+            for (i, (s, _)) in items.iter().enumerate() {
+                if i > 0 {
+                    c.str(", ");
+                }
+                cow(c, s);
+            }
+            c.str("]), ");
         }
-        Setting::Expr(handle, _) => Some(exprs.get(*handle)),
-        Setting::Cleared(_) => Some(quote!(&[])),
-        _ => None,
-    };
-    // A derived profile's tags layer over its base's, merged in const code (`Tags` says how).
-    let tags = own_tags.map(|own| match base {
-        Some(base) if !matches!(d.tags, Setting::Cleared(_)) => quote! {
-            ::bedrock_profiles::__private::Tags::Static(&::bedrock_profiles::__private::merge_tags::<{
-                ::bedrock_profiles::__private::merged_tag_count(#own, ::bedrock_profiles::__private::static_tags(&#base))
-            }>(#own, ::bedrock_profiles::__private::static_tags(&#base)))
-        },
-        _ => quote!(::bedrock_profiles::__private::Tags::Static(#own)),
-    });
-    field(ProfileKey::Tags, tags);
-    fields
+        Setting::Expr(handle, _) => {
+            field(c, ProfileKey::StopSequences);
+            cow_tokens(c, exprs.get(*handle));
+            c.str(", ");
+        }
+        Setting::Cleared(_) => {
+            field(c, ProfileKey::StopSequences);
+            c.str("::bedrock_profiles::__private::Cow::Borrowed(&[]), ");
+        }
+        _ => {}
+    }
+    if written(&d.anthropic_version) {
+        field(c, ProfileKey::AnthropicVersion);
+        text_setting(c, &d.anthropic_version, exprs);
+        c.str(", ");
+    }
+    if written(&d.response_format) {
+        field(c, ProfileKey::ResponseFormat);
+        setting(
+            c,
+            &d.response_format,
+            exprs,
+            |c, s| schema(c, s, exprs),
+            |c, e| c.tokens(e),
+        );
+        c.str(", ");
+    }
+    if written(&d.reasoning) {
+        field(c, ProfileKey::Reasoning);
+        setting(c, &d.reasoning, exprs, reasoning, |c, e| c.tokens(e));
+        c.str(", ");
+    }
+    if written(&d.guardrail) {
+        field(c, ProfileKey::Guardrail);
+        setting(c, &d.guardrail, exprs, guardrail, |c, e| c.tokens(e));
+        c.str(", ");
+    }
+    if written(&d.tags) {
+        field(c, ProfileKey::Tags);
+        let own = |c: &mut Code| match &d.tags {
+            Setting::Set(items, _) => {
+                c.str("&[");
+                for (i, t) in items.iter().enumerate() {
+                    if i > 0 {
+                        c.str(", ");
+                    }
+                    c.str("(");
+                    c.lit(&t.key.text);
+                    c.str(", ");
+                    c.lit(&t.value);
+                    c.str(")");
+                }
+                c.str("]");
+            }
+            Setting::Expr(handle, _) => c.tokens(exprs.get(*handle)),
+            _ => c.str("&[]"),
+        };
+        c.str("::bedrock_profiles::__private::Tags::Static");
+        c.open(Delimiter::Parenthesis);
+        match base {
+            // A derived profile's tags layer over its base's, merged in const code (`Tags` says how).
+            Some(base) if !matches!(d.tags, Setting::Cleared(_)) => {
+                let static_tags = |c: &mut Code| {
+                    c.str("::bedrock_profiles::__private::static_tags");
+                    c.open(Delimiter::Parenthesis);
+                    c.str("&");
+                    base(c);
+                    c.close();
+                };
+                c.str("&::bedrock_profiles::__private::merge_tags::<");
+                c.open(Delimiter::Brace);
+                c.str("::bedrock_profiles::__private::merged_tag_count");
+                c.open(Delimiter::Parenthesis);
+                own(c);
+                c.str(", ");
+                static_tags(c);
+                c.close();
+                c.close();
+                c.str(">");
+                c.open(Delimiter::Parenthesis);
+                own(c);
+                c.str(", ");
+                static_tags(c);
+                c.close();
+            }
+            _ => own(c),
+        }
+        c.close();
+        c.str(", ");
+    }
 }
 
 /// A rustc warning at `span`, as a statement (of a const's initializer): a use of a `#[deprecated]` const whose
@@ -368,37 +472,30 @@ pub fn warnings_item(warnings: &[(Span, String)]) -> TokenStream {
     quote!(const _: () = { #(#statements)* };)
 }
 
-/// `const _: () = assert_valid(PROFILE, Surface::X, model, "what");`, every token spanned at `span` so that
-/// rustc's E0080 points there.
+/// `const _: () = assert_valid(PROFILE, Surface::X, model, "what");`, its call spanned at `span` so that rustc's
+/// E0080 points there.
 pub fn assertion(
+    c: &mut Code,
     span: Span,
     profile: TokenStream,
     surface: &str,
-    model: Option<TokenStream>,
+    model: Option<&ModelRef>,
     what: &str,
-) -> TokenStream {
-    let surface = format_ident!("{}", surface, span = span);
-    let what = Literal::string(what);
-    match model {
-        // A reference to the literal itself, not to a `const __MODEL` beside it: one item less for rustc, and the
-        // value (`Cow::Borrowed` parts only) needs no destructor at compile time.
-        Some(model) => quote_spanned! {span=>
-            const _: () = ::bedrock_profiles::__private::assert_valid(
-                #profile,
-                ::bedrock_profiles::__private::Surface::#surface,
-                ::bedrock_profiles::__private::Some(&#model),
-                #what,
-            );
-        },
-        None => quote_spanned! {span=>
-            const _: () = ::bedrock_profiles::__private::assert_valid(
-                #profile,
-                ::bedrock_profiles::__private::Surface::#surface,
-                ::bedrock_profiles::__private::None,
-                #what,
-            );
-        },
-    }
+) {
+    c.tokens(quote_spanned!(span=> const _: () = ::bedrock_profiles::__private::assert_valid));
+    c.open_spanned(Delimiter::Parenthesis, span);
+    c.tokens(profile);
+    write!(c, ", ::bedrock_profiles::__private::Surface::{surface}, ");
+    // A reference to the literal itself, not to a `const __MODEL` beside it: one item less for rustc, and the
+    // value (`Cow::Borrowed` parts only) needs no destructor at compile time.
+    option(c, model, |c, m| {
+        c.str("&");
+        model_ref(c, m);
+    });
+    c.str(", ");
+    c.lit(what);
+    c.close();
+    c.tokens(quote_spanned!(span=> ;));
 }
 
 /// A `Prompt` impl that renders nothing, emitted beside the errors so that uses of the struct raise no more errors.

@@ -3,7 +3,8 @@
 //! and a `&'static AgentSpec` const per agent, named after their tables in SCREAMING_SNAKE_CASE.
 
 use crate::agent::check::{Agent, Instruction, Step};
-use crate::emit;
+use crate::code::Code;
+use crate::emit::{self, Base};
 use crate::prompt::check::{Prompt, Source, Variant};
 use crate::syntax::Exprs;
 use bedrock_profiles_core::decl::keys::SectionKey;
@@ -134,21 +135,23 @@ fn clashes(d: &Declarations, span: Span) -> TokenStream {
 
 fn items(d: &Declarations) -> TokenStream {
     let exprs = Exprs::default();
-    let mut out = TokenStream::new();
+    // One text for the whole file, lexed once (see `crate::code`).
+    let mut c = Code::new();
     for loaded in &d.profiles {
         let ident = format_ident!("{}", const_name(&loaded.key));
         let decl = ProfileDecl::from_profile(Name::new(loaded.key.clone(), ()), &loaded.profile);
-        let value = emit::profile_value(&decl, &exprs, None);
         let mut docs = vec![format!(
             " Profile `{}` of the declaration file.",
             loaded.key
         )];
         docs.extend(crate::profile::doc::docs(&decl, &exprs, true));
-        let docs = emit::doc(&docs);
-        out.extend(quote! {
-            #docs
-            pub const #ident: ::bedrock_profiles::__private::InferenceProfile = #value;
-        });
+        emit::doc(&mut c, &docs);
+        write!(
+            c,
+            "pub const {ident}: ::bedrock_profiles::__private::InferenceProfile = "
+        );
+        emit::profile_value(&mut c, &decl, &exprs, Base::Empty);
+        c.str(";");
     }
     for loaded in &d.prompts {
         let ident = format_ident!("{}", const_name(&loaded.key));
@@ -186,14 +189,15 @@ fn items(d: &Declarations) -> TokenStream {
             });
             prompt
         });
-        let spec = crate::prompt::expand::spec(&prompt);
         let mut docs = vec![format!(" Prompt `{}` of the declaration file.", loaded.key)];
         docs.extend(crate::prompt::doc::docs(&prompt, true));
-        let docs = emit::doc(&docs);
-        out.extend(quote! {
-            #docs
-            pub const #ident: ::bedrock_profiles::__private::PromptSpec<'static> = #spec;
-        });
+        emit::doc(&mut c, &docs);
+        write!(
+            c,
+            "pub const {ident}: ::bedrock_profiles::__private::PromptSpec<'static> = "
+        );
+        crate::prompt::expand::spec(&mut c, &prompt);
+        c.str(";");
     }
     for loaded in &d.agents {
         let ident = format_ident!("{}", const_name(&loaded.key));
@@ -221,14 +225,15 @@ fn items(d: &Declarations) -> TokenStream {
             guardrail: loaded.guardrail.clone(),
             warnings: Vec::new(),
         };
-        let spec = crate::agent::expand::spec(&agent);
         let mut docs = vec![format!(" Agent `{}` of the declaration file.", loaded.key)];
         docs.extend(crate::agent::doc::docs(&agent, true));
-        let docs = emit::doc(&docs);
-        out.extend(quote! {
-            #docs
-            pub const #ident: &::bedrock_profiles::__private::AgentSpec<'static> = #spec;
-        });
+        emit::doc(&mut c, &docs);
+        write!(
+            c,
+            "pub const {ident}: &::bedrock_profiles::__private::AgentSpec<'static> = "
+        );
+        crate::agent::expand::spec(&mut c, &agent);
+        c.str(";");
     }
-    out
+    c.finish()
 }

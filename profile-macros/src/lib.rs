@@ -7,6 +7,7 @@
 
 mod agent;
 mod attr;
+mod code;
 mod ctxt;
 mod doc;
 mod emit;

@@ -5,6 +5,7 @@ mod check;
 pub(crate) mod doc;
 mod expand;
 
+use crate::code::Code;
 use crate::ctxt::Ctxt;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -37,13 +38,13 @@ pub fn expand(input: TokenStream) -> TokenStream {
     if cx.has_errors() {
         return cx.into_compile_errors();
     }
-    profiles
-        .iter()
-        .map(|p| {
-            let user_docs = p.attrs.iter().any(|a| a.path().is_ident("doc"));
-            expand::profile(p, &doc::docs(&p.decl, &p.exprs, user_docs))
-        })
-        .collect()
+    // One text for the whole invocation, lexed once (see `crate::code`).
+    let mut code = Code::new();
+    for p in &profiles {
+        let user_docs = p.attrs.iter().any(|a| a.path().is_ident("doc"));
+        expand::profile(&mut code, p, &doc::docs(&p.decl, &p.exprs, user_docs));
+    }
+    code.finish()
 }
 
 #[cfg(test)]

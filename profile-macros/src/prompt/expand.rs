@@ -3,8 +3,9 @@
 //! profiles, and the file tracking. Generated code names the runtime only through `::bedrock_profiles::__private`.
 
 use super::check::{Field, Kind, Prompt, Source};
+use crate::code::Code;
 use bedrock_profiles_core::template::Segment;
-use proc_macro2::{Literal, Span, TokenStream};
+use proc_macro2::{Delimiter, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::Generics;
 
@@ -17,54 +18,51 @@ fn segments(source: &Source) -> Vec<Segment<'_>> {
     source.parsed().map(|t| t.segments).unwrap_or_default()
 }
 
-fn field<'a>(fields: &'a [Field], name: &str) -> Option<&'a Field> {
-    fields.iter().find(|f| f.name == name)
-}
-
-/// `fmt::Write` rendering: one write per segment.
-fn write_body(source: &Source, fields: &[Field]) -> TokenStream {
-    let mut writes = Vec::new();
+/// `fmt::Write` rendering: one write per segment. `names` are the fields' identifiers as written (`r#type`).
+fn write_body(c: &mut Code, source: &Source, fields: &[Field], names: &[String]) {
+    c.str("{");
     for segment in segments(source) {
         match segment {
             Segment::Text(text) => {
-                let lit = Literal::string(text);
-                writes.push(quote!(__w.write_str(#lit)?;));
+                c.str("__w.write_str(");
+                c.lit(text);
+                c.str(")?;");
             }
             Segment::Variable { name, .. } => {
-                let Some(f) = field(fields, name) else {
+                let Some(i) = fields.iter().position(|f| f.name == name) else {
                     continue;
                 };
-                let ident = &f.ident;
-                writes.push(match f.kind {
-                    Kind::Str => {
-                        quote!(__w.write_str(::core::convert::AsRef::<str>::as_ref(&self.#ident))?;)
-                    }
-                    Kind::Int => {
-                        quote!(__w.write_str(::bedrock_profiles::__private::itoa::Buffer::new().format(self.#ident))?;)
-                    }
-                    Kind::Display => {
-                        quote!(__w.write_fmt(::core::format_args!("{}", self.#ident))?;)
-                    }
-                });
+                let ident = &names[i];
+                match fields[i].kind {
+                    Kind::Str => write!(
+                        c,
+                        "__w.write_str(::core::convert::AsRef::<str>::as_ref(&self.{ident}))?;"
+                    ),
+                    Kind::Int => write!(
+                        c,
+                        "__w.write_str(::bedrock_profiles::__private::itoa::Buffer::new().format(self.{ident}))?;"
+                    ),
+                    Kind::Display => write!(
+                        c,
+                        "__w.write_fmt(::core::format_args!(\"{{}}\", self.{ident}))?;"
+                    ),
+                };
             }
         }
     }
-    quote! {{
-        #(#writes)*
-        ::core::result::Result::Ok(())
-    }}
+    c.str("::core::result::Result::Ok(()) }");
 }
 
-/// `(0usize | 2usize, Part::Text)`: the variants sharing one template share one arm.
-fn arms(p: &Prompt, body: impl Fn(&Source) -> TokenStream) -> Vec<TokenStream> {
-    let mut arms = Vec::new();
-    let mut parts: Vec<(usize, Vec<usize>, TokenStream)> = Vec::new();
+/// `(0usize | 2usize, Part::Text) => { ... }`: the variants sharing one template share one arm.
+fn arms(c: &mut Code, p: &Prompt) {
+    let names: Vec<String> = p.fields.iter().map(|f| f.ident.to_string()).collect();
+    let mut parts: Vec<(usize, Vec<usize>, &str)> = Vec::new();
     for (i, v) in p.variants.iter().enumerate() {
-        for (source, part) in [(Some(v.text), quote!(Text)), (v.system, quote!(System))] {
+        for (source, part) in [(Some(v.text), "Text"), (v.system, "System")] {
             let Some(source) = source else { continue };
             match parts
                 .iter_mut()
-                .find(|(s, _, pt)| *s == source && pt.to_string() == part.to_string())
+                .find(|(s, _, pt)| *s == source && *pt == part)
             {
                 Some((_, indices, _)) => indices.push(i),
                 None => parts.push((source, vec![i], part)),
@@ -72,79 +70,91 @@ fn arms(p: &Prompt, body: impl Fn(&Source) -> TokenStream) -> Vec<TokenStream> {
         }
     }
     for (source, indices, part) in parts {
-        let indices = indices.into_iter().map(Literal::usize_suffixed);
-        let code = body(&p.sources[source]);
-        arms.push(quote!((#(#indices)|*, ::bedrock_profiles::__private::Part::#part) => #code));
+        c.str("(");
+        for (k, index) in indices.iter().enumerate() {
+            write!(c, "{}{index}usize", if k > 0 { " | " } else { "" });
+        }
+        write!(c, ", ::bedrock_profiles::__private::Part::{part}) => ");
+        write_body(c, &p.sources[source], &p.fields, &names);
     }
-    arms
 }
 
-pub(crate) fn spec(p: &Prompt) -> TokenStream {
-    let name = Literal::string(&p.name);
-    let description = match &p.description {
-        Some(d) => {
-            let d = Literal::string(d);
-            quote!(::bedrock_profiles::__private::Some(#d))
+/// `Some("text")` or `None`.
+fn opt_lit(c: &mut Code, text: Option<&str>) {
+    match text {
+        Some(t) => {
+            c.str("::bedrock_profiles::__private::Some(");
+            c.lit(t);
+            c.str(")");
         }
-        None => quote!(::bedrock_profiles::__private::None),
-    };
-    let variants = p.variants.iter().map(|v| {
-        let name = Literal::string(&v.name);
-        let model = match &v.model {
+        None => c.str("::bedrock_profiles::__private::None"),
+    }
+}
+
+pub(crate) fn spec(c: &mut Code, p: &Prompt) {
+    c.str("::bedrock_profiles::__private::PromptSpec ");
+    c.open(Delimiter::Brace);
+    c.str("name: ");
+    c.lit(&p.name);
+    c.str(", description: ");
+    opt_lit(c, p.description.as_deref());
+    c.str(", variants: &");
+    c.open(Delimiter::Bracket);
+    for (i, v) in p.variants.iter().enumerate() {
+        if i > 0 {
+            c.str(", ");
+        }
+        c.str("::bedrock_profiles::__private::PromptVariant ");
+        c.open(Delimiter::Brace);
+        c.str("name: ");
+        c.lit(&v.name);
+        c.str(", model: ");
+        match &v.model {
             Some(m) => {
-                let m = crate::emit::model_ref(m);
-                quote!(::bedrock_profiles::__private::Some(#m))
+                c.str("::bedrock_profiles::__private::Some(");
+                crate::emit::model_ref(c, m);
+                c.str(")");
             }
-            None => quote!(::bedrock_profiles::__private::None),
-        };
-        let profile = match &v.profile {
+            None => c.str("::bedrock_profiles::__private::None"),
+        }
+        c.str(", profile: ");
+        match &v.profile {
             Some(path) => {
                 // Spanned on the path, so that a path to something else than a profile is reported there.
                 let span = path
                     .segments
                     .last()
                     .map_or(Span::call_site(), |s| s.ident.span());
-                quote_spanned!(span=> ::bedrock_profiles::__private::profile_ref(&#path))
+                c.tokens(quote_spanned!(span=> ::bedrock_profiles::__private::profile_ref(&#path)));
             }
-            None => quote!(::bedrock_profiles::__private::None),
-        };
-        let kind = if v.system.is_some() {
-            quote!(Chat)
-        } else {
-            quote!(Text)
-        };
-        let text = Literal::string(&p.sources[v.text].text);
-        let system = match v.system {
-            Some(s) => {
-                let s = Literal::string(&p.sources[s].text);
-                quote!(::bedrock_profiles::__private::Some(#s))
-            }
-            None => quote!(::bedrock_profiles::__private::None),
-        };
-        let variables = &v.variables;
-        let variables = variables.iter().map(|n| Literal::string(n));
-        quote! {
-            ::bedrock_profiles::__private::PromptVariant {
-                name: #name,
-                model: #model,
-                profile: #profile,
-                template_type: ::bedrock_profiles::__private::TemplateType::#kind,
-                text: #text,
-                system: #system,
-                variables: &[#(#variables),*],
-            }
+            None => c.str("::bedrock_profiles::__private::None"),
         }
-    });
-    quote! {
-        ::bedrock_profiles::__private::PromptSpec { name: #name, description: #description, variants: &[#(#variants),*] }
+        let kind = if v.system.is_some() { "Chat" } else { "Text" };
+        write!(
+            c,
+            ", template_type: ::bedrock_profiles::__private::TemplateType::{kind}, text: "
+        );
+        c.lit(&p.sources[v.text].text);
+        c.str(", system: ");
+        opt_lit(c, v.system.map(|s| p.sources[s].text.as_str()));
+        c.str(", variables: &[");
+        for (k, n) in v.variables.iter().enumerate() {
+            if k > 0 {
+                c.str(", ");
+            }
+            c.lit(n);
+        }
+        c.str("]");
+        c.close();
     }
+    c.close();
+    c.close();
 }
 
 /// `const _: () = assert_valid(PROFILE, Surface::PromptManagement, Some(&MODEL), "...")`, once per distinct
 /// profile and model, spanned on the profile's path.
-fn assertions(p: &Prompt) -> TokenStream {
+fn assertions(c: &mut Code, p: &Prompt) {
     let mut seen: Vec<(String, Option<String>)> = Vec::new();
-    let mut out = TokenStream::new();
     for v in &p.variants {
         let Some(path) = &v.profile else { continue };
         let key = (path_text(path), v.model.as_ref().map(|m| m.id().to_owned()));
@@ -164,17 +174,16 @@ fn assertions(p: &Prompt) -> TokenStream {
             .segments
             .last()
             .map_or(Span::call_site(), |s| s.ident.span());
-        let model = v.model.as_ref().map(crate::emit::model_ref);
-        // Every token of the assertion carries the path's span, so rustc's E0080 points at the profile.
-        out.extend(crate::emit::assertion(
+        // The call carries the path's span, so rustc's E0080 points at the profile.
+        crate::emit::assertion(
+            c,
             span,
             quote!(#path),
             "PromptManagement",
-            model,
+            v.model.as_ref(),
             &what,
-        ));
+        );
     }
-    out
 }
 
 /// With lifetime parameters only, a `where FieldType<'a>: Display` bound is not checked where it is written (it
@@ -213,7 +222,7 @@ fn display_checks(p: &Prompt, generics: &Generics) -> TokenStream {
 }
 
 /// The impl, the assertions and the file tracking.
-pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
+pub fn prompt(c: &mut Code, p: &Prompt, generics: &Generics) {
     let ident = &p.ident;
     // `where FieldType: Display` for each field written with `{}`, so that rustc reports a type that is not
     // `Display` on the field; written as tokens after the struct's own where clause (no syn parse per field).
@@ -227,7 +236,6 @@ pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
             quote_spanned!(span=> #ty: ::core::fmt::Display)
         })
         .collect();
-    let display_checks = display_checks(p, generics);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let where_clause = match where_clause {
         _ if display_bounds.is_empty() => quote!(#where_clause),
@@ -237,38 +245,30 @@ pub fn prompt(p: &Prompt, generics: &Generics) -> TokenStream {
         }
         _ => quote!(where #(#display_bounds),*),
     };
-    let spec = spec(p);
-    let write_arms = arms(p, |s| write_body(s, &p.fields));
-    let assertions = assertions(p);
-    let warnings = crate::emit::warnings_item(&p.warnings);
-    let includes = p.sources.iter().filter_map(|s| {
-        let (_, abs) = s.file.as_ref()?;
-        let abs = Literal::string(abs.to_str()?);
-        Some(quote!(
-            const _: &[u8] = ::core::include_bytes!(#abs);
-        ))
-    });
-    quote! {
+    c.tokens(quote! {
         #[automatically_derived]
-        impl #impl_generics ::bedrock_profiles::__private::Prompt for #ident #ty_generics #where_clause {
-            const SPEC: ::bedrock_profiles::__private::PromptSpec<'static> = #spec;
-
-            #[inline]
-            fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>(
-                &self,
-                variant: usize,
-                part: ::bedrock_profiles::__private::Part,
-                __w: &mut __W,
-            ) -> ::core::fmt::Result {
-                match (variant, part) {
-                    #(#write_arms)*
-                    _ => ::core::result::Result::Ok(()),
-                }
-            }
+        impl #impl_generics ::bedrock_profiles::__private::Prompt for #ident #ty_generics #where_clause
+    });
+    c.open(Delimiter::Brace);
+    c.str("const SPEC: ::bedrock_profiles::__private::PromptSpec<'static> = ");
+    spec(c, p);
+    c.str(
+        "; #[inline] fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>(&self, variant: usize, \
+         part: ::bedrock_profiles::__private::Part, __w: &mut __W) -> ::core::fmt::Result { match (variant, part) {",
+    );
+    arms(c, p);
+    c.str("_ => ::core::result::Result::Ok(()), } }");
+    c.close();
+    assertions(c, p);
+    c.tokens(crate::emit::warnings_item(&p.warnings));
+    for source in &p.sources {
+        if let Some((_, abs)) = &source.file
+            && let Some(abs) = abs.to_str()
+        {
+            c.str("const _: &[u8] = ::core::include_bytes!(");
+            c.lit(abs);
+            c.str(");");
         }
-        #assertions
-        #warnings
-        #(#includes)*
-        #display_checks
     }
+    c.tokens(display_checks(p, generics));
 }

@@ -75,8 +75,9 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
         return quote!(#errors #item #stub);
     }
     let user_docs = parsed.attrs.iter().any(|a| a.path().is_ident("doc"));
-    let attr = crate::emit::doc(&doc::docs(&prompt, user_docs));
-    let generated = expand::prompt(&prompt, &parsed.generics);
-    let item = crate::emit::after_attributes(item, attr);
-    quote!(#item #generated)
+    let docs = doc::docs(&prompt, user_docs);
+    let mut code = crate::code::Code::new();
+    crate::emit::after_attributes(&mut code, item, |c| crate::emit::doc(c, &docs));
+    expand::prompt(&mut code, &prompt, &parsed.generics);
+    code.finish()
 }
