@@ -93,19 +93,28 @@
 //!
 //! ## Derived profiles
 //!
-//! `..BASE`, last, takes every unset key from `BASE` except the name, like Rust's struct update syntax. `BASE` may
-//! be declared in another invocation, module or crate. The merged profile is checked by `const` evaluation, so a
-//! derived profile that switches to a model with a lower token limit than the inherited `max_tokens` fails the
-//! build:
+//! `..BASE`, last, takes every unset key from `BASE` except the name, like Rust's struct update syntax.
+//!
+//! A `BASE` declared in the same invocation (`..BASE`, or `..Self::BASE` in an `impl` block; before or after the
+//! derived profile, in chains) is merged by the macro, which checks the merged profile like any other and reports a
+//! broken rule of an inherited value on `..BASE`. The const is then written out whole, so in an `impl` block a bare
+//! `..BASE` names the profile declared beside it, never a module-level const of that name:
 //!
 //! ```compile_fail
 //! bedrock_profiles::inference_profile! {
 //!     pub LONG { model: "anthropic.claude-3-5-sonnet-20241022-v2:0", max_tokens: 8000 }
 //!     pub CHEAP { model: "anthropic.claude-3-haiku-20240307-v1:0", ..LONG }
-//!     // error[E0080]: evaluation panicked: profile `CHEAP`: `max_tokens` 8000 exceeds the 4096 output tokens of
-//!     // anthropic.claude-3-haiku-20240307-v1:0
+//!     // error: `max_tokens` 8000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0
+//!     // (inherited from `LONG`)
 //! }
 //! ```
+//!
+//! `BASE` may also be declared in another invocation, module or crate. The macro cannot see its values then: the
+//! merged profile is checked by `const` evaluation, with the same rules and words (`error[E0080]: evaluation
+//! panicked: profile `CHEAP`: ...`).
+//!
+//! A profile with an error is a stub const (`InferenceProfile::EMPTY`) beside the error, and so are the profiles
+//! of its invocation derived from it: its uses raise no errors of their own.
 //!
 //! # Agents
 //!

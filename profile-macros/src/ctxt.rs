@@ -24,6 +24,11 @@ impl Ctxt {
         self.errors.push(error);
     }
 
+    /// Records `other`'s errors after these.
+    pub fn append(&mut self, other: Ctxt) {
+        self.errors.extend(other.errors);
+    }
+
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }

@@ -3,6 +3,8 @@
 use super::check::Profile;
 use crate::code::Code;
 use crate::emit::{self, Base};
+use crate::syntax::Exprs;
+use bedrock_profiles_core::decl::{Name, ProfileDecl};
 use proc_macro2::{Delimiter, Ident, TokenStream};
 use quote::{ToTokens, quote};
 
@@ -31,14 +33,24 @@ pub fn profile(c: &mut Code, p: &Profile, docs: &[String]) {
         };
         // Warnings (a model past its end of life, a deprecated setting) are statements of the initializer, so that
         // they stand wherever the const does (an `impl` block takes no `const _` item).
-        if p.warnings.is_empty() {
-            emit::profile_value(c, &p.decl, &p.exprs, base);
-        } else {
+        let braced = !p.warnings.is_empty();
+        if braced {
             c.open(Delimiter::Brace);
             for (span, message) in &p.warnings {
                 c.tokens(emit::warning(*span, message));
             }
-            emit::profile_value(c, &p.decl, &p.exprs, base);
+        }
+        match &p.full {
+            // A base of this invocation, merged by the macro: the const written out whole, which is exactly the
+            // profile the rules checked (a bare `..NAME` in an `impl` block would name a module-level const).
+            Some(full) if p.merged() => {
+                let decl =
+                    ProfileDecl::from_profile(Name::new(ident.to_string(), ident.span()), full);
+                emit::profile_value(c, &decl, &Exprs::default(), Base::Empty);
+            }
+            _ => emit::profile_value(c, &p.decl, &p.exprs, base),
+        }
+        if braced {
             c.close();
         }
     };
@@ -80,5 +92,20 @@ pub fn profile(c: &mut Code, p: &Profile, docs: &[String]) {
         "Converse",
         None,
         &format!("profile `{ident}`"),
+    );
+}
+
+/// The const of a profile with an error: `InferenceProfile::EMPTY` under its name and attributes (its `#[cfg]`
+/// among them), so that uses of it raise no errors beside the profile's own.
+pub fn stub(c: &mut Code, p: &Profile) {
+    let mut attrs = TokenStream::new();
+    for a in &p.attrs {
+        a.to_tokens(&mut attrs);
+    }
+    c.tokens(attrs);
+    let (vis, ident) = (&p.vis, &p.ident);
+    c.tokens(quote!(#vis const #ident));
+    c.str(
+        ": ::bedrock_profiles::__private::InferenceProfile = ::bedrock_profiles::__private::InferenceProfile::EMPTY;",
     );
 }

@@ -9,6 +9,8 @@ use crate::code::Code;
 use crate::ctxt::Ctxt;
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 pub fn expand(input: TokenStream) -> TokenStream {
     let input: ast::Input = match syn::parse2(input) {
@@ -19,32 +21,130 @@ pub fn expand(input: TokenStream) -> TokenStream {
             return quote!(#error);
         }
     };
-    let mut cx = Ctxt::new();
-    // Names as strings: comparing two `Ident`s prints both through the proc-macro bridge, and a set keeps a
-    // long invocation linear.
-    let mut seen = std::collections::HashSet::new();
-    let mut profiles = Vec::new();
+    let mut profiles: Vec<check::Profile> = Vec::with_capacity(input.profiles.len());
+    // Names as strings: comparing two `Ident`s prints both through the proc-macro bridge, and a map keeps a long
+    // invocation linear.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    // A second profile of a name: its error only, no const (the first one's stands).
+    let mut duplicates = Vec::new();
     for decl in input.profiles {
         let name = decl.ident.to_string();
-        if seen.contains(&name) {
-            cx.error(
-                decl.ident.span(),
-                format!("profile `{name}` is declared twice"),
-            );
+        let span = decl.ident.span();
+        let mut p = check::read(decl);
+        match index.entry(name) {
+            Entry::Occupied(first) => {
+                let mut cx = Ctxt::new();
+                cx.error(span, format!("profile `{}` is declared twice", first.key()));
+                cx.append(std::mem::take(&mut p.cx));
+                p.cx = cx;
+                duplicates.push(profiles.len());
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(profiles.len());
+            }
         }
-        seen.insert(name);
-        profiles.push(check::profile(&mut cx, decl));
+        profiles.push(p);
     }
-    if cx.has_errors() {
-        return cx.into_compile_errors();
+    check_all(&mut profiles, &index);
+    let broken = broken(&profiles, &index);
+    let mut cx = Ctxt::new();
+    for p in &mut profiles {
+        cx.append(std::mem::take(&mut p.cx));
     }
-    // One text for the whole invocation, lexed once (see `crate::code`).
+    // One text for the whole invocation, lexed once (see `crate::code`). A profile with an error (or derived from
+    // one of this invocation that has one) is a stub const beside the errors, so that its uses, and the profiles of
+    // other invocations derived from it, raise no errors of their own.
     let mut code = Code::new();
-    for p in &profiles {
-        let user_docs = p.attrs.iter().any(|a| a.path().is_ident("doc"));
-        expand::profile(&mut code, p, &doc::docs(&p.decl, &p.exprs, user_docs));
+    for (i, (p, broken)) in profiles.iter().zip(broken).enumerate() {
+        if duplicates.contains(&i) {
+            continue;
+        }
+        if broken {
+            expand::stub(&mut code, p);
+        } else {
+            let user_docs = p.attrs.iter().any(|a| a.path().is_ident("doc"));
+            expand::profile(&mut code, p, &doc::docs(&p.decl, &p.exprs, user_docs));
+        }
     }
-    code.finish()
+    let mut out = cx.into_compile_errors();
+    out.extend(code.finish());
+    out
+}
+
+/// Whether each profile has an error or derives from a profile of this invocation that has one (or does so in
+/// turn). Linear: each chain is followed once.
+fn broken(profiles: &[check::Profile], index: &HashMap<String, usize>) -> Vec<bool> {
+    let mut broken: Vec<Option<bool>> = vec![None; profiles.len()];
+    let mut on_chain = vec![false; profiles.len()];
+    for start in 0..profiles.len() {
+        let mut chain = Vec::new();
+        let mut i = start;
+        // Whether the profile the chain ends on is broken: known already, or a loop (left to rustc).
+        let mut tail = false;
+        loop {
+            if let Some(b) = broken[i] {
+                tail = b;
+                break;
+            }
+            if on_chain[i] {
+                break;
+            }
+            chain.push(i);
+            on_chain[i] = true;
+            if profiles[i].cx.has_errors() {
+                break;
+            }
+            match profiles[i]
+                .sibling_base()
+                .and_then(|n| index.get(&n).copied())
+            {
+                Some(j) if j != i => i = j,
+                _ => break,
+            }
+        }
+        let mut state = tail;
+        for &j in chain.iter().rev() {
+            on_chain[j] = false;
+            state = state || profiles[j].cx.has_errors();
+            broken[j] = Some(state);
+        }
+    }
+    broken.into_iter().map(|b| b == Some(true)).collect()
+}
+
+/// Checks every profile, a base of the same invocation before the profiles derived from it, so that a derived
+/// profile is checked merged with its base's values when the macro has them all (`..BASE` or `..Self::BASE`
+/// naming a profile of this invocation). A chain that loops back is left to rustc, which reports the cycle.
+fn check_all(profiles: &mut [check::Profile], index: &HashMap<String, usize>) {
+    let sibling = |profiles: &[check::Profile], i: usize| {
+        profiles[i]
+            .sibling_base()
+            .and_then(|name| index.get(&name).copied())
+            .filter(|&j| j != i)
+    };
+    let mut done = vec![false; profiles.len()];
+    let mut on_chain = vec![false; profiles.len()];
+    for start in 0..profiles.len() {
+        // The chain of unchecked bases from `start`, checked from its far end (no recursion: a chain may be long).
+        let mut chain = Vec::new();
+        let mut i = start;
+        while !done[i] && !on_chain[i] {
+            chain.push(i);
+            on_chain[i] = true;
+            match sibling(profiles, i) {
+                Some(j) => i = j,
+                None => break,
+            }
+        }
+        for &i in chain.iter().rev() {
+            on_chain[i] = false;
+            let base = sibling(profiles, i)
+                .filter(|&j| done[j])
+                .and_then(|j| profiles[j].full.clone());
+            check::check(&mut profiles[i], base.as_ref());
+            done[i] = true;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -74,11 +174,25 @@ mod tests {
     }
 
     #[test]
-    fn errors_expand_to_compile_errors_only() {
-        let out = TokenStream::from_str("pub P { temperature: 2.0, topP: 1 }")
-            .map(|input| expand(input).to_string())
-            .unwrap_or_default();
+    fn a_profile_with_errors_is_a_stub_beside_them() {
+        let out = TokenStream::from_str(
+            "pub P { temperature: 2.0, topP: 1 } pub D { max_tokens: 10, ..P } pub Q { temperature: 0.5 }",
+        )
+        .map(|input| expand(input).to_string())
+        .unwrap_or_default();
         assert_eq!(out.matches("compile_error").count(), 2, "{out}");
-        assert!(!out.contains("const"), "{out}");
+        // `P` and `D` (derived from it) are stubs; `Q` is whole.
+        assert_eq!(
+            out.matches("InferenceProfile :: EMPTY ;").count(),
+            2,
+            "{out}"
+        );
+        assert!(out.contains("const P :"), "{out}");
+        assert!(out.contains("const D :"), "{out}");
+        assert!(!out.contains("10u32"), "{out}");
+        assert!(
+            out.contains("temperature : :: bedrock_profiles :: __private :: Some (0.5f32)"),
+            "{out}"
+        );
     }
 }
