@@ -108,6 +108,20 @@ fn is_table(body: &TokenStream) -> bool {
 fn literal(lit: proc_macro2::Literal, negative: bool) -> Node<Span> {
     let sign = if negative { "-" } else { "" };
     let span = lit.span();
+    // A string without a backslash has no escapes: its value is the text between the quotes. (syn unescapes one
+    // character at a time, which a debug build leaves unoptimized; templates and instructions are long.)
+    let repr = lit.to_string();
+    if !negative
+        && repr.len() >= 2
+        && repr.starts_with('"')
+        && repr.ends_with('"')
+        && !repr.contains('\\')
+    {
+        return Node {
+            value: Raw::Str(repr[1..repr.len() - 1].to_owned()),
+            loc: span,
+        };
+    }
     let value = match Lit::new(lit) {
         Lit::Str(s) if !negative => Raw::Str(s.value()),
         Lit::Int(i) => {
@@ -282,5 +296,50 @@ impl bedrock_profiles_core::decl::Sources for CrateFiles {
 
     fn base(&self) -> String {
         "the crate's Cargo.toml".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::literal;
+    use bedrock_profiles_core::decl::Raw;
+    use proc_macro2::{Literal, TokenStream, TokenTree};
+    use std::str::FromStr;
+
+    fn value(source: &str) -> Raw<proc_macro2::Span> {
+        let lit = match TokenStream::from_str(source)
+            .ok()
+            .and_then(|t| t.into_iter().next())
+        {
+            Some(TokenTree::Literal(lit)) => lit,
+            other => panic!("not a literal: {other:?}"),
+        };
+        literal(lit, false).value
+    }
+
+    #[test]
+    fn strings_read_the_same_with_and_without_escapes() {
+        for (source, expected) in [
+            (r#""plain text {{x}}""#, "plain text {{x}}"),
+            (
+                r#""line\nbreak \"quoted\" \\ \u{e9}""#,
+                "line\nbreak \"quoted\" \\ é",
+            ),
+            (r#""tab\tend""#, "tab\tend"),
+            (r###"r#"raw \n "quote""#"###, r#"raw \n "quote""#),
+            ("\"é 日本\"", "é 日本"),
+            ("\"\"", ""),
+        ] {
+            match value(source) {
+                Raw::Str(s) => assert_eq!(s, expected, "{source}"),
+                other => panic!("{source}: {other:?}"),
+            }
+        }
+        assert!(
+            matches!(literal(Literal::string("a\"b\\c"), false).value, Raw::Str(s) if s == "a\"b\\c")
+        );
+        // Not strings.
+        assert!(matches!(value("b\"bytes\""), Raw::Other(_)));
+        assert!(matches!(value("12"), Raw::Int(Some(12), _)));
     }
 }
