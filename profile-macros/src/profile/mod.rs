@@ -26,7 +26,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
     // invocation linear.
     let mut index: HashMap<String, usize> = HashMap::new();
     // A second profile of a name: its error only, no const (the first one's stands).
-    let mut duplicates = Vec::new();
+    let mut duplicate = Vec::with_capacity(input.profiles.len());
     for decl in input.profiles {
         let name = decl.ident.to_string();
         let span = decl.ident.span();
@@ -37,10 +37,11 @@ pub fn expand(input: TokenStream) -> TokenStream {
                 cx.error(span, format!("profile `{}` is declared twice", first.key()));
                 cx.append(std::mem::take(&mut p.cx));
                 p.cx = cx;
-                duplicates.push(profiles.len());
+                duplicate.push(true);
             }
             Entry::Vacant(slot) => {
                 slot.insert(profiles.len());
+                duplicate.push(false);
             }
         }
         profiles.push(p);
@@ -56,7 +57,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
     // other invocations derived from it, raise no errors of their own.
     let mut code = Code::new();
     for (i, (p, broken)) in profiles.iter().zip(broken).enumerate() {
-        if duplicates.contains(&i) {
+        if duplicate[i] {
             continue;
         }
         if broken {
