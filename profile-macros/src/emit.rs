@@ -133,8 +133,8 @@ fn option<T>(c: &mut Code, value: Option<T>, write: impl FnOnce(&mut Code, T)) {
     }
 }
 
-/// A setting's value as the field's type (`Option<T>`), nothing when the field is left to `..BASE` (or the
-/// default); `false` then.
+/// A setting's value as the field's type (`Option<T>`); nothing for a setting left to `..BASE` (or the default),
+/// which [`field`] does not write.
 fn setting<T, L>(
     c: &mut Code,
     s: &Setting<T, L>,
@@ -278,6 +278,22 @@ pub fn profile_value<L>(c: &mut Code, d: &ProfileDecl<L>, exprs: &Exprs, base: B
     }
 }
 
+/// `key: <value>, ` when the declaration writes the setting (an unset one is left to the base or the default).
+/// The struct's fields are spelled like the keys.
+fn field<T, L>(
+    c: &mut Code,
+    key: ProfileKey,
+    s: &Setting<T, L>,
+    value: impl FnOnce(&mut Code, &Setting<T, L>),
+) {
+    if written(s) {
+        c.str(key.as_str());
+        c.str(": ");
+        value(c, s);
+        c.str(", ");
+    }
+}
+
 /// The fields of an `InferenceProfile` struct literal that the declaration writes (the name always), each followed
 /// by a comma. `base` writes the const the literal's `..` copies, whose tags a derived profile's layer over.
 fn profile_fields<L>(
@@ -286,112 +302,73 @@ fn profile_fields<L>(
     exprs: &Exprs,
     base: Option<&dyn Fn(&mut Code)>,
 ) {
-    // The struct's fields are spelled like the keys.
-    let field = |c: &mut Code, key: ProfileKey| {
-        c.str(key.as_str());
-        c.str(": ");
-    };
-    field(c, ProfileKey::Name);
+    c.str("name: ");
     match &d.name {
         Setting::Set(text, _) => cow(c, text),
         Setting::Expr(handle, _) => cow_tokens(c, exprs.get(*handle)),
         _ => cow(c, &d.default_name()),
     }
     c.str(", ");
-    if written(&d.description) {
-        field(c, ProfileKey::Description);
-        text_setting(c, &d.description, exprs);
-        c.str(", ");
-    }
-    match &d.version {
-        Setting::Set(v, _) => {
-            field(c, ProfileKey::Version);
-            write!(c, "{v}u32, ");
-        }
-        Setting::Expr(handle, _) => {
-            field(c, ProfileKey::Version);
-            c.tokens(exprs.get(*handle));
-            c.str(", ");
-        }
-        _ => {}
-    }
-    if written(&d.model) {
-        field(c, ProfileKey::Model);
-        setting(c, &d.model, exprs, model_ref, |c, e| c.tokens(e));
-        c.str(", ");
-    }
-    for (key, s) in [
-        (ProfileKey::Temperature, &d.temperature),
-        (ProfileKey::TopP, &d.top_p),
-    ] {
-        if written(s) {
-            field(c, key);
-            f32_setting(c, s, exprs);
-            c.str(", ");
-        }
-    }
-    for (key, s) in [
-        (ProfileKey::TopK, &d.top_k),
-        (ProfileKey::MaxTokens, &d.max_tokens),
-    ] {
-        if written(s) {
-            field(c, key);
-            u32_setting(c, s, exprs);
-            c.str(", ");
-        }
-    }
-    match &d.stop_sequences {
-        Setting::Set(items, _) => {
-            field(c, ProfileKey::StopSequences);
-            c.str("::bedrock_profiles::__private::Cow::Borrowed(&[");
-            for (i, (s, _)) in items.iter().enumerate() {
-                if i > 0 {
-                    c.str(", ");
+    field(c, ProfileKey::Description, &d.description, |c, s| {
+        text_setting(c, s, exprs)
+    });
+    field(c, ProfileKey::Version, &d.version, |c, s| match s {
+        Setting::Set(v, _) => write!(c, "{v}u32"),
+        Setting::Expr(handle, _) => c.tokens(exprs.get(*handle)),
+        // `version: None` is an error of the declaration layer; the default otherwise.
+        _ => c.str("1u32"),
+    });
+    field(c, ProfileKey::Model, &d.model, |c, s| {
+        setting(c, s, exprs, model_ref, |c, e| c.tokens(e))
+    });
+    field(c, ProfileKey::Temperature, &d.temperature, |c, s| {
+        f32_setting(c, s, exprs)
+    });
+    field(c, ProfileKey::TopP, &d.top_p, |c, s| {
+        f32_setting(c, s, exprs)
+    });
+    field(c, ProfileKey::TopK, &d.top_k, |c, s| {
+        u32_setting(c, s, exprs)
+    });
+    field(c, ProfileKey::MaxTokens, &d.max_tokens, |c, s| {
+        u32_setting(c, s, exprs)
+    });
+    field(
+        c,
+        ProfileKey::StopSequences,
+        &d.stop_sequences,
+        |c, s| match s {
+            Setting::Set(items, _) => {
+                c.str("::bedrock_profiles::__private::Cow::Borrowed(&[");
+                for (i, (s, _)) in items.iter().enumerate() {
+                    if i > 0 {
+                        c.str(", ");
+                    }
+                    cow(c, s);
                 }
-                cow(c, s);
+                c.str("])");
             }
-            c.str("]), ");
-        }
-        Setting::Expr(handle, _) => {
-            field(c, ProfileKey::StopSequences);
-            cow_tokens(c, exprs.get(*handle));
-            c.str(", ");
-        }
-        Setting::Cleared(_) => {
-            field(c, ProfileKey::StopSequences);
-            c.str("::bedrock_profiles::__private::Cow::Borrowed(&[]), ");
-        }
-        _ => {}
-    }
-    if written(&d.anthropic_version) {
-        field(c, ProfileKey::AnthropicVersion);
-        text_setting(c, &d.anthropic_version, exprs);
-        c.str(", ");
-    }
-    if written(&d.response_format) {
-        field(c, ProfileKey::ResponseFormat);
-        setting(
-            c,
-            &d.response_format,
-            exprs,
-            |c, s| schema(c, s, exprs),
-            |c, e| c.tokens(e),
-        );
-        c.str(", ");
-    }
-    if written(&d.reasoning) {
-        field(c, ProfileKey::Reasoning);
-        setting(c, &d.reasoning, exprs, reasoning, |c, e| c.tokens(e));
-        c.str(", ");
-    }
-    if written(&d.guardrail) {
-        field(c, ProfileKey::Guardrail);
-        setting(c, &d.guardrail, exprs, guardrail, |c, e| c.tokens(e));
-        c.str(", ");
-    }
-    if written(&d.tags) {
-        field(c, ProfileKey::Tags);
-        let own = |c: &mut Code| match &d.tags {
+            Setting::Expr(handle, _) => cow_tokens(c, exprs.get(*handle)),
+            _ => c.str("::bedrock_profiles::__private::Cow::Borrowed(&[])"),
+        },
+    );
+    field(
+        c,
+        ProfileKey::AnthropicVersion,
+        &d.anthropic_version,
+        |c, s| text_setting(c, s, exprs),
+    );
+    field(c, ProfileKey::ResponseFormat, &d.response_format, |c, s| {
+        setting(c, s, exprs, |c, s| schema(c, s, exprs), |c, e| c.tokens(e))
+    });
+    field(c, ProfileKey::Reasoning, &d.reasoning, |c, s| {
+        setting(c, s, exprs, reasoning, |c, e| c.tokens(e))
+    });
+    field(c, ProfileKey::Guardrail, &d.guardrail, |c, s| {
+        setting(c, s, exprs, guardrail, |c, e| c.tokens(e))
+    });
+    field(c, ProfileKey::Tags, &d.tags, |c, s| {
+        let own = |c: &mut Code| match s {
             Setting::Set(items, _) => {
                 c.str("&[");
                 for (i, t) in items.iter().enumerate() {
@@ -413,7 +390,7 @@ fn profile_fields<L>(
         c.open(Delimiter::Parenthesis);
         match base {
             // A derived profile's tags layer over its base's, merged in const code (`Tags` says how).
-            Some(base) if !matches!(d.tags, Setting::Cleared(_)) => {
+            Some(base) if !matches!(s, Setting::Cleared(_)) => {
                 let static_tags = |c: &mut Code| {
                     c.str("::bedrock_profiles::__private::static_tags");
                     c.open(Delimiter::Parenthesis);
@@ -440,8 +417,7 @@ fn profile_fields<L>(
             _ => own(c),
         }
         c.close();
-        c.str(", ");
-    }
+    });
 }
 
 /// A rustc warning at `span`, as a statement (of a const's initializer): a use of a `#[deprecated]` const whose
