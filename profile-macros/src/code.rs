@@ -190,8 +190,9 @@ fn assemble(nodes: Vec<Node>, runs: &mut impl Iterator<Item = TokenTree>) -> Tok
     parts.into_iter().collect()
 }
 
-/// Generated text as tokens. Text that does not lex is a bug of the macro: a compile error says so, and only it
-/// (a macro never panics).
+/// Generated text as tokens. Text that does not lex is a bug of the macro: rustc reports its lexer's error at the
+/// macro call and stops; outside rustc (unit tests), a `compile_error!` says so, and only it (a macro never
+/// panics).
 fn lex(text: &str) -> Result<TokenStream, TokenStream> {
     let error = |error: &dyn fmt::Display| {
         let message = format!(
