@@ -1,5 +1,6 @@
 //! A `..BASE` naming a profile of the same invocation is merged by the macro: in any order, in a chain, inside an
-//! `impl` block with a bare name or `Self::`, and a module-level const of the same name does not take its place.
+//! `impl` block (generic too) with a bare name or `Self::`, and a module-level const of the same name does not take
+//! its place.
 use bedrock_profiles::{InferenceProfile, inference_profile};
 
 /// Not the `BASE` the `impl` block's profiles derive from.
@@ -19,6 +20,17 @@ impl Assistant {
         }
         pub SHORT { max_tokens: 200, tags: { "env": "prod", "owner": "ml" }, ..BASE }
         pub SHORTER { max_tokens: 100, stop_sequences: None, ..Self::SHORT }
+    }
+}
+
+/// In a generic `impl`, merging tags over `Self::BASE` in `const` code would need `Self` in a const generic, which
+/// rustc refuses; merged by the macro, it needs nothing of the kind.
+pub struct Holder<T>(std::marker::PhantomData<T>);
+
+impl<T> Holder<T> {
+    inference_profile! {
+        pub BASE { model: "amazon.nova-micro-v1:0", tags: { "team": "a" } }
+        pub TAGGED { tags: { "env": "prod" }, ..Self::BASE }
     }
 }
 
@@ -49,4 +61,7 @@ fn main() {
     assert_eq!(LATE.temperature, Some(0.2));
     assert_eq!(LATE.description.as_deref(), Some("early"));
     assert_eq!(LATE.model, EARLY.model);
+
+    let tags: Vec<_> = Holder::<u8>::TAGGED.tags().collect();
+    assert_eq!(tags, [("team", "a"), ("env", "prod")]);
 }
