@@ -6,6 +6,8 @@ use bedrock_profiles_core::files::{self, Declarations, Format};
 use bedrock_profiles_core::wire::agent::CreateAgentRequest;
 use serde_json::json;
 
+mod support;
+
 const AGENT: &str = "[agents.a]\ninstruction = \"You are a helpful assistant. Answer questions about orders politely.\"\nmodel = \"anthropic.claude-3-5-haiku-20241022-v1:0\"\n";
 
 fn load(source: &str) -> Result<Declarations, files::LoadError> {
@@ -13,26 +15,12 @@ fn load(source: &str) -> Result<Declarations, files::LoadError> {
 }
 
 fn errors(extra: &str) -> Vec<(String, String)> {
-    match load(&format!("{AGENT}{extra}\n")) {
-        Ok(d) => panic!("expected errors, loaded {d:?}"),
-        Err(e) => e
-            .errors
-            .into_iter()
-            .map(|e| (e.key_path, e.message))
-            .collect(),
-    }
+    support::errors(load(&format!("{AGENT}{extra}\n")))
 }
 
 /// The errors of the agent with `extra`, none when it loads.
 fn errors_or_none(extra: &str) -> Vec<(String, String)> {
-    match load(&format!("{AGENT}{extra}\n")) {
-        Ok(_) => Vec::new(),
-        Err(e) => e
-            .errors
-            .into_iter()
-            .map(|e| (e.key_path, e.message))
-            .collect(),
-    }
+    support::pairs(load(&format!("{AGENT}{extra}\n")))
 }
 
 #[test]

@@ -6,6 +6,8 @@ use bedrock_profiles_core::files::{self, Declarations, ErrorKind, Format};
 use bedrock_profiles_core::{PromptType, rules};
 use proptest::prelude::*;
 
+mod support;
+
 const SEED: &str = include_str!("files/bedrock.toml");
 
 fn load(source: &str) -> Result<Declarations, files::LoadError> {
@@ -14,14 +16,7 @@ fn load(source: &str) -> Result<Declarations, files::LoadError> {
 
 /// (key path, message) of every error.
 fn errors(source: &str) -> Vec<(String, String)> {
-    match load(source) {
-        Ok(d) => panic!("expected errors, loaded {d:?}"),
-        Err(e) => e
-            .errors
-            .into_iter()
-            .map(|e| (e.key_path, e.message))
-            .collect(),
-    }
+    support::errors(load(source))
 }
 
 /// The one error of `source`.

@@ -5,20 +5,15 @@ use bedrock_profiles_core::files::{self, Declarations, Format};
 use bedrock_profiles_core::rules::{self, Surface, Undeployable};
 use bedrock_profiles_core::{InferenceProfile, Tags, models};
 
+mod support;
+
 fn load(source: &str) -> Result<Declarations, files::LoadError> {
     files::parse("tags.toml", source, Format::Toml)
 }
 
 /// (key path, message) of every error.
 fn errors(source: &str, format: Format) -> Vec<(String, String)> {
-    match files::parse("tags", source, format) {
-        Ok(d) => panic!("expected errors, loaded {d:?}"),
-        Err(e) => e
-            .errors
-            .into_iter()
-            .map(|e| (e.key_path, e.message))
-            .collect(),
-    }
+    support::errors(files::parse("tags", source, format))
 }
 
 fn pair(path: &str, message: &str) -> (String, String) {
