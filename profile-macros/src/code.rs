@@ -22,15 +22,12 @@ enum Node {
 }
 
 /// Generated code under construction: text, the user's tokens, and the groups that hold some of them.
+#[derive(Default)]
 pub struct Code {
-    /// The groups being written, innermost last; the first is the whole output.
-    stack: Vec<(Delimiter, Span, Vec<Node>)>,
-}
-
-impl Default for Code {
-    fn default() -> Self {
-        Self::new()
-    }
+    /// The whole output, without the groups still open.
+    root: Vec<Node>,
+    /// The groups being written, innermost last.
+    open: Vec<(Delimiter, Span, Vec<Node>)>,
 }
 
 fn open_char(delimiter: Delimiter) -> &'static str {
@@ -53,18 +50,15 @@ fn close_char(delimiter: Delimiter) -> &'static str {
 
 impl Code {
     pub fn new() -> Self {
-        Code {
-            stack: vec![(Delimiter::None, Span::call_site(), Vec::new())],
-        }
+        Code::default()
     }
 
+    /// Where the next piece goes: the innermost open group, or the output.
     fn nodes(&mut self) -> &mut Vec<Node> {
-        if self.stack.is_empty() {
-            self.stack
-                .push((Delimiter::None, Span::call_site(), Vec::new()));
+        match self.open.last_mut() {
+            Some((_, _, nodes)) => nodes,
+            None => &mut self.root,
         }
-        let last = self.stack.len() - 1;
-        &mut self.stack[last].2
     }
 
     /// Generated code, as Rust source text (balanced brackets, no character literals, raw strings or comments).
@@ -102,15 +96,12 @@ impl Code {
 
     /// [`Code::open`] with the group's span (when it holds tokens; text gets the call site).
     pub fn open_spanned(&mut self, delimiter: Delimiter, span: Span) {
-        self.stack.push((delimiter, span, Vec::new()));
+        self.open.push((delimiter, span, Vec::new()));
     }
 
     /// Closes the innermost open group. A group that holds no spliced tokens becomes text again.
     pub fn close(&mut self) {
-        if self.stack.len() < 2 {
-            return;
-        }
-        let Some((delimiter, span, nodes)) = self.stack.pop() else {
+        let Some((delimiter, span, nodes)) = self.open.pop() else {
             return;
         };
         if nodes.iter().all(|n| matches!(n, Node::Text(_))) {
@@ -129,20 +120,13 @@ impl Code {
     /// The tokens: every text run lexed in one call (each wrapped in braces so it can be taken out again), the
     /// spliced tokens in their places.
     pub fn finish(mut self) -> TokenStream {
-        while self.stack.len() > 1 {
+        while !self.open.is_empty() {
             self.close();
         }
-        let root = self.stack.pop().map(|(_, _, n)| n).unwrap_or_default();
-        let lexed = match root.as_slice() {
-            [Node::Text(text)] => return lex(text).unwrap_or_else(|e| e),
-            _ => {
-                let mut text = String::new();
-                gather(&root, &mut text);
-                lex(&text)
-            }
-        };
-        match lexed {
-            Ok(runs) => assemble(root, &mut runs.into_iter()),
+        let mut text = String::new();
+        gather(&self.root, &mut text);
+        match lex(&text) {
+            Ok(runs) => assemble(self.root, &mut runs.into_iter()),
             Err(error) => error,
         }
     }
@@ -265,7 +249,7 @@ mod tests {
         c.open(Delimiter::Bracket);
         c.str("1, 2");
         c.close();
-        assert!(matches!(c.stack[0].2.as_slice(), [super::Node::Text(t)] if t == "[1, 2]"));
+        assert!(matches!(c.root.as_slice(), [super::Node::Text(t)] if t == "[1, 2]"));
         same(c.finish(), quote!([1, 2]));
     }
 

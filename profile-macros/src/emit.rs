@@ -122,7 +122,7 @@ pub fn model_ref(c: &mut Code, model: &ModelRef) {
 }
 
 /// `Some(value)` or `None`.
-fn option<T>(c: &mut Code, value: Option<T>, write: impl FnOnce(&mut Code, T)) {
+pub fn option<T>(c: &mut Code, value: Option<T>, write: impl FnOnce(&mut Code, T)) {
     match value {
         Some(v) => {
             c.str("::bedrock_profiles::__private::Some(");
@@ -159,9 +159,10 @@ fn setting<T, L>(
     }
 }
 
-/// Whether the struct literal has a field for the setting.
+/// Whether the struct literal gets a field for the setting: [`Setting::is_written`], less an invalid value (whose
+/// error stops the expansion; written out it would be `key: ,`).
 fn written<T, L>(s: &Setting<T, L>) -> bool {
-    !matches!(s, Setting::Unset | Setting::Invalid)
+    s.is_written() && !matches!(s, Setting::Invalid)
 }
 
 fn text_setting<L>(c: &mut Code, s: &Setting<String, L>, exprs: &Exprs) {

@@ -3,6 +3,7 @@
 
 use super::check::Agent;
 use crate::code::Code;
+use crate::emit::option;
 use proc_macro2::{Delimiter, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::DeriveInput;
@@ -82,14 +83,7 @@ pub(crate) fn spec(c: &mut Code, agent: &Agent) {
     c.str("name: ");
     c.lit(agent.name.as_ref().map_or("", |(n, _)| n.as_str()));
     c.str(", description: ");
-    match &agent.description {
-        Some((text, _)) => {
-            c.str("::bedrock_profiles::__private::Some(");
-            c.lit(text);
-            c.str(")");
-        }
-        None => c.str("::bedrock_profiles::__private::None"),
-    }
+    option(c, agent.description.as_ref(), |c, (text, _)| c.lit(text));
     c.str(", instruction: ");
     c.lit(agent.instruction.as_ref().map_or("", |i| i.text.as_str()));
     c.str(", model: ");
@@ -98,12 +92,9 @@ pub(crate) fn spec(c: &mut Code, agent: &Agent) {
         None => c.str("::bedrock_profiles::__private::STUB_AGENT_SPEC.model"),
     }
     c.str(", idle_session_ttl: ");
-    match &agent.idle_session_ttl {
-        Some((seconds, _, _)) => {
-            write!(c, "::bedrock_profiles::__private::Some({seconds}u32)");
-        }
-        None => c.str("::bedrock_profiles::__private::None"),
-    }
+    option(c, agent.idle_session_ttl.as_ref(), |c, (seconds, _, _)| {
+        write!(c, "{seconds}u32")
+    });
     for prompt_type in bedrock_profiles_core::agent::PromptType::ALL {
         write!(c, ", {}: ", prompt_type.key());
         match agent.steps.iter().find(|s| s.step == prompt_type) {
@@ -127,15 +118,12 @@ pub(crate) fn spec(c: &mut Code, agent: &Agent) {
         c.str(")");
     }
     c.str("], guardrail: ");
-    match &agent.guardrail {
-        Some((id, version)) => {
-            c.str("::bedrock_profiles::__private::Some(::bedrock_profiles::__private::AgentGuardrail { id: ");
-            c.lit(id);
-            c.str(", version: ");
-            c.lit(version);
-            c.str(" })");
-        }
-        None => c.str("::bedrock_profiles::__private::None"),
-    }
+    option(c, agent.guardrail.as_ref(), |c, (id, version)| {
+        c.str("::bedrock_profiles::__private::AgentGuardrail { id: ");
+        c.lit(id);
+        c.str(", version: ");
+        c.lit(version);
+        c.str(" }");
+    });
     c.close();
 }

@@ -46,8 +46,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
         }
         profiles.push(p);
     }
-    check_all(&mut profiles, &index);
-    let broken = broken(&profiles, &index);
+    let broken = check_all(&mut profiles, &index);
     let mut cx = Ctxt::new();
     for p in &mut profiles {
         cx.append(std::mem::take(&mut p.cx));
@@ -72,51 +71,11 @@ pub fn expand(input: TokenStream) -> TokenStream {
     out
 }
 
-/// Whether each profile has an error or derives from a profile of this invocation that has one (or does so in
-/// turn). Linear: each chain is followed once.
-fn broken(profiles: &[check::Profile], index: &HashMap<String, usize>) -> Vec<bool> {
-    let mut broken: Vec<Option<bool>> = vec![None; profiles.len()];
-    let mut on_chain = vec![false; profiles.len()];
-    for start in 0..profiles.len() {
-        let mut chain = Vec::new();
-        let mut i = start;
-        // Whether the profile the chain ends on is broken: known already, or a loop (left to rustc).
-        let mut tail = false;
-        loop {
-            if let Some(b) = broken[i] {
-                tail = b;
-                break;
-            }
-            if on_chain[i] {
-                break;
-            }
-            chain.push(i);
-            on_chain[i] = true;
-            if profiles[i].cx.has_errors() {
-                break;
-            }
-            match profiles[i]
-                .sibling_base()
-                .and_then(|n| index.get(&n).copied())
-            {
-                Some(j) if j != i => i = j,
-                _ => break,
-            }
-        }
-        let mut state = tail;
-        for &j in chain.iter().rev() {
-            on_chain[j] = false;
-            state = state || profiles[j].cx.has_errors();
-            broken[j] = Some(state);
-        }
-    }
-    broken.into_iter().map(|b| b == Some(true)).collect()
-}
-
 /// Checks every profile, a base of the same invocation before the profiles derived from it, so that a derived
 /// profile is checked merged with its base's values when the macro has them all (`..BASE` or `..Self::BASE`
 /// naming a profile of this invocation). A chain that loops back is left to rustc, which reports the cycle.
-fn check_all(profiles: &mut [check::Profile], index: &HashMap<String, usize>) {
+/// Returns whether each profile is broken: it has an error, or derives from a broken profile of this invocation.
+fn check_all(profiles: &mut [check::Profile], index: &HashMap<String, usize>) -> Vec<bool> {
     let sibling = |profiles: &[check::Profile], i: usize| {
         profiles[i]
             .sibling_base()
@@ -124,6 +83,7 @@ fn check_all(profiles: &mut [check::Profile], index: &HashMap<String, usize>) {
             .filter(|&j| j != i)
     };
     let mut done = vec![false; profiles.len()];
+    let mut broken = vec![false; profiles.len()];
     let mut on_chain = vec![false; profiles.len()];
     for start in 0..profiles.len() {
         // The chain of unchecked bases from `start`, checked from its far end (no recursion: a chain may be long).
@@ -139,13 +99,14 @@ fn check_all(profiles: &mut [check::Profile], index: &HashMap<String, usize>) {
         }
         for &i in chain.iter().rev() {
             on_chain[i] = false;
-            let base = sibling(profiles, i)
-                .filter(|&j| done[j])
-                .and_then(|j| profiles[j].full.clone());
-            check::check(&mut profiles[i], base.as_ref());
+            let base = sibling(profiles, i).filter(|&j| done[j]);
+            let full = base.and_then(|j| profiles[j].full.clone());
+            check::check(&mut profiles[i], full.as_ref());
+            broken[i] = profiles[i].cx.has_errors() || base.is_some_and(|j| broken[j]);
             done[i] = true;
         }
     }
+    broken
 }
 
 #[cfg(test)]

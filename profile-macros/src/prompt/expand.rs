@@ -4,6 +4,7 @@
 
 use super::check::{Field, Kind, Prompt, Source};
 use crate::code::Code;
+use crate::emit::option;
 use bedrock_profiles_core::template::Segment;
 use proc_macro2::{Delimiter, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
@@ -79,25 +80,13 @@ fn arms(c: &mut Code, p: &Prompt) {
     }
 }
 
-/// `Some("text")` or `None`.
-fn opt_lit(c: &mut Code, text: Option<&str>) {
-    match text {
-        Some(t) => {
-            c.str("::bedrock_profiles::__private::Some(");
-            c.lit(t);
-            c.str(")");
-        }
-        None => c.str("::bedrock_profiles::__private::None"),
-    }
-}
-
 pub(crate) fn spec(c: &mut Code, p: &Prompt) {
     c.str("::bedrock_profiles::__private::PromptSpec ");
     c.open(Delimiter::Brace);
     c.str("name: ");
     c.lit(&p.name);
     c.str(", description: ");
-    opt_lit(c, p.description.as_deref());
+    option(c, p.description.as_deref(), Code::lit);
     c.str(", variants: &");
     c.open(Delimiter::Bracket);
     for (i, v) in p.variants.iter().enumerate() {
@@ -109,14 +98,7 @@ pub(crate) fn spec(c: &mut Code, p: &Prompt) {
         c.str("name: ");
         c.lit(&v.name);
         c.str(", model: ");
-        match &v.model {
-            Some(m) => {
-                c.str("::bedrock_profiles::__private::Some(");
-                crate::emit::model_ref(c, m);
-                c.str(")");
-            }
-            None => c.str("::bedrock_profiles::__private::None"),
-        }
+        option(c, v.model.as_ref(), crate::emit::model_ref);
         c.str(", profile: ");
         match &v.profile {
             Some(path) => {
@@ -136,7 +118,7 @@ pub(crate) fn spec(c: &mut Code, p: &Prompt) {
         );
         c.lit(&p.sources[v.text].text);
         c.str(", system: ");
-        opt_lit(c, v.system.map(|s| p.sources[s].text.as_str()));
+        option(c, v.system.map(|s| p.sources[s].text.as_str()), Code::lit);
         c.str(", variables: &[");
         for (k, n) in v.variables.iter().enumerate() {
             if k > 0 {
@@ -186,6 +168,15 @@ fn assertions(c: &mut Code, p: &Prompt) {
     }
 }
 
+/// The types of the fields written with `{}` (through `Display`), each with its span, where rustc reports a type
+/// that is not `Display`.
+fn display_types(p: &Prompt) -> impl Iterator<Item = (&syn::Type, Span)> {
+    p.fields
+        .iter()
+        .filter(|f| f.kind == Kind::Display)
+        .map(|f| (&f.ty, syn::spanned::Spanned::span(&f.ty)))
+}
+
 /// With lifetime parameters only, a `where FieldType<'a>: Display` bound is not checked where it is written (it
 /// names a parameter), so a field whose type is not `Display` would be reported only at `.render()`: a function
 /// generic over the same lifetimes asks for `Display` on each such field, and rustc reports it on the field's type.
@@ -198,15 +189,8 @@ fn display_checks(p: &Prompt, generics: &Generics) -> TokenStream {
     {
         return TokenStream::new();
     }
-    let mut checks = p
-        .fields
-        .iter()
-        .filter(|f| f.kind == Kind::Display)
-        .map(|f| {
-            let ty = &f.ty;
-            let span = syn::spanned::Spanned::span(ty);
-            quote_spanned!(span=> __display::<#ty>();)
-        })
+    let mut checks = display_types(p)
+        .map(|(ty, span)| quote_spanned!(span=> __display::<#ty>();))
         .peekable();
     // No field written with `{}`: nothing to check, and no item for rustc to take in.
     if checks.peek().is_none() {
@@ -226,15 +210,8 @@ pub fn prompt(c: &mut Code, p: &Prompt, generics: &Generics) {
     let ident = &p.ident;
     // `where FieldType: Display` for each field written with `{}`, so that rustc reports a type that is not
     // `Display` on the field; written as tokens after the struct's own where clause (no syn parse per field).
-    let display_bounds: Vec<TokenStream> = p
-        .fields
-        .iter()
-        .filter(|f| f.kind == Kind::Display)
-        .map(|f| {
-            let ty = &f.ty;
-            let span = syn::spanned::Spanned::span(ty);
-            quote_spanned!(span=> #ty: ::core::fmt::Display)
-        })
+    let display_bounds: Vec<TokenStream> = display_types(p)
+        .map(|(ty, span)| quote_spanned!(span=> #ty: ::core::fmt::Display))
         .collect();
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let where_clause = match where_clause {
