@@ -14,6 +14,10 @@
 /// `([0-9a-zA-Z][ _-]?)+`).
 pub const PROFILE_NAME_MAX_CHARS: usize = 64;
 
+/// The pattern of a profile's name (bedrock `CreateInferenceProfile.inferenceProfileName`): letters and digits,
+/// each followed by at most one space, `_` or `-`.
+pub const PROFILE_NAME_PATTERN: &str = "([0-9a-zA-Z][ _-]?)+";
+
 /// Most letters and digits in a prompt, variant, agent or template-variable name: the one `{1,100}` of the
 /// pattern `([0-9a-zA-Z][_-]?){1,100}` (bedrock-agent `CreatePrompt.name`, `PromptVariant.name`,
 /// `CreateAgent.agentName`, `PromptInputVariable.name`).

@@ -64,6 +64,7 @@ pub use crate::decl::keys::ProfileKey as Key;
 
 mod deploy;
 mod guardrail;
+mod message;
 mod place;
 mod reasoning;
 mod run;
