@@ -115,7 +115,11 @@ impl<'a> TemplateError<'a> {
                 m.push_str(name);
                 m.push_str("`");
                 push_position(m, line, column);
-                m.push_str(" must match ([0-9a-zA-Z][_-]?){1,100}: start with a letter or digit, no doubled `_` or `-`, at most 100 letters and digits");
+                m.push_str(" must match ([0-9a-zA-Z][_-]?){1,");
+                m.push_usize(crate::limits::NAME_MAX_ALNUM);
+                m.push_str("}: start with a letter or digit, no doubled `_` or `-`, at most ");
+                m.push_usize(crate::limits::NAME_MAX_ALNUM);
+                m.push_str(" letters and digits");
             }
         }
         if !matches!(self.kind, TemplateErrorKind::Character { found: ' ', .. }) {

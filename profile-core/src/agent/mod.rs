@@ -15,6 +15,7 @@
 //!   POST_PROCESSING, KNOWLEDGE_BASE_RESPONSE_GENERATION, MEMORY_SUMMARIZATION, each with an optional
 //!   `inferenceConfiguration` (checked on [`Surface::Agent`]).
 
+use crate::limits;
 use crate::message::{Message, char_count};
 use crate::models::ModelRef;
 use crate::profile::InferenceProfile;
@@ -246,21 +247,36 @@ impl AgentViolation<'_> {
     pub const fn write_message(&self, m: &mut Message) {
         match *self {
             AgentViolation::NamePattern { found } => {
-                m.push_str("`name` must match ([0-9a-zA-Z][_-]?){1,100} (letters and digits, a single `_` or `-` between them), found ");
+                m.push_str("`name` must match ([0-9a-zA-Z][_-]?){1,");
+                m.push_usize(limits::NAME_MAX_ALNUM);
+                m.push_str("} (letters and digits, a single `_` or `-` between them), found ");
                 m.push_quoted(found);
             }
             AgentViolation::NameTooLong { found } => {
-                m.push_str("`name` must have at most 100 letters and digits, found ");
+                m.push_str("`name` must have at most ");
+                m.push_usize(limits::NAME_MAX_ALNUM);
+                m.push_str(" letters and digits, found ");
                 m.push_usize(found);
             }
             AgentViolation::InstructionLength { found } => {
-                m.push_str("`instruction` must be 40..=4000 characters, found ");
+                m.push_str("`instruction` must be ");
+                m.push_usize(limits::INSTRUCTION_CHARS.0);
+                m.push_str("..=");
+                m.push_usize(limits::INSTRUCTION_CHARS.1);
+                m.push_str(" characters, found ");
                 m.push_usize(found);
             }
             AgentViolation::IdleSessionTtl { found } => {
-                m.push_str(
-                    "`idle_session_ttl` must be within 60..=5400 seconds (1 to 90 minutes), found ",
-                );
+                let (min, max) = limits::IDLE_SESSION_TTL_SECONDS;
+                m.push_str("`idle_session_ttl` must be within ");
+                m.push_u64(min as u64);
+                m.push_str("..=");
+                m.push_u64(max as u64);
+                m.push_str(" seconds (");
+                m.push_u64(min as u64 / 60);
+                m.push_str(" to ");
+                m.push_u64(max as u64 / 60);
+                m.push_str(" minutes), found ");
                 m.push_u64(found as u64);
             }
             AgentViolation::Rule(v) => v.write_message(m),
@@ -305,7 +321,7 @@ pub const fn check_name(name: &str) -> Option<AgentViolation<'_>> {
         }
         i += 1;
     }
-    if alnum > crate::limits::NAME_MAX_ALNUM {
+    if alnum > limits::NAME_MAX_ALNUM {
         return Some(AgentViolation::NameTooLong { found: alnum });
     }
     None
@@ -314,7 +330,7 @@ pub const fn check_name(name: &str) -> Option<AgentViolation<'_>> {
 /// `instruction` (`CreateAgentRequest.instruction`): 40..=4000 characters.
 pub const fn check_instruction(instruction: &str) -> Option<AgentViolation<'static>> {
     let length = char_count(instruction);
-    if length < crate::limits::INSTRUCTION_CHARS.0 || length > crate::limits::INSTRUCTION_CHARS.1 {
+    if length < limits::INSTRUCTION_CHARS.0 || length > limits::INSTRUCTION_CHARS.1 {
         return Some(AgentViolation::InstructionLength { found: length });
     }
     None
@@ -330,8 +346,7 @@ pub const fn check_description(description: &str) -> Option<AgentViolation<'stat
 
 /// `idle_session_ttl` (`CreateAgentRequest.idleSessionTTLInSeconds`): 60..=5400 seconds.
 pub const fn check_idle_session_ttl(seconds: u32) -> Option<AgentViolation<'static>> {
-    if seconds < crate::limits::IDLE_SESSION_TTL_SECONDS.0
-        || seconds > crate::limits::IDLE_SESSION_TTL_SECONDS.1
+    if seconds < limits::IDLE_SESSION_TTL_SECONDS.0 || seconds > limits::IDLE_SESSION_TTL_SECONDS.1
     {
         return Some(AgentViolation::IdleSessionTtl { found: seconds });
     }

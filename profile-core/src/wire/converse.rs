@@ -332,7 +332,10 @@ impl ConverseRequest {
         {
             return Err(WireError::Metadata {
                 key,
-                reason: "`requestMetadata` takes at most 16 entries",
+                reason: format!(
+                    "`requestMetadata` takes at most {} entries",
+                    crate::limits::METADATA_MAX_ENTRIES
+                ),
             });
         }
         self.request_metadata.insert(key, value);
@@ -370,7 +373,7 @@ impl ConverseRequest {
 }
 
 fn check_metadata(key: &str, value: &str) -> Result<(), WireError> {
-    let bad = |reason| {
+    let bad = |reason: String| {
         Err(WireError::Metadata {
             key: key.to_owned(),
             reason,
@@ -378,14 +381,21 @@ fn check_metadata(key: &str, value: &str) -> Result<(), WireError> {
     };
     let key_chars = key.chars().count();
     if key_chars == 0 || key_chars > crate::limits::METADATA_KEY_MAX_CHARS {
-        return bad("the key must be 1..=256 characters");
+        return bad(format!(
+            "the key must be 1..={} characters",
+            crate::limits::METADATA_KEY_MAX_CHARS
+        ));
     }
     if value.chars().count() > crate::limits::METADATA_VALUE_MAX_CHARS {
-        return bad("the value must be at most 256 characters");
+        return bad(format!(
+            "the value must be at most {} characters",
+            crate::limits::METADATA_VALUE_MAX_CHARS
+        ));
     }
     if !metadata_chars(key) || !metadata_chars(value) {
         return bad(
-            "keys and values may only hold letters, digits, whitespace and : _ @ $ # = / + , - .",
+            "keys and values may only hold letters, digits, whitespace and : _ @ $ # = / + , - ."
+                .to_owned(),
         );
     }
     Ok(())

@@ -123,7 +123,7 @@ pub enum WireError {
         /// The key.
         key: String,
         /// What is wrong.
-        reason: &'static str,
+        reason: String,
     },
     /// A value built at run time breaks a rule of the rulebook (declared values are checked before).
     Rule {
