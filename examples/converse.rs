@@ -15,9 +15,8 @@ inference_profile! {
     pub HIGH_QUALITY {
         name: "my-inference-profile",
         description: "A profile for high-quality responses",
-        model: "us.anthropic.claude-sonnet-4-20250514-v1:0",
+        model: "us.anthropic.claude-sonnet-4-6",
         temperature: 0.7,
-        top_p: 0.9,
         max_tokens: 2000,
         stop_sequences: ["Human:", "Assistant:"],
         top_k: 250,
@@ -29,7 +28,7 @@ inference_profile! {
 #[prompt(
     name = "my-prompt",
     description = "Greets a customer",
-    model = "us.anthropic.claude-sonnet-4-20250514-v1:0",
+    model = "us.anthropic.claude-sonnet-4-6",
     profile = HIGH_QUALITY,
     text = "Hello {{customer}}, how can I help you with {{topic}}?",
 )]
@@ -43,7 +42,7 @@ pub struct Greeting<'a> {
     name = "my-agent",
     description = "Answers order questions",
     instruction = "You are a helpful assistant. Answer questions about orders politely and briefly.",
-    model = "us.anthropic.claude-sonnet-4-20250514-v1:0",
+    model = "us.anthropic.claude-sonnet-4-6",
     profile = HIGH_QUALITY,
     idle_session_ttl = 600,
 )]

@@ -18,7 +18,7 @@ inference_profile! {
     pub SUPPORT {
         name: "support",
         version: 4,
-        model: "us.anthropic.claude-sonnet-4-20250514-v1:0",
+        model: "us.anthropic.claude-sonnet-4-6",
         temperature: 0.7,
         max_tokens: 2000,
     }
@@ -36,7 +36,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // A recorded Converse exchange, replayed.
     let recorded = ReplayEvent::new(
         http::Request::builder()
-            .uri("https://bedrock-runtime.us-east-1.amazonaws.com/model/us.anthropic.claude-sonnet-4-20250514-v1%3A0/converse")
+            .uri("https://bedrock-runtime.us-east-1.amazonaws.com/model/us.anthropic.claude-sonnet-4-6/converse")
             .body(SdkBody::empty())?,
         http::Response::builder()
             .status(200)

@@ -12,9 +12,8 @@ inference_profile! {
     pub HIGH_QUALITY {
         name: "my-inference-profile",
         description: "A profile for high-quality responses",
-        model: "us.anthropic.claude-sonnet-4-20250514-v1:0",
+        model: "us.anthropic.claude-sonnet-4-6",
         temperature: 0.7,
-        top_p: 0.9,
         max_tokens: 2000,
         stop_sequences: ["Human:", "Assistant:"],
         top_k: 250,
@@ -46,7 +45,7 @@ inference_profile! {
     name = "my-agent",
     description = "Answers order questions",
     instruction = "You are a helpful assistant. Answer questions about orders politely and briefly.",
-    model = "us.anthropic.claude-sonnet-4-20250514-v1:0",
+    model = "us.anthropic.claude-sonnet-4-6",
     profile = HIGH_QUALITY,
     idle_session_ttl = "10m",
 )]
@@ -55,7 +54,7 @@ pub struct SupportAgent;
 #[prompt(
     name = "my-prompt",
     description = "Greets a customer",
-    model = "us.anthropic.claude-sonnet-4-20250514-v1:0",
+    model = "us.anthropic.claude-sonnet-4-6",
     profile = HIGH_QUALITY,
     text = "Hello {{customer}}, how can I help you with {{topic}}?",
     variant(name = "concise", profile = FAST_FACTS, model = "us.amazon.nova-micro-v1:0", text = "{{customer}}: {{topic}}?"),
