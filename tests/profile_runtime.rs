@@ -168,7 +168,7 @@ fn deserialization_errors_name_the_problem() {
     );
     starts(
         r#"{"name": "x", "model": {"id": "amazon.nova-pro-v1:0", "max_output_tokens": 1}}"#,
-        "`model.id`: `amazon.nova-pro-v1:0` is in the catalog (5000 output tokens)",
+        "`model.id`: `amazon.nova-pro-v1:0` is in the catalog (10000 output tokens)",
     );
     starts(
         r#"{"name": "x", "model": {"id": "acme.next-v1:0", "max_output_tokens": 0}}"#,

@@ -114,7 +114,9 @@ fn max_tokens() {
         ("anthropic.claude-opus-4-20250514-v1:0", 32000),
         ("us.anthropic.claude-sonnet-4-20250514-v1:0", 64000),
         ("amazon.titan-text-premier-v1:0", 3072),
-        ("amazon.nova-pro-v1:0", 5000),
+        ("amazon.nova-pro-v1:0", 10000),
+        ("us-gov.anthropic.claude-sonnet-5", 128000),
+        ("deepseek.v3-v1:0", 8000),
         ("meta.llama3-1-70b-instruct-v1:0", 2048),
         ("mistral.mixtral-8x7b-instruct-v0:1", 4096),
         ("us.deepseek.r1-v1:0", 32768),
@@ -262,7 +264,7 @@ fn models_and_surfaces() {
         rules::check_model(&model("us.deepseek.r1-v1:0"), Surface::Converse),
         None
     );
-    let titan = model("amazon.titan-text-express-v1");
+    let titan = model("amazon.titan-text-lite-v1");
     assert_eq!(rules::check_model(&titan, Surface::Converse), None);
     assert!(matches!(
         rules::check_model(&titan, Surface::Agent),

@@ -335,7 +335,7 @@ fn more_than_50_tags_is_a_warning() {
         items.join(", ")
     };
     let toml = format!(
-        "[profiles.base]\nmodel = \"us.anthropic.claude-sonnet-4-20250514-v1:0\"\ntags = {{ {} }}\n\n\
+        "[profiles.base]\nmodel = \"us.anthropic.claude-sonnet-4-6\"\ntags = {{ {} }}\n\n\
          [profiles.derived]\nextends = \"base\"\ntags = {{ {} }}\n",
         table(50, "b"),
         table(1, "o")

@@ -445,19 +445,29 @@ fn list_models(as_json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
                 "agents": m.agents,
                 "on_demand": m.on_demand,
                 "legacy": m.legacy,
-                "prefixes": if m.facts.prefixes.is_known() {
-                    json!(m.facts.prefixes.list().iter().map(|g| g.prefix()).collect::<Vec<_>>())
-                } else {
-                    Value::Null
-                },
+                "prefixes": m.facts.prefixes.list().iter().map(|g| g.prefix()).collect::<Vec<_>>(),
                 "sampling": match m.facts.sampling {
                     models::Sampling::Free => "free",
                     models::Sampling::DefaultsOnly { .. } => "defaults only",
                 },
                 "reasoning": m.facts.reasoning.describe(),
-                "end_of_life": m.facts.end_of_life.map(|e| json!({"date": e.date, "source": e.source})),
+                "end_of_life": m.facts.end_of_life.map(|e| json!({
+                    "date": e.date,
+                    "only": e.only.map(|g| g.prefix()),
+                    "note": e.note,
+                    "source": e.source,
+                })),
+                "legacy_since": m.facts.legacy.map(|l| json!({"date": l.since, "source": l.source})),
                 "unverified": m.facts.unverified,
                 "account_setting": m.facts.account_setting,
+                "sources": {
+                    "max_output_tokens": m.facts.sources.max_output_tokens,
+                    "limits": m.facts.sources.limits,
+                    "prefixes": m.facts.sources.prefixes,
+                    "sampling": m.facts.sources.sampling,
+                    "reasoning": m.facts.sources.reasoning,
+                    "on_demand": m.facts.sources.on_demand,
+                },
             })
         })
         .collect();
@@ -491,11 +501,18 @@ fn list_models(as_json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
             if m.agents { "yes" } else { "no" }
         )?;
         if let Some(eol) = m.facts.end_of_life {
+            let note = eol.note.map(|n| format!(", {n}")).unwrap_or_default();
             writeln!(
                 out,
-                "    note: end of life on {} ({})",
+                "    note: end of life on {}{note} ({})",
                 eol.date, eol.source
             )?;
+        } else if let Some(legacy) = m.facts.legacy {
+            let since = legacy
+                .since
+                .map(|d| format!(" since {d}"))
+                .unwrap_or_default();
+            writeln!(out, "    note: legacy{since} ({})", legacy.source)?;
         }
         if let Some(unverified) = m.facts.unverified {
             writeln!(out, "    unverified: {unverified}")?;

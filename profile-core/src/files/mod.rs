@@ -183,7 +183,7 @@ impl Declarations {
                     continue;
                 }
                 seen.push(model.id());
-                if let Some(w) = crate::rules::model_warning(model) {
+                for w in crate::rules::model_warnings(model) {
                     let path = if v.name == crate::prompt::DEFAULT_VARIANT {
                         format!("prompts.{}.model", p.key)
                     } else {
@@ -194,7 +194,7 @@ impl Declarations {
             }
         }
         for a in &self.agents {
-            if let Some(w) = crate::rules::model_warning(&a.model) {
+            for w in crate::rules::model_warnings(&a.model) {
                 out.push((format!("agents.{}.model", a.key), w));
             }
         }

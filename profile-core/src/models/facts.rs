@@ -7,28 +7,19 @@
 
 use super::Geo;
 
-/// The cross-region (system) inference profile prefixes a model has, as a set of [`Geo`]s.
+/// The cross-region (system) inference profile prefixes the sources list for a model, as a set of [`Geo`]s.
 ///
-/// [`Prefixes::UNKNOWN`] means no source lists them: every prefix is accepted. [`Prefixes::NONE`] means the model
-/// is in-region only (a source says so): any prefix is an error.
+/// Availability grows month by month, so a prefix outside the set is a warning, never an error; the empty set
+/// ([`Prefixes::NONE`]) means the sources list the model in-region only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Prefixes(u8);
+pub struct Prefixes(u16);
 
 impl Prefixes {
-    /// No source lists the prefixes: every prefix is accepted.
-    pub const UNKNOWN: Prefixes = Prefixes(0x80);
-    /// In-region only: no cross-region profile.
+    /// In-region only: no source lists a cross-region profile.
     pub const NONE: Prefixes = Prefixes(0);
 
-    const fn bit(geo: Geo) -> u8 {
-        match geo {
-            Geo::Us => 1,
-            Geo::Eu => 2,
-            Geo::Apac => 4,
-            Geo::Au => 8,
-            Geo::Jp => 16,
-            Geo::Global => 32,
-        }
+    const fn bit(geo: Geo) -> u16 {
+        1 << geo as u16
     }
 
     /// The set of `geos`.
@@ -42,21 +33,18 @@ impl Prefixes {
         Prefixes(bits)
     }
 
-    /// Whether the prefixes are known (a source lists them).
-    pub const fn is_known(self) -> bool {
-        self.0 & 0x80 == 0
-    }
-
-    /// Whether `<geo>.<model id>` exists (always, when the prefixes are unknown).
+    /// Whether a source lists `<geo>.<model id>`.
     pub const fn has(self, geo: Geo) -> bool {
-        !self.is_known() || self.0 & Prefixes::bit(geo) != 0
+        self.0 & Prefixes::bit(geo) != 0
     }
 
-    /// The known prefixes, in documentation order (empty when unknown or in-region only).
+    /// Whether the set is empty (in-region only).
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The listed prefixes, in documentation order.
     pub fn list(self) -> Vec<Geo> {
-        if !self.is_known() {
-            return Vec::new();
-        }
         Geo::ALL.into_iter().filter(|g| self.has(*g)).collect()
     }
 }
@@ -212,6 +200,9 @@ pub enum Reasoning {
     Nova,
     /// OpenAI gpt-oss: `reasoning_effort` (low, medium, high).
     OpenAi,
+    /// The sources say the model reasons, but none states which settings it takes or in what shape: reasoning
+    /// settings are refused as for a model the catalog does not know (nothing could send them).
+    Unknown,
 }
 
 impl Reasoning {
@@ -220,7 +211,7 @@ impl Reasoning {
         match self {
             Reasoning::Claude(c) => c.efforts,
             Reasoning::Nova | Reasoning::OpenAi => Efforts::TO_HIGH,
-            Reasoning::None | Reasoning::AlwaysOn => Efforts::NONE,
+            Reasoning::None | Reasoning::AlwaysOn | Reasoning::Unknown => Efforts::NONE,
         }
     }
 
@@ -229,6 +220,7 @@ impl Reasoning {
         match self {
             Reasoning::None => "none".to_owned(),
             Reasoning::AlwaysOn => "always on (no settings)".to_owned(),
+            Reasoning::Unknown => "reasons; settings not documented".to_owned(),
             Reasoning::Nova => "reasoningConfig (effort low, medium, high)".to_owned(),
             Reasoning::OpenAi => "reasoning_effort (low, medium, high)".to_owned(),
             Reasoning::Claude(c) => {
@@ -258,14 +250,45 @@ impl Reasoning {
 pub struct EndOfLife {
     /// `YYYY-MM-DD`.
     pub date: &'static str,
-    /// Where the date comes from.
+    /// The date concerns only this geography's cross-region profile.
+    pub only: Option<Geo>,
+    /// What the date covers when it is not plain (`the eu. profile only`, `the exact date is not known`).
+    pub note: Option<&'static str>,
+    /// Where the date comes from (public sources).
     pub source: &'static str,
 }
 
-/// Everything the rulebook knows about a model beyond its output limits.
+/// AWS lists the model as legacy: still served, with an end of life ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Legacy {
+    /// `YYYY-MM-DD`: legacy since, when a source gives the date.
+    pub since: Option<&'static str>,
+    /// Where the state comes from (public sources).
+    pub source: &'static str,
+}
+
+/// The public sources of a model's figures, by figure (each one or more titles joined with "; ").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FactSources {
+    /// `max_output_tokens`.
+    pub max_output_tokens: &'static str,
+    /// The cross-region prefixes.
+    pub prefixes: &'static str,
+    /// The reasoning mode.
+    pub reasoning: &'static str,
+    /// The sampling policy.
+    pub sampling: &'static str,
+    /// Top-k, the smallest temperature and the stop-sequence limit.
+    pub limits: &'static str,
+    /// Whether the base id is invoked on demand.
+    pub on_demand: &'static str,
+}
+
+/// Everything the rulebook knows about a model beyond its output limits. Generated from the catalog's data file
+/// (`profile-core/catalog/models.toml`), where every figure has its source.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Facts {
-    /// Cross-region profile prefixes.
+    /// Cross-region profile prefixes the sources list.
     pub prefixes: Prefixes,
     /// Sampling policy.
     pub sampling: Sampling,
@@ -273,21 +296,13 @@ pub struct Facts {
     pub reasoning: Reasoning,
     /// End of life, if reached or announced.
     pub end_of_life: Option<EndOfLife>,
-    /// A figure only a third-party catalog gives (or sources disagree on), with both sources; never a reason to
-    /// reject a value below the highest figure any source gives.
+    /// Legacy, where AWS lists the model as legacy.
+    pub legacy: Option<Legacy>,
+    /// Figures the sources disagree on (or only a weak source gives), with what each says; the catalog holds the
+    /// figure that rejects least.
     pub unverified: Option<&'static str>,
     /// An account setting the model needs (Fable's data-retention mode).
     pub account_setting: Option<&'static str>,
-}
-
-impl Facts {
-    /// No known prefixes, free sampling, no reasoning, no end of life.
-    pub const PLAIN: Facts = Facts {
-        prefixes: Prefixes::UNKNOWN,
-        sampling: Sampling::Free,
-        reasoning: Reasoning::None,
-        end_of_life: None,
-        unverified: None,
-        account_setting: None,
-    };
+    /// The source of each figure.
+    pub sources: FactSources,
 }

@@ -176,12 +176,19 @@ impl Model {
 
 mod catalog;
 mod facts;
+mod generated;
 pub use catalog::*;
 pub use facts::{
-    Budget, ClaudeThinking, Effort, Efforts, EndOfLife, Facts, Off, Prefixes, Reasoning, Sampling,
+    Budget, ClaudeThinking, Effort, Efforts, EndOfLife, FactSources, Facts, Legacy, Off, Prefixes,
+    Reasoning, Sampling,
 };
+pub use generated::*;
 
 /// The geography of a cross-region (system) inference profile: the prefix of `us.anthropic...`.
+///
+/// Sources: the Bedrock user guide's cross-region inference page, the AWS CDK's
+/// `CrossRegionInferenceProfileRegion` (which adds `us-gov`), and LiteLLM's model table (which adds `in`, for
+/// India). A prefix that is none of these is an error; a known one that no source lists for a model is a warning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Geo {
     /// `us.`
@@ -196,11 +203,24 @@ pub enum Geo {
     Jp,
     /// `global.`
     Global,
+    /// `us-gov.`: AWS GovCloud (US), partition `aws-us-gov`.
+    UsGov,
+    /// `in.`: India.
+    In,
 }
 
 impl Geo {
-    /// Every geography, in documentation order (cross-region-inference.html).
-    pub const ALL: [Geo; 6] = [Geo::Us, Geo::Eu, Geo::Apac, Geo::Au, Geo::Jp, Geo::Global];
+    /// Every geography, in documentation order.
+    pub const ALL: [Geo; 8] = [
+        Geo::Us,
+        Geo::Eu,
+        Geo::Apac,
+        Geo::Au,
+        Geo::Jp,
+        Geo::Global,
+        Geo::UsGov,
+        Geo::In,
+    ];
 
     /// The id prefix without its dot: `us`, `eu`, ...
     pub const fn prefix(self) -> &'static str {
@@ -211,6 +231,8 @@ impl Geo {
             Geo::Au => "au",
             Geo::Jp => "jp",
             Geo::Global => "global",
+            Geo::UsGov => "us-gov",
+            Geo::In => "in",
         }
     }
 
@@ -373,15 +395,6 @@ pub enum ModelError {
         /// Closest catalog ids, best first.
         suggestions: Vec<&'static str>,
     },
-    /// `<geo>.<catalog id>` where the model has no cross-region profile in that geography.
-    NoProfile {
-        /// The geography's prefix.
-        prefix: &'static str,
-        /// The catalog model after the prefix.
-        model: &'static str,
-        /// The prefixes the model has (empty: in-region only).
-        available: Vec<Geo>,
-    },
     /// `<prefix>.<catalog id>` where `prefix` is not a cross-region geography.
     UnknownGeo {
         /// The unknown prefix.
@@ -444,27 +457,9 @@ impl core::fmt::Display for ModelError {
             }
             ModelError::UnknownGeo { prefix, model } => write!(
                 f,
-                "unknown cross-region prefix `{prefix}` in `{prefix}.{model}`; expected one of us, eu, apac, au, jp, global"
+                "unknown cross-region prefix `{prefix}` in `{prefix}.{model}`; expected one of {}",
+                Geo::ALL.map(Geo::prefix).join(", ")
             ),
-            ModelError::NoProfile {
-                prefix,
-                model,
-                available,
-            } => {
-                write!(
-                    f,
-                    "{model} has no `{prefix}.` cross-region inference profile; "
-                )?;
-                if available.is_empty() {
-                    write!(f, "it is invoked in-region only, as `{model}`")
-                } else {
-                    let list: Vec<String> = available
-                        .iter()
-                        .map(|g| format!("`{}.`", g.prefix()))
-                        .collect();
-                    write!(f, "it has {}", list.join(", "))
-                }
-            }
             ModelError::MalformedArn { arn, reason } => {
                 write!(f, "malformed Bedrock ARN `{arn}`: {reason}")
             }
@@ -491,7 +486,7 @@ impl core::fmt::Display for ModelError {
 impl std::error::Error for ModelError {}
 
 mod resolve;
-pub use resolve::{resolve, suggest, unlisted_owned};
+pub use resolve::{cross_region_geo, resolve, suggest, unlisted_owned};
 
 #[cfg(test)]
 mod tests;

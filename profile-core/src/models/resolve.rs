@@ -57,17 +57,14 @@ pub fn resolve(id: &str) -> Result<ModelRef, ModelError> {
     })
 }
 
-/// `<geo>.<catalog id>`.
+/// `<geo>.<catalog id>`. Any known geography resolves: one that no source lists for the model is a warning
+/// ([`crate::rules::model_warnings`]), since availability grows month by month; only a prefix that is no geography
+/// at all is an error.
 fn resolve_cross_region(id: &str) -> Result<(Geo, &'static Model), ModelError> {
     if let Some((prefix, rest)) = id.split_once('.')
         && let Some(model) = get(rest)
     {
         return match Geo::from_prefix(prefix) {
-            Some(geo) if !model.facts.prefixes.has(geo) => Err(ModelError::NoProfile {
-                prefix: geo.prefix(),
-                model: model.id,
-                available: model.facts.prefixes.list(),
-            }),
             Some(geo) => Ok((geo, model)),
             None => Err(ModelError::UnknownGeo {
                 prefix: prefix.to_owned(),
@@ -160,6 +157,17 @@ fn parse_arn(arn: &str) -> Result<(ArnResource, Option<&'static Model>), ModelEr
             Ok((kind, None))
         }
     }
+}
+
+/// The geography of a cross-region id or of an `inference-profile/<geo>.<id>` ARN (`None` for anything else).
+pub fn cross_region_geo(id: &str) -> Option<Geo> {
+    let id = match id.strip_prefix("arn:") {
+        Some(_) => id.rsplit_once(":inference-profile/")?.1,
+        None => id,
+    };
+    let (prefix, rest) = id.split_once('.')?;
+    get(rest)?;
+    Geo::from_prefix(prefix)
 }
 
 /// The catalog ids closest to `id` (Jaro-Winkler similarity, best first, at most three).

@@ -96,7 +96,7 @@ fn explains_what_is_wrong() {
     assert_eq!(
         geo.to_string(),
         "unknown cross-region prefix `ca` in `ca.anthropic.claude-3-haiku-20240307-v1:0`; \
-         expected one of us, eu, apac, au, jp, global"
+         expected one of us, eu, apac, au, jp, global, us-gov, in"
     );
     let arn = resolve("arn:aws:s3:::bucket/key").unwrap_err();
     assert!(matches!(arn, ModelError::MalformedArn { .. }), "{arn}");
@@ -119,21 +119,81 @@ fn unlisted_models_take_the_stated_limit() {
 }
 
 #[test]
-fn cross_region_prefixes_are_checked() {
-    let error = resolve("global.anthropic.claude-3-haiku-20240307-v1:0").unwrap_err();
+fn cross_region_prefixes_resolve_for_every_geography() {
+    // A known geography resolves whether or not a source lists it for the model (the rulebook warns when none
+    // does); only a prefix that is no geography is an error.
+    let gov = resolve("us-gov.anthropic.claude-sonnet-5").unwrap();
+    assert_eq!(
+        gov.target,
+        ModelTarget::CrossRegion(Geo::UsGov, &ANTHROPIC_CLAUDE_SONNET_5)
+    );
+    let india = resolve("in.moonshotai.kimi-k3").unwrap();
+    assert_eq!(
+        india.target,
+        ModelTarget::CrossRegion(Geo::In, &MOONSHOTAI_KIMI_K3)
+    );
+    assert!(resolve("eu.anthropic.claude-sonnet-5-5").is_ok());
+    assert!(resolve("global.anthropic.claude-3-haiku-20240307-v1:0").is_ok());
+    assert!(resolve("us.openai.gpt-oss-120b-1:0").is_ok());
+    let error = resolve("mars.anthropic.claude-sonnet-5").unwrap_err();
     assert_eq!(
         error.to_string(),
-        "anthropic.claude-3-haiku-20240307-v1:0 has no `global.` cross-region inference profile; it has `us.`, `eu.`, `apac.`"
+        "unknown cross-region prefix `mars` in `mars.anthropic.claude-sonnet-5`; expected one of us, eu, apac, au, \
+         jp, global, us-gov, in"
     );
-    let error = resolve("us.openai.gpt-oss-120b-1:0").unwrap_err();
+    // `us` is a prefix of `us-gov`: the longer geography is read whole.
     assert_eq!(
-        error.to_string(),
-        "openai.gpt-oss-120b-1:0 has no `us.` cross-region inference profile; it is invoked in-region only, as `openai.gpt-oss-120b-1:0`"
+        Provider::from_model_id("us-gov.anthropic.claude-sonnet-5"),
+        Provider::Anthropic
     );
-    assert!(resolve("global.anthropic.claude-opus-4-7").is_ok());
-    // Unknown prefixes: every geography accepted.
-    assert!(resolve("jp.anthropic.claude-haiku-5-5").is_ok());
-    assert!(resolve("eu.anthropic.claude-sonnet-5-5").is_err());
+    assert_eq!(
+        cross_region_geo("us-gov.anthropic.claude-sonnet-5"),
+        Some(Geo::UsGov)
+    );
+}
+
+#[test]
+fn govcloud_arns_resolve() {
+    let arn = "arn:aws-us-gov:bedrock:us-gov-west-1:123456789012:inference-profile/us-gov.anthropic.claude-sonnet-5";
+    let model = resolve(arn).unwrap();
+    assert_eq!(
+        model.target,
+        ModelTarget::Arn(ArnResource::InferenceProfile, &ANTHROPIC_CLAUDE_SONNET_5)
+    );
+    assert_eq!(cross_region_geo(arn), Some(Geo::UsGov));
+    let base = "arn:aws-us-gov:bedrock:us-gov-west-1::foundation-model/anthropic.claude-sonnet-5";
+    assert_eq!(cross_region_geo(base), None);
+    assert!(resolve(base).is_ok());
+}
+
+#[test]
+fn every_figure_names_a_public_source() {
+    for m in CATALOG {
+        let s = m.facts.sources;
+        for (what, text) in [
+            ("max_output_tokens", s.max_output_tokens),
+            ("prefixes", s.prefixes),
+            ("reasoning", s.reasoning),
+            ("sampling", s.sampling),
+            ("limits", s.limits),
+            ("on_demand", s.on_demand),
+            ("source", m.source),
+        ] {
+            assert!(!text.is_empty(), "{}: {what} has no source", m.id);
+            assert!(
+                !text.contains('['),
+                "{}: {what} names a private label: {text}",
+                m.id
+            );
+        }
+        if let Some(e) = m.facts.end_of_life {
+            assert!(!e.source.is_empty() && !e.source.contains('['), "{}", m.id);
+        }
+        if let Some(l) = m.facts.legacy {
+            assert!(!l.source.is_empty() && !l.source.contains('['), "{}", m.id);
+            assert!(m.legacy, "{}", m.id);
+        }
+    }
 }
 
 #[test]

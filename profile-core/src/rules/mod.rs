@@ -81,7 +81,7 @@ pub use reasoning::{check_reasoning, check_reasoning_sampling, check_sampling_po
 pub(crate) use run::check_for;
 pub use run::{assert_valid, check, checked};
 pub use violation::{Limiter, Violation};
-pub use warning::{Warning, model_warning, warnings};
+pub use warning::{Warning, model_warnings, warnings};
 
 // ---------------------------------------------------------------------------------------------------------------
 // The rules. Each takes the value (and the model / surface where they matter) and returns the first violation.

@@ -73,6 +73,7 @@ pub const fn check_reasoning<'a>(
             model: id,
             field: first_field(r),
         }),
+        Reasoning::Unknown => Some(Violation::ReasoningUndocumented { model: id }),
         Reasoning::Nova | Reasoning::OpenAi => check_effort_only(r, mode, id),
         Reasoning::Claude(c) => check_claude(r, c, id),
     };
@@ -331,6 +332,14 @@ pub(super) const fn write_message(v: &Violation<'_>, m: &mut Message) {
             m.push_str("`reasoning` cannot be sent through ");
             m.push_str(model);
             m.push_str(": its shape depends on the model, which the catalog does not know; name a catalog model");
+        }
+        Violation::ReasoningUndocumented { model } => {
+            m.push_str("`reasoning` cannot be sent to ");
+            m.push_str(model);
+            m.push_str(
+                ": the sources say it reasons, but none documents which reasoning settings it takes on Bedrock; \
+                 leave `reasoning` out (the model uses its default)",
+            );
         }
         Violation::ReasoningEmpty => m.push_str(
             "`reasoning` sets nothing; give `budget_tokens`, `effort` or `thinking`, or leave it out",

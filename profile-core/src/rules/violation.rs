@@ -186,6 +186,11 @@ pub enum Violation<'a> {
         /// The model id.
         model: &'a str,
     },
+    /// `reasoning` on a catalog model that reasons, but whose reasoning settings no source documents.
+    ReasoningUndocumented {
+        /// The model id.
+        model: &'a str,
+    },
     /// `reasoning: {}`.
     ReasoningEmpty,
     /// `budget_tokens` on a model that takes `effort` instead.

@@ -1,11 +1,12 @@
-//! What compiles but deserves a warning: a model past its end of life (dates differ by region, so never an error),
-//! deprecated budget thinking (Claude Opus 4.6, Sonnet 4.6), and more tags than AWS's general per-resource limit
+//! What compiles but deserves a warning: a model past its end of life or legacy (dates differ by region, so never
+//! an error), a cross-region prefix that no source lists for the model (availability grows month by month, so never
+//! an error), deprecated budget thinking (Claude Opus 4.6, Sonnet 4.6), and more tags than AWS's general per-resource limit
 //! (unverified for Bedrock). The macros turn each into a rustc warning (a
 //! reference to a `#[deprecated]` item), the file loader's CLI into a note.
 
 use super::Key;
 use crate::limits;
-use crate::models::{Budget, ModelRef, Reasoning};
+use crate::models::{Budget, ModelRef, ModelTarget, Prefixes, Reasoning};
 use crate::profile::InferenceProfile;
 use core::fmt;
 
@@ -19,7 +20,32 @@ pub enum Warning<'a> {
         model: &'a str,
         /// `YYYY-MM-DD`.
         date: &'static str,
-        /// Where the date comes from.
+        /// What the date covers, when it is not plain.
+        note: Option<&'static str>,
+        /// Where the date comes from (public sources).
+        source: &'static str,
+    },
+    /// AWS lists the model as legacy (and no end-of-life date is known).
+    Legacy {
+        /// The model id.
+        model: &'a str,
+        /// `YYYY-MM-DD`, when known.
+        since: Option<&'static str>,
+        /// Where the state comes from (public sources).
+        source: &'static str,
+    },
+    /// `<geo>.<model>` where no source lists that geography's cross-region profile for the model. Cross-region
+    /// availability grows month by month, so this is a warning; only a prefix that is no geography is an error.
+    PrefixNotListed {
+        /// The id as declared.
+        model: &'a str,
+        /// The geography's prefix.
+        prefix: &'static str,
+        /// The catalog model after the prefix.
+        base: &'static str,
+        /// The prefixes the sources list (empty: in-region only).
+        listed: Prefixes,
+        /// Where the list comes from (public sources).
         source: &'static str,
     },
     /// `budget_tokens` on a model where budget thinking is deprecated.
@@ -39,7 +65,9 @@ impl Warning<'_> {
     /// The key whose value causes the warning.
     pub const fn key(&self) -> Key {
         match self {
-            Warning::EndOfLife { .. } => Key::Model,
+            Warning::EndOfLife { .. }
+            | Warning::Legacy { .. }
+            | Warning::PrefixNotListed { .. } => Key::Model,
             Warning::BudgetDeprecated { .. } => Key::Reasoning,
             Warning::ManyTags { .. } => Key::Tags,
         }
@@ -52,11 +80,59 @@ impl fmt::Display for Warning<'_> {
             Warning::EndOfLife {
                 model,
                 date,
+                note,
                 source,
-            } => write!(
-                f,
-                "{model} reaches end of life on Bedrock on {date} ({source}); dates differ by region, move to a current model"
-            ),
+            } => {
+                write!(f, "{model} reaches end of life on Bedrock on {date}")?;
+                if let Some(note) = note {
+                    write!(f, ", {note}")?;
+                }
+                write!(
+                    f,
+                    " ({source}); dates differ by region, move to a current model"
+                )
+            }
+            Warning::Legacy {
+                model,
+                since,
+                source,
+            } => {
+                write!(f, "{model} is legacy on Bedrock")?;
+                if let Some(since) = since {
+                    write!(f, " since {since}")?;
+                }
+                write!(
+                    f,
+                    " ({source}): its end of life follows; move to a current model"
+                )
+            }
+            Warning::PrefixNotListed {
+                prefix,
+                base,
+                listed,
+                source,
+                ..
+            } => {
+                write!(
+                    f,
+                    "no source lists the cross-region inference profile `{prefix}.{base}` (they list "
+                )?;
+                if listed.is_empty() {
+                    write!(f, "{base} in-region only")?;
+                } else {
+                    let list: Vec<String> = listed
+                        .list()
+                        .iter()
+                        .map(|g| format!("`{}.`", g.prefix()))
+                        .collect();
+                    write!(f, "{}", list.join(", "))?;
+                }
+                write!(
+                    f,
+                    "; {source}); availability grows month by month, so check ListInferenceProfiles in your \
+                     region before relying on it"
+                )
+            }
             Warning::BudgetDeprecated { model } => write!(
                 f,
                 "`reasoning.budget_tokens` is deprecated on {model} and will be removed; use `effort` (adaptive thinking)"
@@ -73,14 +149,46 @@ impl fmt::Display for Warning<'_> {
     }
 }
 
-/// The warning of a model on its own (a prompt's, a variant's or an agent's `model`): its end of life.
-pub fn model_warning(model: &ModelRef) -> Option<Warning<'_>> {
-    let eol = model.catalog_model()?.facts.end_of_life?;
-    Some(Warning::EndOfLife {
-        model: model.id(),
-        date: eol.date,
-        source: eol.source,
-    })
+/// The warnings of a model on its own (a profile's, a prompt's, a variant's or an agent's `model`): a cross-region
+/// prefix no source lists for it, and its end of life (or, without a date, its legacy state).
+pub fn model_warnings(model: &ModelRef) -> Vec<Warning<'_>> {
+    let mut out = Vec::new();
+    let Some(entry) = model.catalog_model() else {
+        return out;
+    };
+    let geo = match model.target {
+        ModelTarget::CrossRegion(geo, _) => Some(geo),
+        ModelTarget::Arn(..) => crate::models::cross_region_geo(model.id()),
+        _ => None,
+    };
+    if let Some(geo) = geo
+        && !entry.facts.prefixes.has(geo)
+    {
+        out.push(Warning::PrefixNotListed {
+            model: model.id(),
+            prefix: geo.prefix(),
+            base: entry.id,
+            listed: entry.facts.prefixes,
+            source: entry.facts.sources.prefixes,
+        });
+    }
+    match (entry.facts.end_of_life, entry.facts.legacy) {
+        (Some(eol), _) if eol.only.is_none() || eol.only == geo => {
+            out.push(Warning::EndOfLife {
+                model: model.id(),
+                date: eol.date,
+                note: eol.note,
+                source: eol.source,
+            });
+        }
+        (_, Some(legacy)) => out.push(Warning::Legacy {
+            model: model.id(),
+            since: legacy.since,
+            source: legacy.source,
+        }),
+        _ => {}
+    }
+    out
 }
 
 /// The warnings of `profile` (with `model` in place of its own, when given).
@@ -100,7 +208,7 @@ pub fn warnings<'a>(
     let Some(entry) = model.catalog_model() else {
         return out;
     };
-    out.extend(model_warning(model));
+    out.extend(model_warnings(model));
     if let (Reasoning::Claude(c), Some(r)) = (entry.facts.reasoning, &profile.reasoning)
         && r.budget_tokens.is_some()
         && c.budget == Budget::Deprecated

@@ -87,6 +87,13 @@ pub fn reasoning_fields(
                 reason: "the model takes no reasoning settings",
             });
         }
+        Reasoning::Unknown => {
+            return Err(WireError::Unsupported {
+                setting: "reasoning",
+                model: model_id.to_owned(),
+                reason: "no source documents the model's reasoning settings on Bedrock",
+            });
+        }
     }
     Ok(out)
 }

@@ -111,9 +111,9 @@ pub fn agent(cx: &mut Ctxt, ident: &Ident, args: Vec<Arg>) -> Agent {
             .map(|(s, t, _)| (*s, t.clone()))
             .collect(),
         warnings: match &d.model {
-            Setting::Set(m, span) => bedrock_profiles_core::rules::model_warning(m)
-                .map(|w| (*span, w.to_string()))
+            Setting::Set(m, span) => bedrock_profiles_core::rules::model_warnings(m)
                 .into_iter()
+                .map(|w| (*span, w.to_string()))
                 .collect(),
             _ => Vec::new(),
         },

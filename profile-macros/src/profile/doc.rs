@@ -72,21 +72,25 @@ fn limits_line(model: &ModelRef) -> String {
         if reasoning != "none" {
             parts.push(format!("reasoning: {reasoning}"));
         }
-        if f.prefixes.is_known() {
-            let list: Vec<String> = f
-                .prefixes
-                .list()
-                .iter()
-                .map(|g| format!("`{}.`", g.prefix()))
-                .collect();
-            parts.push(if list.is_empty() {
-                "in-region only".to_owned()
-            } else {
-                format!("cross-region {}", list.join(", "))
-            });
-        }
+        let list: Vec<String> = f
+            .prefixes
+            .list()
+            .iter()
+            .map(|g| format!("`{}.`", g.prefix()))
+            .collect();
+        parts.push(if list.is_empty() {
+            "in-region only".to_owned()
+        } else {
+            format!("cross-region {}", list.join(", "))
+        });
         if let Some(eol) = f.end_of_life {
-            parts.push(format!("**end of life {}** ({})", eol.date, eol.source));
+            let note = eol.note.map(|n| format!(", {n}")).unwrap_or_default();
+            parts.push(format!(
+                "**end of life {}**{note} ({})",
+                eol.date, eol.source
+            ));
+        } else if let Some(legacy) = f.legacy {
+            parts.push(format!("legacy ({})", legacy.source));
         }
         if let Some(note) = f.account_setting {
             parts.push(format!("account setting: {note}"));
@@ -96,7 +100,7 @@ fn limits_line(model: &ModelRef) -> String {
         }
     }
     let source = match model.catalog_model() {
-        Some(m) => format!(" (source: AWS Bedrock user guide, {})", m.source),
+        Some(m) => format!(" (source: {})", m.source),
         None => " (as stated in `unlisted { ... }`)".to_owned(),
     };
     format!(

@@ -147,11 +147,12 @@ pub fn prompt(cx: &mut Ctxt, args: Vec<Arg>, ident: &Ident, fields: &syn::Fields
         .collect();
     let warnings = std::iter::once(&d.top)
         .chain(&d.variants)
-        .filter_map(|v| match &v.model {
-            Setting::Set(m, span) => {
-                bedrock_profiles_core::rules::model_warning(m).map(|w| (*span, w.to_string()))
-            }
-            _ => None,
+        .flat_map(|v| match &v.model {
+            Setting::Set(m, span) => bedrock_profiles_core::rules::model_warnings(m)
+                .into_iter()
+                .map(|w| (*span, w.to_string()))
+                .collect(),
+            _ => Vec::new(),
         })
         .collect();
     Prompt {
