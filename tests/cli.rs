@@ -281,6 +281,56 @@ fn models_lists_the_catalog() {
         .unwrap();
     assert_eq!(titan["top_k"], Value::Null);
     assert_eq!(titan["agents"], false);
+    // Every model gives the source of each figure, and its lifecycle with sources.
+    for m in list {
+        for figure in [
+            "max_output_tokens",
+            "limits",
+            "prefixes",
+            "sampling",
+            "reasoning",
+            "on_demand",
+        ] {
+            let source = m["sources"][figure].as_str().unwrap_or_default();
+            assert!(!source.is_empty(), "{}: no source for {figure}", m["id"]);
+        }
+    }
+    let sonnet_4 = list
+        .iter()
+        .find(|m| m["id"] == "anthropic.claude-sonnet-4-20250514-v1:0")
+        .unwrap();
+    assert_eq!(sonnet_4["end_of_life"]["date"], "2026-10-14");
+    assert_eq!(
+        sonnet_4["end_of_life"]["source"],
+        "LiteLLM 1.110.2 model table"
+    );
+    assert_eq!(
+        sonnet_4["prefixes"],
+        serde_json::json!(["us", "eu", "apac", "global"])
+    );
+    let haiku_4_5 = list
+        .iter()
+        .find(|m| m["id"] == "anthropic.claude-haiku-4-5-20251001-v1:0")
+        .unwrap();
+    assert_eq!(haiku_4_5["end_of_life"]["only"], "eu");
+    let sonnet_3 = list
+        .iter()
+        .find(|m| m["id"] == "anthropic.claude-3-sonnet-20240229-v1:0")
+        .unwrap();
+    assert_eq!(sonnet_3["legacy"], true);
+    assert!(
+        sonnet_3["legacy_since"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("AWS CDK")
+    );
+    let table = stdout(&run(&["models"]));
+    assert!(
+        table.contains(
+            "    note: end of life on 2026-10-15, the `eu.` cross-region profile only (LiteLLM"
+        ),
+        "{table}"
+    );
 }
 
 /// Runs the command with its stdout's read end closed early, like `| head -1` or `| grep -q`: after reading

@@ -427,3 +427,97 @@ fn a_variant_request_name_follows_the_name_rule() {
     assert!(prompt::check_request_name(&sixty, "short").is_none());
     assert!(prompt::check_request_name(&sixty, "default").is_none());
 }
+
+/// A model's own warnings: a geography no source lists (never an error), an end of life that concerns one
+/// geography's profile only, and the legacy state when no end-of-life date is known.
+#[test]
+fn model_warnings_of_prefixes_and_lifecycle() {
+    let texts = |id: &str| -> Vec<String> {
+        let m = model(id);
+        rules::model_warnings(&m)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    assert_eq!(texts("us.anthropic.claude-sonnet-5"), Vec::<String>::new());
+    assert_eq!(
+        texts("us-gov.anthropic.claude-sonnet-5"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        texts("jp.anthropic.claude-opus-4-5-20251101-v1:0"),
+        [
+            "no source lists the cross-region inference profile `jp.anthropic.claude-opus-4-5-20251101-v1:0` (they \
+          list `us.`, `eu.`, `global.`; Anthropic docs: Claude on Amazon Bedrock; LiteLLM 1.110.2 model table); \
+          availability grows month by month, so check ListInferenceProfiles in your region before relying on it"
+        ]
+    );
+    // Haiku 4.5's end of life concerns its `eu.` profile only.
+    assert_eq!(
+        texts("us.anthropic.claude-haiku-4-5-20251001-v1:0"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        texts("anthropic.claude-haiku-4-5-20251001-v1:0"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        texts("eu.anthropic.claude-haiku-4-5-20251001-v1:0"),
+        [
+            "eu.anthropic.claude-haiku-4-5-20251001-v1:0 reaches end of life on Bedrock on 2026-10-15, the `eu.` \
+          cross-region profile only (LiteLLM 1.110.2 model table); dates differ by region, move to a current model"
+        ]
+    );
+    // Both warnings at once, through an ARN too.
+    let arn = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/global.anthropic.claude-3-haiku-20240307-v1:0";
+    let both = texts(arn);
+    assert_eq!(both.len(), 2, "{both:?}");
+    assert!(
+        both[0].starts_with("no source lists the cross-region inference profile `global."),
+        "{both:?}"
+    );
+    assert!(
+        both[1].contains("reaches end of life on Bedrock on 2026-09-10"),
+        "{both:?}"
+    );
+    // An unlisted model has no catalog facts, so no warnings.
+    let unlisted = models::ModelRef::unlisted("us.acme.new-v1:0", 100);
+    assert!(rules::model_warnings(&unlisted).is_empty());
+    let legacy = rules::Warning::Legacy {
+        model: "anthropic.claude-x",
+        since: Some("2026-01-01"),
+        source: "AWS Bedrock user guide: model-lifecycle",
+    };
+    assert_eq!(
+        legacy.to_string(),
+        "anthropic.claude-x is legacy on Bedrock since 2026-01-01 (AWS Bedrock user guide: model-lifecycle): its end \
+         of life follows; move to a current model"
+    );
+}
+
+/// A model the sources say reasons, without documenting its settings: `reasoning` is refused with a message that
+/// says so (nothing could send it), and the model itself is fine without it.
+#[test]
+fn reasoning_on_a_model_with_undocumented_settings() {
+    use bedrock_profiles_core::ReasoningConfig;
+    use bedrock_profiles_core::models::Effort;
+    let mut profile = InferenceProfile::new("gpt");
+    profile.model = Some(model("global.openai.gpt-6.1-sol"));
+    profile.max_tokens = Some(131_072);
+    assert!(check(&profile, Surface::Converse).is_empty());
+    profile.reasoning = Some(ReasoningConfig {
+        effort: Some(Effort::High),
+        ..ReasoningConfig::EMPTY
+    });
+    let found: Vec<String> = check(&profile, Surface::Converse)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "`reasoning` cannot be sent to global.openai.gpt-6.1-sol: the sources say it reasons, but none documents \
+          which reasoning settings it takes on Bedrock; leave `reasoning` out (the model uses its default)"
+        ]
+    );
+}

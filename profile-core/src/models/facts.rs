@@ -1,9 +1,9 @@
-//! Per-model facts beyond the output limits: the cross-region prefixes a model has, its sampling policy, its
-//! reasoning mode and effort levels, its end of life, and which figures only a third-party catalog gives.
+//! Per-model facts beyond the output limits: the cross-region prefixes the sources list for a model, its sampling
+//! policy, its reasoning mode and effort levels, its end of life and legacy state, which figures the sources
+//! disagree on, and the public source of each figure.
 //!
-//! Sources: `shared/reference/bedrock-2026-models.md` (2026 models, sampling and thinking rules, end-of-life dates)
-//! and `shared/reference/bedrock-2025-features.md` (reasoning, 2025 models). The catalog ([`super::CATALOG`]) holds
-//! the data; this module holds the types and their `const` queries.
+//! The catalog ([`super::CATALOG`], generated from `profile-core/catalog/models.toml`) holds the data; this module
+//! holds the types and their `const` queries.
 
 use super::Geo;
 

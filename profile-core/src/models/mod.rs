@@ -1,7 +1,10 @@
 //! The model catalog: every foundation model the rulebook knows, with its limits.
 //!
-//! Numbers come from `shared/reference/bedrock-limits.md`, section 2, which collects them from the AWS Bedrock
-//! user guide ("Inference request parameters" pages and model cards). Each entry's [`Model::source`] names the page.
+//! The figures come from the catalog's data file (`profile-core/catalog/models.toml`), where each one names its
+//! public source: the AWS service models, AWS model cards and Bedrock user-guide pages, the provider's own docs, and
+//! maintained tables (LiteLLM, the AWS CDK, models.dev), ranked in that order. Each entry's [`Model::source`] names
+//! the source of its output limit, and [`Facts::sources`] the source of every other figure; [`Facts::unverified`]
+//! says where sources disagree (the catalog then holds the figure that rejects least).
 //!
 //! A model is named in three ways ([`resolve`] understands all of them):
 //! - a catalog id: `anthropic.claude-3-5-sonnet-20241022-v2:0`;

@@ -2,7 +2,8 @@
 //! ([`crate::models::Reasoning`]), sampling with thinking on, the "defaults only" sampling of Claude Opus 4.7 and
 //! later, and `guardrail`'s id and version.
 //!
-//! Sources: `shared/reference/bedrock-2025-features.md` B1-B4 and C1-C3, `bedrock-2026-models.md` 1.2-1.4.
+//! Sources: Anthropic's `ThinkingConfigEnabledParam`, the AWS extended- and adaptive-thinking pages, the Amazon Nova 2
+//! user guide, model-parameters-openai, and bedrock-runtime `OutputConfig.effort`.
 
 use super::{Key, Violation};
 use crate::limits;
