@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # Catalog models used by the generated profiles: current ones only (no end of life in the catalog, so no rustc
-# warning distorts the measurement), with the facts of profile-core/src/models/catalog.rs that the generator must
+# warning distorts the measurement), with the facts of profile-core/catalog/models.toml that the generator must
 # respect. Geos are `(prefix, Geo variant)`.
 US, EU, APAC, AU, JP, GLOBAL = (
     ("us", "Us"), ("eu", "Eu"), ("apac", "Apac"), ("au", "Au"), ("jp", "Jp"), ("global", "Global")
@@ -48,10 +48,10 @@ class Spec:
 
 
 MODELS = [
-    Spec("ANTHROPIC_CLAUDE_SONNET_4", "anthropic.claude-sonnet-4-20250514-v1:0", 64000, (0, 500),
-         geos=(US, EU, APAC, GLOBAL), reasoning="budget"),
-    Spec("ANTHROPIC_CLAUDE_SONNET_4_5", "anthropic.claude-sonnet-4-5-20250929-v1:0", 64000, (0, 500), exclusive=True,
-         reasoning="budget"),
+    Spec("ANTHROPIC_CLAUDE_OPUS_4_6", "anthropic.claude-opus-4-6-v1", 128000, (0, 500), exclusive=True,
+         geos=(US, EU, APAC, AU, JP, GLOBAL), reasoning="adaptive"),
+    Spec("ANTHROPIC_CLAUDE_OPUS_4_8", "anthropic.claude-opus-4-8", 128000, (0, 500),
+         geos=(US, EU, APAC, AU, JP, GLOBAL), defaults_only=True, reasoning="adaptive"),
     Spec("ANTHROPIC_CLAUDE_HAIKU_4_5", "anthropic.claude-haiku-4-5-20251001-v1:0", 64000, (0, 500), exclusive=True,
          reasoning="budget"),
     Spec("ANTHROPIC_CLAUDE_OPUS_4_5", "anthropic.claude-opus-4-5-20251101-v1:0", 64000, (0, 500), exclusive=True,
@@ -60,18 +60,17 @@ MODELS = [
          geos=(US, EU, AU, JP, GLOBAL), reasoning="adaptive"),
     Spec("ANTHROPIC_CLAUDE_SONNET_5", "anthropic.claude-sonnet-5", 128000, (0, 500),
          geos=(US, EU, AU, JP, GLOBAL), defaults_only=True, reasoning="adaptive"),
-    Spec("AMAZON_NOVA_MICRO", "amazon.nova-micro-v1:0", 5000, (0, 500)),
-    Spec("AMAZON_NOVA_PRO", "amazon.nova-pro-v1:0", 5000, (0, 500)),
+    Spec("AMAZON_NOVA_MICRO", "amazon.nova-micro-v1:0", 10000, (0, 500), geos=(US, EU, APAC)),
+    Spec("AMAZON_NOVA_PRO", "amazon.nova-pro-v1:0", 10000, (0, 500), geos=(US, EU, APAC)),
     Spec("AMAZON_NOVA_2_LITE", "amazon.nova-2-lite-v1:0", 65000, (0, 128), geos=(US, GLOBAL), reasoning="nova"),
-    Spec("AMAZON_TITAN_TEXT_EXPRESS", "amazon.titan-text-express-v1", 8192, None, agents=False),
-    Spec("META_LLAMA3_1_70B_INSTRUCT", "meta.llama3-1-70b-instruct-v1:0", 2048, None),
-    Spec("META_LLAMA4_MAVERICK_17B_INSTRUCT", "meta.llama4-maverick-17b-instruct-v1:0", 8192, None, geos=(US,),
-         on_demand=False),
+    Spec("AMAZON_TITAN_TEXT_EXPRESS", "amazon.titan-text-express-v1", 8192, None),
+    Spec("DEEPSEEK_V3_2", "deepseek.v3.2", 8000, None, geos=(US, EU)),
+    Spec("ZAI_GLM_5_3", "zai.glm-5.3", 128000, None, geos=(US, GLOBAL)),
     Spec("MISTRAL_LARGE_2402", "mistral.mistral-large-2402-v1:0", 8192, (1, 200)),
     Spec("MISTRAL_PIXTRAL_LARGE_2502", "mistral.pixtral-large-2502-v1:0", 16384, (1, 200), agents=False,
          geos=(US, EU)),
     Spec("OPENAI_GPT_OSS_120B", "openai.gpt-oss-120b-1:0", 16384, None, agents=False, reasoning="openai"),
-    Spec("WRITER_PALMYRA_X5", "writer.palmyra-x5-v1:0", 8192, None, agents=False),
+    Spec("MISTRAL_MINISTRAL_3_14B_INSTRUCT", "mistral.ministral-3-14b-instruct", 8000, None),
 ]
 
 STOPS = ["Human:", "Assistant:", "User:", "\n\nObservation:", "</answer>", "END"]
@@ -830,7 +829,7 @@ def generate(out: Path, repo: Path, profiles: int = 300, prompts: int = 100, age
         "//! One small declaration with `bedrock-profiles`.\n"
         "bedrock_profiles::inference_profile! {\n"
         "    /// Settings.\n"
-        '    pub SETTINGS { model: "anthropic.claude-sonnet-4-20250514-v1:0", temperature: 0.7, max_tokens: 1000 }\n'
+        '    pub SETTINGS { model: "anthropic.claude-sonnet-4-6", temperature: 0.7, max_tokens: 1000 }\n'
         "}\n",
     )
     write(out / "serde-dep" / "Cargo.toml", manifest("serde-dep", 'serde = "1"\nserde_derive = "1"\n'))
