@@ -465,7 +465,8 @@ fn model_warnings_of_prefixes_and_lifecycle() {
         texts("eu.anthropic.claude-haiku-4-5-20251001-v1:0"),
         [
             "eu.anthropic.claude-haiku-4-5-20251001-v1:0 reaches end of life on Bedrock on 2026-10-15, the `eu.` \
-          cross-region profile only (LiteLLM 1.110.2 model table); dates differ by region, move to a current model"
+          cross-region profile only (LiteLLM 1.110.2 model table); dates differ by region, move to \
+          `eu.anthropic.claude-haiku-5-5`, its successor (LiteLLM 1.110.2 model table)"
         ]
     );
     // Both warnings at once, through an ARN too.
@@ -479,6 +480,23 @@ fn model_warnings_of_prefixes_and_lifecycle() {
     assert!(
         both[1].contains("reaches end of life on Bedrock on 2026-09-10"),
         "{both:?}"
+    );
+    // Claude 3 Haiku's successor (Haiku 4.5) has a `global.` profile, so the suggestion keeps the prefix.
+    assert!(
+        both[1]
+            .contains("move to `global.anthropic.claude-haiku-4-5-20251001-v1:0`, its successor"),
+        "{both:?}"
+    );
+    // A successor without the declared geography is suggested by its base id.
+    let gov = texts("us-gov.anthropic.claude-sonnet-4-5-20250929-v1:0");
+    assert!(
+        gov[0].contains("move to `us-gov.anthropic.claude-sonnet-5-5`"),
+        "{gov:?}"
+    );
+    let jp_nova = texts("jp.amazon.nova-premier-v1:0");
+    assert!(
+        jp_nova[1].contains("move to `amazon.nova-2-pro-preview-20251202-v1:0`"),
+        "{jp_nova:?}"
     );
     // An unlisted model has no catalog facts, so no warnings.
     let unlisted = models::ModelRef::unlisted("us.acme.new-v1:0", 100);

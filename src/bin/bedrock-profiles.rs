@@ -458,6 +458,7 @@ fn list_models(as_json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
                     "source": e.source,
                 })),
                 "legacy_since": m.facts.legacy.map(|l| json!({"date": l.since, "source": l.source})),
+                "successor": m.facts.successor.map(|s| json!({"id": s.id, "source": s.source})),
                 "unverified": m.facts.unverified,
                 "account_setting": m.facts.account_setting,
                 "sources": {
@@ -478,7 +479,7 @@ fn list_models(as_json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
     }
     writeln!(
         out,
-        "{:<48} {:<18} {:>11} {:>9} {:>6} {:>6}",
+        "{:<48} {:<18} {:>11} {:>9} {:>6} {:>6}  PREFIXES",
         "MODEL", "PROVIDER", "MAX OUTPUT", "TOP K", "STOPS", "AGENTS"
     )?;
     for m in models::CATALOG {
@@ -490,21 +491,32 @@ fn list_models(as_json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
         let stops = l
             .max_stop_sequences
             .map_or("-".to_owned(), |n| n.to_string());
+        let prefixes: Vec<&str> = m.facts.prefixes.list().iter().map(|g| g.prefix()).collect();
         writeln!(
             out,
-            "{:<48} {:<18} {:>11} {:>9} {:>6} {:>6}",
+            "{:<48} {:<18} {:>11} {:>9} {:>6} {:>6}  {}",
             m.id,
             l.provider.name(),
             l.max_output_tokens,
             top_k,
             stops,
-            if m.agents { "yes" } else { "no" }
+            if m.agents { "yes" } else { "no" },
+            if prefixes.is_empty() {
+                "-".to_owned()
+            } else {
+                prefixes.join(", ")
+            }
         )?;
         if let Some(eol) = m.facts.end_of_life {
             let note = eol.note.map(|n| format!(", {n}")).unwrap_or_default();
+            let successor = m
+                .facts
+                .successor
+                .map(|s| format!("; successor {} ({})", s.id, s.source))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "    note: end of life on {}{note} ({})",
+                "    note: end of life on {}{note} ({}){successor}",
                 eol.date, eol.source
             )?;
         } else if let Some(legacy) = m.facts.legacy {

@@ -261,6 +261,19 @@ pub struct ModelRow {
     /// An account setting the model needs.
     #[serde(default)]
     pub account_setting: Option<String>,
+    /// The model a source names as this one's replacement (the end-of-life warning suggests it).
+    #[serde(default)]
+    pub successor: Option<Successor>,
+}
+
+/// A replacement model, by catalog id, with its source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Successor {
+    /// A catalog id.
+    pub id: String,
+    /// Where it comes from.
+    pub source: Keys,
 }
 
 /// A current chat model of a pinned table that the catalog leaves out.
@@ -462,6 +475,17 @@ pub fn validate(data: &Data) -> Vec<String> {
                 && !GEOS.iter().any(|(p, _)| p == g)
             {
                 out.push(at(&format!("end_of_life.only: unknown geography `{g}`")));
+            }
+        }
+    }
+    for m in &data.models {
+        if let Some(s) = &m.successor {
+            source(&format!("model {}: successor", m.id), &s.source, &mut out);
+            if !ids.contains(s.id.as_str()) || s.id == m.id {
+                out.push(format!(
+                    "model {}: successor `{}` is not another catalog model",
+                    m.id, s.id
+                ));
             }
         }
     }

@@ -146,6 +146,13 @@ fn doc(data: &Data, m: &ModelRow, family: &Family) -> Vec<String> {
             data.titles(&e.source)
         ));
     }
+    if let Some(s) = &m.successor {
+        lines.push(format!(
+            "- Successor: `{}` ({}).",
+            s.id,
+            data.titles(&s.source)
+        ));
+    }
     for note in unverified(m) {
         lines.push(format!("- Unverified: {note}."));
     }
@@ -195,7 +202,7 @@ pub fn generate(data: &Data) -> String {
          // the data file and run the generator (a test fails when this file is out of date).\n\n\
          //! The catalog's models, generated from the data file (`profile-core/catalog/models.toml`), where each figure\n\
          //! has its source.\n\n\
-         use super::facts::{\n    Budget, ClaudeThinking, Efforts, EndOfLife, FactSources, Facts, Legacy, Off, Prefixes, Reasoning, Sampling,\n};\n\
+         use super::facts::{\n    Budget, ClaudeThinking, Efforts, EndOfLife, FactSources, Facts, Legacy, Off, Prefixes, Reasoning, Sampling,\n    Successor,\n};\n\
          use super::{Geo, Model, ModelLimits, Provider, TopK};\n\n",
     );
     for m in &data.models {
@@ -308,6 +315,18 @@ pub fn generate(data: &Data) -> String {
                     "Some(Legacy {{ since: {}, source: {} }})",
                     opt_lit(l.date.as_deref()),
                     lit(&data.titles(&l.source))
+                ),
+                None => "None".to_owned(),
+            }
+        );
+        let _ = writeln!(
+            out,
+            "        successor: {},",
+            match &m.successor {
+                Some(s) => format!(
+                    "Some(Successor {{ id: {}, source: {} }})",
+                    lit(&s.id),
+                    lit(&data.titles(&s.source))
                 ),
                 None => "None".to_owned(),
             }

@@ -267,6 +267,15 @@ pub struct Legacy {
     pub source: &'static str,
 }
 
+/// The model a source names as a model's replacement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Successor {
+    /// Its catalog id.
+    pub id: &'static str,
+    /// Where it comes from (public sources).
+    pub source: &'static str,
+}
+
 /// The public sources of a model's figures, by figure (each one or more titles joined with "; ").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FactSources {
@@ -298,6 +307,8 @@ pub struct Facts {
     pub end_of_life: Option<EndOfLife>,
     /// Legacy, where AWS lists the model as legacy.
     pub legacy: Option<Legacy>,
+    /// The replacement a source names, which the end-of-life warning suggests.
+    pub successor: Option<Successor>,
     /// Figures the sources disagree on (or only a weak source gives), with what each says; the catalog holds the
     /// figure that rejects least.
     pub unverified: Option<&'static str>,

@@ -6,7 +6,7 @@
 
 use super::facts::{
     Budget, ClaudeThinking, Efforts, EndOfLife, FactSources, Facts, Legacy, Off, Prefixes,
-    Reasoning, Sampling,
+    Reasoning, Sampling, Successor,
 };
 use super::{Geo, Model, ModelLimits, Provider, TopK};
 
@@ -14,7 +14,8 @@ use super::{Geo, Model, ModelLimits, Provider, TopK};
 ///
 /// - Cross-region prefixes: `us.`, `eu.`, `apac.` (AWS Bedrock user guide: inference-profiles-support (cross-region inference)).
 /// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
-/// - End of life on Bedrock: 2026-09-10, the date of LiteLLM's GovCloud row; probes found it gone by 2026-10-10 (LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)); a warning, never an error.
+/// - End of life on Bedrock: 2026-09-10, the date of LiteLLM's GovCloud row; probes found it gone by 2026-10-10 (LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's model catalog and live probes (2026-10)); a warning, never an error.
+/// - Successor: `anthropic.claude-haiku-4-5-20251001-v1:0` (LiteLLM 1.110.2 model table).
 pub const ANTHROPIC_CLAUDE_3_HAIKU: Model = Model {
     id: "anthropic.claude-3-haiku-20240307-v1:0",
     name: "Claude 3 Haiku",
@@ -38,9 +39,13 @@ pub const ANTHROPIC_CLAUDE_3_HAIKU: Model = Model {
             date: "2026-09-10",
             only: None,
             note: Some("the date of LiteLLM's GovCloud row; probes found it gone by 2026-10-10"),
-            source: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)",
+            source: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's model catalog and live probes (2026-10)",
         }),
         legacy: None,
+        successor: Some(Successor {
+            id: "anthropic.claude-haiku-4-5-20251001-v1:0",
+            source: "LiteLLM 1.110.2 model table",
+        }),
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -59,7 +64,7 @@ pub const ANTHROPIC_CLAUDE_3_HAIKU: Model = Model {
 /// - Cross-region prefixes: `us.`, `eu.`, `apac.` (AWS Bedrock user guide: inference-profiles-support (cross-region inference)).
 /// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
 /// - Legacy (AWS CDK @aws-cdk/aws-bedrock-alpha 2.271.0-alpha.0 (BedrockFoundationModel)).
-/// - End of life on Bedrock: 2026-10-10, probes found it gone by then; the exact date is not known (a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)); a warning, never an error.
+/// - End of life on Bedrock: 2026-10-10, probes found it gone by then; the exact date is not known (a public VS Code Bedrock extension's model catalog and live probes (2026-10)); a warning, never an error.
 pub const ANTHROPIC_CLAUDE_3_SONNET: Model = Model {
     id: "anthropic.claude-3-sonnet-20240229-v1:0",
     name: "Claude 3 Sonnet",
@@ -83,12 +88,13 @@ pub const ANTHROPIC_CLAUDE_3_SONNET: Model = Model {
             date: "2026-10-10",
             only: None,
             note: Some("probes found it gone by then; the exact date is not known"),
-            source: "a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)",
+            source: "a public VS Code Bedrock extension's model catalog and live probes (2026-10)",
         }),
         legacy: Some(Legacy {
             since: None,
             source: "AWS CDK @aws-cdk/aws-bedrock-alpha 2.271.0-alpha.0 (BedrockFoundationModel)",
         }),
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -127,6 +133,7 @@ pub const ANTHROPIC_CLAUDE_3_OPUS: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -144,7 +151,7 @@ pub const ANTHROPIC_CLAUDE_3_OPUS: Model = Model {
 ///
 /// - Cross-region prefixes: `us.`, `eu.` (AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table).
 /// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
-/// - End of life on Bedrock: 2026-06-19 (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)); a warning, never an error.
+/// - End of life on Bedrock: 2026-06-19 (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); a public VS Code Bedrock extension's model catalog and live probes (2026-10)); a warning, never an error.
 pub const ANTHROPIC_CLAUDE_3_5_HAIKU: Model = Model {
     id: "anthropic.claude-3-5-haiku-20241022-v1:0",
     name: "Claude 3.5 Haiku",
@@ -168,9 +175,10 @@ pub const ANTHROPIC_CLAUDE_3_5_HAIKU: Model = Model {
             date: "2026-06-19",
             only: None,
             note: None,
-            source: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)",
+            source: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); a public VS Code Bedrock extension's model catalog and live probes (2026-10)",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -209,6 +217,7 @@ pub const ANTHROPIC_CLAUDE_3_5_SONNET: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -253,6 +262,7 @@ pub const ANTHROPIC_CLAUDE_3_5_SONNET_V2: Model = Model {
             source: "awslabs/startups AI model lifecycle table (2026-05)",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -305,6 +315,7 @@ pub const ANTHROPIC_CLAUDE_3_7_SONNET: Model = Model {
             source: "awslabs/startups AI model lifecycle table (2026-05)",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 gives 8192, the limit without extended output; the AWS page gives 64000 (accepted)",
         ),
@@ -325,6 +336,7 @@ pub const ANTHROPIC_CLAUDE_3_7_SONNET: Model = Model {
 /// - Cross-region prefixes: `us.`, `eu.`, `apac.`, `global.` (AWS Bedrock user guide: inference-profiles-support (cross-region inference); TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); LiteLLM 1.110.2 model table).
 /// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
 /// - End of life on Bedrock: 2026-10-14 (LiteLLM 1.110.2 model table); a warning, never an error.
+/// - Successor: `anthropic.claude-sonnet-5` (LiteLLM 1.110.2 model table).
 pub const ANTHROPIC_CLAUDE_SONNET_4: Model = Model {
     id: "anthropic.claude-sonnet-4-20250514-v1:0",
     name: "Claude Sonnet 4",
@@ -358,6 +370,10 @@ pub const ANTHROPIC_CLAUDE_SONNET_4: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: Some(Successor {
+            id: "anthropic.claude-sonnet-5",
+            source: "LiteLLM 1.110.2 model table",
+        }),
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -409,6 +425,7 @@ pub const ANTHROPIC_CLAUDE_OPUS_4: Model = Model {
             source: "awslabs/startups AI model lifecycle table (2026-05)",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -460,6 +477,7 @@ pub const ANTHROPIC_CLAUDE_OPUS_4_1: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -478,6 +496,7 @@ pub const ANTHROPIC_CLAUDE_OPUS_4_1: Model = Model {
 /// - Cross-region prefixes: `us.`, `eu.`, `au.`, `jp.`, `global.`, `us-gov.` (LiteLLM 1.110.2 model table).
 /// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
 /// - End of life on Bedrock: 2027-04-08, Anthropic's own API retires it on 2026-11-30 (LiteLLM 1.110.2 model table); a warning, never an error.
+/// - Successor: `anthropic.claude-sonnet-5-5` (LiteLLM 1.110.2 model table).
 pub const ANTHROPIC_CLAUDE_SONNET_4_5: Model = Model {
     id: "anthropic.claude-sonnet-4-5-20250929-v1:0",
     name: "Claude Sonnet 4.5",
@@ -511,6 +530,10 @@ pub const ANTHROPIC_CLAUDE_SONNET_4_5: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: Some(Successor {
+            id: "anthropic.claude-sonnet-5-5",
+            source: "LiteLLM 1.110.2 model table",
+        }),
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -529,6 +552,7 @@ pub const ANTHROPIC_CLAUDE_SONNET_4_5: Model = Model {
 /// - Cross-region prefixes: `us.`, `eu.`, `apac.`, `au.`, `jp.`, `global.` (LiteLLM 1.110.2 model table).
 /// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
 /// - End of life on Bedrock: 2026-10-15, the `eu.` cross-region profile only (LiteLLM 1.110.2 model table); a warning, never an error.
+/// - Successor: `anthropic.claude-haiku-5-5` (LiteLLM 1.110.2 model table).
 pub const ANTHROPIC_CLAUDE_HAIKU_4_5: Model = Model {
     id: "anthropic.claude-haiku-4-5-20251001-v1:0",
     name: "Claude Haiku 4.5",
@@ -562,6 +586,10 @@ pub const ANTHROPIC_CLAUDE_HAIKU_4_5: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: Some(Successor {
+            id: "anthropic.claude-haiku-5-5",
+            source: "LiteLLM 1.110.2 model table",
+        }),
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -608,6 +636,7 @@ pub const ANTHROPIC_CLAUDE_OPUS_4_5: Model = Model {
         }),
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -654,6 +683,7 @@ pub const ANTHROPIC_CLAUDE_OPUS_4_6: Model = Model {
         }),
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "prefixes: AWS model pages (via TokenRouter) and LiteLLM list us, eu, au, global; Anthropic's Bedrock table also says jp and apac",
         ),
@@ -702,6 +732,7 @@ pub const ANTHROPIC_CLAUDE_SONNET_4_6: Model = Model {
         }),
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 64000 per LiteLLM 1.110.2, models.dev and a public VS Code extension's catalog; 128000 per Anthropic's Sonnet 4.6 page (accepted)",
         ),
@@ -749,6 +780,7 @@ pub const ANTHROPIC_CLAUDE_OPUS_4_7: Model = Model {
         }),
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -802,6 +834,7 @@ pub const ANTHROPIC_CLAUDE_OPUS_4_8: Model = Model {
         }),
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -851,6 +884,7 @@ pub const ANTHROPIC_CLAUDE_FABLE_5: Model = Model {
         }),
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: Some(
             "the account's data-retention mode must be `aws_review` (PutAccountDataRetention); otherwise: 400 \"data retention mode 'default' is not available for this model\"",
@@ -906,6 +940,7 @@ pub const ANTHROPIC_CLAUDE_SONNET_5: Model = Model {
         }),
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -959,6 +994,7 @@ pub const ANTHROPIC_CLAUDE_OPUS_5: Model = Model {
         }),
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -1008,6 +1044,7 @@ pub const ANTHROPIC_CLAUDE_FABLE_5_1: Model = Model {
         }),
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: Some(
             "the account's data-retention mode must be `aws_review` (PutAccountDataRetention); otherwise: 400 \"data retention mode 'default' is not available for this model\"",
@@ -1065,6 +1102,7 @@ pub const ANTHROPIC_CLAUDE_OPUS_5_5: Model = Model {
         }),
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -1120,6 +1158,7 @@ pub const ANTHROPIC_CLAUDE_SONNET_5_5: Model = Model {
         }),
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -1173,6 +1212,7 @@ pub const ANTHROPIC_CLAUDE_HAIKU_5_5: Model = Model {
         }),
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -1223,6 +1263,7 @@ pub const ANTHROPIC_CLAUDE_FABLE_5_2: Model = Model {
         }),
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some("prefixes: no source lists its cross-region profiles yet"),
         account_setting: Some(
             "the account's data-retention mode must be `aws_review` (PutAccountDataRetention); otherwise: 400 \"data retention mode 'default' is not available for this model\"",
@@ -1264,6 +1305,7 @@ pub const AMAZON_TITAN_TEXT_LITE: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 gives 4000; the AWS page gives 4096 (accepted)",
         ),
@@ -1306,6 +1348,7 @@ pub const AMAZON_TITAN_TEXT_EXPRESS: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 gives 8000; the AWS page gives 8192 (accepted); agents: the AWS CDK's BedrockFoundationModel marks it as supporting agents; the Bedrock Agents model list seen does not (accepted)",
         ),
@@ -1347,6 +1390,7 @@ pub const AMAZON_TITAN_TEXT_PREMIER: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 gives 32000, its context size copied; the AWS page gives 3072",
         ),
@@ -1388,6 +1432,7 @@ pub const AMAZON_NOVA_MICRO: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 10000 per LiteLLM 1.110.2; 5000 per the Nova user guide's request schema (10000 accepted)",
         ),
@@ -1429,6 +1474,7 @@ pub const AMAZON_NOVA_LITE: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 10000 per LiteLLM 1.110.2; 5000 per the Nova user guide's request schema (10000 accepted)",
         ),
@@ -1470,6 +1516,7 @@ pub const AMAZON_NOVA_PRO: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 10000 per LiteLLM 1.110.2; 5000 per the Nova user guide's request schema (10000 accepted)",
         ),
@@ -1489,7 +1536,8 @@ pub const AMAZON_NOVA_PRO: Model = Model {
 ///
 /// - Cross-region prefixes: `us.` (AWS Bedrock user guide: inference-profiles-support (cross-region inference)).
 /// - Top-k: 0..=500 (Amazon Nova user guide: complete-request-schema).
-/// - End of life on Bedrock: 2026-09-14, LiteLLM 1.110.2 still lists it without a date (awslabs/startups AI model lifecycle table (2026-05); a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)); a warning, never an error.
+/// - End of life on Bedrock: 2026-09-14, LiteLLM 1.110.2 still lists it without a date (awslabs/startups AI model lifecycle table (2026-05); a public VS Code Bedrock extension's model catalog and live probes (2026-10)); a warning, never an error.
+/// - Successor: `amazon.nova-2-pro-preview-20251202-v1:0` (awslabs/startups AI model lifecycle table (2026-05)).
 pub const AMAZON_NOVA_PREMIER: Model = Model {
     id: "amazon.nova-premier-v1:0",
     name: "Nova Premier",
@@ -1513,9 +1561,13 @@ pub const AMAZON_NOVA_PREMIER: Model = Model {
             date: "2026-09-14",
             only: None,
             note: Some("LiteLLM 1.110.2 still lists it without a date"),
-            source: "awslabs/startups AI model lifecycle table (2026-05); a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)",
+            source: "awslabs/startups AI model lifecycle table (2026-05); a public VS Code Bedrock extension's model catalog and live probes (2026-10)",
         }),
         legacy: None,
+        successor: Some(Successor {
+            id: "amazon.nova-2-pro-preview-20251202-v1:0",
+            source: "awslabs/startups AI model lifecycle table (2026-05)",
+        }),
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -1555,6 +1607,7 @@ pub const AMAZON_NOVA_2_LITE: Model = Model {
         reasoning: Reasoning::Nova,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: about 65000 per the Nova 2 user guide (Converse page); 64000 per LiteLLM 1.110.2; 4096 per models.dev (65000 accepted)",
         ),
@@ -1596,6 +1649,7 @@ pub const AMAZON_NOVA_2_PRO_PREVIEW: Model = Model {
         reasoning: Reasoning::Nova,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 64000 per LiteLLM 1.110.2; the Nova 2 user guide gives about 65000 for the family (65000 accepted)",
         ),
@@ -1643,6 +1697,7 @@ pub const META_LLAMA3_8B_INSTRUCT: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2's regional rows give 8192, its context size copied; its GovCloud rows and the AWS page give 2048",
         ),
@@ -1690,6 +1745,7 @@ pub const META_LLAMA3_70B_INSTRUCT: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2's regional rows give 8192, its context size copied; its GovCloud rows and the AWS page give 2048",
         ),
@@ -1737,6 +1793,7 @@ pub const META_LLAMA3_1_8B_INSTRUCT: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 gives 4096 (from a pricing file); the AWS page gives 2048",
         ),
@@ -1784,6 +1841,7 @@ pub const META_LLAMA3_1_70B_INSTRUCT: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 gives 4096 (from a pricing file); the AWS page gives 2048",
         ),
@@ -1831,6 +1889,7 @@ pub const META_LLAMA3_1_405B_INSTRUCT: Model = Model {
             source: "LiteLLM 1.110.2 model table; awslabs/startups AI model lifecycle table (2026-05)",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: the Llama 3.x parameter page gives 2048, its model card 4096 (accepted)",
         ),
@@ -1878,6 +1937,7 @@ pub const META_LLAMA3_2_1B_INSTRUCT: Model = Model {
             source: "LiteLLM 1.110.2 model table; awslabs/startups AI model lifecycle table (2026-05)",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 gives 4096 (from a pricing file); the AWS page gives 2048",
         ),
@@ -1925,6 +1985,7 @@ pub const META_LLAMA3_2_3B_INSTRUCT: Model = Model {
             source: "LiteLLM 1.110.2 model table; awslabs/startups AI model lifecycle table (2026-05)",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 gives 4096 (from a pricing file); the AWS page gives 2048",
         ),
@@ -1972,6 +2033,7 @@ pub const META_LLAMA3_2_11B_INSTRUCT: Model = Model {
             source: "LiteLLM 1.110.2 model table; awslabs/startups AI model lifecycle table (2026-05)",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 gives 4096 (from a pricing file); the AWS page gives 2048",
         ),
@@ -2019,6 +2081,7 @@ pub const META_LLAMA3_2_90B_INSTRUCT: Model = Model {
             source: "LiteLLM 1.110.2 model table; awslabs/startups AI model lifecycle table (2026-05)",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 gives 4096 (from a pricing file); the AWS page gives 2048",
         ),
@@ -2066,6 +2129,7 @@ pub const META_LLAMA3_3_70B_INSTRUCT: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 gives 4096 (from a pricing file); the AWS page gives 2048",
         ),
@@ -2113,6 +2177,7 @@ pub const META_LLAMA4_MAVERICK_17B_INSTRUCT: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -2158,6 +2223,7 @@ pub const META_LLAMA4_SCOUT_17B_INSTRUCT: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -2203,6 +2269,7 @@ pub const MISTRAL_7B_INSTRUCT: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 and the AWS model card give 4096; the parameter page gives 8192 (accepted)",
         ),
@@ -2249,6 +2316,7 @@ pub const MISTRAL_MIXTRAL_8X7B_INSTRUCT: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -2288,6 +2356,7 @@ pub const MISTRAL_SMALL_2402: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 gives 4096; the parameter page gives 8192 for the text-completion models (accepted)",
         ),
@@ -2329,6 +2398,7 @@ pub const MISTRAL_LARGE_2402: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 gives 4096; the parameter page gives 8192 (accepted)",
         ),
@@ -2369,6 +2439,7 @@ pub const MISTRAL_LARGE_2407: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -2407,6 +2478,7 @@ pub const MISTRAL_PIXTRAL_LARGE_2502: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -2446,6 +2518,7 @@ pub const MISTRAL_LARGE_3: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 32000 per LiteLLM 1.110.2 (from a pricing file); 8192 per models.dev (32000 accepted)",
         ),
@@ -2456,7 +2529,7 @@ pub const MISTRAL_LARGE_3: Model = Model {
             reasoning: "models.dev (2026-07-02)",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-text-completion",
             limits: "AWS Bedrock user guide: model-parameters-mistral-text-completion",
-            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)",
+            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's model catalog and live probes (2026-10)",
         },
     },
 };
@@ -2493,6 +2566,7 @@ pub const MISTRAL_DEVSTRAL_2_123B: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 32000 per LiteLLM 1.110.2 (from a pricing file); 8192 per models.dev (32000 accepted)",
         ),
@@ -2503,7 +2577,7 @@ pub const MISTRAL_DEVSTRAL_2_123B: Model = Model {
             reasoning: "models.dev (2026-07-02)",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
             limits: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
-            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)",
+            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's model catalog and live probes (2026-10)",
         },
     },
 };
@@ -2533,6 +2607,7 @@ pub const MISTRAL_MAGISTRAL_SMALL_2509: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -2541,7 +2616,7 @@ pub const MISTRAL_MAGISTRAL_SMALL_2509: Model = Model {
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
             limits: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
-            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)",
+            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's model catalog and live probes (2026-10)",
         },
     },
 };
@@ -2571,6 +2646,7 @@ pub const MISTRAL_MINISTRAL_3_3B_INSTRUCT: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -2579,7 +2655,7 @@ pub const MISTRAL_MINISTRAL_3_3B_INSTRUCT: Model = Model {
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
             limits: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
-            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)",
+            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's model catalog and live probes (2026-10)",
         },
     },
 };
@@ -2609,6 +2685,7 @@ pub const MISTRAL_MINISTRAL_3_8B_INSTRUCT: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -2617,7 +2694,7 @@ pub const MISTRAL_MINISTRAL_3_8B_INSTRUCT: Model = Model {
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
             limits: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
-            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)",
+            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's model catalog and live probes (2026-10)",
         },
     },
 };
@@ -2647,6 +2724,7 @@ pub const MISTRAL_MINISTRAL_3_14B_INSTRUCT: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -2655,7 +2733,7 @@ pub const MISTRAL_MINISTRAL_3_14B_INSTRUCT: Model = Model {
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
             limits: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
-            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)",
+            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's model catalog and live probes (2026-10)",
         },
     },
 };
@@ -2691,6 +2769,7 @@ pub const MISTRAL_VOXTRAL_MINI_3B_2507: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -2699,7 +2778,7 @@ pub const MISTRAL_VOXTRAL_MINI_3B_2507: Model = Model {
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
             limits: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
-            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)",
+            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's model catalog and live probes (2026-10)",
         },
     },
 };
@@ -2735,6 +2814,7 @@ pub const MISTRAL_VOXTRAL_SMALL_24B_2507: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -2743,7 +2823,7 @@ pub const MISTRAL_VOXTRAL_SMALL_24B_2507: Model = Model {
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
             limits: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
-            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)",
+            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's model catalog and live probes (2026-10)",
         },
     },
 };
@@ -2779,6 +2859,7 @@ pub const COHERE_COMMAND_R: Model = Model {
             source: "awslabs/startups AI model lifecycle table (2026-05)",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -2823,6 +2904,7 @@ pub const COHERE_COMMAND_R_PLUS: Model = Model {
             source: "awslabs/startups AI model lifecycle table (2026-05)",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -2869,6 +2951,7 @@ pub const DEEPSEEK_R1: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 gives 8192 (the recommended figure); the parameter page gives 32768 (accepted)",
         ),
@@ -2916,6 +2999,7 @@ pub const DEEPSEEK_V3_1: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 8000 per the AWS model card (as LiteLLM 1.110.2 cites it); 81920 per models.dev, which the card outranks",
         ),
@@ -2957,6 +3041,7 @@ pub const DEEPSEEK_V3_2: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 8000 per the AWS model card (as LiteLLM 1.110.2 cites it); 163840 in LiteLLM's `us.`/`eu.` rows (its context size copied) and 81920 per models.dev, which the card outranks",
         ),
@@ -2967,7 +3052,7 @@ pub const DEEPSEEK_V3_2: Model = Model {
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-deepseek",
             limits: "AWS Bedrock user guide: model-parameters-deepseek",
-            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's catalog (AWS model cards, 2026-10-09; live ConverseStream probes, 2026-10)",
+            on_demand: "LiteLLM 1.110.2 model table; a public VS Code Bedrock extension's model catalog and live probes (2026-10)",
         },
     },
 };
@@ -3004,6 +3089,7 @@ pub const AI21_JAMBA_1_5_LARGE: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "agents: the AWS CDK's BedrockFoundationModel marks it as supporting agents; the Bedrock Agents model list seen does not (accepted)",
         ),
@@ -3051,6 +3137,7 @@ pub const AI21_JAMBA_1_5_MINI: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "agents: the AWS CDK's BedrockFoundationModel marks it as supporting agents; the Bedrock Agents model list seen does not (accepted)",
         ),
@@ -3092,6 +3179,7 @@ pub const OPENAI_GPT_OSS_20B: Model = Model {
         reasoning: Reasoning::OpenAi,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: AWS does not state it; 16384 per LiteLLM 1.110.2, models.dev and a public VS Code extension's catalog",
         ),
@@ -3133,6 +3221,7 @@ pub const OPENAI_GPT_OSS_120B: Model = Model {
         reasoning: Reasoning::OpenAi,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: AWS does not state it; 16384 per LiteLLM 1.110.2, models.dev and a public VS Code extension's catalog",
         ),
@@ -3174,6 +3263,7 @@ pub const OPENAI_GPT_OSS_SAFEGUARD_20B: Model = Model {
         reasoning: Reasoning::OpenAi,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 16384 per models.dev; 16000 per LiteLLM 1.110.2 (16384 accepted)",
         ),
@@ -3215,6 +3305,7 @@ pub const OPENAI_GPT_OSS_SAFEGUARD_120B: Model = Model {
         reasoning: Reasoning::OpenAi,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 16384 per models.dev; 16000 per LiteLLM 1.110.2 (16384 accepted)",
         ),
@@ -3256,6 +3347,7 @@ pub const OPENAI_GPT_5_4: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 lists Converse ids; a public VS Code extension's catalog says the Mantle endpoint only (accepted)",
         ),
@@ -3297,6 +3389,7 @@ pub const OPENAI_GPT_5_5: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: LiteLLM 1.110.2 lists Converse ids; a public VS Code extension's catalog says the Mantle endpoint only (accepted)",
         ),
@@ -3337,6 +3430,7 @@ pub const OPENAI_GPT_5_6_LUNA: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -3375,6 +3469,7 @@ pub const OPENAI_GPT_5_6_SOL: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -3413,6 +3508,7 @@ pub const OPENAI_GPT_5_6_TERRA: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -3451,6 +3547,7 @@ pub const OPENAI_GPT_6_ASTRA: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -3489,6 +3586,7 @@ pub const OPENAI_GPT_6_LUNA: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -3527,6 +3625,7 @@ pub const OPENAI_GPT_6_SOL: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -3565,6 +3664,7 @@ pub const OPENAI_GPT_6_1_SOL: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -3603,6 +3703,7 @@ pub const OPENAI_GPT_6_1_TERRA: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -3642,6 +3743,7 @@ pub const QWEN_QWEN3_32B: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 16384 per models.dev; 8192 per LiteLLM 1.110.2 (16384 accepted)",
         ),
@@ -3683,6 +3785,7 @@ pub const QWEN_QWEN3_235B_A22B_2507: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 8192 per the AWS model card (as LiteLLM 1.110.2 cites it); 131072 per models.dev, which the card outranks",
         ),
@@ -3730,6 +3833,7 @@ pub const QWEN_QWEN3_CODER_30B_A3B: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 131072 per models.dev; 16384 per LiteLLM 1.110.2 (131072 accepted)",
         ),
@@ -3777,6 +3881,7 @@ pub const QWEN_QWEN3_CODER_480B_A35B: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 16384 per the AWS model card (as LiteLLM 1.110.2 cites it); 65536 per models.dev, which the card outranks",
         ),
@@ -3818,6 +3923,7 @@ pub const QWEN_QWEN3_CODER_NEXT: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 16384 per the AWS model card (as LiteLLM 1.110.2 cites it); 16000 in another LiteLLM row; 65536 per models.dev, which the card outranks",
         ),
@@ -3859,6 +3965,7 @@ pub const QWEN_QWEN3_NEXT_80B_A3B: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 8192 and 8000 in different LiteLLM 1.110.2 rows (8192 accepted)",
         ),
@@ -3899,6 +4006,7 @@ pub const QWEN_QWEN3_VL_235B_A22B: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -3943,6 +4051,7 @@ pub const MOONSHOT_KIMI_K2_THINKING: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -3987,6 +4096,7 @@ pub const MOONSHOTAI_KIMI_K2_THINKING: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -4025,6 +4135,7 @@ pub const MOONSHOTAI_KIMI_K2_5: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -4063,6 +4174,7 @@ pub const MOONSHOTAI_KIMI_K3: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -4101,6 +4213,7 @@ pub const MOONSHOTAI_KIMI_K3_1: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -4145,6 +4258,7 @@ pub const MINIMAX_M2: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -4190,6 +4304,7 @@ pub const MINIMAX_M2_1: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 8192 and 8000 in different LiteLLM 1.110.2 rows (8192 accepted)",
         ),
@@ -4231,6 +4346,7 @@ pub const MINIMAX_M2_5: Model = Model {
         reasoning: Reasoning::AlwaysOn,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 98304 per models.dev; 8192 and 8000 per LiteLLM 1.110.2 (98304 accepted)",
         ),
@@ -4278,6 +4394,7 @@ pub const GOOGLE_GEMMA_3_4B_IT: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 8192 per models.dev; 8000 per LiteLLM 1.110.2 (8192 accepted)",
         ),
@@ -4325,6 +4442,7 @@ pub const GOOGLE_GEMMA_3_12B_IT: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 8192 per models.dev; 8000 per LiteLLM 1.110.2 (8192 accepted)",
         ),
@@ -4372,6 +4490,7 @@ pub const GOOGLE_GEMMA_3_27B_IT: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 8192 per models.dev; 8000 per LiteLLM 1.110.2 (8192 accepted)",
         ),
@@ -4418,6 +4537,7 @@ pub const NVIDIA_NEMOTRON_NANO_9B_V2: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -4462,6 +4582,7 @@ pub const NVIDIA_NEMOTRON_NANO_12B_V2: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -4500,6 +4621,7 @@ pub const NVIDIA_NEMOTRON_NANO_3_30B: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -4539,6 +4661,7 @@ pub const NVIDIA_NEMOTRON_SUPER_3_120B: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: 131072 per models.dev; 32768 and 32000 per LiteLLM 1.110.2 (131072 accepted)",
         ),
@@ -4585,6 +4708,7 @@ pub const WRITER_PALMYRA_X4: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -4629,6 +4753,7 @@ pub const WRITER_PALMYRA_X5: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -4667,6 +4792,7 @@ pub const WRITER_PALMYRA_VISION_7B: Model = Model {
         reasoning: Reasoning::None,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -4706,6 +4832,7 @@ pub const XAI_GROK_4_6: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: no source states an output limit: LiteLLM 1.110.2 gives the context size (500000), which rejects nothing Bedrock accepts",
         ),
@@ -4747,6 +4874,7 @@ pub const XAI_GROK_4_7: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: Some(
             "max output: no source states an output limit: LiteLLM 1.110.2 gives the context size (524288), which rejects nothing Bedrock accepts",
         ),
@@ -4767,6 +4895,7 @@ pub const XAI_GROK_4_7: Model = Model {
 /// - Cross-region prefixes: in-region only (AWS CDK 2.276.0 (FoundationModelIdentifier); LiteLLM 1.110.2 model table).
 /// - Top-k: none (bedrock-runtime service model (botocore 1.44.8)).
 /// - End of life on Bedrock: 2027-03-30 (LiteLLM 1.110.2 model table); a warning, never an error.
+/// - Successor: `zai.glm-5` (LiteLLM 1.110.2 model table).
 pub const ZAI_GLM_4_7: Model = Model {
     id: "zai.glm-4.7",
     name: "GLM 4.7",
@@ -4793,6 +4922,10 @@ pub const ZAI_GLM_4_7: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: Some(Successor {
+            id: "zai.glm-5",
+            source: "LiteLLM 1.110.2 model table",
+        }),
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -4837,6 +4970,7 @@ pub const ZAI_GLM_4_7_FLASH: Model = Model {
             source: "LiteLLM 1.110.2 model table",
         }),
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -4875,6 +5009,7 @@ pub const ZAI_GLM_5: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {
@@ -4913,6 +5048,7 @@ pub const ZAI_GLM_5_3: Model = Model {
         reasoning: Reasoning::Unknown,
         end_of_life: None,
         legacy: None,
+        successor: None,
         unverified: None,
         account_setting: None,
         sources: FactSources {

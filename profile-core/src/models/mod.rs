@@ -183,7 +183,7 @@ mod generated;
 pub use catalog::*;
 pub use facts::{
     Budget, ClaudeThinking, Effort, Efforts, EndOfLife, FactSources, Facts, Legacy, Off, Prefixes,
-    Reasoning, Sampling,
+    Reasoning, Sampling, Successor,
 };
 pub use generated::*;
 

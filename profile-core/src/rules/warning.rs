@@ -6,7 +6,7 @@
 
 use super::Key;
 use crate::limits;
-use crate::models::{Budget, ModelRef, ModelTarget, Prefixes, Reasoning};
+use crate::models::{Budget, Geo, ModelRef, ModelTarget, Prefixes, Reasoning, Successor};
 use crate::profile::InferenceProfile;
 use core::fmt;
 
@@ -24,6 +24,10 @@ pub enum Warning<'a> {
         note: Option<&'static str>,
         /// Where the date comes from (public sources).
         source: &'static str,
+        /// The replacement a source names, if any.
+        successor: Option<Successor>,
+        /// The geography of the declared id, so that the successor is suggested with the same prefix.
+        geo: Option<Geo>,
     },
     /// AWS lists the model as legacy (and no end-of-life date is known).
     Legacy {
@@ -82,15 +86,28 @@ impl fmt::Display for Warning<'_> {
                 date,
                 note,
                 source,
+                successor,
+                geo,
             } => {
                 write!(f, "{model} reaches end of life on Bedrock on {date}")?;
                 if let Some(note) = note {
                     write!(f, ", {note}")?;
                 }
-                write!(
-                    f,
-                    " ({source}); dates differ by region, move to a current model"
-                )
+                write!(f, " ({source}); dates differ by region, move to ")?;
+                match successor {
+                    Some(s) => {
+                        // The same geography when a source lists it for the successor, else its base id.
+                        let listed = crate::models::get(s.id)
+                            .zip(*geo)
+                            .filter(|(m, g)| m.facts.prefixes.has(*g));
+                        match listed {
+                            Some((_, g)) => write!(f, "`{}.{}`", g.prefix(), s.id)?,
+                            None => write!(f, "`{}`", s.id)?,
+                        }
+                        write!(f, ", its successor ({})", s.source)
+                    }
+                    None => f.write_str("a current model (`bedrock-profiles models` lists them)"),
+                }
             }
             Warning::Legacy {
                 model,
@@ -179,6 +196,8 @@ pub fn model_warnings(model: &ModelRef) -> Vec<Warning<'_>> {
                 date: eol.date,
                 note: eol.note,
                 source: eol.source,
+                successor: entry.facts.successor,
+                geo,
             });
         }
         (_, Some(legacy)) => out.push(Warning::Legacy {
