@@ -24,9 +24,8 @@
 //!     pub HIGH_QUALITY {
 //!         name: "my-inference-profile",
 //!         description: "A profile for high-quality responses",
-//!         model: "anthropic.claude-3-5-sonnet-20241022-v2:0",
+//!         model: "us.anthropic.claude-sonnet-4-6",
 //!         temperature: 0.7,
-//!         top_p: 0.9,
 //!         max_tokens: 2000,
 //!         stop_sequences: ["Human:", "Assistant:"],
 //!         top_k: 250,
@@ -43,7 +42,7 @@
 //!
 //! assert_eq!(CREATIVE.temperature, Some(1.0));
 //! assert_eq!(CREATIVE.max_tokens, Some(2000)); // inherited
-//! assert_eq!(CREATIVE.model_id(), Some("anthropic.claude-3-5-sonnet-20241022-v2:0"));
+//! assert_eq!(CREATIVE.model_id(), Some("us.anthropic.claude-sonnet-4-6"));
 //! ```
 //!
 //! Each profile becomes `<vis> const NAME: InferenceProfile`, documented with its effective settings and its
@@ -136,7 +135,7 @@
 //!     name = "my-agent",
 //!     description = "Answers order questions",
 //!     instruction = "You are a helpful assistant. Answer questions about orders politely and briefly.",
-//!     model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
+//!     model = "us.anthropic.claude-sonnet-4-6",
 //!     profile = HIGH_QUALITY,
 //!     idle_session_ttl = "10m",
 //!     steps(pre_processing = CLASSIFY),
@@ -210,7 +209,7 @@
 //! #[prompt(
 //!     name = "my-prompt",
 //!     description = "Greets a customer",
-//!     model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
+//!     model = "us.anthropic.claude-sonnet-4-6",
 //!     profile = HIGH_QUALITY,
 //!     text = "Hello {{customer}}, how can I help you with {{topic}}?",
 //!     variant(name = "concise", text = "Hi {{customer}}. {{topic}}?"),

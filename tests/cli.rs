@@ -333,6 +333,24 @@ fn models_lists_the_catalog() {
     );
 }
 
+/// Every name the pinned LiteLLM table lists for a catalog model passes `check`: warnings (an end of life, a
+/// prefix no source lists yet) but no error.
+#[test]
+fn check_accepts_every_litellm_pair() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/profile-core/tests/files/litellm-pairs.toml"
+    );
+    let out = run(&["check", file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(!err.contains("error"), "{err}");
+    assert!(
+        err.contains("eu.anthropic.claude-haiku-4-5-20251001-v1:0 reaches end of life on Bedrock on 2026-10-15"),
+        "{err}"
+    );
+}
+
 /// Runs the command with its stdout's read end closed early, like `| head -1` or `| grep -q`: after reading
 /// `lines` lines, or, for 0, before the command starts (deterministic, however fast it writes). Returns the exit
 /// status and stderr.

@@ -391,12 +391,12 @@ pub enum ModelError {
         /// The id's length in characters.
         found: usize,
     },
-    /// Not a catalog id; `suggestions` are the closest catalog ids.
+    /// Not a catalog id; `suggestions` are the closest catalog ids, with the geography the id was written with.
     Unknown {
         /// The id as given.
         id: String,
         /// Closest catalog ids, best first.
-        suggestions: Vec<&'static str>,
+        suggestions: Vec<String>,
     },
     /// `<prefix>.<catalog id>` where `prefix` is not a cross-region geography.
     UnknownGeo {

@@ -74,7 +74,7 @@ fn resolve_cross_region(id: &str) -> Result<(Geo, &'static Model), ModelError> {
     }
     Err(ModelError::Unknown {
         id: id.to_owned(),
-        suggestions: suggest(id),
+        suggestions: suggest_as_written(id),
     })
 }
 
@@ -142,7 +142,7 @@ fn parse_arn(arn: &str) -> Result<(ArnResource, Option<&'static Model>), ModelEr
             Some(model) => Ok((kind, Some(model))),
             None => Err(ModelError::Unknown {
                 id: rest.to_owned(),
-                suggestions: suggest(rest),
+                suggestions: suggest_as_written(rest),
             }),
         },
         ArnResource::InferenceProfile => match get(rest) {
@@ -168,6 +168,20 @@ pub fn cross_region_geo(id: &str) -> Option<Geo> {
     let (prefix, rest) = id.split_once('.')?;
     get(rest)?;
     Geo::from_prefix(prefix)
+}
+
+/// The catalog ids closest to `id`, each with the geography `id` was written with (`us.` keeps `us.`).
+fn suggest_as_written(id: &str) -> Vec<String> {
+    let geo = id
+        .split_once('.')
+        .and_then(|(prefix, _)| Geo::from_prefix(prefix));
+    suggest(id)
+        .into_iter()
+        .map(|base| match geo {
+            Some(geo) => format!("{}.{base}", geo.prefix()),
+            None => base.to_owned(),
+        })
+        .collect()
 }
 
 /// The catalog ids closest to `id` (Jaro-Winkler similarity, best first, at most three).

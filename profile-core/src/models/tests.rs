@@ -92,6 +92,14 @@ fn explains_what_is_wrong() {
         ),
         "{typo}"
     );
+    // A suggestion keeps the geography the id was written with.
+    let cross = resolve("us.anthropic.claude-sonet-4-6").unwrap_err();
+    assert!(
+        cross
+            .to_string()
+            .starts_with("unknown model `us.anthropic.claude-sonet-4-6`; did you mean one of `us.anthropic.claude-sonnet-4-6`"),
+        "{cross}"
+    );
     let geo = resolve("ca.anthropic.claude-3-haiku-20240307-v1:0").unwrap_err();
     assert_eq!(
         geo.to_string(),
