@@ -331,14 +331,11 @@ pub fn load(path: &Path) -> Result<Data, String> {
     }
 }
 
-fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+/// Whether `s` is a calendar date written `YYYY-MM-DD` (`2026-02-30` is not).
+pub fn is_date(s: &str) -> bool {
+    const FORMAT: &[time::format_description::BorrowedFormatItem<'_>] =
+        time::macros::format_description!("[year]-[month]-[day]");
+    s.len() == 10 && time::Date::parse(s, FORMAT).is_ok()
 }
 
 /// Every problem of the data: unknown source keys, unknown words, duplicate ids or consts, bad dates.

@@ -4,10 +4,12 @@
 pub mod compare;
 pub mod data;
 pub mod generate;
+pub mod litellm;
+pub mod pairs;
 pub mod sources;
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// Formats Rust source with the toolchain's rustfmt (edition 2024), as `cargo fmt` would.
@@ -43,13 +45,24 @@ pub fn expected_generated() -> Result<String, String> {
     rustfmt(&generate::generate(&data))
 }
 
-/// Writes the generated module (whole, through a temporary file and a rename, so that a failure leaves the old one).
+/// Writes `text` to `path` whole: through a temporary file beside it and a rename, so that a failed write leaves
+/// the old file as it was.
+pub fn write_whole(path: &Path, text: &str) -> Result<(), String> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, text).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("{}: {e}", path.display())
+    })
+}
+
+/// Writes the generated module (whole: see [`write_whole`]).
 pub fn write_generated() -> Result<PathBuf, String> {
     let text = expected_generated()?;
     let path = data::generated_path();
-    let tmp = path.with_extension("rs.tmp");
-    std::fs::write(&tmp, text).map_err(|e| format!("{}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, &path).map_err(|e| format!("{}: {e}", path.display()))?;
+    write_whole(&path, &text)?;
     Ok(path)
 }
 
@@ -66,4 +79,18 @@ pub fn check_generated() -> Result<(), String> {
             path.display()
         ))
     }
+}
+
+/// At most `n` items joined with ", ", and how many more.
+pub(crate) fn brief<S: AsRef<str>>(items: &[S], n: usize) -> String {
+    let mut out = items
+        .iter()
+        .take(n)
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > n {
+        out.push_str(&format!(" (+{} more)", items.len() - n));
+    }
+    out
 }

@@ -8,7 +8,7 @@
 //! - `pairs`: write the test file of one profile per (prefix, model) pair the pinned LiteLLM table lists.
 
 use std::process::ExitCode;
-use xtask::{compare, sources};
+use xtask::{compare, pairs, sources};
 
 fn usage() -> ExitCode {
     eprintln!("usage: cargo xtask catalog <generate|check|fetch|compare|pairs>");
@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         ["catalog", "check"] => xtask::check_generated(),
         ["catalog", "fetch", rest @ ..] => sources::fetch_command(rest),
         ["catalog", "compare", rest @ ..] => compare::compare_command(rest),
-        ["catalog", "pairs", rest @ ..] => compare::pairs_command(rest),
+        ["catalog", "pairs", rest @ ..] => pairs::pairs_command(rest),
         _ => return usage(),
     };
     match result {

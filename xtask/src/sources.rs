@@ -125,25 +125,12 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Whether `s` is a `YYYY-MM-DD` date.
-pub fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-}
-
 /// Reads the LiteLLM snapshot at `path`; a row with a malformed `deprecation_date` is an error.
 pub fn load_litellm(path: &Path) -> Result<LiteLlm, String> {
     let table: LiteLlm = read_json(path)?;
     for (key, row) in &table.rows {
         if let Some(date) = &row.deprecation_date
-            && !is_date(date)
+            && !data::is_date(date)
         {
             return Err(format!(
                 "{}: rows.{key}.deprecation_date: `{date}` is not YYYY-MM-DD",
@@ -246,7 +233,7 @@ fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), String> {
     let mut text =
         serde_json::to_string_pretty(value).map_err(|e| format!("{}: {e}", path.display()))?;
     text.push('\n');
-    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+    crate::write_whole(path, &text)
 }
 
 /// Runs a command, failing with its standard error when it fails; returns its standard output.
@@ -407,7 +394,7 @@ pub fn reduce_litellm(version: &str, text: &str, file: &str) -> Result<LiteLlm, 
         };
         let deprecation_date = text_field("deprecation_date")?;
         if let Some(date) = &deprecation_date
-            && !is_date(date)
+            && !data::is_date(date)
         {
             return Err(bad("deprecation_date", "YYYY-MM-DD"));
         }

@@ -76,3 +76,42 @@ fn source_titles_are_public_names() {
         );
     }
 }
+
+#[test]
+fn dates_are_calendar_dates() {
+    assert!(data::is_date("2027-03-30"));
+    assert!(!data::is_date("2026-02-30"));
+    assert!(!data::is_date("2026-3-30"));
+    assert!(!data::is_date("30-03-2027"));
+}
+
+/// The generator names `Geo` and `Provider` variants by text; the core's enums are the one list of them.
+#[test]
+fn geographies_and_providers_are_the_cores() {
+    use bedrock_profiles_core::models::{self, Geo};
+    let core: Vec<(String, String)> = Geo::ALL
+        .iter()
+        .map(|g| (g.prefix().to_owned(), format!("{g:?}")))
+        .collect();
+    let ours: Vec<(String, String)> = data::GEOS
+        .iter()
+        .map(|(p, v)| ((*p).to_owned(), (*v).to_owned()))
+        .collect();
+    assert_eq!(ours, core);
+    let data = load();
+    for row in &data.models {
+        let model = models::get(&row.id).unwrap_or_else(|| panic!("{} is not generated", row.id));
+        assert_eq!(
+            format!("{:?}", model.provider()),
+            data.families[&row.family].provider,
+            "{}",
+            row.id
+        );
+        assert_eq!(
+            models::Provider::from_model_id(&row.id),
+            model.provider(),
+            "{}: the id's vendor prefix names another provider than its family",
+            row.id
+        );
+    }
+}

@@ -3,8 +3,10 @@
 //! guarantee (every cross-region pair LiteLLM lists for a catalog model is within the model's `prefixes`).
 
 use std::collections::BTreeSet;
-use xtask::compare::{self, NotRuntime, Route, RuntimeId};
+use xtask::compare;
 use xtask::data::{self, Data, GEOS};
+use xtask::litellm::{self, NotRuntime, Route, RuntimeId};
+use xtask::pairs;
 use xtask::sources::{self, Cdk, LiteLlm};
 
 /// The date the tests take as today.
@@ -32,7 +34,7 @@ fn runtime(geo: Option<&str>, id: &str, route: Route) -> Result<RuntimeId, NotRu
 
 #[test]
 fn the_normaliser_reads_every_key_shape() {
-    let n = compare::normalise;
+    let n = litellm::normalise;
     assert_eq!(
         n("bedrock/us-gov-west-1/anthropic.claude-sonnet-5", "bedrock"),
         runtime(
@@ -153,11 +155,11 @@ fn the_normaliser_reads_every_key_shape() {
 #[test]
 fn a_date_on_one_profile_leaves_the_model_current() {
     let table = litellm();
-    let seen = compare::sightings(&table);
+    let seen = litellm::sightings(&table);
     let haiku = &seen["anthropic.claude-haiku-4-5-20251001-v1:0"];
-    assert!(compare::is_current(haiku, TODAY));
+    assert!(litellm::is_current(haiku, TODAY));
     // Every row of Claude Sonnet 4 is dated 2026-10-14.
-    assert!(!compare::is_current(
+    assert!(!litellm::is_current(
         &seen["anthropic.claude-sonnet-4-20250514-v1:0"],
         TODAY
     ));
@@ -174,7 +176,7 @@ fn the_snapshots_are_of_the_pinned_versions() {
 
 #[test]
 fn the_catalog_covers_at_least_90_percent_of_current_chat_runtime_models() {
-    let coverage = compare::coverage(&data(), &litellm(), TODAY);
+    let coverage = litellm::coverage(&data(), &litellm(), TODAY);
     assert!(
         coverage.percent() >= 90.0,
         "{}; not covered: {:?}",
@@ -192,7 +194,7 @@ fn every_current_chat_runtime_model_is_in_the_catalog_or_left_out() {
     let table = litellm();
     let catalog: BTreeSet<&str> = data.models.iter().map(|m| m.id.as_str()).collect();
     let left_out: BTreeSet<&str> = data.left_out.iter().map(|l| l.id.as_str()).collect();
-    let missing: Vec<String> = compare::current_models(&table, TODAY)
+    let missing: Vec<String> = litellm::current_models(&table, TODAY)
         .into_iter()
         .filter(|id| !catalog.contains(id.as_str()) && !left_out.contains(id.as_str()))
         .collect();
@@ -205,7 +207,7 @@ fn every_current_chat_runtime_model_is_in_the_catalog_or_left_out() {
 
 #[test]
 fn every_pair_litellm_lists_for_a_catalog_model_is_within_its_prefixes() {
-    let unlisted = compare::unlisted_pairs(&data(), &litellm());
+    let unlisted = litellm::unlisted_pairs(&data(), &litellm());
     let shown: Vec<String> = unlisted
         .iter()
         .map(|(geo, id)| format!("{geo}.{id}"))
@@ -236,7 +238,7 @@ fn every_geography_litellm_uses_is_known() {
     // A key `xx.vendor.model` with an unknown `xx` would be read as a base id with vendor `xx`; no current key
     // has a two-part vendor, so a base id whose vendor is a region-like word signals a new geography.
     let table = litellm();
-    let odd: Vec<String> = compare::sightings(&table)
+    let odd: Vec<String> = litellm::sightings(&table)
         .into_keys()
         .filter(|id| {
             let rest = id.split_once('.').map_or("", |(_, rest)| rest);
@@ -253,8 +255,8 @@ fn every_geography_litellm_uses_is_known() {
 
 #[test]
 fn the_pairs_fixture_is_up_to_date() {
-    let expected = compare::pairs_file(&data(), &litellm());
-    let path = compare::pairs_path();
+    let expected = pairs::pairs_file(&data(), &litellm());
+    let path = pairs::pairs_path();
     let found =
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     assert!(
