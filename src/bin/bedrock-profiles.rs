@@ -462,7 +462,7 @@ fn list_models(as_json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
                 "unverified": m.facts.unverified,
                 "account_setting": m.facts.account_setting,
                 "sources": {
-                    "max_output_tokens": m.facts.sources.max_output_tokens,
+                    "max_output_tokens": m.source,
                     "limits": m.facts.sources.limits,
                     "prefixes": m.facts.sources.prefixes,
                     "sampling": m.facts.sources.sampling,

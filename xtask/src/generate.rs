@@ -344,11 +344,6 @@ pub fn generate(data: &Data) -> String {
         let _ = writeln!(out, "        sources: FactSources {{");
         let _ = writeln!(
             out,
-            "            max_output_tokens: {},",
-            lit(&data.titles(&m.max_output_tokens.source))
-        );
-        let _ = writeln!(
-            out,
             "            prefixes: {},",
             lit(&data.titles(&m.prefixes.source))
         );

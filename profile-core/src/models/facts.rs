@@ -47,6 +47,16 @@ impl Prefixes {
     pub fn list(self) -> Vec<Geo> {
         Geo::ALL.into_iter().filter(|g| self.has(*g)).collect()
     }
+
+    /// The listed prefixes as messages and rustdoc write them: `` `us.`, `eu.` `` (empty when in-region only).
+    pub fn describe(self) -> String {
+        let list: Vec<String> = self
+            .list()
+            .iter()
+            .map(|g| format!("`{}.`", g.prefix()))
+            .collect();
+        list.join(", ")
+    }
 }
 
 /// What a model does with `temperature`, `top_p` and `top_k`.
@@ -276,11 +286,9 @@ pub struct Successor {
     pub source: &'static str,
 }
 
-/// The public sources of a model's figures, by figure (each one or more titles joined with "; ").
+/// The public sources of a model's figures other than its output limit (whose source is [`super::Model::source`]), by figure (each one or more titles joined with "; ").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FactSources {
-    /// `max_output_tokens`.
-    pub max_output_tokens: &'static str,
     /// The cross-region prefixes.
     pub prefixes: &'static str,
     /// The reasoning mode.

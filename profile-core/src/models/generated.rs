@@ -49,7 +49,6 @@ pub const ANTHROPIC_CLAUDE_3_HAIKU: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response; LiteLLM 1.110.2 model table",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference)",
             reasoning: "AWS Bedrock user guide: claude-messages-extended-thinking",
             sampling: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
@@ -98,7 +97,6 @@ pub const ANTHROPIC_CLAUDE_3_SONNET: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference)",
             reasoning: "AWS Bedrock user guide: claude-messages-extended-thinking",
             sampling: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
@@ -137,7 +135,6 @@ pub const ANTHROPIC_CLAUDE_3_OPUS: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response; LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: claude-messages-extended-thinking",
             sampling: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
@@ -182,7 +179,6 @@ pub const ANTHROPIC_CLAUDE_3_5_HAIKU: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response; LiteLLM 1.110.2 model table",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: claude-messages-extended-thinking",
             sampling: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
@@ -221,7 +217,6 @@ pub const ANTHROPIC_CLAUDE_3_5_SONNET: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response; LiteLLM 1.110.2 model table",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: claude-messages-extended-thinking",
             sampling: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
@@ -266,7 +261,6 @@ pub const ANTHROPIC_CLAUDE_3_5_SONNET_V2: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response; LiteLLM 1.110.2 model table",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: claude-messages-extended-thinking",
             sampling: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
@@ -321,7 +315,6 @@ pub const ANTHROPIC_CLAUDE_3_7_SONNET: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-anthropic-claude-37",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: claude-messages-extended-thinking",
             sampling: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
@@ -377,7 +370,6 @@ pub const ANTHROPIC_CLAUDE_SONNET_4: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: claude-messages-extended-thinking",
             sampling: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
@@ -429,7 +421,6 @@ pub const ANTHROPIC_CLAUDE_OPUS_4: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response; LiteLLM 1.110.2 model table",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: claude-messages-extended-thinking",
             sampling: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
@@ -481,7 +472,6 @@ pub const ANTHROPIC_CLAUDE_OPUS_4_1: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response; LiteLLM 1.110.2 model table",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: claude-messages-extended-thinking",
             sampling: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
@@ -537,7 +527,6 @@ pub const ANTHROPIC_CLAUDE_SONNET_4_5: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: claude-messages-extended-thinking",
             sampling: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
@@ -593,7 +582,6 @@ pub const ANTHROPIC_CLAUDE_HAIKU_4_5: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: claude-messages-extended-thinking",
             sampling: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
@@ -640,7 +628,6 @@ pub const ANTHROPIC_CLAUDE_OPUS_4_5: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "Anthropic docs: model overview pages (platform.claude.com); LiteLLM 1.110.2 model table",
             prefixes: "Anthropic docs: Claude on Amazon Bedrock; LiteLLM 1.110.2 model table",
             reasoning: "Anthropic docs: model overview pages (platform.claude.com)",
             sampling: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
@@ -689,7 +676,6 @@ pub const ANTHROPIC_CLAUDE_OPUS_4_6: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table",
             prefixes: "TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); Anthropic docs: Claude on Amazon Bedrock; LiteLLM 1.110.2 model table",
             reasoning: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); Anthropic docs: model overview pages (platform.claude.com)",
             sampling: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
@@ -738,7 +724,6 @@ pub const ANTHROPIC_CLAUDE_SONNET_4_6: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "Anthropic docs: model overview pages (platform.claude.com); TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09)",
             prefixes: "TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); LiteLLM 1.110.2 model table",
             reasoning: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); Anthropic docs: model overview pages (platform.claude.com)",
             sampling: "AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response",
@@ -784,7 +769,6 @@ pub const ANTHROPIC_CLAUDE_OPUS_4_7: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table",
             prefixes: "TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); LiteLLM 1.110.2 model table",
             reasoning: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
             sampling: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
@@ -838,7 +822,6 @@ pub const ANTHROPIC_CLAUDE_OPUS_4_8: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table",
             prefixes: "TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); LiteLLM 1.110.2 model table",
             reasoning: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); Anthropic docs: model overview pages (platform.claude.com)",
             sampling: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
@@ -890,7 +873,6 @@ pub const ANTHROPIC_CLAUDE_FABLE_5: Model = Model {
             "the account's data-retention mode must be `aws_review` (PutAccountDataRetention); otherwise: 400 \"data retention mode 'default' is not available for this model\"",
         ),
         sources: FactSources {
-            max_output_tokens: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table",
             prefixes: "TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); models.dev (2026-07-02); LiteLLM 1.110.2 model table",
             reasoning: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
             sampling: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
@@ -944,7 +926,6 @@ pub const ANTHROPIC_CLAUDE_SONNET_5: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "Anthropic docs: model overview pages (platform.claude.com); LiteLLM 1.110.2 model table",
             prefixes: "TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); models.dev (2026-07-02); LiteLLM 1.110.2 model table",
             reasoning: "Anthropic docs: model overview pages (platform.claude.com)",
             sampling: "Anthropic docs: model overview pages (platform.claude.com)",
@@ -998,7 +979,6 @@ pub const ANTHROPIC_CLAUDE_OPUS_5: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "Anthropic docs: model overview pages (platform.claude.com); LiteLLM 1.110.2 model table",
             prefixes: "TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); LiteLLM 1.110.2 model table",
             reasoning: "Anthropic docs: model overview pages (platform.claude.com)",
             sampling: "Anthropic docs: model overview pages (platform.claude.com)",
@@ -1050,7 +1030,6 @@ pub const ANTHROPIC_CLAUDE_FABLE_5_1: Model = Model {
             "the account's data-retention mode must be `aws_review` (PutAccountDataRetention); otherwise: 400 \"data retention mode 'default' is not available for this model\"",
         ),
         sources: FactSources {
-            max_output_tokens: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table",
             prefixes: "TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); LiteLLM 1.110.2 model table",
             reasoning: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
             sampling: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
@@ -1106,7 +1085,6 @@ pub const ANTHROPIC_CLAUDE_OPUS_5_5: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table",
             prefixes: "TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); LiteLLM 1.110.2 model table",
             reasoning: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
             sampling: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
@@ -1162,7 +1140,6 @@ pub const ANTHROPIC_CLAUDE_SONNET_5_5: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table",
             prefixes: "TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); LiteLLM 1.110.2 model table",
             reasoning: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); Anthropic docs: model overview pages (platform.claude.com)",
             sampling: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
@@ -1216,7 +1193,6 @@ pub const ANTHROPIC_CLAUDE_HAIKU_5_5: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
             sampling: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
@@ -1269,7 +1245,6 @@ pub const ANTHROPIC_CLAUDE_FABLE_5_2: Model = Model {
             "the account's data-retention mode must be `aws_review` (PutAccountDataRetention); otherwise: 400 \"data retention mode 'default' is not available for this model\"",
         ),
         sources: FactSources {
-            max_output_tokens: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
             prefixes: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
             reasoning: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
             sampling: "AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)",
@@ -1311,7 +1286,6 @@ pub const AMAZON_TITAN_TEXT_LITE: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-titan-text",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-titan-text",
             sampling: "AWS Bedrock user guide: model-parameters-titan-text",
@@ -1354,7 +1328,6 @@ pub const AMAZON_TITAN_TEXT_EXPRESS: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-titan-text",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-titan-text",
             sampling: "AWS Bedrock user guide: model-parameters-titan-text",
@@ -1396,7 +1369,6 @@ pub const AMAZON_TITAN_TEXT_PREMIER: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-titan-text",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-titan-text",
             sampling: "AWS Bedrock user guide: model-parameters-titan-text",
@@ -1438,7 +1410,6 @@ pub const AMAZON_NOVA_MICRO: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "Amazon Nova user guide: complete-request-schema",
             sampling: "Amazon Nova user guide: complete-request-schema",
@@ -1480,7 +1451,6 @@ pub const AMAZON_NOVA_LITE: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "Amazon Nova user guide: complete-request-schema",
             sampling: "Amazon Nova user guide: complete-request-schema",
@@ -1522,7 +1492,6 @@ pub const AMAZON_NOVA_PRO: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "Amazon Nova user guide: complete-request-schema",
             sampling: "Amazon Nova user guide: complete-request-schema",
@@ -1571,7 +1540,6 @@ pub const AMAZON_NOVA_PREMIER: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference)",
             reasoning: "Amazon Nova user guide: complete-request-schema",
             sampling: "Amazon Nova user guide: complete-request-schema",
@@ -1613,7 +1581,6 @@ pub const AMAZON_NOVA_2_LITE: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "Amazon Nova 2 user guide: core-inference, extended-thinking",
             prefixes: "Amazon Nova 2 user guide: core-inference, extended-thinking; LiteLLM 1.110.2 model table",
             reasoning: "Amazon Nova 2 user guide: core-inference, extended-thinking",
             sampling: "Amazon Nova user guide: complete-request-schema",
@@ -1655,7 +1622,6 @@ pub const AMAZON_NOVA_2_PRO_PREVIEW: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "Amazon Nova 2 user guide: core-inference, extended-thinking",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "Amazon Nova 2 user guide: core-inference, extended-thinking; LiteLLM 1.110.2 model table",
             sampling: "Amazon Nova user guide: complete-request-schema",
@@ -1703,7 +1669,6 @@ pub const META_LLAMA3_8B_INSTRUCT: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-meta",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-meta",
             sampling: "AWS Bedrock user guide: model-parameters-meta",
@@ -1751,7 +1716,6 @@ pub const META_LLAMA3_70B_INSTRUCT: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-meta",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-meta",
             sampling: "AWS Bedrock user guide: model-parameters-meta",
@@ -1799,7 +1763,6 @@ pub const META_LLAMA3_1_8B_INSTRUCT: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-meta",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-meta",
             sampling: "AWS Bedrock user guide: model-parameters-meta",
@@ -1847,7 +1810,6 @@ pub const META_LLAMA3_1_70B_INSTRUCT: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-meta",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-meta",
             sampling: "AWS Bedrock user guide: model-parameters-meta",
@@ -1895,7 +1857,6 @@ pub const META_LLAMA3_1_405B_INSTRUCT: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-meta; LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-meta",
             sampling: "AWS Bedrock user guide: model-parameters-meta",
@@ -1943,7 +1904,6 @@ pub const META_LLAMA3_2_1B_INSTRUCT: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-meta",
             prefixes: "AWS CDK @aws-cdk/aws-bedrock-alpha 2.271.0-alpha.0 (BedrockFoundationModel); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-meta",
             sampling: "AWS Bedrock user guide: model-parameters-meta",
@@ -1991,7 +1951,6 @@ pub const META_LLAMA3_2_3B_INSTRUCT: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-meta",
             prefixes: "AWS CDK @aws-cdk/aws-bedrock-alpha 2.271.0-alpha.0 (BedrockFoundationModel); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-meta",
             sampling: "AWS Bedrock user guide: model-parameters-meta",
@@ -2039,7 +1998,6 @@ pub const META_LLAMA3_2_11B_INSTRUCT: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-meta",
             prefixes: "AWS CDK @aws-cdk/aws-bedrock-alpha 2.271.0-alpha.0 (BedrockFoundationModel); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-meta",
             sampling: "AWS Bedrock user guide: model-parameters-meta",
@@ -2087,7 +2045,6 @@ pub const META_LLAMA3_2_90B_INSTRUCT: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-meta",
             prefixes: "AWS CDK @aws-cdk/aws-bedrock-alpha 2.271.0-alpha.0 (BedrockFoundationModel); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-meta",
             sampling: "AWS Bedrock user guide: model-parameters-meta",
@@ -2135,7 +2092,6 @@ pub const META_LLAMA3_3_70B_INSTRUCT: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-meta",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-meta",
             sampling: "AWS Bedrock user guide: model-parameters-meta",
@@ -2181,7 +2137,6 @@ pub const META_LLAMA4_MAVERICK_17B_INSTRUCT: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS model card: model-card-meta-llama-4-maverick-17b-instruct; LiteLLM 1.110.2 model table",
             prefixes: "AWS model card: model-card-meta-llama-4-maverick-17b-instruct; LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-meta",
             sampling: "AWS Bedrock user guide: model-parameters-meta",
@@ -2227,7 +2182,6 @@ pub const META_LLAMA4_SCOUT_17B_INSTRUCT: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card; braintrust-proxy issue #557",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-meta",
             sampling: "AWS Bedrock user guide: model-parameters-meta",
@@ -2275,7 +2229,6 @@ pub const MISTRAL_7B_INSTRUCT: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-mistral-text-completion",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-mistral-text-completion",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-text-completion",
@@ -2320,7 +2273,6 @@ pub const MISTRAL_MIXTRAL_8X7B_INSTRUCT: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-mistral-text-completion; LiteLLM 1.110.2 model table",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-mistral-text-completion",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-text-completion",
@@ -2362,7 +2314,6 @@ pub const MISTRAL_SMALL_2402: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-mistral-text-completion",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-mistral-text-completion",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-text-completion",
@@ -2404,7 +2355,6 @@ pub const MISTRAL_LARGE_2402: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-mistral-text-completion",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-mistral-text-completion",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-text-completion",
@@ -2443,7 +2393,6 @@ pub const MISTRAL_LARGE_2407: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
@@ -2482,7 +2431,6 @@ pub const MISTRAL_PIXTRAL_LARGE_2502: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS model card: model-card-mistral-ai-pixtral-large; LiteLLM 1.110.2 model table",
             prefixes: "AWS model card: model-card-mistral-ai-pixtral-large; LiteLLM 1.110.2 model table",
             reasoning: "AWS model card: model-card-mistral-ai-pixtral-large",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-text-completion",
@@ -2524,7 +2472,6 @@ pub const MISTRAL_LARGE_3: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "models.dev (2026-07-02)",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-text-completion",
@@ -2572,7 +2519,6 @@ pub const MISTRAL_DEVSTRAL_2_123B: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "models.dev (2026-07-02)",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
@@ -2611,7 +2557,6 @@ pub const MISTRAL_MAGISTRAL_SMALL_2509: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
@@ -2650,7 +2595,6 @@ pub const MISTRAL_MINISTRAL_3_3B_INSTRUCT: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
@@ -2689,7 +2633,6 @@ pub const MISTRAL_MINISTRAL_3_8B_INSTRUCT: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
@@ -2728,7 +2671,6 @@ pub const MISTRAL_MINISTRAL_3_14B_INSTRUCT: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
@@ -2773,7 +2715,6 @@ pub const MISTRAL_VOXTRAL_MINI_3B_2507: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
@@ -2818,7 +2759,6 @@ pub const MISTRAL_VOXTRAL_SMALL_24B_2507: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-mistral-chat-completion",
@@ -2863,7 +2803,6 @@ pub const COHERE_COMMAND_R: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-cohere-command-r-plus",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference)",
             reasoning: "AWS Bedrock user guide: model-parameters-cohere-command-r-plus",
             sampling: "AWS Bedrock user guide: model-parameters-cohere-command-r-plus",
@@ -2908,7 +2847,6 @@ pub const COHERE_COMMAND_R_PLUS: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-cohere-command-r-plus",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference)",
             reasoning: "AWS Bedrock user guide: model-parameters-cohere-command-r-plus",
             sampling: "AWS Bedrock user guide: model-parameters-cohere-command-r-plus",
@@ -2957,7 +2895,6 @@ pub const DEEPSEEK_R1: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-deepseek",
             prefixes: "AWS Bedrock user guide: model-parameters-deepseek; LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-deepseek",
             sampling: "AWS Bedrock user guide: model-parameters-deepseek",
@@ -3005,7 +2942,6 @@ pub const DEEPSEEK_V3_1: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card",
             prefixes: "AWS Bedrock user guide: model-parameters-deepseek; LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-deepseek",
@@ -3047,7 +2983,6 @@ pub const DEEPSEEK_V3_2: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-deepseek",
@@ -3095,7 +3030,6 @@ pub const AI21_JAMBA_1_5_LARGE: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-jamba; LiteLLM 1.110.2 model table",
             prefixes: "AWS Bedrock user guide: inference-profiles-support (cross-region inference); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-jamba",
             sampling: "AWS Bedrock user guide: model-parameters-jamba",
@@ -3143,7 +3077,6 @@ pub const AI21_JAMBA_1_5_MINI: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-jamba; LiteLLM 1.110.2 model table",
             prefixes: "AWS CDK @aws-cdk/aws-bedrock-alpha 2.271.0-alpha.0 (BedrockFoundationModel); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-jamba",
             sampling: "AWS Bedrock user guide: model-parameters-jamba",
@@ -3185,7 +3118,6 @@ pub const OPENAI_GPT_OSS_20B: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table; models.dev (2026-07-02)",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-openai",
             sampling: "AWS Bedrock user guide: model-parameters-openai",
@@ -3227,7 +3159,6 @@ pub const OPENAI_GPT_OSS_120B: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table; models.dev (2026-07-02)",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-openai",
             sampling: "AWS Bedrock user guide: model-parameters-openai",
@@ -3269,7 +3200,6 @@ pub const OPENAI_GPT_OSS_SAFEGUARD_20B: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "models.dev (2026-07-02)",
             prefixes: "AWS CDK 2.276.0 (FoundationModelIdentifier); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-openai",
             sampling: "AWS Bedrock user guide: model-parameters-openai",
@@ -3311,7 +3241,6 @@ pub const OPENAI_GPT_OSS_SAFEGUARD_120B: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "models.dev (2026-07-02)",
             prefixes: "AWS CDK 2.276.0 (FoundationModelIdentifier); LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-openai",
             sampling: "AWS Bedrock user guide: model-parameters-openai",
@@ -3353,7 +3282,6 @@ pub const OPENAI_GPT_5_4: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card",
             prefixes: "LiteLLM 1.110.2 model table; AWS CDK 2.276.0 (FoundationModelIdentifier)",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-openai",
@@ -3395,7 +3323,6 @@ pub const OPENAI_GPT_5_5: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card",
             prefixes: "LiteLLM 1.110.2 model table; AWS CDK 2.276.0 (FoundationModelIdentifier)",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-openai",
@@ -3434,7 +3361,6 @@ pub const OPENAI_GPT_5_6_LUNA: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card",
             prefixes: "LiteLLM 1.110.2 model table; AWS CDK 2.276.0 (FoundationModelIdentifier)",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-openai",
@@ -3473,7 +3399,6 @@ pub const OPENAI_GPT_5_6_SOL: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card",
             prefixes: "LiteLLM 1.110.2 model table; AWS CDK 2.276.0 (FoundationModelIdentifier)",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-openai",
@@ -3512,7 +3437,6 @@ pub const OPENAI_GPT_5_6_TERRA: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card",
             prefixes: "LiteLLM 1.110.2 model table; AWS CDK 2.276.0 (FoundationModelIdentifier)",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-openai",
@@ -3551,7 +3475,6 @@ pub const OPENAI_GPT_6_ASTRA: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card",
             prefixes: "LiteLLM 1.110.2 model table; AWS CDK 2.276.0 (FoundationModelIdentifier)",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-openai",
@@ -3590,7 +3513,6 @@ pub const OPENAI_GPT_6_LUNA: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table; AWS CDK 2.276.0 (FoundationModelIdentifier)",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-openai",
@@ -3629,7 +3551,6 @@ pub const OPENAI_GPT_6_SOL: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table; AWS CDK 2.276.0 (FoundationModelIdentifier)",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-openai",
@@ -3668,7 +3589,6 @@ pub const OPENAI_GPT_6_1_SOL: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card",
             prefixes: "LiteLLM 1.110.2 model table; AWS CDK 2.276.0 (FoundationModelIdentifier)",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-openai",
@@ -3707,7 +3627,6 @@ pub const OPENAI_GPT_6_1_TERRA: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table; AWS CDK 2.276.0 (FoundationModelIdentifier)",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "AWS Bedrock user guide: model-parameters-openai",
@@ -3749,7 +3668,6 @@ pub const QWEN_QWEN3_32B: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "models.dev (2026-07-02)",
             prefixes: "AWS CDK 2.276.0 (FoundationModelIdentifier); LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -3791,7 +3709,6 @@ pub const QWEN_QWEN3_235B_A22B_2507: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card",
             prefixes: "AWS CDK 2.276.0 (FoundationModelIdentifier); LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -3839,7 +3756,6 @@ pub const QWEN_QWEN3_CODER_30B_A3B: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "models.dev (2026-07-02)",
             prefixes: "AWS CDK 2.276.0 (FoundationModelIdentifier); LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -3887,7 +3803,6 @@ pub const QWEN_QWEN3_CODER_480B_A35B: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card",
             prefixes: "AWS CDK 2.276.0 (FoundationModelIdentifier); LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -3929,7 +3844,6 @@ pub const QWEN_QWEN3_CODER_NEXT: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -3971,7 +3885,6 @@ pub const QWEN_QWEN3_NEXT_80B_A3B: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4010,7 +3923,6 @@ pub const QWEN_QWEN3_VL_235B_A22B: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4055,7 +3967,6 @@ pub const MOONSHOT_KIMI_K2_THINKING: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card; models.dev (2026-07-02)",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "models.dev (2026-07-02)",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4100,7 +4011,6 @@ pub const MOONSHOTAI_KIMI_K2_THINKING: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "models.dev (2026-07-02)",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4139,7 +4049,6 @@ pub const MOONSHOTAI_KIMI_K2_5: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table; models.dev (2026-07-02)",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "models.dev (2026-07-02)",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4178,7 +4087,6 @@ pub const MOONSHOTAI_KIMI_K3: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4217,7 +4125,6 @@ pub const MOONSHOTAI_KIMI_K3_1: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4262,7 +4169,6 @@ pub const MINIMAX_M2: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "AWS CDK 2.276.0 (FoundationModelIdentifier); LiteLLM 1.110.2 model table",
             reasoning: "models.dev (2026-07-02)",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4310,7 +4216,6 @@ pub const MINIMAX_M2_1: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "AWS CDK 2.276.0 (FoundationModelIdentifier); LiteLLM 1.110.2 model table",
             reasoning: "models.dev (2026-07-02)",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4352,7 +4257,6 @@ pub const MINIMAX_M2_5: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "models.dev (2026-07-02)",
             prefixes: "AWS CDK 2.276.0 (FoundationModelIdentifier); LiteLLM 1.110.2 model table",
             reasoning: "models.dev (2026-07-02)",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4400,7 +4304,6 @@ pub const GOOGLE_GEMMA_3_4B_IT: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "models.dev (2026-07-02)",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "models.dev (2026-07-02)",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4448,7 +4351,6 @@ pub const GOOGLE_GEMMA_3_12B_IT: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "models.dev (2026-07-02)",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "models.dev (2026-07-02)",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4496,7 +4398,6 @@ pub const GOOGLE_GEMMA_3_27B_IT: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "models.dev (2026-07-02)",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "models.dev (2026-07-02)",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4541,7 +4442,6 @@ pub const NVIDIA_NEMOTRON_NANO_9B_V2: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4586,7 +4486,6 @@ pub const NVIDIA_NEMOTRON_NANO_12B_V2: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4625,7 +4524,6 @@ pub const NVIDIA_NEMOTRON_NANO_3_30B: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4667,7 +4565,6 @@ pub const NVIDIA_NEMOTRON_SUPER_3_120B: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "models.dev (2026-07-02)",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4712,7 +4609,6 @@ pub const WRITER_PALMYRA_X4: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-palmyra-x4, model-parameters-palmyra-x5; LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-palmyra-x4, model-parameters-palmyra-x5",
             sampling: "AWS Bedrock user guide: model-parameters-palmyra-x4, model-parameters-palmyra-x5",
@@ -4757,7 +4653,6 @@ pub const WRITER_PALMYRA_X5: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "AWS Bedrock user guide: model-parameters-palmyra-x4, model-parameters-palmyra-x5; LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "AWS Bedrock user guide: model-parameters-palmyra-x4, model-parameters-palmyra-x5",
             sampling: "AWS Bedrock user guide: model-parameters-palmyra-x4, model-parameters-palmyra-x5",
@@ -4796,7 +4691,6 @@ pub const WRITER_PALMYRA_VISION_7B: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4838,7 +4732,6 @@ pub const XAI_GROK_4_6: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4880,7 +4773,6 @@ pub const XAI_GROK_4_7: Model = Model {
         ),
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table, citing the AWS model card",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4929,7 +4821,6 @@ pub const ZAI_GLM_4_7: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "AWS CDK 2.276.0 (FoundationModelIdentifier); LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -4974,7 +4865,6 @@ pub const ZAI_GLM_4_7_FLASH: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "AWS CDK 2.276.0 (FoundationModelIdentifier); LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -5013,7 +4903,6 @@ pub const ZAI_GLM_5: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "AWS CDK 2.276.0 (FoundationModelIdentifier); LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",
@@ -5052,7 +4941,6 @@ pub const ZAI_GLM_5_3: Model = Model {
         unverified: None,
         account_setting: None,
         sources: FactSources {
-            max_output_tokens: "LiteLLM 1.110.2 model table",
             prefixes: "LiteLLM 1.110.2 model table",
             reasoning: "LiteLLM 1.110.2 model table",
             sampling: "bedrock-runtime service model (botocore 1.44.8)",

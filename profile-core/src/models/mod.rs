@@ -159,7 +159,7 @@ pub struct Model {
     pub on_demand: bool,
     /// AWS marks the model as legacy.
     pub legacy: bool,
-    /// The AWS documentation page the limits come from.
+    /// The public sources of `limits.max_output_tokens` (those of the other figures are in [`Facts::sources`]).
     pub source: &'static str,
     /// Prefixes, sampling policy, reasoning mode, end of life, unverified figures.
     pub facts: Facts,

@@ -179,7 +179,6 @@ fn every_figure_names_a_public_source() {
     for m in CATALOG {
         let s = m.facts.sources;
         for (what, text) in [
-            ("max_output_tokens", s.max_output_tokens),
             ("prefixes", s.prefixes),
             ("reasoning", s.reasoning),
             ("sampling", s.sampling),

@@ -43,7 +43,7 @@ pub trait Prompt {
     ///
     /// One allocation of the exact size: a first pass of [`Self::write_part`] only adds up the lengths (text is
     /// not copied), the second writes into the string. `#[prompt]` generates `write_part` alone, so each template
-    /// has one rendering path (issue 13: less generated code for rustc to check).
+    /// has one rendering path (less generated code for rustc to check).
     fn render_part(&self, variant: usize, part: Part) -> Option<String> {
         let v = Self::SPEC.variants.get(variant)?;
         if part == Part::System && v.system.is_none() {

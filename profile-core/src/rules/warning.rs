@@ -137,12 +137,7 @@ impl fmt::Display for Warning<'_> {
                 if listed.is_empty() {
                     write!(f, "{base} in-region only")?;
                 } else {
-                    let list: Vec<String> = listed
-                        .list()
-                        .iter()
-                        .map(|g| format!("`{}.`", g.prefix()))
-                        .collect();
-                    write!(f, "{}", list.join(", "))?;
+                    f.write_str(&listed.describe())?;
                 }
                 write!(
                     f,

@@ -72,16 +72,10 @@ fn limits_line(model: &ModelRef) -> String {
         if reasoning != "none" {
             parts.push(format!("reasoning: {reasoning}"));
         }
-        let list: Vec<String> = f
-            .prefixes
-            .list()
-            .iter()
-            .map(|g| format!("`{}.`", g.prefix()))
-            .collect();
-        parts.push(if list.is_empty() {
+        parts.push(if f.prefixes.is_empty() {
             "in-region only".to_owned()
         } else {
-            format!("cross-region {}", list.join(", "))
+            format!("cross-region {}", f.prefixes.describe())
         });
         if let Some(eol) = f.end_of_life {
             let note = eol.note.map(|n| format!(", {n}")).unwrap_or_default();
