@@ -59,7 +59,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         topic: "billing".into(),
     };
 
-    let converse = ConverseRequest::for_profile(&HIGH_QUALITY)?.with_prompt(&greeting);
+    let converse = ConverseRequest::for_profile(&HIGH_QUALITY)?.with_prompt(&greeting)?;
     print("Converse", &converse.to_json())?;
 
     let native = invoke::body(&HIGH_QUALITY, None, &Conversation::from_prompt(&greeting))?;

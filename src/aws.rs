@@ -7,7 +7,7 @@
 //! use bedrock_profiles::{inference_profile, prompt};
 //!
 //! inference_profile! {
-//!     pub HIGH_QUALITY { model: "anthropic.claude-3-5-sonnet-20241022-v2:0", temperature: 0.7, max_tokens: 2000 }
+//!     pub HIGH_QUALITY { model: "us.anthropic.claude-sonnet-4-6", temperature: 0.7, max_tokens: 2000 }
 //! }
 //!
 //! #[prompt(profile = HIGH_QUALITY, text = "Hello {{customer}}, how can I help you with {{topic}}?")]
@@ -20,7 +20,7 @@
 //!     .converse()
 //!     .model_id(HIGH_QUALITY.model_id().unwrap())
 //!     .with_profile(&HIGH_QUALITY)?
-//!     .with_prompt(&Greeting { customer: "Ada", topic: "billing".into() })
+//!     .with_prompt(&Greeting { customer: "Ada", topic: "billing".into() })?
 //!     .send()
 //!     .await?;
 //! # let _ = out; Ok(()) }
@@ -148,9 +148,44 @@ pub trait ConverseExt: Sized {
     /// version, so invocation logs can be joined with the resource's cost-allocation tags.
     fn with_profile_via(self, profile: &InferenceProfile, arn: &str) -> Result<Self, WireError>;
 
-    /// Appends a rendered `#[prompt]`'s default variant: its system prompt (chat prompts) and its text as a user
-    /// message.
-    fn with_prompt<P: Prompt + ?Sized>(self, prompt: &P) -> Self;
+    /// Sends a `#[prompt]`'s default variant as it was declared: appends its system prompt (chat prompts) and its
+    /// text as a user message, sets `modelId` to the variant's model (else its profile's) when the call has none
+    /// yet, and applies the variant's profile like [`Self::with_profile`] (checked against the call's model; the
+    /// profile's settings replace any set before). A prompt with neither profile nor model only adds its messages.
+    fn with_prompt<P: Prompt + ?Sized>(self, prompt: &P) -> Result<Self, WireError>;
+
+    /// [`Self::with_prompt`] for the variant called `variant`, with the variant's own model and profile;
+    /// [`WireError::NoVariant`] when the prompt has no such variant.
+    ///
+    /// ```no_run
+    /// # async fn run(client: aws_sdk_bedrockruntime::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use bedrock_profiles::aws::ConverseExt;
+    /// use bedrock_profiles::{inference_profile, prompt};
+    ///
+    /// inference_profile! {
+    ///     pub ANSWER { model: "us.anthropic.claude-sonnet-4-6", max_tokens: 2000 }
+    ///     pub SHORT { max_tokens: 300, ..ANSWER }
+    /// }
+    ///
+    /// #[prompt(
+    ///     profile = ANSWER,
+    ///     text = "Answer {{customer}}: {{question}}",
+    ///     variant(name = "concise", profile = SHORT, text = "Answer {{customer}} in two lines: {{question}}"),
+    /// )]
+    /// pub struct SupportReply<'a> {
+    ///     pub customer: &'a str,
+    ///     pub question: &'a str,
+    /// }
+    ///
+    /// let reply = SupportReply { customer: "Ada", question: "Where is my parcel?" };
+    /// let out = client.converse().with_prompt_variant(&reply, "concise")?.send().await?;
+    /// # let _ = out; Ok(()) }
+    /// ```
+    fn with_prompt_variant<P: Prompt + ?Sized>(
+        self,
+        prompt: &P,
+        variant: &str,
+    ) -> Result<Self, WireError>;
 }
 
 /// The Converse `guardrailConfig` of a profile.
@@ -219,8 +254,34 @@ macro_rules! converse_ext {
                 Ok(apply(self, profile, ConverseRequest::via(profile, arn)?))
             }
 
-            fn with_prompt<P: Prompt + ?Sized>(self, prompt: &P) -> Self {
-                let (system, messages) = conversation(&Conversation::from_prompt(prompt));
+            fn with_prompt<P: Prompt + ?Sized>(self, prompt: &P) -> Result<Self, WireError> {
+                send_variant(self, prompt, 0)
+            }
+
+            fn with_prompt_variant<P: Prompt + ?Sized>(
+                self,
+                prompt: &P,
+                variant: &str,
+            ) -> Result<Self, WireError> {
+                send_variant(self, prompt, crate::wire::variant_index::<P>(variant)?)
+            }
+        }
+
+        impl Apply for $builder {
+            fn model(&self) -> Option<&String> {
+                self.get_model_id().as_ref()
+            }
+
+            fn metadata(&self) -> Option<&HashMap<String, String>> {
+                self.get_request_metadata().as_ref()
+            }
+
+            fn set_model(self, id: String) -> Self {
+                self.model_id(id)
+            }
+
+            fn push(self, conversation: &Conversation) -> Self {
+                let (system, messages) = self::conversation(conversation);
                 let mut builder = self;
                 for block in system {
                     builder = builder.system(block);
@@ -230,9 +291,7 @@ macro_rules! converse_ext {
                 }
                 builder
             }
-        }
 
-        impl Apply for $builder {
             fn apply(self, profile: &InferenceProfile, request: ConverseRequest) -> Self {
                 let mut builder = self.model_id(request.model_id);
                 builder = builder.set_inference_config(inference_configuration(profile));
@@ -266,6 +325,49 @@ macro_rules! converse_ext {
 /// Puts a built [`ConverseRequest`]'s model id, settings, guardrail and metadata on an SDK builder.
 trait Apply: Sized {
     fn apply(self, profile: &InferenceProfile, request: ConverseRequest) -> Self;
+    /// The call's `modelId`, if set.
+    fn model(&self) -> Option<&String>;
+    /// The call's `requestMetadata`, if set.
+    fn metadata(&self) -> Option<&HashMap<String, String>>;
+    fn set_model(self, id: String) -> Self;
+    /// Appends a conversation's system blocks and messages.
+    fn push(self, conversation: &Conversation) -> Self;
+}
+
+/// Variant number `index` of `prompt` (which exists): its model when the call has none, its profile checked
+/// against the call's model (unless the call carries that profile already, e.g. through `with_profile_via`), its
+/// rendered messages.
+fn send_variant<B: Apply, P: Prompt + ?Sized>(
+    builder: B,
+    prompt: &P,
+    index: usize,
+) -> Result<B, WireError> {
+    let mut builder = builder;
+    if let Some(variant) = P::SPEC.variants.get(index) {
+        let model_id = builder
+            .model()
+            .cloned()
+            .or_else(|| variant.model_id().map(str::to_owned));
+        let carried = variant.profile.is_some_and(|profile| {
+            builder
+                .metadata()
+                .is_some_and(|m| crate::wire::converse::carries(m, profile))
+        });
+        match (model_id, variant.profile.filter(|_| !carried)) {
+            (Some(id), Some(profile)) => {
+                let request = ConverseRequest::new(id).with_variant_profile(variant)?;
+                builder = builder.apply(profile, request);
+            }
+            (Some(id), None) => builder = builder.set_model(id),
+            (None, Some(profile)) => {
+                return Err(WireError::NoModel {
+                    profile: profile.name().to_owned(),
+                });
+            }
+            (None, None) => {}
+        }
+    }
+    Ok(builder.push(&Conversation::from_prompt_at(prompt, index)))
 }
 
 fn apply<B: Apply>(builder: B, profile: &InferenceProfile, request: ConverseRequest) -> B {

@@ -302,6 +302,7 @@ fn converse_through_the_deployed_profile() {
     let body = ConverseRequest::via(&SEARCH, ARN)
         .unwrap()
         .with_prompt(&SearchPrompt { question: "shoes" })
+        .unwrap()
         .to_json();
     ServiceModel::load("bedrock-runtime").assert_conforms("ConverseRequest", &body);
     assert_eq!(
@@ -314,14 +315,19 @@ fn converse_through_the_deployed_profile() {
             "requestMetadata": {"bedrock-profile": "search-answers", "bedrock-profile-version": "1"}
         })
     );
-    // The ARN alone says nothing about the model: top-k cannot be routed without the declaration.
-    assert!(matches!(
-        ConverseRequest::new(ARN).with_profile(&SEARCH),
-        Err(WireError::Unsupported {
-            setting: "top_k",
-            ..
-        })
-    ));
+    // The ARN alone says nothing about the model: top-k cannot be routed without the declaration (the rulebook's
+    // rule, checked against the request's model).
+    match ConverseRequest::new(ARN).with_profile(&SEARCH) {
+        Err(WireError::Rule { message }) => assert_eq!(
+            message,
+            format!(
+                "profile `search-answers` sent to {ARN}: `top_k` cannot be sent through {ARN}: top-k goes in the \
+                 model's own request fields, and the model behind this ARN is unknown; name the model (or leave \
+                 `top_k` out)"
+            )
+        ),
+        other => panic!("expected the top-k rule, got {other:?}"),
+    }
     for (arn, reason) in [
         (
             "us.anthropic.claude-sonnet-4-20250514-v1:0",

@@ -112,6 +112,7 @@ async fn claude_profile_and_prompt_reach_the_wire() {
             .with_profile(&HIGH_QUALITY)
             .expect("routable")
             .with_prompt(&greeting)
+            .expect("the profile is carried already")
     })
     .await;
     assert!(
@@ -204,8 +205,9 @@ fn an_unroutable_top_k_is_an_error_not_a_silent_drop() {
         .expect_err("an unroutable top-k");
     assert_eq!(
         error.to_string(),
-        "`top_k` cannot be sent to arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123: \
-         the model behind this id is unknown, so top-k cannot be routed to its own field"
+        "profile `application`: `top_k` cannot be sent through \
+         arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123: top-k goes in the model's own \
+         request fields, and the model behind this ARN is unknown; name the model (or leave `top_k` out)"
     );
 }
 
@@ -309,5 +311,213 @@ async fn thinking_effort_and_guardrail_reach_the_wire() {
             },
             "requestMetadata": {"bedrock-profile": "adaptive", "bedrock-profile-version": "1"}
         })
+    );
+}
+
+// ----------------------------------------------------------------------------------------------------------------
+// The checks reach the call: a profile meets the limits of the model the call goes to, and a prompt is sent with
+// its own model and profile.
+// ----------------------------------------------------------------------------------------------------------------
+
+inference_profile! {
+    /// Customer answers, declared for Claude Sonnet 4.6.
+    pub ANSWER { model: "us.anthropic.claude-sonnet-4-6", max_tokens: 4000, temperature: 0.3 }
+
+    /// The same, shorter.
+    pub SHORT { max_tokens: 300, ..ANSWER }
+}
+
+#[prompt(
+    profile = ANSWER,
+    system = "You answer for {{customer}}.",
+    text = "{{question}}",
+    variant(name = "concise", model = "us.amazon.nova-lite-v1:0", profile = SHORT, text = "In two lines: {{question}}"),
+)]
+pub struct SupportReply<'a> {
+    pub customer: &'a str,
+    pub question: &'a str,
+}
+
+#[prompt(text = "Summarize: {{text}}")]
+pub struct Summary<'a> {
+    pub text: &'a str,
+}
+
+const LLAMA_3_3: &str = "us.meta.llama3-3-70b-instruct-v1:0";
+
+/// The rulebook's own message for `max_tokens` on `model`: the limit is printed from the catalog, not from here.
+fn max_tokens_rule(max_tokens: u32, model: &str) -> String {
+    let model = bedrock_profiles::models::resolve(model).expect("a catalog model");
+    bedrock_profiles::rules::check_max_tokens(max_tokens, Some(&model))
+        .expect("over the model's limit")
+        .to_string()
+}
+
+#[test]
+fn a_profile_sent_to_another_model_meets_that_models_limits() {
+    let expected = format!(
+        "profile `answer` sent to {LLAMA_3_3}: {}",
+        max_tokens_rule(4000, LLAMA_3_3)
+    );
+    let (client, _request) = client();
+    let error = client
+        .converse()
+        .model_id(LLAMA_3_3)
+        .with_profile(&ANSWER)
+        .expect_err("4000 output tokens on a 2048-token model");
+    assert_eq!(error.to_string(), expected);
+    let error = client
+        .converse_stream()
+        .model_id(LLAMA_3_3)
+        .with_profile(&ANSWER)
+        .expect_err("the stream call is checked the same way");
+    assert_eq!(error.to_string(), expected);
+    // A model the profile fits goes through.
+    assert!(
+        client
+            .converse()
+            .model_id(LLAMA_3_3)
+            .with_profile(&SHORT)
+            .is_ok()
+    );
+}
+
+#[tokio::test]
+async fn a_model_the_catalog_does_not_know_gets_no_false_error() {
+    // Bedrock may take a model newer than the catalog: only the API's own limits apply, and the call goes out.
+    let (body, uri) = captured(|client| {
+        client
+            .converse()
+            .model_id("us.acme.future-model-v1:0")
+            .with_profile(&ANSWER)
+            .expect("no limit of the declared model applies to an unknown one")
+    })
+    .await;
+    assert!(
+        uri.ends_with("/model/us.acme.future-model-v1%3A0/converse"),
+        "{uri}"
+    );
+    assert_eq!(body["inferenceConfig"]["maxTokens"], 4000);
+}
+
+#[test]
+fn a_runtime_profile_through_a_deployed_profile_is_checked_against_its_model() {
+    let mut built = InferenceProfile::new("built-at-run-time");
+    built.model = Some(bedrock_profiles::models::resolve(LLAMA_3_3).unwrap());
+    built.max_tokens = Some(4000);
+    let arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/5dews3o6kky6";
+    let (client, _request) = client();
+    let error = client
+        .converse()
+        .with_profile_via(&built, arn)
+        .expect_err("the deployed profile copies Llama 3.3");
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "profile `built-at-run-time` sent to {arn}: {}",
+            max_tokens_rule(4000, LLAMA_3_3)
+        )
+    );
+}
+
+#[tokio::test]
+async fn with_prompt_sends_the_prompts_model_and_profile() {
+    let reply = SupportReply {
+        customer: "Ada",
+        question: "Where is my parcel?",
+    };
+    let (body, uri) =
+        captured(|client| client.converse().with_prompt(&reply).expect("valid")).await;
+    assert!(
+        uri.ends_with("/model/us.anthropic.claude-sonnet-4-6/converse"),
+        "{uri}"
+    );
+    assert_eq!(body["inferenceConfig"]["maxTokens"], 4000);
+    assert_eq!(f32_of(&body["inferenceConfig"]["temperature"]), 0.3);
+    assert_eq!(body["system"], json!([{"text": "You answer for Ada."}]));
+    assert_eq!(
+        body["messages"],
+        json!([{"role": "user", "content": [{"text": "Where is my parcel?"}]}])
+    );
+    assert_eq!(
+        body["requestMetadata"],
+        json!({"bedrock-profile": "answer", "bedrock-profile-version": "1"})
+    );
+}
+
+#[tokio::test]
+async fn with_prompt_variant_sends_the_variants_model_and_profile() {
+    let reply = SupportReply {
+        customer: "Ada",
+        question: "Where is my parcel?",
+    };
+    let (body, uri) = captured(|client| {
+        client
+            .converse()
+            .with_prompt_variant(&reply, "concise")
+            .expect("valid")
+    })
+    .await;
+    assert!(
+        uri.ends_with("/model/us.amazon.nova-lite-v1%3A0/converse"),
+        "{uri}"
+    );
+    assert_eq!(body["inferenceConfig"]["maxTokens"], 300);
+    // The variant has no system prompt of its own: it inherits the top level's.
+    assert_eq!(body["system"], json!([{"text": "You answer for Ada."}]));
+    assert_eq!(
+        body["messages"],
+        json!([{"role": "user", "content": [{"text": "In two lines: Where is my parcel?"}]}])
+    );
+    assert_eq!(body["requestMetadata"]["bedrock-profile"], "short");
+
+    let (client, _request) = client();
+    let error = client
+        .converse()
+        .with_prompt_variant(&reply, "consice")
+        .expect_err("no such variant");
+    assert_eq!(
+        error.to_string(),
+        "prompt `support-reply` has no variant `consice`; did you mean `concise`? (its variants: default, concise)"
+    );
+}
+
+#[tokio::test]
+async fn a_prompt_sent_to_another_model_is_checked_there() {
+    let reply = SupportReply {
+        customer: "Ada",
+        question: "Where is my parcel?",
+    };
+    let (client, _request) = client();
+    let error = client
+        .converse()
+        .model_id(LLAMA_3_3)
+        .with_prompt(&reply)
+        .expect_err("the prompt's profile asks 4000 output tokens");
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "profile `answer` sent to {LLAMA_3_3}: {}",
+            max_tokens_rule(4000, LLAMA_3_3)
+        )
+    );
+    // A prompt with neither model nor profile adds its messages and leaves the rest to the call.
+    let (body, uri) = captured(|client| {
+        client
+            .converse()
+            .model_id(LLAMA_3_3)
+            .with_profile(&SHORT)
+            .expect("fits")
+            .with_prompt(&Summary {
+                text: "a long text",
+            })
+            .expect("nothing to check")
+    })
+    .await;
+    assert!(uri.contains("llama3-3-70b"), "{uri}");
+    assert_eq!(body["inferenceConfig"]["maxTokens"], 300);
+    assert_eq!(
+        body["messages"],
+        json!([{"role": "user", "content": [{"text": "Summarize: a long text"}]}])
     );
 }

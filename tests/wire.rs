@@ -526,6 +526,7 @@ mod prompt_and_agent {
         let converse = ConverseRequest::for_profile(&HIGH_QUALITY)
             .unwrap()
             .with_prompt(&greeting)
+            .unwrap()
             .to_json();
         runtime.assert_conforms("ConverseRequest", &converse);
         assert_golden("seed-converse", &converse);
@@ -576,7 +577,8 @@ fn a_profile_built_at_run_time_is_refused_above_the_apis_integer() {
         .unwrap_err();
     assert_eq!(
         error.to_string(),
-        "`max_tokens` must be at most 2147483647 (the APIs take a 32-bit integer), found 3000000000"
+        "profile `huge` sent to amazon.nova-lite-v1:0: `max_tokens` must be at most 2147483647 (the APIs take a \
+         32-bit integer), found 3000000000"
     );
 }
 
@@ -664,5 +666,57 @@ mod reasoning {
             nova["additionalModelRequestFields"],
             json!({"inferenceConfig": {"topK": 20}, "reasoningConfig": {"type": "enabled", "maxReasoningEffort": "medium"}})
         );
+    }
+}
+
+mod prompts {
+    use super::support::service_model::ServiceModel;
+    use bedrock_profiles::wire::WireError;
+    use bedrock_profiles::wire::converse::ConverseRequest;
+    use bedrock_profiles::{inference_profile, prompt};
+    use serde_json::json;
+
+    inference_profile! {
+        pub ANSWER { model: "us.anthropic.claude-sonnet-4-6", max_tokens: 4000 }
+        pub SHORT { max_tokens: 300, ..ANSWER }
+    }
+
+    #[prompt(
+        profile = ANSWER,
+        text = "{{question}}",
+        variant(name = "concise", model = "us.amazon.nova-lite-v1:0", profile = SHORT, text = "Briefly: {{question}}"),
+    )]
+    pub struct Reply<'a> {
+        pub question: &'a str,
+    }
+
+    #[test]
+    fn a_variant_goes_out_with_its_profile_checked_against_the_request_model() {
+        let reply = Reply { question: "Why?" };
+        let body = ConverseRequest::new("us.amazon.nova-lite-v1:0")
+            .with_prompt_variant(&reply, "concise")
+            .unwrap()
+            .to_json();
+        ServiceModel::load("bedrock-runtime").assert_conforms("ConverseRequest", &body);
+        assert_eq!(
+            body,
+            json!({
+                "modelId": "us.amazon.nova-lite-v1:0",
+                "messages": [{"role": "user", "content": [{"text": "Briefly: Why?"}]}],
+                "inferenceConfig": {"maxTokens": 300},
+                "requestMetadata": {"bedrock-profile": "short", "bedrock-profile-version": "1"}
+            })
+        );
+        // The default variant's profile asks more output than Llama 3.3 gives: refused with the rule's message.
+        let llama = "us.meta.llama3-3-70b-instruct-v1:0";
+        let error = ConverseRequest::new(llama).with_prompt(&reply).unwrap_err();
+        assert!(
+            matches!(&error, WireError::Rule { message } if message.starts_with("profile `answer` sent to us.meta.llama3-3-70b-instruct-v1:0: `max_tokens`")),
+            "{error}"
+        );
+        assert!(matches!(
+            ConverseRequest::new(llama).with_prompt_variant(&reply, "long"),
+            Err(WireError::NoVariant { .. })
+        ));
     }
 }

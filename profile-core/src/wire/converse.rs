@@ -3,6 +3,7 @@
 use super::{Conversation, Role, WireError, provider_of};
 use crate::message::f32_as_written;
 use crate::models::Provider;
+use crate::rules::Surface;
 use crate::{InferenceProfile, ResponseFormat};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -234,6 +235,26 @@ impl ConverseRequest {
         ConverseRequest::new(model_id).with_profile(profile)
     }
 
+    /// Applies a prompt variant's profile, when it has one, like [`Self::with_profile`]: checked against the
+    /// request's model, and routed for the variant's own model when that is the request's (a variant may name a
+    /// model its profile does not). A profile the request already carries (its name and version are in
+    /// `requestMetadata`, as [`Self::via`] and [`Self::with_profile`] put them) is not applied twice.
+    pub fn with_variant_profile(
+        self,
+        variant: &crate::prompt::PromptVariant<'_>,
+    ) -> Result<Self, WireError> {
+        let Some(profile) = variant.profile else {
+            return Ok(self);
+        };
+        if carries(&self.request_metadata, profile) {
+            return Ok(self);
+        }
+        match &variant.model {
+            Some(model) if model.id() == self.model_id => self.apply(profile, Some(model)),
+            _ => self.with_profile(profile),
+        }
+    }
+
     /// A request through the application inference profile `profile` was deployed as: `modelId` is `arn` (checked
     /// to be an `application-inference-profile/` ARN), every setting comes from `profile`, and top-k is routed for
     /// the profile's declared model (the model the deployed resource copies), which the ARN does not reveal.
@@ -247,6 +268,10 @@ impl ConverseRequest {
     /// request's model, `outputConfig` from `response_format`, and the profile's name and version in
     /// `requestMetadata` (keys [`PROFILE_NAME_KEY`], [`PROFILE_VERSION_KEY`]) so invocation logs can be filtered by
     /// profile. The profile's `model` only decides routing when it is the request's model.
+    ///
+    /// The profile is checked against the request's model first (the rulebook's Converse rules): a profile declared
+    /// for one model and sent to another meets the other's limits (`max_tokens`, top-k, sampling, reasoning) here, as
+    /// [`WireError::Rule`], instead of Bedrock's `ValidationException`.
     pub fn with_profile(self, profile: &InferenceProfile) -> Result<Self, WireError> {
         let same_model = profile.model_id() == Some(self.model_id.as_str());
         let routing = profile.model.as_ref().filter(|_| same_model);
@@ -259,7 +284,7 @@ impl ConverseRequest {
         profile: &InferenceProfile,
         routing: Option<&crate::ModelRef>,
     ) -> Result<Self, WireError> {
-        super::check_sendable(profile)?;
+        super::check_call(profile, &self.model_id, routing, Surface::Converse)?;
         self.inference_config = InferenceConfig::from_profile(profile);
         self.additional_model_request_fields = None;
         if let Some(top_k) = profile.top_k {
@@ -361,15 +386,53 @@ impl ConverseRequest {
         self
     }
 
-    /// Sets the system prompt and user message of a rendered `#[prompt]` (its default variant).
-    pub fn with_prompt<P: crate::Prompt + ?Sized>(self, prompt: &P) -> Self {
-        self.with_conversation(&Conversation::from_prompt(prompt))
+    /// Sets the system prompt and user message of a rendered `#[prompt]`'s default variant and applies the
+    /// variant's profile (checked against the request's model, see [`Self::with_variant_profile`]).
+    pub fn with_prompt<P: crate::Prompt + ?Sized>(self, prompt: &P) -> Result<Self, WireError> {
+        self.with_prompt_variant_at(prompt, 0)
+    }
+
+    /// [`Self::with_prompt`] for the variant called `variant`; [`WireError::NoVariant`] if the prompt has none.
+    pub fn with_prompt_variant<P: crate::Prompt + ?Sized>(
+        self,
+        prompt: &P,
+        variant: &str,
+    ) -> Result<Self, WireError> {
+        self.with_prompt_variant_at(prompt, super::variant_index::<P>(variant)?)
+    }
+
+    fn with_prompt_variant_at<P: crate::Prompt + ?Sized>(
+        self,
+        prompt: &P,
+        index: usize,
+    ) -> Result<Self, WireError> {
+        let request = match P::SPEC.variants.get(index) {
+            Some(variant) => self.with_variant_profile(variant)?,
+            None => self,
+        };
+        Ok(request.with_conversation(&Conversation::from_prompt_at(prompt, index)))
     }
 
     /// The body as JSON.
     pub fn to_json(&self) -> Value {
         serde_json::to_value(self).unwrap_or(Value::Null)
     }
+}
+
+/// Whether `metadata` names `profile` (its name and version), as [`ConverseRequest::with_profile`] puts them.
+pub fn carries<'m>(
+    metadata: impl IntoIterator<Item = (&'m String, &'m String)>,
+    profile: &InferenceProfile,
+) -> bool {
+    let (mut name, mut version) = (false, false);
+    for (key, value) in metadata {
+        match key.as_str() {
+            PROFILE_NAME_KEY => name = value == profile.name(),
+            PROFILE_VERSION_KEY => version = *value == profile.version.to_string(),
+            _ => {}
+        }
+    }
+    name && version
 }
 
 fn check_metadata(key: &str, value: &str) -> Result<(), WireError> {
@@ -457,20 +520,27 @@ mod tests {
         );
         let llama =
             ConverseRequest::for_profile(&profile("meta.llama3-1-70b-instruct-v1:0")).unwrap_err();
-        assert_eq!(
-            llama.to_string(),
-            "`top_k` cannot be sent to meta.llama3-1-70b-instruct-v1:0: the model has no top-k setting"
-        );
+        // The rulebook refuses it before routing (a profile built at run time meets the same rule as a declared one).
+        let llama_model = crate::models::resolve("meta.llama3-1-70b-instruct-v1:0").unwrap();
+        let rule = crate::rules::check_top_k(250, Some(&llama_model), Surface::Converse).unwrap();
+        assert_eq!(llama.to_string(), format!("profile `high-quality`: {rule}"));
         let app = ConverseRequest::for_profile(&profile(
             "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc",
         ))
         .unwrap_err();
+        assert!(
+            matches!(&app, WireError::Rule { message } if message.contains("`top_k` cannot be sent through")),
+            "{app}"
+        );
+        // A model the catalog does not know meets the API's limits only; top-k then has no known place.
+        let mut unknown = profile("amazon.nova-lite-v1:0");
+        unknown.model = None;
         assert!(matches!(
-            app,
-            WireError::Unsupported {
+            ConverseRequest::new("acme.future-model-v1:0").with_profile(&unknown),
+            Err(WireError::Unsupported {
                 setting: "top_k",
                 ..
-            }
+            })
         ));
         // Without top-k, nothing goes into the additional fields.
         let mut plain = profile("amazon.nova-lite-v1:0");

@@ -72,12 +72,13 @@ pub fn body(
     model_id: Option<&str>,
     conversation: &Conversation,
 ) -> Result<Value, WireError> {
-    super::check_sendable(profile)?;
     let Some(model_id) = model_id.or(profile.model_id()) else {
         return Err(WireError::NoModel {
             profile: profile.name().to_owned(),
         });
     };
+    // The model's limits are the same through InvokeModel; Converse is the surface whose limits are the API's.
+    super::check_call(profile, model_id, None, crate::rules::Surface::Converse)?;
     let same_model = profile.model_id() == Some(model_id);
     let provider = provider_of(profile.model.as_ref().filter(|_| same_model), model_id);
     let unsupported = |setting, reason| WireError::Unsupported {

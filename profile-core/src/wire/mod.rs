@@ -73,6 +73,17 @@ impl Conversation {
         }
     }
 
+    /// Variant number `index` of a rendered `#[prompt]` (0: the default); empty if it has no such variant.
+    pub fn from_prompt_at<P: crate::Prompt + ?Sized>(prompt: &P, index: usize) -> Self {
+        Conversation {
+            system: prompt.render_part(index, crate::Part::System),
+            messages: prompt
+                .render_part(index, crate::Part::Text)
+                .map(|text| vec![(Role::User, text)])
+                .unwrap_or_default(),
+        }
+    }
+
     /// A rendered variant of a `#[prompt]`; `None` if it has no variant called `variant`.
     pub fn from_prompt_variant<P: crate::Prompt + ?Sized>(
         prompt: &P,
@@ -147,6 +158,15 @@ pub enum WireError {
         /// What it must be.
         expected: &'static str,
     },
+    /// A prompt has no variant of that name.
+    NoVariant {
+        /// The prompt's name.
+        prompt: String,
+        /// The variant asked for.
+        variant: String,
+        /// The prompt's variants.
+        variants: Vec<String>,
+    },
     /// A call through a deployed profile was given an ARN that is not an application inference profile's.
     Arn {
         /// The ARN as given.
@@ -191,6 +211,18 @@ impl core::fmt::Display for WireError {
                 value,
                 expected,
             } => write!(f, "the {what} `{value}` must be {expected}"),
+            WireError::NoVariant {
+                prompt,
+                variant,
+                variants,
+            } => {
+                write!(f, "prompt `{prompt}` has no variant `{variant}`")?;
+                let names: Vec<&str> = variants.iter().map(String::as_str).collect();
+                if let Some(close) = crate::suggest::closest_str(variant, &names) {
+                    write!(f, "; did you mean `{close}`?")?;
+                }
+                write!(f, " (its variants: {})", names.join(", "))
+            }
             WireError::Arn { arn, reason } => write!(
                 f,
                 "`{arn}` is not the ARN of an application inference profile: {reason}"
@@ -213,6 +245,84 @@ pub(crate) fn check_sendable(profile: &crate::InferenceProfile) -> Result<(), Wi
         }),
         None => Ok(()),
     }
+}
+
+/// The rulebook's rules for `profile` sent to `model_id` on `surface`, as a request builder applies them: the
+/// profile is checked against the model the request goes to, not only the one it was declared with. A declared
+/// profile was checked against its own model at compile time; sent to another model (`.model_id(..)` on the call,
+/// a prompt's model), its settings meet that model's limits here. `routing` is the model behind `model_id` when
+/// the caller knows it (a profile's own model, a prompt variant's model); else `model_id` is resolved, and an id
+/// the catalog does not know is checked against the surface's own limits only.
+///
+/// Only the rules of values the request carries apply: the name, version, description and tags go to
+/// `requestMetadata` (checked by its own pattern) or to a deployed resource, not to the model.
+pub(crate) fn check_call(
+    profile: &crate::InferenceProfile,
+    model_id: &str,
+    routing: Option<&crate::ModelRef>,
+    surface: crate::rules::Surface,
+) -> Result<(), WireError> {
+    use crate::rules::Key;
+    let sent = |v: &crate::rules::Violation<'_>| {
+        !matches!(
+            v.key(),
+            Key::Name | Key::Description | Key::Version | Key::Tags
+        )
+    };
+    let refuse = |v: &crate::rules::Violation<'_>| {
+        let on = if profile.model_id() == Some(model_id) {
+            String::new()
+        } else {
+            format!(" sent to {model_id}")
+        };
+        Err(WireError::Rule {
+            message: format!("profile `{}`{on}: {v}", profile.name()),
+        })
+    };
+    let resolved;
+    let model = match routing {
+        Some(model) => Some(model),
+        None if profile.model_id() == Some(model_id) => profile.model.as_ref(),
+        None => match crate::models::resolve(model_id) {
+            Ok(model) => {
+                resolved = model;
+                Some(&resolved)
+            }
+            Err(_) => None,
+        },
+    };
+    match model {
+        Some(model) => match crate::rules::check_for(profile, surface, Some(model))
+            .iter()
+            .find(|v| sent(v))
+        {
+            Some(v) => refuse(v),
+            None => Ok(()),
+        },
+        None => {
+            // A model the catalog does not know: none of the declared model's limits apply to it.
+            let mut unknown = profile.clone();
+            unknown.model = None;
+            match crate::rules::check(&unknown, surface)
+                .iter()
+                .find(|v| sent(v))
+            {
+                Some(v) => refuse(v),
+                None => Ok(()),
+            }
+        }
+    }
+}
+
+/// The number of `P`'s variant called `name`, or [`WireError::NoVariant`] naming the ones it has.
+pub fn variant_index<P: crate::Prompt + ?Sized>(name: &str) -> Result<usize, WireError> {
+    P::SPEC
+        .variant_index(name)
+        .ok_or_else(|| WireError::NoVariant {
+            prompt: P::SPEC.name.to_owned(),
+            variant: name.to_owned(),
+            variants: P::SPEC.variants.iter().map(|v| v.name.to_owned()).collect(),
+        })
 }
 
 /// The provider of a model id: from the catalog when it knows the id, else from the id's prefix.
