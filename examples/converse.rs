@@ -45,6 +45,7 @@ pub struct Greeting<'a> {
     model = "us.anthropic.claude-sonnet-4-6",
     profile = HIGH_QUALITY,
     idle_session_ttl = 600,
+    base_prompt_templates(orchestration = "$instruction$ $question$"),
 )]
 pub struct SupportAgent;
 

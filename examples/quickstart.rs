@@ -48,6 +48,7 @@ inference_profile! {
     model = "us.anthropic.claude-sonnet-4-6",
     profile = HIGH_QUALITY,
     idle_session_ttl = "10m",
+    base_prompt_templates(orchestration = "$instruction$ $question$"),
 )]
 pub struct SupportAgent;
 /// The README's prompt: its placeholders are checked against the fields, its profile against its model.

@@ -139,6 +139,10 @@
 //!     profile = HIGH_QUALITY,
 //!     idle_session_ttl = "10m",
 //!     steps(pre_processing = CLASSIFY),
+//!     base_prompt_templates(
+//!         orchestration = "$instruction$ $question$",
+//!         pre_processing = "$instruction$ $question$",
+//!     ),
 //! )]
 //! pub struct SupportAgent;
 //!
@@ -175,6 +179,7 @@
 //!     profile = LONG,
 //!     // error[E0080]: evaluation panicked: profile `LONG` of agent `SupportAgent` (orchestration):
 //!     // `max_tokens` 8000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0
+//!     base_prompt_templates(orchestration = "$instruction$ $question$"),
 //! )]
 //! pub struct SupportAgent;
 //! ```

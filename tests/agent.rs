@@ -36,6 +36,7 @@ mod profiles {
     model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
     profile = HIGH_QUALITY,
     idle_session_ttl = 600,
+    base_prompt_templates(orchestration = "$instruction$ $question$"),
 )]
 pub struct SupportAgent;
 
@@ -50,6 +51,13 @@ pub struct SupportAgent;
         post_processing = CLASSIFY,
         knowledge_base_response_generation = HIGH_QUALITY,
         memory_summarization = profiles::SUMMARY,
+    ),
+    base_prompt_templates(
+        pre_processing = "$instruction$ $question$",
+        orchestration = "$instruction$ $question$",
+        post_processing = "$instruction$ $question$",
+        knowledge_base_response_generation = "$instruction$ $question$",
+        memory_summarization = "$instruction$ $question$",
     ),
 )]
 pub struct ReturnsAgent {

@@ -69,6 +69,7 @@ pub struct SearchPrompt<'a> {
     instruction = "You are a helpful assistant. Answer questions about the catalog politely and briefly.",
     model = "us.anthropic.claude-sonnet-4-20250514-v1:0",
     profile = SEARCH,
+    base_prompt_templates(orchestration = "$instruction$ $question$"),
 )]
 pub struct SearchAgent;
 

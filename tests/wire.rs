@@ -264,6 +264,7 @@ mod prompt_and_agent {
         model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
         profile = AGENT_STEPS,
         idle_session_ttl = 600,
+        base_prompt_templates(orchestration = "$instruction$ $question$"),
     )]
     pub struct SupportAgent;
 
@@ -311,13 +312,21 @@ mod prompt_and_agent {
     #[test]
     fn create_agent_request_conforms_and_matches_golden() {
         let model = ServiceModel::load("bedrock-agent");
-        let missing = CreateAgentRequest::new(SupportAgent::SPEC)
-            .to_json()
-            .unwrap_err();
+        // A spec built at run time without the template meets the rulebook's rule in the request builder.
+        let mut bare = SupportAgent::SPEC.clone();
+        bare.base_prompt_templates = &[];
+        let missing = CreateAgentRequest::new(&bare).to_json().unwrap_err();
+        assert_eq!(
+            missing.to_string(),
+            bedrock_profiles::agent::AgentViolation::StepWithoutTemplate {
+                step: PromptType::Orchestration
+            }
+            .to_string()
+        );
         assert!(
             missing
                 .to_string()
-                .contains("the ORCHESTRATION step has a profile but no base prompt template")
+                .starts_with("the ORCHESTRATION step has a profile but no base prompt template")
         );
         let template = r#"{"anthropic_version":"bedrock-2023-05-31","system":"$instruction$","messages":[{"role":"user","content":"$question$"}]}"#;
         let body = CreateAgentRequest::new(SupportAgent::SPEC)

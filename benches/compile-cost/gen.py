@@ -716,10 +716,10 @@ def make_agents(rng: random.Random, count: int, profiles: list[Profile]) -> list
         if rng.random() < 0.4:
             picked = rng.sample(["pre_processing", "post_processing", "memory_summarization"], rng.randint(1, 2))
             a.steps = [(s, rng.choice(same)) for s in picked]
-        # Bedrock applies a step's profile only to an overridden prompt: most agents with profiles give the base
-        # prompt templates (needed to export CreateAgent, not to compile).
+        # Bedrock applies a step's profile only to an overridden prompt: an agent gives the base prompt template of
+        # every step with a profile (the rulebook's rule).
         with_profile = {s for s, _ in a.steps} | ({"orchestration"} if a.profile else set())
-        if with_profile and rng.random() < 0.6:
+        if with_profile:
             a.templates = [
                 (s, f"$instruction$ Step {s} of agent {i}: answer briefly.")
                 for s, _ in AgentDecl.STEPS

@@ -115,7 +115,7 @@ fn the_profile_guardrail_rules_at_their_keys() {
     );
     // A guardrail in a step's profile has no place: the message points to the agent's.
     let step = errors(
-        "profile = \"g\"\n[profiles.g]\nguardrail = { id = \"gr0abc123\", version = \"1\" }",
+        "profile = \"g\"\nbase_prompt_templates = { orchestration = \"$question$\" }\n[profiles.g]\nguardrail = { id = \"gr0abc123\", version = \"1\" }",
     );
     assert_eq!(step.len(), 1, "{step:?}");
     assert!(

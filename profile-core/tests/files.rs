@@ -498,11 +498,26 @@ fn agent_rules() {
         )
     );
     assert_eq!(
-        error(&agent("steps = { memory_summarization = \"five\" }")),
+        error(&agent(
+            "steps = { memory_summarization = \"five\" }\nbase_prompt_templates = { memory_summarization = \"$conversation$\" }"
+        )),
         pair(
             "agents.a.steps.memory_summarization",
             "profile `five`: MEMORY_SUMMARIZATION profile: `stop_sequences` has 5 items, but Agents takes at most 4"
         )
+    );
+    // A step's profile is sent only with the step's base prompt template: the rule is at the step.
+    assert_eq!(
+        errors(&agent(
+            "[profiles.short]\nmax_tokens = 100\n[agents.a.steps]\npre_processing = \"short\""
+        )),
+        [pair(
+            "agents.a.steps.pre_processing",
+            &bedrock_profiles_core::agent::AgentViolation::StepWithoutTemplate {
+                step: PromptType::PreProcessing
+            }
+            .to_string()
+        )]
     );
     assert_eq!(
         error(&agent("steps = { orchestraton = \"five\" }")),

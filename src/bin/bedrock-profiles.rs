@@ -50,9 +50,8 @@ enum Command {
     /// `--account`, `cloudformation` one template with the profiles that declare `tags` (every one with
     /// `--all-profiles`), every prompt and every agent. One body is printed as an object; several as an array.
     ///
-    /// An agent step that has a profile is sent as an overridden prompt, which Bedrock applies only with its base
-    /// prompt template: give one per such step in the agent's table, e.g.
-    /// `base_prompt_templates.orchestration = "..."` (the `profile` key is the orchestration step's).
+    /// A file that `check` accepts exports: every rule a request body needs is a rule `check` applies (an agent
+    /// step with a profile needs its base prompt template, `base_prompt_templates.orchestration = "..."`, for one).
     Export(ExportArgs),
     /// List the model catalog with each model's limits.
     Models {

@@ -14,6 +14,7 @@ bedrock_profiles::inference_profile! {
     model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
     profile = HIGH_QUALITY,
     idle_session_ttl = 600,
+    base_prompt_templates(orchestration = "$instruction$ $question$"),
 )]
 pub struct SupportAgent;
 

@@ -14,6 +14,7 @@ bedrock_profiles::inference_profile! {
     idle_session_ttl = 600,
     profile = HIGH_QUALITY,
     steps(orchestration = HIGH_QUALITY),
+    base_prompt_templates(orchestration = "$instruction$ $question$"),
 )]
 pub struct SupportAgent;
 

@@ -13,6 +13,7 @@ bedrock_profiles::inference_profile! {
     model = "anthropic.claude-3-haiku-20240307-v1:0",
     idle_session_ttl = 600,
     profile = LONG,
+    base_prompt_templates(orchestration = "$instruction$ $question$"),
 )]
 pub struct SupportAgent;
 

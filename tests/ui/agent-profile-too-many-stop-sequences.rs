@@ -13,6 +13,7 @@ bedrock_profiles::inference_profile! {
     model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
     idle_session_ttl = 600,
     profile = CHATTY,
+    base_prompt_templates(orchestration = "$instruction$ $question$"),
 )]
 pub struct SupportAgent;
 

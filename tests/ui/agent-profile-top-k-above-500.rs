@@ -26,6 +26,7 @@ pub const WIDE: InferenceProfile = InferenceProfile {
     model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
     idle_session_ttl = 600,
     profile = WIDE,
+    base_prompt_templates(orchestration = "$instruction$ $question$"),
 )]
 pub struct SupportAgent;
 

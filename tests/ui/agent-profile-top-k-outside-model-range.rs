@@ -10,6 +10,7 @@ bedrock_profiles::inference_profile! {
     model = "amazon.nova-2-lite-v1:0",
     idle_session_ttl = 600,
     profile = SAMPLED,
+    base_prompt_templates(orchestration = "$instruction$ $question$"),
 )]
 pub struct SupportAgent;
 

@@ -8,6 +8,7 @@ pub const MAX_TOKENS: u32 = 2000;
     model = "anthropic.claude-3-5-sonnet-20241022-v2:0",
     idle_session_ttl = 600,
     profile = MAX_TOKENS,
+    base_prompt_templates(orchestration = "$instruction$ $question$"),
 )]
 pub struct SupportAgent;
 

@@ -12,6 +12,7 @@ mod profiles {
     model = "anthropic.claude-3-haiku-20240307-v1:0",
     idle_session_ttl = 600,
     steps(pre_processing = profiles::LONG),
+    base_prompt_templates(pre_processing = "$instruction$ $question$"),
 )]
 pub struct SupportAgent;
 

@@ -213,6 +213,12 @@ pub enum AgentViolation<'a> {
     },
     /// A rule shared with inference profiles: `description` (1..=200 characters) or `model` (usable by agents).
     Rule(Violation<'a>),
+    /// A step has a profile but no base prompt template: Bedrock applies a step's inference configuration only to
+    /// an overridden prompt (`promptCreationMode` `OVERRIDDEN`), which needs its `basePromptTemplate`.
+    StepWithoutTemplate {
+        /// The step.
+        step: PromptType,
+    },
     /// A step's profile breaks a rule of the Agent surface or of the agent's model.
     Profile {
         /// The step.
@@ -236,10 +242,12 @@ impl AgentViolation<'_> {
                 rules::Key::Guardrail => AgentKey::Guardrail,
                 _ => AgentKey::Model,
             },
-            AgentViolation::Profile { step, .. } => match step {
-                PromptType::Orchestration => AgentKey::Profile,
-                _ => AgentKey::Steps,
-            },
+            AgentViolation::Profile { step, .. } | AgentViolation::StepWithoutTemplate { step } => {
+                match step {
+                    PromptType::Orchestration => AgentKey::Profile,
+                    _ => AgentKey::Steps,
+                }
+            }
         }
     }
 
@@ -280,6 +288,13 @@ impl AgentViolation<'_> {
                 m.push_u64(found as u64);
             }
             AgentViolation::Rule(v) => v.write_message(m),
+            AgentViolation::StepWithoutTemplate { step } => {
+                m.push_str("the ");
+                m.push_str(step.as_str());
+                m.push_str(" step has a profile but no base prompt template: Bedrock applies a step's inference configuration only to an overridden prompt, which needs its `basePromptTemplate`; declare a `base_prompt_templates` entry for `");
+                m.push_str(step.key());
+                m.push_str("` (or leave the profile out)");
+            }
             AgentViolation::Profile { step, violation } => {
                 m.push_str(step.as_str());
                 m.push_str(" profile: ");
@@ -374,8 +389,8 @@ pub const fn check_guardrail<'a>(guardrail: &AgentGuardrail<'a>) -> Option<Agent
     }
 }
 
-/// Every violation of `spec`: its own fields, then each step's profile on [`Surface::Agent`] with the agent's
-/// model in place of the profile's own.
+/// Every violation of `spec`: its own fields, then each step's base prompt template and profile (on
+/// [`Surface::Agent`], with the agent's model in place of the profile's own).
 pub fn check<'a>(spec: &'a AgentSpec<'a>) -> Vec<AgentViolation<'a>> {
     let mut found: Vec<AgentViolation<'_>> = [
         check_name(spec.name),
@@ -389,6 +404,9 @@ pub fn check<'a>(spec: &'a AgentSpec<'a>) -> Vec<AgentViolation<'a>> {
     .flatten()
     .collect();
     for (step, profile) in spec.profiles() {
+        if spec.base_prompt_template(step).is_none() {
+            found.push(AgentViolation::StepWithoutTemplate { step });
+        }
         found.extend(
             rules::check_for(profile, Surface::Agent, Some(&spec.model))
                 .into_iter()

@@ -250,7 +250,13 @@ fn whole_specs() {
             "`instruction` must be 40..=4000 characters, found 28",
             "`idle_session_ttl` must be within 60..=5400 seconds (1 to 90 minutes), found 30",
             "`guardrail.version` must be \"DRAFT\" or a version number ([0-9]{1,8}), found \"v1\"",
+            "the ORCHESTRATION step has a profile but no base prompt template: Bedrock applies a step's inference \
+             configuration only to an overridden prompt, which needs its `basePromptTemplate`; declare a \
+             `base_prompt_templates` entry for `orchestration` (or leave the profile out)",
             "ORCHESTRATION profile: `max_tokens` 8000 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0",
+            "the MEMORY_SUMMARIZATION step has a profile but no base prompt template: Bedrock applies a step's \
+             inference configuration only to an overridden prompt, which needs its `basePromptTemplate`; declare a \
+             `base_prompt_templates` entry for `memory_summarization` (or leave the profile out)",
             "MEMORY_SUMMARIZATION profile: `stop_sequences` has 5 items, but Agents takes at most 4",
         ]
     );

@@ -259,6 +259,17 @@ impl<L: Clone> AgentDecl<L> {
                 report(&guardrail_path(GuardrailKey::Version), loc, v, "");
             }
         }
+        // A step's profile is sent only with the step's base prompt template.
+        for (step, _, loc) in &self.steps {
+            if self.base_prompt_template(*step).is_none() {
+                let path = match step {
+                    PromptType::Orchestration if self.profile_key => "profile".to_owned(),
+                    _ => step_key(AgentKey::Steps.as_str(), *step),
+                };
+                let v = AgentViolation::StepWithoutTemplate { step: *step };
+                report(&path, loc, Some(v), "");
+            }
+        }
         let Some(table) = profiles else {
             return;
         };

@@ -16,6 +16,7 @@ use super::WireError;
 use super::converse::as_written;
 use crate::InferenceProfile;
 use crate::agent::{AgentSpec, PromptType};
+use crate::rules::Surface;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
@@ -117,32 +118,15 @@ impl<'a> CreateAgentRequest<'a> {
         }
         let mut configurations = Vec::new();
         for (step, profile) in spec.profiles() {
-            super::check_sendable(profile)?;
+            super::check_call(profile, spec.model_id(), Some(&spec.model), Surface::Agent)?;
             let given = self.templates.iter().find(|(s, _)| *s == step);
             let Some(template) = given
                 .map(|(_, t)| t.as_str())
                 .or_else(|| spec.base_prompt_template(step))
             else {
-                return Err(WireError::Unsupported {
-                    setting: "steps",
-                    model: spec.model_id().to_owned(),
-                    reason: match step {
-                        PromptType::PreProcessing => {
-                            "the PRE_PROCESSING step has a profile but no base prompt template"
-                        }
-                        PromptType::Orchestration => {
-                            "the ORCHESTRATION step has a profile but no base prompt template"
-                        }
-                        PromptType::PostProcessing => {
-                            "the POST_PROCESSING step has a profile but no base prompt template"
-                        }
-                        PromptType::KnowledgeBaseResponseGeneration => {
-                            "the KNOWLEDGE_BASE_RESPONSE_GENERATION step has a profile but no base prompt template"
-                        }
-                        PromptType::MemorySummarization => {
-                            "the MEMORY_SUMMARIZATION step has a profile but no base prompt template"
-                        }
-                    },
+                // The rulebook's rule (a declared agent cannot get here); a spec built at run time meets it here.
+                return Err(WireError::Rule {
+                    message: crate::agent::AgentViolation::StepWithoutTemplate { step }.to_string(),
                 });
             };
             let mut configuration = json!({

@@ -18,6 +18,7 @@ inference_profile! {
     idle_session_ttl = 60,
     description = "x",
     profile = FULL,
+    base_prompt_templates(orchestration = "$instruction$ $question$"),
 )]
 pub struct Shortest;
 
@@ -37,6 +38,10 @@ pub struct Longest(pub u8, pub String);
     model = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
     idle_session_ttl = "90m",
     steps(memory_summarization = FULL, pre_processing = FULL),
+    base_prompt_templates(
+        memory_summarization = "$instruction$ $question$",
+        pre_processing = "$instruction$ $question$",
+    ),
 )]
 pub struct Generic<T: Clone>
 where
