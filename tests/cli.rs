@@ -205,18 +205,55 @@ fn export_application_inference_profiles() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("the account `42` must be a 12-digit AWS account id"));
 
-    let cfn = json(&run(&["export", SEARCH, "--to", "cloudformation"]));
+    // `us.` and `eu.` copies cannot share a stack (one region): one template per geography.
+    let both = run(&["export", SEARCH, "--to", "cloudformation"]);
+    assert_eq!(both.status.code(), Some(1));
+    assert!(
+        stderr(&both).starts_with(&format!(
+            "error: {SEARCH}: profiles.search-eu: profile `search-answers-eu` copies a cross-region profile of \
+             geography `eu.` and profile `search-answers` one of `us.`"
+        )),
+        "{}",
+        stderr(&both)
+    );
+    assert!(
+        stderr(&both).contains("export with `--geography us` and again with `--geography eu`"),
+        "{}",
+        stderr(&both)
+    );
+    let eu = json(&run(&[
+        "export",
+        SEARCH,
+        "--to",
+        "cloudformation",
+        "--geography",
+        "eu",
+    ]));
+    let mut eu_ids: Vec<&String> = eu["Resources"].as_object().unwrap().keys().collect();
+    eu_ids.sort();
+    assert_eq!(eu_ids, ["SearchAnswersEuProfile", "SearchPromptPrompt"]);
+    let cfn = json(&run(&[
+        "export",
+        SEARCH,
+        "--to",
+        "cloudformation",
+        "--geography",
+        "us",
+    ]));
     let resources = cfn["Resources"].as_object().unwrap();
     let mut ids: Vec<&String> = resources.keys().collect();
     ids.sort();
-    assert_eq!(
-        ids,
-        [
-            "SearchAnswersEuProfile",
-            "SearchAnswersProfile",
-            "SearchPromptPrompt"
-        ]
-    );
+    assert_eq!(ids, ["SearchAnswersProfile", "SearchPromptPrompt"]);
+    let unknown = run(&[
+        "export",
+        SEARCH,
+        "--to",
+        "cloudformation",
+        "--geography",
+        "mars",
+    ]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("`--geography mars` is no geography; one of: us, eu"));
     assert_eq!(
         resources["SearchPromptPrompt"]["Properties"]["Variants"][0]["ModelId"],
         serde_json::json!({"Fn::GetAtt": ["SearchAnswersProfile", "InferenceProfileArn"]})
@@ -228,6 +265,8 @@ fn export_application_inference_profiles() {
         "--to",
         "cloudformation",
         "--all-profiles",
+        "--geography",
+        "us",
     ]));
     assert!(all["Resources"]["ClassifyProfile"].is_object());
 }
@@ -601,4 +640,132 @@ fn an_endless_file_is_refused_not_read() {
         stderr(&o),
         "error: `/dev/zero` is larger than 64 MiB, more than any declaration file needs; it was not read\n"
     );
+}
+
+/// One declaration file per catalog model: a profile on the model (cross-region on every other one, tags on every
+/// third), a prompt sent with it, and an agent when Bedrock Agents takes the model. Written into `dir`.
+fn generated_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    use bedrock_profiles::models::{CATALOG, Sampling};
+    let mut files = Vec::new();
+    for (i, m) in CATALOG.iter().enumerate() {
+        let prefixes = m.facts.prefixes.list();
+        let id = match prefixes.get(i % prefixes.len().max(1)) {
+            Some(geo) if !m.on_demand || i % 2 == 0 => format!("{}.{}", geo.prefix(), m.id),
+            _ => m.id.to_owned(),
+        };
+        let mut toml = format!(
+            "[profiles.main]\nmodel = \"{id}\"\nmax_tokens = {}\n",
+            m.limits.max_output_tokens.min(1024)
+        );
+        if matches!(m.facts.sampling, Sampling::Free) {
+            toml.push_str("temperature = 0.5\n");
+        }
+        if i % 3 == 0 {
+            toml.push_str(
+                "description = \"Generated for the export test\"\ntags = { team = \"test\" }\n",
+            );
+        }
+        toml.push_str("\n[prompts.ask]\nprofile = \"main\"\ntext = \"Answer {{question}}\"\n");
+        if m.agents {
+            toml.push_str(&format!(
+                "\n[agents.helper]\ninstruction = \"You are a helpful assistant. Answer questions politely and briefly.\"\n\
+                 model = \"{id}\"\nprofile = \"main\"\nbase_prompt_templates.orchestration = \"$instruction$ $question$\"\n"
+            ));
+        }
+        let path = dir.join(format!("model-{i}.toml"));
+        std::fs::write(&path, toml).unwrap();
+        files.push(path);
+    }
+    // Deployed profiles of several geographies in one file.
+    let path = dir.join("geographies.toml");
+    std::fs::write(
+        &path,
+        "[profiles.us]\nmodel = \"us.anthropic.claude-sonnet-4-6\"\ntags = { team = \"a\" }\n\
+         [profiles.eu]\nmodel = \"eu.anthropic.claude-sonnet-4-6\"\ntags = { team = \"a\" }\n\
+         [profiles.global]\nmodel = \"global.anthropic.claude-sonnet-4-6\"\ntags = { team = \"a\" }\n\
+         [profiles.converse-only]\ndescription = \"Prose, with a comma\"\nmax_tokens = 100\n",
+    )
+    .unwrap();
+    files.push(path);
+    files
+}
+
+/// `check` knows everything `export` knows: every file it accepts exports to every target the rulebook covers
+/// (Converse, CreatePrompt, CreateAgent, CreateInferenceProfile, CloudFormation), over the test fixtures and one
+/// generated file per catalog model. A file whose deployed profiles span geographies is a `check` warning, and its
+/// template is exported per geography.
+#[test]
+fn export_succeeds_on_every_file_check_accepts() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let dir = scratch("export-what-check-accepts");
+    let mut files: Vec<std::path::PathBuf> = [
+        "profile-core/tests/files",
+        "tests/fixtures",
+        "tests/ui/files",
+    ]
+    .iter()
+    .flat_map(|d| std::fs::read_dir(format!("{root}/{d}")).unwrap())
+    .map(|e| e.unwrap().path())
+    .filter(|p| p.extension().is_some_and(|e| e == "toml" || e == "json"))
+    .collect();
+    let generated = generated_files(&dir);
+    files.extend(generated.iter().cloned());
+    let (mut accepted, mut generated_accepted, mut split) = (0, 0, 0);
+    for file in &files {
+        let f = file.to_str().unwrap();
+        let check = run(&["check", f]);
+        if check.status.code() != Some(0) {
+            continue;
+        }
+        accepted += 1;
+        generated_accepted += usize::from(generated.contains(file));
+        let warnings = stderr(&check);
+        let spans_geographies = warnings.contains("needs `--geography");
+        for target in [
+            "converse",
+            "create-prompt",
+            "create-agent",
+            "create-inference-profile",
+            "cloudformation",
+        ] {
+            let mut args = vec!["export", f, "--to", target];
+            if target == "create-inference-profile" {
+                args.extend(["--region", "us-east-1", "--account", "123456789012"]);
+            }
+            let out = run(&args);
+            let nothing = out.status.code() == Some(2) && stderr(&out).contains("declares no");
+            if target == "cloudformation" && spans_geographies {
+                assert_eq!(out.status.code(), Some(1), "{f}: {}", stderr(&out));
+                assert!(stderr(&out).contains("--geography"), "{}", stderr(&out));
+                split += 1;
+                for geo in ["us", "eu", "apac", "jp", "au", "in", "us-gov"] {
+                    let out = run(&[&args[..], &["--geography", geo]].concat());
+                    assert_eq!(out.status.code(), Some(0), "{f} {geo}: {}", stderr(&out));
+                }
+                continue;
+            }
+            assert!(
+                out.status.success() || nothing,
+                "`check` accepts {f}, but `export --to {target}` fails: {}",
+                stderr(&out)
+            );
+        }
+    }
+    // The set means something: most generated files are valid, and the several-geographies file is one of them.
+    assert!(
+        generated_accepted * 10 >= generated.len() * 9,
+        "only {generated_accepted} of {} generated files pass `check`",
+        generated.len()
+    );
+    assert!(accepted > generated_accepted);
+    // tests/fixtures/search.toml (`us.` and `eu.` copies of one profile) and the generated geographies.toml.
+    assert_eq!(split, 2);
+    let geographies = run(&["check", dir.join("geographies.toml").to_str().unwrap()]);
+    let warnings = stderr(&geographies);
+    assert!(
+        warnings
+            .contains("profiles.converse-only.description: `description` of a deployed profile"),
+        "{warnings}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
 }

@@ -51,8 +51,9 @@ fn description_pattern() {
     assert_eq!(
         message("Fast, cheap").as_deref(),
         Some(
-            "`description` must match ([0-9a-zA-Z:.][ _-]?)+ (letters, digits, `:` and `.`, single spaces, `_` or `-` \
-             between them), found \",\" at character 5; write prose in the doc comment"
+            "`description` of a deployed profile (an application inference profile: one with `tags`) must match \
+             ([0-9a-zA-Z:.][ _-]?)+ (letters, digits, `:` and `.`, single spaces, `_` or `-` between them), found \
+             \",\" at character 5; write prose in the doc comment"
         )
     );
     assert!(message("two  spaces").unwrap().contains(
@@ -68,6 +69,13 @@ fn description_pattern() {
             .unwrap()
             .contains("found \"é\" at character 4")
     );
+    // The pattern is a deployed profile's: a profile without tags keeps prose in its description.
+    let mut converse_only = InferenceProfile::new("p");
+    converse_only.description = Some("Fast, cheap".into());
+    assert!(messages(&converse_only).is_empty());
+    let mut deployed = tagged(&[("team", "a")]);
+    deployed.description = Some("Fast, cheap".into());
+    assert_eq!(messages(&deployed), [message("Fast, cheap").unwrap()]);
     // Prompts and agents keep their own, wider descriptions: only the length rule is shared.
     assert_eq!(rules::check_description("Fast, cheap!"), None);
 }
@@ -211,10 +219,11 @@ fn files_report_tags_where_they_are() {
 description = "Fast, cheap"
 tags = { team = "a&b", "aws:x" = "y", n = 1 }
 "#;
+    // The tags are invalid, so the profile is not (yet) deployed: the description's pattern waits for them.
     let found = errors(toml, Format::Toml);
-    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
-        found[1],
+        found[0],
         pair(
             "profiles.p.tags.n",
             "`tags` values must be strings, found 1"
@@ -227,8 +236,9 @@ tags = { team = "a&b", "aws:x" = "y", n = 1 }
         [
             pair(
                 "profiles.p.description",
-                "`description` must match ([0-9a-zA-Z:.][ _-]?)+ (letters, digits, `:` and `.`, single spaces, \
-                 `_` or `-` between them), found \",\" at character 5; write prose in the doc comment"
+                "`description` of a deployed profile (an application inference profile: one with `tags`) must \
+                 match ([0-9a-zA-Z:.][ _-]?)+ (letters, digits, `:` and `.`, single spaces, `_` or `-` between \
+                 them), found \",\" at character 5; write prose in the doc comment"
             ),
             pair(
                 "profiles.p.tags.team",

@@ -102,8 +102,8 @@ fn profiles_say_the_same_in_the_dsl_and_in_files() {
         ("version: 0", "version = 0"),
         ("name: \"two  spaces\"", "name = \"two  spaces\""),
         (
-            "description: \"Fast, cheap\"",
-            "description = \"Fast, cheap\"",
+            "description: \"Fast, cheap\", tags: { team: \"a\" }",
+            "description = \"Fast, cheap\"\ntags = { team = \"a\" }",
         ),
         (
             "tags: { \"aws:team\": \"a\", \"\": \"x\", \"ok\": \"a&b\" }",

@@ -2,12 +2,12 @@
 //! report on model invocation logs.
 
 use bedrock_profiles::files::{self, Declarations, FileError};
-use bedrock_profiles::models::{self, TopK};
+use bedrock_profiles::models::{self, Geo, TopK};
 use bedrock_profiles::report::emit;
 use bedrock_profiles::wire::{
-    Conversation,
+    Conversation, WireError,
     agent::CreateAgentRequest,
-    cloudformation::Template,
+    cloudformation::{self, Template},
     converse::ConverseRequest,
     inference_profile::{self, CreateInferenceProfileRequest},
     invoke,
@@ -121,6 +121,12 @@ struct ExportArgs {
     /// Deploy every profile (`create-inference-profile`, `cloudformation`), not only those that declare `tags`.
     #[arg(long)]
     all_profiles: bool,
+    /// `cloudformation`: deploy only the profiles of this geography (`us`, `eu`, `apac`, `jp`, `au`, `in`,
+    /// `us-gov`), with the in-region and `global.` ones. A stack lives in one region, and a cross-region profile
+    /// can be copied only in its geography's regions: a file whose deployed profiles span geographies gives one
+    /// template per geography.
+    #[arg(long, value_name = "PREFIX")]
+    geography: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -262,6 +268,9 @@ fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<ExitCode> {
                 for (key_path, warning) in d.warnings() {
                     eprintln!("warning: {}: {key_path}: {warning}", path.display());
                 }
+                for (key_path, note) in export_notes(&d) {
+                    eprintln!("warning: {}: {key_path}: {note}", path.display());
+                }
                 if printing {
                     let line = writeln!(
                         out,
@@ -291,6 +300,49 @@ fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<ExitCode> {
     Ok(ExitCode::from(worst))
 }
 
+/// What `export` would say about a valid file beyond its rules: deployed profiles of two geographies (one
+/// CloudFormation template cannot hold them), and profiles that `--all-profiles` could not deploy as they are.
+fn export_notes(d: &Declarations) -> Vec<(String, String)> {
+    let mut notes = Vec::new();
+    let mut first: Option<(&files::LoadedProfile, Geo)> = None;
+    for p in d.profiles.iter().filter(|p| !p.profile.tags.is_empty()) {
+        let Some(geo) = cloudformation::geography(&p.profile) else {
+            continue;
+        };
+        match first {
+            None => first = Some((p, geo)),
+            Some((a, seen)) if seen != geo => {
+                let error = WireError::Geographies {
+                    first: (a.profile.name().to_owned(), seen.prefix()),
+                    second: (p.profile.name().to_owned(), geo.prefix()),
+                };
+                notes.push((
+                    format!("profiles.{}", p.key),
+                    format!(
+                        "{error}: `export --to cloudformation` needs `--geography {}` or `--geography {}`",
+                        seen.prefix(),
+                        geo.prefix()
+                    ),
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    for p in d.profiles.iter().filter(|p| p.profile.tags.is_empty()) {
+        if let Some(v) = p
+            .profile
+            .description()
+            .and_then(bedrock_profiles::rules::check_description_pattern)
+        {
+            notes.push((
+                format!("profiles.{}.description", p.key),
+                format!("{v} (`export --all-profiles` deploys this profile and would refuse it)"),
+            ));
+        }
+    }
+    notes
+}
+
 /// `--region` and `--account` of `create-inference-profile`: both given and well-formed.
 fn deployment(options: &ExportArgs) -> Result<(&str, &str), String> {
     let (Some(region), Some(account)) = (options.region.as_deref(), options.account.as_deref())
@@ -316,6 +368,24 @@ fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         },
         _ => None,
     };
+    let geography = match options.geography.as_deref() {
+        None => None,
+        Some(_) if to != Target::Cloudformation => {
+            eprintln!("error: `--geography` applies to `--to cloudformation` only");
+            return Ok(ExitCode::from(USAGE));
+        }
+        Some(prefix) => match Geo::from_prefix(prefix) {
+            Some(geo) => Some(geo),
+            None => {
+                let known: Vec<&str> = Geo::ALL.iter().map(|g| g.prefix()).collect();
+                eprintln!(
+                    "error: `--geography {prefix}` is no geography; one of: {}",
+                    known.join(", ")
+                );
+                return Ok(ExitCode::from(USAGE));
+            }
+        },
+    };
     let d = match load(file) {
         Ok(d) => d,
         Err(code) => return Ok(code),
@@ -329,9 +399,14 @@ fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             options.all_profiles || !p.profile.tags.is_empty()
         }
     };
+    let in_geography = |p: &&files::LoadedProfile| {
+        geography.is_none_or(|geo| cloudformation::geography(&p.profile).is_none_or(|g| g == geo))
+    };
     let conversation = message.map_or_else(Conversation::new, Conversation::user_text);
     let mut bodies: Vec<Value> = Vec::new();
     let mut matched = 0;
+    // The declaration being written, for the error's place.
+    let mut place = String::new();
     let result: Result<(), bedrock_profiles::wire::WireError> = (|| {
         match to {
             Target::Converse | Target::InvokeModel => {
@@ -340,7 +415,18 @@ fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
                     .iter()
                     .filter(|p| wanted(&p.key, p.profile.name()))
                 {
+                    // A profile without a model holds settings for prompts and agents, which name the model: a
+                    // request needs one, so it is left out unless asked for by name.
+                    if p.profile.model.is_none() && name.is_none() {
+                        eprintln!(
+                            "note: {}: profiles.{}: names no model, so it has no request of its own (left out)",
+                            file.display(),
+                            p.key
+                        );
+                        continue;
+                    }
                     matched += 1;
+                    place = format!("profiles.{}", p.key);
                     bodies.push(if to == Target::Converse {
                         ConverseRequest::for_profile(&p.profile)?
                             .with_conversation(&conversation)
@@ -353,12 +439,14 @@ fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             Target::CreatePrompt => {
                 for p in d.prompts.iter().filter(|p| wanted(&p.key, &p.name)) {
                     matched += 1;
+                    place = format!("prompts.{}", p.key);
                     bodies.extend(d.with_prompt_spec(p, create_prompt_requests)?);
                 }
             }
             Target::CreateAgent => {
                 for a in d.agents.iter().filter(|a| wanted(&a.key, &a.name)) {
                     matched += 1;
+                    place = format!("agents.{}", a.key);
                     bodies.push(
                         d.with_agent_spec(a, |spec| CreateAgentRequest::new(spec).to_json())?,
                     );
@@ -368,6 +456,7 @@ fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
                 let (region, account) = target.unwrap_or_default();
                 for p in d.profiles.iter().filter(deployed) {
                     matched += 1;
+                    place = format!("profiles.{}", p.key);
                     bodies.push(
                         CreateInferenceProfileRequest::new(&p.profile, region, account)?.to_json(),
                     );
@@ -375,16 +464,19 @@ fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             }
             Target::Cloudformation => {
                 let mut template = Template::new();
-                for p in d.profiles.iter().filter(deployed) {
+                for p in d.profiles.iter().filter(deployed).filter(in_geography) {
                     matched += 1;
+                    place = format!("profiles.{}", p.key);
                     template = template.inference_profile(&p.profile)?;
                 }
                 for p in d.prompts.iter().filter(|p| wanted(&p.key, &p.name)) {
                     matched += 1;
+                    place = format!("prompts.{}", p.key);
                     template = d.with_prompt_spec(p, |spec| template.prompt(spec))?;
                 }
                 for a in d.agents.iter().filter(|a| wanted(&a.key, &a.name)) {
                     matched += 1;
+                    place = format!("agents.{}", a.key);
                     template = d.with_agent_spec(a, |spec| {
                         template.agent(&CreateAgentRequest::new(spec))
                     })?;
@@ -395,11 +487,19 @@ fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         Ok(())
     })();
     if let Err(e) = result {
-        eprintln!("error: {e}");
+        let hint = match &e {
+            WireError::Geographies {
+                first: (_, a),
+                second: (_, b),
+            } => format!("; export with `--geography {a}` and again with `--geography {b}`"),
+            _ => String::new(),
+        };
+        eprintln!("error: {}: {place}: {e}{hint}", file.display());
         return Ok(ExitCode::from(INVALID));
     }
     if matched == 0 {
         let what = match to {
+            Target::Converse | Target::InvokeModel if name.is_none() => "profile with a model",
             Target::Converse | Target::InvokeModel => "profile",
             Target::CreatePrompt => "prompt",
             Target::CreateAgent => "agent",

@@ -29,7 +29,7 @@ impl<'a> Violation<'a> {
                 m.push_usize(found);
             }
             Violation::DescriptionPattern { found, position } => {
-                m.push_str("`description` must match ");
+                m.push_str("`description` of a deployed profile (an application inference profile: one with `tags`) must match ");
                 m.push_str(limits::PROFILE_DESCRIPTION_PATTERN);
                 m.push_str(" (letters, digits, `:` and `.`, single spaces, `_` or `-` between them), found ");
                 m.push_quoted(found);

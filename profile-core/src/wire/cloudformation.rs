@@ -15,6 +15,7 @@ use super::agent::CreateAgentRequest;
 use super::inference_profile::{CreateInferenceProfileRequest, copy_source};
 use super::prompt::create_prompt_requests;
 use crate::InferenceProfile;
+use crate::models::{Geo, ModelTarget};
 use crate::prompt::PromptSpec;
 use serde_json::{Map, Value, json};
 
@@ -26,6 +27,8 @@ pub struct Template {
     outputs: Map<String, Value>,
     /// Deployed profiles: (profile name, model id, logical id).
     profiles: Vec<(String, String, String)>,
+    /// The first deployed profile that copies a geography's cross-region profile: (profile name, geography).
+    geography: Option<(String, Geo)>,
     /// Model ids that a deployed profile can stand in for: (logical id, JSON pointer in its properties, profile
     /// name, model id).
     links: Vec<(String, &'static str, String, String)>,
@@ -49,8 +52,25 @@ impl Template {
     /// One `AWS::Bedrock::ApplicationInferenceProfile` for `profile` (its name, description and tags, copying its
     /// model in the stack's region) and an `Output` `<LogicalId>Arn` that exports its ARN as
     /// `<stack name>-<LogicalId>Arn`. The profile must name a model the resource can copy.
+    ///
+    /// A template is deployed into one region, and a cross-region profile can be copied only from a region of its
+    /// geography: a second profile that copies another geography's (`eu.` after `us.`) is
+    /// [`WireError::Geographies`]. `global.` profiles and in-region models go with any geography
+    /// ([`geography`] says which one a profile needs).
     pub fn inference_profile(mut self, profile: &InferenceProfile) -> Result<Self, WireError> {
         let source = copy_source(profile)?;
+        if let Some(geo) = geography(profile) {
+            match &self.geography {
+                Some((first, seen)) if *seen != geo => {
+                    return Err(WireError::Geographies {
+                        first: (first.clone(), seen.prefix()),
+                        second: (profile.name().to_owned(), geo.prefix()),
+                    });
+                }
+                Some(_) => {}
+                None => self.geography = Some((profile.name().to_owned(), geo)),
+            }
+        }
         let mut body =
             CreateInferenceProfileRequest::with_copy_from(profile, String::new())?.to_json();
         body["modelSource"]["copyFrom"] = json!({ "Fn::Sub": source.sub() });
@@ -156,6 +176,19 @@ impl Template {
     }
 }
 
+/// The geography whose regions a deployed `profile` must be created in: the geography of the cross-region profile
+/// its model is (by id or ARN), except `global.`, which any commercial region can copy; `None` for an in-region
+/// model or a global profile.
+pub fn geography(profile: &InferenceProfile) -> Option<Geo> {
+    let model = profile.model.as_ref()?;
+    let geo = match model.target {
+        ModelTarget::CrossRegion(geo, _) => Some(geo),
+        ModelTarget::Arn(..) => crate::models::cross_region_geo(model.id()),
+        _ => None,
+    }?;
+    (geo != Geo::Global).then_some(geo)
+}
+
 /// `my-prompt_v2` -> `MyPromptV2`: CloudFormation logical ids are alphanumeric.
 fn logical_id(name: &str) -> String {
     let mut out = String::new();
@@ -202,6 +235,41 @@ fn pascal_case_keys(value: Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_geography_per_template() {
+        let profile = |name: &'static str, model: &str| {
+            let mut p = InferenceProfile::new(name);
+            p.model = Some(crate::models::resolve(model).unwrap());
+            p
+        };
+        let us = profile("us", "us.anthropic.claude-sonnet-4-6");
+        let eu = profile("eu", "eu.anthropic.claude-sonnet-4-6");
+        let global = profile("global", "global.anthropic.claude-sonnet-4-6");
+        let base = profile("base", "anthropic.claude-3-haiku-20240307-v1:0");
+        let arn = profile(
+            "arn",
+            "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.anthropic.claude-sonnet-4-6",
+        );
+        assert_eq!(geography(&us), Some(Geo::Us));
+        assert_eq!(geography(&arn), Some(Geo::Eu));
+        assert_eq!((geography(&global), geography(&base)), (None, None));
+        let mixed = Template::new()
+            .inference_profile(&global)
+            .and_then(|t| t.inference_profile(&base))
+            .and_then(|t| t.inference_profile(&us))
+            .and_then(|t| t.inference_profile(&us));
+        assert!(mixed.is_ok());
+        let error = mixed.unwrap().inference_profile(&arn).unwrap_err();
+        assert_eq!(
+            error,
+            WireError::Geographies {
+                first: ("us".into(), "us"),
+                second: ("arn".into(), "eu")
+            }
+        );
+        assert!(Template::new().inference_profile(&eu).is_ok());
+    }
 
     #[test]
     fn names_and_keys() {

@@ -230,7 +230,15 @@ impl CreateInferenceProfileRequest {
         profile: &InferenceProfile,
         copy_from: String,
     ) -> Result<Self, WireError> {
-        if let Some(violation) = rules::check(profile, Surface::Converse).first() {
+        // The description's pattern is a rule of deployed profiles; one deployed without tags (`--all-profiles`)
+        // meets it here.
+        let pattern = profile
+            .description()
+            .and_then(rules::check_description_pattern);
+        if let Some(violation) = pattern
+            .as_ref()
+            .or(rules::check(profile, Surface::Converse).first())
+        {
             return Err(WireError::Rule {
                 message: format!("profile `{}`: {violation}", profile.name()),
             });

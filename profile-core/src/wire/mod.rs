@@ -158,6 +158,14 @@ pub enum WireError {
         /// What it must be.
         expected: &'static str,
     },
+    /// A CloudFormation template would copy cross-region profiles of two geographies, but a stack lives in one
+    /// region, which belongs to one geography.
+    Geographies {
+        /// The first profile and its geography's prefix.
+        first: (String, &'static str),
+        /// The profile of another geography and its prefix.
+        second: (String, &'static str),
+    },
     /// A prompt has no variant of that name.
     NoVariant {
         /// The prompt's name.
@@ -211,6 +219,15 @@ impl core::fmt::Display for WireError {
                 value,
                 expected,
             } => write!(f, "the {what} `{value}` must be {expected}"),
+            WireError::Geographies {
+                first: (a, geo_a),
+                second: (b, geo_b),
+            } => write!(
+                f,
+                "profile `{b}` copies a cross-region profile of geography `{geo_b}.` and profile `{a}` one of \
+                 `{geo_a}.`: a CloudFormation stack lives in one region, and a cross-region profile can be copied \
+                 only in its own geography's regions; build one template per geography"
+            ),
             WireError::NoVariant {
                 prompt,
                 variant,
