@@ -163,22 +163,29 @@ pub trait ConverseExt: Sized {
     /// use bedrock_profiles::{inference_profile, prompt};
     ///
     /// inference_profile! {
-    ///     pub ANSWER { model: "us.anthropic.claude-sonnet-4-6", max_tokens: 2000 }
+    ///     /// Customer answers.
+    ///     pub ANSWER { model: "us.anthropic.claude-sonnet-4-6", temperature: 0.3, max_tokens: 2000 }
+    ///
+    ///     /// The same, shorter and on a smaller model's budget.
     ///     pub SHORT { max_tokens: 300, ..ANSWER }
     /// }
     ///
     /// #[prompt(
     ///     profile = ANSWER,
-    ///     text = "Answer {{customer}}: {{question}}",
-    ///     variant(name = "concise", profile = SHORT, text = "Answer {{customer}} in two lines: {{question}}"),
+    ///     system = "You answer for {{customer}}.",
+    ///     text = "{{question}}",
+    ///     variant(name = "concise", profile = SHORT, text = "In two lines: {{question}}"),
     /// )]
     /// pub struct SupportReply<'a> {
     ///     pub customer: &'a str,
     ///     pub question: &'a str,
     /// }
     ///
+    /// // The README's "Five minutes".
     /// let reply = SupportReply { customer: "Ada", question: "Where is my parcel?" };
+    /// let answer = client.converse().with_prompt(&reply)?.send().await?;
     /// let out = client.converse().with_prompt_variant(&reply, "concise")?.send().await?;
+    /// # let _ = answer;
     /// # let _ = out; Ok(()) }
     /// ```
     fn with_prompt_variant<P: Prompt + ?Sized>(
