@@ -383,7 +383,7 @@ fn prompt_items(c: &mut Code, file: &str, loaded: &LoadedPrompt) {
     ];
     docs.extend(crate::prompt::doc::docs(&prompt, true, "include_profiles!"));
     emit::doc(c, &docs);
-    c.str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)] pub struct ");
+    c.str("#[derive(Clone, Copy, Debug, PartialEq, Eq)] pub struct ");
     c.str(&name);
     let generics: syn::Generics = if prompt.fields.is_empty() {
         syn::Generics::default()
