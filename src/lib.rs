@@ -293,12 +293,17 @@
 //! # mod declared {
 //! // The path is relative to the crate's Cargo.toml; editing the file rebuilds.
 //! bedrock_profiles::include_profiles!("profile-core/tests/files/bedrock.toml");
-//! // [profiles.high-quality] -> HIGH_QUALITY: InferenceProfile, [prompts.greeting] -> GREETING: PromptSpec,
-//! // [agents.support] -> SUPPORT: &'static AgentSpec
+//! // [profiles.high-quality] -> HIGH_QUALITY: InferenceProfile, [prompts.greeting] -> GREETING: PromptSpec
+//! // and the struct Greeting<'a> (its variables as fields, implementing Prompt), [agents.support] -> SUPPORT:
+//! // &'static AgentSpec
 //! # pub fn check() {
+//! # use bedrock_profiles::Prompt;
 //! assert_eq!(CREATIVE.temperature, Some(1.0));
 //! assert_eq!(CREATIVE.max_tokens, Some(2000)); // from `extends = "high-quality"`
 //! assert_eq!(GREETING.variants[0].variables, ["customer", "topic"]);
+//! let greeting = Greeting { customer: "Ada", topic: "billing" };
+//! assert_eq!(greeting.render(), "Hello Ada, how can I help you with billing?");
+//! assert_eq!(Greeting::SPEC, GREETING);
 //! assert_eq!(SUPPORT.idle_session_ttl, Some(600));
 //! # }
 //! # }
@@ -370,7 +375,11 @@ pub use bedrock_profiles_macros::prompt;
 /// Reads a TOML or JSON declaration file at compile time (the path is relative to the crate's `Cargo.toml`;
 /// editing the file rebuilds) and generates the same items as the DSL: an [`InferenceProfile`] const per profile,
 /// a [`PromptSpec`] const per prompt and a `&'static` [`AgentSpec`] const per agent, named after their tables in
-/// SCREAMING_SNAKE_CASE. A broken rule is a compile error giving `file:line:col`, the key path and the rule.
+/// SCREAMING_SNAKE_CASE. Each prompt also becomes a struct named after its table in UpperCamelCase
+/// (`support-reply` -> `SupportReply<'a>`) whose `&'a str` fields are its variables (a keyword as `r#type`; `Name
+/// {}` without variables), implementing [`Prompt`] as [`macro@prompt`] does; the prompt's const is its
+/// `Prompt::SPEC`. A broken rule, or a variable no field can hold (`self`, `first-name`), is a compile error
+/// giving `file:line:col`, the key path and the rule.
 ///
 /// See the [crate documentation](crate#declarations-in-files) for the file format. Feature `files`.
 #[cfg(feature = "files")]

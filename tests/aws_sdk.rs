@@ -67,6 +67,12 @@ pub struct Greeting<'a> {
     pub topic: String,
 }
 
+/// `[prompts.support-reply]` -> `SupportReply<'a>`, a struct whose fields are the template's variables.
+#[cfg(feature = "files")]
+mod file_prompts {
+    bedrock_profiles::include_profiles!("tests/fixtures/prompts.toml");
+}
+
 /// A client whose HTTP requests are captured instead of sent (no network, test credentials).
 fn client() -> (Client, CaptureRequestReceiver) {
     let (http_client, request) = capture_request(None);
@@ -136,6 +142,38 @@ async fn claude_profile_and_prompt_reach_the_wire() {
             "additionalModelRequestFields": {"top_k": 250},
             "requestMetadata": {"bedrock-profile": "my-inference-profile", "bedrock-profile-version": "1"}
         })
+    );
+}
+
+#[cfg(feature = "files")]
+#[tokio::test]
+async fn a_file_prompts_struct_reaches_the_wire() {
+    let reply = file_prompts::SupportReply {
+        company: "Acme",
+        customer_name: "Ada",
+        ticket: "#42",
+        answer: "it is fixed",
+        language: "French",
+    };
+    let (body, _) = captured(|client| {
+        client
+            .converse()
+            .with_profile(&file_prompts::SUPPORT)
+            .expect("routable")
+            .with_prompt(&reply)
+    })
+    .await;
+    assert_eq!(
+        body["messages"],
+        json!([{"role": "user", "content": [{"text": "Dear Ada, about ticket #42: it is fixed"}]}])
+    );
+    assert_eq!(
+        body["system"],
+        json!([{"text": "You answer tickets for Acme."}])
+    );
+    assert_eq!(
+        body["requestMetadata"],
+        json!({"bedrock-profile": "support", "bedrock-profile-version": "1"})
     );
 }
 

@@ -1,6 +1,7 @@
 //! Compile-fail cases (`tests/ui/*.rs`, one broken rule each, the compiler's exact output pinned in the `.stderr`
 //! beside it) and pass cases (`tests/ui/pass/*.rs`, which also run). Refresh snapshots with `TRYBUILD=overwrite`
-//! and review the diff like code. `tests/ui/files/` holds the `include_profiles!` cases (feature `files`).
+//! and review the diff like code. `tests/ui/files/` holds the `include_profiles!` cases (feature `files`; pass cases
+//! in `tests/ui/files/pass/`), each reading a `.toml` of that directory.
 
 #[test]
 fn ui() {
@@ -16,9 +17,13 @@ fn ui() {
             .expect("target directory")
             .join("tests/trybuild/bedrock-profiles");
         std::fs::create_dir_all(&project).unwrap();
-        for file in ["broken-profiles.toml", "clashing-names.toml"] {
-            std::fs::copy(format!("tests/ui/files/{file}"), project.join(file)).unwrap();
+        for entry in std::fs::read_dir("tests/ui/files").unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                std::fs::copy(&path, project.join(path.file_name().unwrap())).unwrap();
+            }
         }
         t.compile_fail("tests/ui/files/*.rs");
+        t.pass("tests/ui/files/pass/*.rs");
     }
 }

@@ -768,3 +768,38 @@ fn unknown_models_suggest_and_show_the_file_syntax() {
         "{message}"
     );
 }
+
+#[test]
+fn a_front_ends_variable_rule_reports_at_the_template() {
+    // `include_profiles!` refuses variables that cannot be struct fields; the loader says where they are.
+    let source = "[prompts.p]\nsystem = \"As {{self}}.\"\ntext = \"Hi {{ok}} {{self}}\"\n\n\
+                  [prompts.p.variants.v]\ntext = \"{{bad}}\"\n";
+    let rule = |table: &str, name: &str| {
+        (name != "ok").then(|| format!("is refused by the test ({table})"))
+    };
+    let e = files::parse_with_variable_rule("f.toml", source, Format::Toml, &rule).unwrap_err();
+    let found: Vec<_> = e
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column, e.key_path.as_str(), e.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                2,
+                10,
+                "prompts.p.system",
+                "variable `self` at line 1, column 4 is refused by the test (p)"
+            ),
+            (
+                6,
+                8,
+                "prompts.p.variants.v.text",
+                "variable `bad` at line 1, column 1 is refused by the test (p)"
+            ),
+        ]
+    );
+    // Without the rule, the file loads.
+    assert!(load(source).is_ok());
+}

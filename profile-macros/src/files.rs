@@ -1,17 +1,20 @@
 //! `include_profiles!("bedrock.toml")`: the runtime loader (`bedrock_profiles_core::files`) run at compile time,
 //! then the same items the DSL generates: an `InferenceProfile` const per profile, a `PromptSpec` const per prompt
-//! and a `&'static AgentSpec` const per agent, named after their tables in SCREAMING_SNAKE_CASE.
+//! and a `&'static AgentSpec` const per agent, named after their tables in SCREAMING_SNAKE_CASE; and per prompt a
+//! struct named after its table in UpperCamelCase, whose `&'a str` fields are the template's variables, with
+//! `#[prompt]`'s `Prompt` impl (`prompt::expand::impl_prompt`). The prompt's const is `<Struct as Prompt>::SPEC`.
 
 use crate::agent::check::{Agent, Instruction, Step};
 use crate::code::Code;
 use crate::emit::{self, Base};
-use crate::prompt::check::{Prompt, Source, Variant};
+use crate::prompt::check::{Field, Kind, Prompt, Source, Variant};
 use crate::syntax::Exprs;
 use bedrock_profiles_core::decl::keys::SectionKey;
 use bedrock_profiles_core::decl::{Name, ProfileDecl};
-use bedrock_profiles_core::files::{self, Declarations, Format};
-use proc_macro2::{Literal, Span, TokenStream};
+use bedrock_profiles_core::files::{self, Declarations, Format, LoadedPrompt};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
+use std::collections::HashMap;
 use std::path::Path;
 
 fn error(span: Span, message: &str) -> TokenStream {
@@ -47,7 +50,9 @@ pub fn expand(input: TokenStream) -> TokenStream {
             );
         }
     };
-    let declarations = match files::parse(&relative, &source, Format::of(&path)) {
+    let parsed =
+        files::parse_with_variable_rule(&relative, &source, Format::of(&path), &field_problem);
+    let declarations = match parsed {
         Ok(d) => d,
         Err(e) => {
             return e
@@ -70,7 +75,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
         return clashes;
     }
     let absolute = Literal::string(&path.to_string_lossy());
-    let items = items(&declarations);
+    let items = items(&declarations, &relative);
     quote! {
         const _: &[u8] = ::core::include_bytes!(#absolute);
         #items
@@ -95,13 +100,91 @@ fn const_name(key: &str) -> String {
     name
 }
 
+/// `support-reply` -> `SupportReply`, `faq_answer` -> `FaqAnswer`: words split at every character that is not an
+/// ASCII letter or digit, each word's first letter in upper case, the rest as written. `Err` says why the table
+/// cannot name a struct.
+fn struct_name(key: &str) -> Result<String, String> {
+    let mut name = String::with_capacity(key.len());
+    for word in key.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            name.push(first.to_ascii_uppercase());
+            name.push_str(chars.as_str());
+        }
+    }
+    if name.is_empty() {
+        return Err(format!(
+            "`prompts.{key}` has no letter or digit to name the struct `include_profiles!` generates for it; rename the table"
+        ));
+    }
+    if name == "Self" {
+        return Err(format!(
+            "`prompts.{key}` would name its generated struct `Self`, which Rust reserves; rename the table"
+        ));
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, '_');
+    }
+    Ok(name)
+}
+
+/// Rust's keywords in any edition, reserved words included: a field of that name is written `r#name`.
+const KEYWORDS: [&str; 49] = [
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual",
+];
+
+/// The keywords that cannot be raw identifiers either.
+const NOT_RAW: [&str; 4] = ["crate", "self", "Self", "super"];
+
+/// The field that holds variable `name` (which the template rules keep to ASCII letters, digits and single `_` or
+/// `-` between them): `name`, or `r#name` for a keyword; `Err` says why it cannot be a field.
+fn field_ident(name: &str) -> Result<Ident, String> {
+    if NOT_RAW.contains(&name) {
+        return Err(format!(
+            "`{name}` is a keyword that Rust does not take as a field name, not even as `r#{name}`"
+        ));
+    }
+    if name.contains('-') {
+        return Err(format!(
+            "a Rust field name has no `-` (`{}` would do)",
+            name.replace('-', "_")
+        ));
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err("a Rust field name does not start with a digit".to_owned());
+    }
+    if KEYWORDS.contains(&name) {
+        return Ok(Ident::new_raw(name, Span::call_site()));
+    }
+    Ok(Ident::new(name, Span::call_site()))
+}
+
+/// Why variable `variable` of prompt table `table` cannot be a field of the struct generated for it, as the end of
+/// the loader's sentence "variable `x` at line 1, column 7 ...".
+fn field_problem(table: &str, variable: &str) -> Option<String> {
+    let why = field_ident(variable).err()?;
+    let item = match struct_name(table) {
+        Ok(name) => format!("the struct `{name}` generated for this prompt"),
+        Err(_) => "the struct generated for this prompt".to_owned(),
+    };
+    Some(format!(
+        "cannot be a field of {item}: {why}; rename the variable"
+    ))
+}
+
 /// The path of a generated const (a profile a prompt or an agent names).
 fn const_path(key: &str) -> syn::Path {
     syn::Path::from(format_ident!("{}", const_name(key)))
 }
 
 /// Two tables whose consts would have the same name (`profiles.fast` and `prompts.fast`, or `high-quality` and
-/// `high_quality`): one error each, naming both.
+/// `high_quality`), or two prompts whose structs would (`support-reply` and `supportReply`), and a prompt table
+/// that cannot name a struct: one error for each pair of tables, naming both and every item they share. A const
+/// and a struct never clash: the structs have braces, so they are types only, never values.
 fn clashes(d: &Declarations, span: Span) -> TokenStream {
     let tables = d
         .profiles
@@ -117,23 +200,50 @@ fn clashes(d: &Declarations, span: Span) -> TokenStream {
                 .iter()
                 .map(|a| (SectionKey::Agents.as_str(), &a.key)),
         );
-    let mut seen: Vec<(String, String)> = Vec::new();
+    // Each generated name -> the first table that takes it (consts and structs apart: different namespaces).
+    let mut consts: HashMap<String, String> = HashMap::new();
+    let mut structs: HashMap<String, String> = HashMap::new();
     let mut out = TokenStream::new();
     for (section, key) in tables {
-        let name = const_name(key);
         let table = format!("{section}.{key}");
-        match seen.iter().find(|(n, _)| *n == name) {
-            Some((_, first)) => out.extend(error(
+        // The earlier tables this one clashes with, each with the items they share, in order.
+        let mut shared: Vec<(String, Vec<String>)> = Vec::new();
+        let mut share =
+            |first: &String, item: String| match shared.iter_mut().find(|(t, _)| t == first) {
+                Some((_, items)) => items.push(item),
+                None => shared.push((first.clone(), vec![item])),
+            };
+        let name = const_name(key);
+        match consts.get(&name) {
+            Some(first) => share(first, format!("the const `{name}`")),
+            None => {
+                consts.insert(name, table.clone());
+            }
+        }
+        if section == SectionKey::Prompts.as_str() {
+            match struct_name(key) {
+                Ok(name) => match structs.get(&name) {
+                    Some(first) => share(first, format!("the struct `{name}`")),
+                    None => {
+                        structs.insert(name, table.clone());
+                    }
+                },
+                Err(message) => out.extend(error(span, &message)),
+            }
+        }
+        for (first, items) in shared {
+            let items = items.join(" and ");
+            out.extend(error(
                 span,
-                &format!("`{first}` and `{table}` both become the const `{name}`; rename one of the tables"),
-            )),
-            None => seen.push((name, table)),
+                &format!("`{first}` and `{table}` both become {items}; rename one of the tables"),
+            ));
         }
     }
     out
 }
 
-fn items(d: &Declarations) -> TokenStream {
+/// `file`: the path as written in the macro call, for the docs.
+fn items(d: &Declarations, file: &str) -> TokenStream {
     let exprs = Exprs::default();
     // One text for the whole file, lexed once (see `crate::code`).
     let mut c = Code::new();
@@ -154,50 +264,7 @@ fn items(d: &Declarations) -> TokenStream {
         c.str(";");
     }
     for loaded in &d.prompts {
-        let ident = format_ident!("{}", const_name(&loaded.key));
-        let prompt = Prompt {
-            ident: ident.clone(),
-            name: loaded.name.clone(),
-            description: loaded.description.clone(),
-            sources: Vec::new(),
-            variants: Vec::new(),
-            fields: Vec::new(),
-            warnings: Vec::new(),
-        };
-        let prompt = loaded.variants.iter().fold(prompt, |mut prompt, v| {
-            let text = prompt.sources.len();
-            prompt.sources.push(Source {
-                text: v.text.clone(),
-                file: None,
-                valid: true,
-            });
-            let system = v.system.as_ref().map(|s| {
-                prompt.sources.push(Source {
-                    text: s.clone(),
-                    file: None,
-                    valid: true,
-                });
-                prompt.sources.len() - 1
-            });
-            prompt.variants.push(Variant {
-                name: v.name.clone(),
-                model: v.model.clone(),
-                profile: v.profile.as_deref().map(const_path),
-                text,
-                system,
-                variables: v.variables.clone(),
-            });
-            prompt
-        });
-        let mut docs = vec![format!(" Prompt `{}` of the declaration file.", loaded.key)];
-        docs.extend(crate::prompt::doc::docs(&prompt, true));
-        emit::doc(&mut c, &docs);
-        write!(
-            c,
-            "pub const {ident}: ::bedrock_profiles::__private::PromptSpec<'static> = "
-        );
-        crate::prompt::expand::spec(&mut c, &prompt);
-        c.str(";");
+        prompt_items(&mut c, file, loaded);
     }
     for loaded in &d.agents {
         let ident = format_ident!("{}", const_name(&loaded.key));
@@ -236,4 +303,161 @@ fn items(d: &Declarations) -> TokenStream {
         c.str(";");
     }
     c.finish()
+}
+
+/// A prompt table's struct (its variables as `&'a str` fields, in order of first use; `{}` without any), its
+/// `Prompt` impl, and the const `<Struct as Prompt>::SPEC` under the name it had before the struct.
+fn prompt_items(c: &mut Code, file: &str, loaded: &LoadedPrompt) {
+    // The loader ran `field_problem` on every variable and `clashes` refused a table without a struct name.
+    let Ok(name) = struct_name(&loaded.key) else {
+        return;
+    };
+    let ident = format_ident!("{name}");
+    // The variables of every variant, each with the variants that use it.
+    let mut variables: Vec<(&str, Vec<&str>)> = Vec::new();
+    for v in &loaded.variants {
+        for variable in &v.variables {
+            match variables.iter_mut().find(|(n, _)| n == variable) {
+                Some((_, used)) => used.push(&v.name),
+                None => variables.push((variable, vec![&v.name])),
+            }
+        }
+    }
+    let ty: syn::Type = syn::parse_quote!(&'a str);
+    let fields: Vec<Field> = variables
+        .iter()
+        .filter_map(|(n, _)| {
+            Some(Field {
+                ident: field_ident(n).ok()?,
+                name: (*n).to_owned(),
+                ty: ty.clone(),
+                kind: Kind::Str,
+            })
+        })
+        .collect();
+    let mut prompt = Prompt {
+        ident: ident.clone(),
+        name: loaded.name.clone(),
+        description: loaded.description.clone(),
+        sources: Vec::new(),
+        variants: Vec::new(),
+        fields,
+        warnings: Vec::new(),
+    };
+    // One source per distinct template: variants that inherit a template share its rendering code.
+    let mut source = |text: &str| match prompt.sources.iter().position(|s| s.text == text) {
+        Some(i) => i,
+        None => {
+            prompt.sources.push(Source {
+                text: text.to_owned(),
+                file: None,
+                valid: true,
+            });
+            prompt.sources.len() - 1
+        }
+    };
+    let variants: Vec<Variant> = loaded
+        .variants
+        .iter()
+        .map(|v| Variant {
+            name: v.name.clone(),
+            model: v.model.clone(),
+            profile: v.profile.as_deref().map(const_path),
+            text: source(&v.text),
+            system: v.system.as_deref().map(&mut source),
+            variables: v.variables.clone(),
+        })
+        .collect();
+    prompt.variants = variants;
+
+    let mut docs = vec![
+        format!(
+            " Prompt `{}` of `{file}`: its fields are the template's variables.",
+            loaded.key
+        ),
+        String::new(),
+        format!(
+            " `{name} {{ .. }}.render()` renders it; `{}` is its `Prompt::SPEC`.",
+            const_name(&loaded.key)
+        ),
+    ];
+    docs.extend(crate::prompt::doc::docs(&prompt, true, "include_profiles!"));
+    emit::doc(c, &docs);
+    c.str("#[derive(Clone, Copy, Debug, PartialEq, Eq)] pub struct ");
+    c.str(&name);
+    let generics: syn::Generics = if prompt.fields.is_empty() {
+        syn::Generics::default()
+    } else {
+        c.str("<'a>");
+        syn::parse_quote!(<'a>)
+    };
+    c.str(" {");
+    for (field, (_, used)) in prompt.fields.iter().zip(&variables) {
+        let doc = if used.len() == loaded.variants.len() {
+            format!(" The value of `{{{{{}}}}}`.", field.name)
+        } else {
+            let used: Vec<String> = used.iter().map(|v| format!("`{v}`")).collect();
+            format!(
+                " The value of `{{{{{}}}}}` (variant{} {}).",
+                field.name,
+                if used.len() > 1 { "s" } else { "" },
+                used.join(", ")
+            )
+        };
+        c.str("#[doc = ");
+        c.lit(&doc);
+        write!(c, "] pub {}: &'a str,", field.ident);
+    }
+    c.str("}");
+    crate::prompt::expand::impl_prompt(c, &prompt, &generics);
+    emit::doc(
+        c,
+        &[format!(
+            " The spec of prompt `{}` of `{file}`: [`{name}`]'s `Prompt::SPEC`.",
+            loaded.key
+        )],
+    );
+    write!(
+        c,
+        "pub const {}: ::bedrock_profiles::__private::PromptSpec<'static> = <{name}",
+        const_name(&loaded.key)
+    );
+    if !prompt.fields.is_empty() {
+        c.str("<'static>");
+    }
+    c.str(" as ::bedrock_profiles::__private::Prompt>::SPEC;");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{field_ident, struct_name};
+
+    #[test]
+    fn struct_names_are_upper_camel_case() {
+        for (key, name) in [
+            ("support-reply", "SupportReply"),
+            ("faq_answer", "FaqAnswer"),
+            ("supportReply", "SupportReply"),
+            ("v2-beta.test", "V2BetaTest"),
+            ("2fa", "_2fa"),
+            ("café", "Caf"),
+        ] {
+            assert_eq!(struct_name(key).as_deref(), Ok(name), "{key}");
+        }
+        for key in ["", "-", "self", "Self_"] {
+            assert!(struct_name(key).is_err(), "{key}");
+        }
+    }
+
+    #[test]
+    fn fields_are_raw_for_keywords_and_refused_when_they_cannot_be() {
+        let ident = |name: &str| field_ident(name).map(|i| i.to_string());
+        assert_eq!(ident("customer_name").as_deref(), Ok("customer_name"));
+        assert_eq!(ident("type").as_deref(), Ok("r#type"));
+        assert_eq!(ident("gen").as_deref(), Ok("r#gen"));
+        assert_eq!(ident("union").as_deref(), Ok("union"));
+        for name in ["self", "Self", "crate", "super", "first-name", "2nd"] {
+            assert!(ident(name).is_err(), "{name}");
+        }
+    }
 }

@@ -8,7 +8,7 @@ use super::{Entry, IssueKind, Issues, Name, Node, Raw, Setting, Syntax, kebab_ca
 use crate::models::ModelRef;
 use crate::prompt::{self, DEFAULT_VARIANT, PromptViolation};
 use crate::rules::{self, Surface};
-use crate::template::Template;
+use crate::template::{Segment, Template};
 
 /// A prompt as declared.
 #[derive(Debug, Clone, PartialEq)]
@@ -478,6 +478,38 @@ impl<L: Clone> PromptDecl<L> {
             }
         }
         Some(variants)
+    }
+
+    /// A front end's own rule on variable names (`include_profiles!`: each variable becomes a field of a
+    /// generated struct): `rule(name)` says why a variable cannot be used, as the end of a sentence starting with
+    /// the variable. Reported once per name, at the first template that uses it, with its line and column there.
+    pub fn check_variable_names(
+        &self,
+        rule: &dyn Fn(&str) -> Option<String>,
+        issues: &mut Issues<L>,
+    ) {
+        let mut seen: Vec<&str> = Vec::new();
+        for (i, s) in self.sources.iter().enumerate() {
+            let Some(template) = s.parsed() else { continue };
+            for segment in template.segments {
+                let Segment::Variable { name, offset } = segment else {
+                    continue;
+                };
+                if seen.contains(&name) {
+                    continue;
+                }
+                seen.push(name);
+                if let Some(why) = rule(name) {
+                    let (line, column) = crate::template::line_col(&s.text, offset);
+                    let at = format!("variable `{name}` at line {line}, column {column} {why}");
+                    let message = match &s.file {
+                        Some(path) => format!("`{path}`: {at}"),
+                        None => at,
+                    };
+                    issues.rule(&self.source_path(i), &s.loc, message);
+                }
+            }
+        }
     }
 
     /// The key path of source `i`, for messages.

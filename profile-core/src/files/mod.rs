@@ -497,6 +497,29 @@ pub fn parse(
     source: &str,
     format: Format,
 ) -> Result<Declarations, LoadError> {
+    parse_inner(path.as_ref(), source, format, None)
+}
+
+/// [`parse`] with one more rule on each prompt's variables, for `include_profiles!` (each variable becomes a
+/// field of a generated struct): `variable(table, name)` says why `name` cannot be a variable of prompt
+/// `table`, as the end of a sentence starting with the variable; the error is at the template, like the
+/// template's own errors. Not public API.
+#[doc(hidden)]
+pub fn parse_with_variable_rule(
+    path: impl AsRef<Path>,
+    source: &str,
+    format: Format,
+    variable: &dyn Fn(&str, &str) -> Option<String>,
+) -> Result<Declarations, LoadError> {
+    parse_inner(path.as_ref(), source, format, Some(variable))
+}
+
+fn parse_inner(
+    path: &Path,
+    source: &str,
+    format: Format,
+    variables: Option<read::VariableRule<'_>>,
+) -> Result<Declarations, LoadError> {
     // A byte-order mark (which some editors write) is not part of the text, in TOML as in JSON. It is blanked
     // rather than cut so that every byte offset stays the file's own.
     let unmarked;
@@ -507,8 +530,8 @@ pub fn parse(
         }
         None => source,
     };
-    read::decode(path.as_ref(), source, format).map_err(|errors| LoadError {
-        file: path.as_ref().to_owned(),
+    read::decode(path, source, format, variables).map_err(|errors| LoadError {
+        file: path.to_owned(),
         source: source.to_owned(),
         errors,
     })

@@ -65,10 +65,14 @@ fn section<'n>(
     out
 }
 
+/// A front end's own rule on a prompt's variable names: `(table, variable)` -> why the variable cannot be used.
+pub(super) type VariableRule<'r> = &'r dyn Fn(&str, &str) -> Option<String>;
+
 pub(super) fn decode(
     path: &Path,
     source: &str,
     format: Format,
+    variables: Option<VariableRule<'_>>,
 ) -> Result<Declarations, Vec<Error>> {
     let syntax = match format {
         Format::Toml => Syntax::Toml,
@@ -152,6 +156,9 @@ pub(super) fn decode(
         let before = issues.len();
         let loaded = issues.nested(&path, |i| {
             let d = PromptDecl::read(name, entries, syntax, &mut sources, i);
+            if let Some(rule) = variables {
+                d.check_variable_names(&|v| rule(&d.ident.text, v), i);
+            }
             let variants = d.check(syntax, None, Some(&table), i)?;
             let variants = variants
                 .into_iter()

@@ -19,13 +19,14 @@ fn fenced(text: &str, lines: &mut Vec<String>) {
     lines.push(fence);
 }
 
-pub fn docs(p: &Prompt, user_docs: bool) -> Vec<String> {
+/// `by`: the macro that checked it (`#[prompt]`, `include_profiles!`).
+pub fn docs(p: &Prompt, user_docs: bool, by: &str) -> Vec<String> {
     let mut lines = Vec::new();
     if user_docs {
         lines.push(String::new());
     }
     lines.push(format!(
-        "**Prompt {}**, checked at compile time for Bedrock Prompt management (`#[prompt]`).",
+        "**Prompt {}**, checked at compile time for Bedrock Prompt management (`{by}`).",
         code(&p.name)
     ));
     if let Some(d) = &p.description {

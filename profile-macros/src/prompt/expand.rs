@@ -207,6 +207,24 @@ fn display_checks(p: &Prompt, generics: &Generics) -> TokenStream {
 
 /// The impl, the assertions and the file tracking.
 pub fn prompt(c: &mut Code, p: &Prompt, generics: &Generics) {
+    impl_prompt(c, p, generics);
+    assertions(c, p);
+    c.tokens(crate::emit::warnings_item(&p.warnings));
+    for source in &p.sources {
+        if let Some((_, abs)) = &source.file
+            && let Some(abs) = abs.to_str()
+        {
+            c.str("const _: &[u8] = ::core::include_bytes!(");
+            c.lit(abs);
+            c.str(");");
+        }
+    }
+    c.tokens(display_checks(p, generics));
+}
+
+/// The `Prompt` impl alone: `const SPEC` and `write_part`. `include_profiles!` emits it for the struct it generates
+/// per prompt (its profiles were checked by the file loader, its fields are `&str`).
+pub(crate) fn impl_prompt(c: &mut Code, p: &Prompt, generics: &Generics) {
     let ident = &p.ident;
     // `where FieldType: Display` for each field written with `{}`, so that rustc reports a type that is not
     // `Display` on the field; written as tokens after the struct's own where clause (no syn parse per field).
@@ -236,16 +254,4 @@ pub fn prompt(c: &mut Code, p: &Prompt, generics: &Generics) {
     arms(c, p);
     c.str("_ => ::core::result::Result::Ok(()), } }");
     c.close();
-    assertions(c, p);
-    c.tokens(crate::emit::warnings_item(&p.warnings));
-    for source in &p.sources {
-        if let Some((_, abs)) = &source.file
-            && let Some(abs) = abs.to_str()
-        {
-            c.str("const _: &[u8] = ::core::include_bytes!(");
-            c.lit(abs);
-            c.str(");");
-        }
-    }
-    c.tokens(display_checks(p, generics));
 }

@@ -75,7 +75,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
         return quote!(#errors #item #stub);
     }
     let user_docs = parsed.attrs.iter().any(|a| a.path().is_ident("doc"));
-    let docs = doc::docs(&prompt, user_docs);
+    let docs = doc::docs(&prompt, user_docs, "#[prompt]");
     let mut code = crate::code::Code::new();
     crate::emit::after_attributes(&mut code, item, |c| crate::emit::doc(c, &docs));
     expand::prompt(&mut code, &prompt, &parsed.generics);
