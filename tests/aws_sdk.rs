@@ -155,14 +155,14 @@ async fn a_file_prompts_struct_reaches_the_wire() {
         answer: "it is fixed",
         language: "French",
     };
-    let (body, _) = captured(|client| {
-        client
-            .converse()
-            .with_profile(&file_prompts::SUPPORT)
-            .expect("routable")
-            .with_prompt(&reply)
-    })
-    .await;
+    // The prompt's table names its profile: the call gets the profile's model and settings from the file.
+    let (body, uri) =
+        captured(|client| client.converse().with_prompt(&reply).expect("valid")).await;
+    assert!(
+        uri.ends_with("/model/anthropic.claude-3-5-sonnet-20241022-v2%3A0/converse"),
+        "{uri}"
+    );
+    assert_eq!(body["inferenceConfig"]["maxTokens"], 1000);
     assert_eq!(
         body["messages"],
         json!([{"role": "user", "content": [{"text": "Dear Ada, about ticket #42: it is fixed"}]}])
@@ -174,6 +174,18 @@ async fn a_file_prompts_struct_reaches_the_wire() {
     assert_eq!(
         body["requestMetadata"],
         json!({"bedrock-profile": "support", "bedrock-profile-version": "1"})
+    );
+    // A variant with a model of its own goes to that model, with the profile checked against it.
+    let (_, uri) = captured(|client| {
+        client
+            .converse()
+            .with_prompt_variant(&reply, "nova")
+            .expect("valid")
+    })
+    .await;
+    assert!(
+        uri.ends_with("/model/amazon.nova-pro-v1%3A0/converse"),
+        "{uri}"
     );
 }
 
