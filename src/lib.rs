@@ -379,7 +379,9 @@ pub mod __private {
     pub use bedrock_profiles_core::models::{
         self, ArnResource, Geo, ModelLimits, ModelRef, ModelTarget,
     };
-    pub use bedrock_profiles_core::rules::{Surface, assert_valid, checked};
+    pub use bedrock_profiles_core::rules::{
+        REPORTED, Surface, assert_valid, checked, cleared_tags,
+    };
     pub use bedrock_profiles_core::tags::{
         merge as merge_tags, merged_len as merged_tag_count, static_tags,
     };

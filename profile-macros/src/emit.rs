@@ -390,8 +390,17 @@ fn profile_fields<L>(
         c.str("::bedrock_profiles::__private::Tags::Static");
         c.open(Delimiter::Parenthesis);
         match base {
+            // `tags: None` drops the base's tags, but not the mark of a broken base's stub (`REPORTED`), so that
+            // the derived profile's assertion still knows that base's error is reported.
+            Some(base) if matches!(s, Setting::Cleared(_)) => {
+                c.str("::bedrock_profiles::__private::cleared_tags");
+                c.open(Delimiter::Parenthesis);
+                c.str("&");
+                base(c);
+                c.close();
+            }
             // A derived profile's tags layer over its base's, merged in const code (`Tags` says how).
-            Some(base) if !matches!(s, Setting::Cleared(_)) => {
+            Some(base) => {
                 let static_tags = |c: &mut Code| {
                     c.str("::bedrock_profiles::__private::static_tags");
                     c.open(Delimiter::Parenthesis);

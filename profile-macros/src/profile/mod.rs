@@ -144,11 +144,7 @@ mod tests {
         .unwrap_or_default();
         assert_eq!(out.matches("compile_error").count(), 2, "{out}");
         // `P` and `D` (derived from it) are stubs; `Q` is whole.
-        assert_eq!(
-            out.matches("InferenceProfile :: EMPTY ;").count(),
-            2,
-            "{out}"
-        );
+        assert_eq!(out.matches("__private :: REPORTED ;").count(), 2, "{out}");
         assert!(out.contains("const P :"), "{out}");
         assert!(out.contains("const D :"), "{out}");
         assert!(!out.contains("10u32"), "{out}");
