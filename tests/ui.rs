@@ -16,7 +16,11 @@ fn ui() {
             .expect("target directory")
             .join("tests/trybuild/bedrock-profiles");
         std::fs::create_dir_all(&project).unwrap();
-        for file in ["broken-profiles.toml", "clashing-names.toml"] {
+        for file in [
+            "broken-profiles.toml",
+            "broken-profile-used.toml",
+            "clashing-names.toml",
+        ] {
             std::fs::copy(format!("tests/ui/files/{file}"), project.join(file)).unwrap();
         }
         t.compile_fail("tests/ui/files/*.rs");
