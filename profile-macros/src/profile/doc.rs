@@ -6,7 +6,7 @@ use crate::syntax::Exprs;
 use bedrock_profiles_core::decl::{ProfileDecl, ProfileKey, Setting};
 use bedrock_profiles_core::limits::{TEMPERATURE_RANGE, TOP_P_RANGE};
 use bedrock_profiles_core::message::Message;
-use bedrock_profiles_core::models::{ModelRef, TopK};
+use bedrock_profiles_core::models::{ModelRef, Sampling, TopK};
 use bedrock_profiles_core::rules::Surface;
 
 fn float(value: f32) -> String {
@@ -50,10 +50,16 @@ fn limits_line(model: &ModelRef) -> String {
             float(TEMPERATURE_RANGE.1)
         ));
     }
-    parts.push(match limits.top_k {
-        TopK::Unsupported => "no top_k".to_owned(),
-        TopK::Range { min, max } => format!("top_k {min}..={max}"),
-    });
+    // A model that takes no sampling settings takes no top_k, whatever range its family's request body has: the
+    // sampling part below says so, once.
+    let defaults_only = model
+        .catalog_model()
+        .is_some_and(|m| matches!(m.facts.sampling, Sampling::DefaultsOnly { .. }));
+    match limits.top_k {
+        _ if defaults_only => {}
+        TopK::Unsupported => parts.push("no top_k".to_owned()),
+        TopK::Range { min, max } => parts.push(format!("top_k {min}..={max}")),
+    }
     if let Some(max) = limits.max_stop_sequences {
         parts.push(format!("at most {max} stop sequences"));
     }
@@ -62,11 +68,15 @@ fn limits_line(model: &ModelRef) -> String {
     }
     if let Some(m) = model.catalog_model() {
         let f = &m.facts;
-        if let bedrock_profiles_core::models::Sampling::DefaultsOnly { .. } = f.sampling {
-            parts.push(
-                "no sampling settings (temperature and top_p at their defaults, no top_k)"
-                    .to_owned(),
-            );
+        if let Sampling::DefaultsOnly { top_p } = f.sampling {
+            let top_p = match top_p {
+                Some((lo, hi)) if lo == hi => format!("top_p absent or {}", float(lo)),
+                Some((lo, hi)) => format!("top_p absent or {}..={}", float(lo), float(hi)),
+                None => "no top_p".to_owned(),
+            };
+            parts.push(format!(
+                "no sampling settings (temperature absent or 1, {top_p}, no top_k)"
+            ));
         }
         let reasoning = f.reasoning.describe();
         if reasoning != "none" {
@@ -238,4 +248,28 @@ pub fn docs<L>(p: &ProfileDecl<L>, exprs: &Exprs, user_docs: bool) -> Vec<String
         converse.max_stop_sequences()
     ));
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::TokenStream;
+    use std::str::FromStr;
+
+    fn doc_of(input: &str) -> String {
+        super::super::expand(TokenStream::from_str(input).expect("lexes")).to_string()
+    }
+
+    #[test]
+    fn a_model_without_sampling_settings_gets_no_top_k_range() {
+        let doc = doc_of(r#"pub P { model: "anthropic.claude-opus-4-7" }"#);
+        assert!(!doc.contains("top_k 0..="), "{doc}");
+        assert_eq!(doc.matches("top_k").count(), 1, "{doc}");
+        assert!(
+            doc.contains("no sampling settings (temperature absent or 1, no top_p, no top_k)"),
+            "{doc}"
+        );
+        let doc = doc_of(r#"pub P { model: "anthropic.claude-haiku-4-5-20251001-v1:0" }"#);
+        assert!(doc.contains("top_k 0..=500"), "{doc}");
+        assert!(!doc.contains("no sampling settings"), "{doc}");
+    }
 }
