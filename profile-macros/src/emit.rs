@@ -36,6 +36,9 @@ pub fn doc(c: &mut Code, lines: &[String]) {
     c.str("#[doc = ");
     c.lit(&lines.join("\n"));
     c.str("]");
+    if crate::doc::has_link(lines) {
+        c.str("#[allow(rustdoc::private_intra_doc_links)]");
+    }
 }
 
 /// `item` as written with `attrs` inserted after its own outer attributes (so that generated docs follow the
