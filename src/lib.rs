@@ -112,8 +112,10 @@
 //! merged profile is checked by `const` evaluation, with the same rules and words (`error[E0080]: evaluation
 //! panicked: profile `CHEAP`: ...`).
 //!
-//! A profile with an error is a stub const (`InferenceProfile::EMPTY`) beside the error, and so are the profiles
-//! of its invocation derived from it: its uses raise no errors of their own.
+//! A profile with an error is a stub const beside the error, and so are the profiles of its invocation derived
+//! from it: its uses (a `#[prompt]`, an `#[agent]`, a profile derived from it anywhere) raise no errors of their
+//! own, so each mistake is one error. What a profile derived in another invocation adds over a broken base is
+//! checked once that base is fixed. The same holds in declaration files (`include_profiles!`).
 //!
 //! # Agents
 //!
@@ -393,7 +395,9 @@ pub mod __private {
     pub use bedrock_profiles_core::models::{
         self, ArnResource, Geo, ModelLimits, ModelRef, ModelTarget,
     };
-    pub use bedrock_profiles_core::rules::{Surface, assert_valid, checked};
+    pub use bedrock_profiles_core::rules::{
+        REPORTED, Surface, assert_valid, checked, cleared_tags,
+    };
     pub use bedrock_profiles_core::tags::{
         merge as merge_tags, merged_len as merged_tag_count, static_tags,
     };

@@ -803,3 +803,49 @@ fn a_front_ends_variable_rule_reports_at_the_template() {
     // Without the rule, the file loads.
     assert!(load(source).is_ok());
 }
+
+/// A profile with an error is reported once: a profile that extends it (even one that breaks a rule over the broken
+/// profile's values, or over none of them), a prompt and an agent that name either add no errors of their own.
+#[test]
+fn a_broken_profile_is_reported_once() {
+    let source = r#"
+[profiles.answer]
+model = "anthropic.claude-sonnet-4-6"
+max_tokens = 16000
+temperature = 2.0
+
+[profiles.thinking]
+extends = "answer"
+reasoning = { budget_tokens = 2000 }
+
+[profiles.further]
+extends = "thinking"
+version = 2
+
+[prompts.reply]
+profile = "answer"
+text = "Hello {{customer}}"
+
+[prompts.reply.variants.thinking]
+profile = "further"
+text = "Hi {{customer}}"
+
+[agents.support]
+instruction = "You are a helpful assistant. Answer questions about orders politely and briefly."
+model = "anthropic.claude-sonnet-4-6"
+profile = "answer"
+steps = { pre_processing = "further" }
+base_prompt_templates = { orchestration = "$instruction$ $question$", pre_processing = "$question$" }
+"#;
+    assert_eq!(
+        error(source),
+        pair(
+            "profiles.answer.temperature",
+            "`temperature` must be within 0.0..=1.0, found 2.0"
+        )
+    );
+    // The derived profile's own mistake is still its own error.
+    let source = source.replace("version = 2", "version = 0");
+    assert_eq!(errors(&source).len(), 2, "{:?}", errors(&source));
+    assert_eq!(errors(&source)[1].0, "profiles.further.version");
+}

@@ -12,6 +12,29 @@ pub fn code(text: &str) -> String {
     }
 }
 
+/// An intra-doc link to the const `path` names from where the generated item stands: `` [`path`] ``, which
+/// rustdoc resolves like the path in code (`super::A`, `Self::A`, `profiles::ANSWER`). A public prompt may use a
+/// private profile: [`crate::emit::doc`] then allows `rustdoc::private_intra_doc_links`, and rustdoc shows the
+/// name as text (an inline `[..](path)` would leave a broken `href` instead).
+pub fn link(path: &str) -> String {
+    format!("[`{path}`]")
+}
+
+/// Whether generated docs hold a [`link`]: `` [`path`] `` around a Rust path (a stop-sequence list, `` [`"a"`] ``,
+/// is no link).
+pub fn has_link(lines: &[String]) -> bool {
+    lines.iter().any(|line| {
+        line.split("[`").skip(1).any(|rest| {
+            rest.split_once("`]").is_some_and(|(inside, _)| {
+                !inside.is_empty()
+                    && inside
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':')
+            })
+        })
+    })
+}
+
 /// A model as a table cell: its id and, when the catalog knows it, its name.
 pub fn model_cell(model: &ModelRef) -> String {
     let id = code(model.id());
@@ -22,5 +45,20 @@ pub fn model_cell(model: &ModelRef) -> String {
         }
         ModelTarget::OpaqueArn(r) => format!("{id} ({})", r.as_str()),
         ModelTarget::Unlisted(_) => format!("{id} (not in the catalog)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{has_link, link};
+
+    #[test]
+    fn a_link_is_told_from_a_list_of_code() {
+        assert!(has_link(&[format!("| profile | {} |", link("super::A"))]));
+        assert!(has_link(&[format!("0.5, from {}", link("Self::BASE"))]));
+        assert!(!has_link(&[
+            "| `stop_sequences` | [`\"END\"`, `\"STOP\"`] |".to_owned()
+        ]));
+        assert!(!has_link(&["| `name` | `a` |".to_owned()]));
     }
 }

@@ -36,6 +36,9 @@ pub fn doc(c: &mut Code, lines: &[String]) {
     c.str("#[doc = ");
     c.lit(&lines.join("\n"));
     c.str("]");
+    if crate::doc::has_link(lines) {
+        c.str("#[allow(rustdoc::private_intra_doc_links)]");
+    }
 }
 
 /// `item` as written with `attrs` inserted after its own outer attributes (so that generated docs follow the
@@ -390,8 +393,17 @@ fn profile_fields<L>(
         c.str("::bedrock_profiles::__private::Tags::Static");
         c.open(Delimiter::Parenthesis);
         match base {
+            // `tags: None` drops the base's tags, but not the mark of a broken base's stub (`REPORTED`), so that
+            // the derived profile's assertion still knows that base's error is reported.
+            Some(base) if matches!(s, Setting::Cleared(_)) => {
+                c.str("::bedrock_profiles::__private::cleared_tags");
+                c.open(Delimiter::Parenthesis);
+                c.str("&");
+                base(c);
+                c.close();
+            }
             // A derived profile's tags layer over its base's, merged in const code (`Tags` says how).
-            Some(base) if !matches!(s, Setting::Cleared(_)) => {
+            Some(base) => {
                 let static_tags = |c: &mut Code| {
                     c.str("::bedrock_profiles::__private::static_tags");
                     c.open(Delimiter::Parenthesis);

@@ -55,7 +55,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
     let declarations = match parsed {
         Ok(d) => d,
         Err(e) => {
-            return e
+            let errors: TokenStream = e
                 .errors
                 .iter()
                 .map(|err| {
@@ -68,6 +68,8 @@ pub fn expand(input: TokenStream) -> TokenStream {
                     error(span, &message)
                 })
                 .collect();
+            let stubs = stubs(&source, Format::of(&path));
+            return quote!(#errors #stubs);
         }
     };
     let clashes = clashes(&declarations, span);
@@ -301,6 +303,35 @@ fn items(d: &Declarations, file: &str) -> TokenStream {
         );
         crate::agent::expand::spec(&mut c, &agent);
         c.str(";");
+    }
+    c.finish()
+}
+
+/// Beside a file's errors, a stub for each profile and agent table (`REPORTED`, `STUB_AGENT_SPEC`), so that Rust
+/// code naming their consts (a `#[prompt(profile = FAST)]`) adds no errors of its own; the first of two tables that
+/// would share a const.
+fn stubs(source: &str, format: Format) -> TokenStream {
+    let mut c = Code::new();
+    let mut seen = Vec::new();
+    for (section, ty, value) in [
+        (
+            SectionKey::Profiles,
+            "::bedrock_profiles::__private::InferenceProfile",
+            "::bedrock_profiles::__private::REPORTED",
+        ),
+        (
+            SectionKey::Agents,
+            "&::bedrock_profiles::__private::AgentSpec<'static>",
+            "::bedrock_profiles::__private::STUB_AGENT_SPEC",
+        ),
+    ] {
+        for key in files::table_keys(source, format, section) {
+            let name = const_name(&key);
+            if !seen.contains(&name) {
+                write!(c, "pub const {name}: {ty} = {value};");
+                seen.push(name);
+            }
+        }
     }
     c.finish()
 }

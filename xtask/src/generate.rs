@@ -122,14 +122,22 @@ fn doc(data: &Data, m: &ModelRow, family: &Family) -> Vec<String> {
         );
     }
     let top_k_fact = m.top_k.as_ref().unwrap_or(&family.top_k);
-    lines.push(format!(
-        "- Top-k: {} ({}).",
-        match &top_k_fact.value {
-            TopK::Range([a, b]) => format!("{a}..={b}"),
-            TopK::Word(_) => "none".to_owned(),
-        },
-        data.titles(&top_k_fact.source)
-    ));
+    match &m.sampling {
+        // The family's request body takes a top-k range, but a model that takes no sampling settings takes no
+        // top-k: one statement, so that the page does not give a range beside "no sampling settings".
+        Some(s) if sampling(Some(s)) != "Sampling::Free" => lines.push(format!(
+            "- Top-k: none, as no sampling setting is taken ({}).",
+            data.titles(&s.source)
+        )),
+        _ => lines.push(format!(
+            "- Top-k: {} ({}).",
+            match &top_k_fact.value {
+                TopK::Range([a, b]) => format!("{a}..={b}"),
+                TopK::Word(_) => "none".to_owned(),
+            },
+            data.titles(&top_k_fact.source)
+        )),
+    }
     if let Some(l) = &m.legacy {
         let since = l
             .date

@@ -29,6 +29,8 @@ pub fn resolve_extends<L: Clone>(
     }
     let mut state = vec![State::New; decls.len()];
     let mut done: Vec<Option<InferenceProfile>> = vec![None; decls.len()];
+    // Whether each done profile was checked and has an error, or derives from one that has.
+    let mut broken = vec![false; decls.len()];
     let mut names: Vec<&str> = index.keys().copied().collect();
     names.sort_unstable();
     for start in 0..decls.len() {
@@ -105,17 +107,29 @@ pub fn resolve_extends<L: Clone>(
                 }
             }
         }
-        // Resolve down the chain: the last member has no base (or sits on `bottom`).
+        // Resolve down the chain: the last member has no base (or sits on `bottom`). A profile with an error
+        // resolves to `None`, so that what uses it (a derived profile, a prompt, an agent) adds no error about it.
         let mut below: Option<Option<InferenceProfile>> = bottom;
+        let mut below_broken = broken[at];
         while let Some(i) = chain.pop() {
             let d = &decls[i];
+            let before = issues.len();
             let resolved = match (&d.base, &below) {
                 (None, _) => Some(issues.nested(&prefix(d), |i| d.check(None, surface, syntax, i))),
                 (Some(_), Some(Some(base))) => {
                     Some(issues.nested(&prefix(d), |i| d.check(Some(base), surface, syntax, i)))
                 }
+                // A base with an error, reported on it: this profile's own values are checked alone (what it
+                // inherits is the base's to report), and it is broken too.
+                (Some(_), _) if below_broken => {
+                    issues.nested(&prefix(d), |i| d.check(None, surface, syntax, i));
+                    None
+                }
                 (Some(_), _) => None,
             };
+            let resolved = resolved.filter(|_| issues.len() == before);
+            broken[i] = resolved.is_none() && (issues.len() != before || below_broken);
+            below_broken = broken[i];
             state[i] = State::Done;
             done[i] = resolved.clone();
             below = Some(resolved);

@@ -48,6 +48,7 @@ mod tree;
 mod write;
 
 use crate::agent::{AgentGuardrail, AgentSpec, PromptType};
+use crate::decl;
 use crate::models::ModelRef;
 use crate::profile::InferenceProfile;
 use crate::prompt::{PromptSpec, PromptVariant, TemplateType};
@@ -535,6 +536,39 @@ fn parse_inner(
         source: source.to_owned(),
         errors,
     })
+}
+
+/// The keys of the tables of `section` in `source`, whether or not they have errors (none when the file does not
+/// parse): the consts that `include_profiles!` stands in for beside a file's errors, so that Rust code naming them
+/// adds no errors of its own.
+#[doc(hidden)]
+pub fn table_keys(
+    source: &str,
+    format: Format,
+    section: crate::decl::keys::SectionKey,
+) -> Vec<String> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let root = match format {
+        Format::Toml => tree::parse_toml(source),
+        Format::Json => tree::parse_json(source),
+    };
+    let Ok(decl::Node {
+        value: decl::Raw::Table(top),
+        ..
+    }) = root
+    else {
+        return Vec::new();
+    };
+    top.iter()
+        .filter(|entry| entry.key.text == section.as_str())
+        .take(1)
+        .flat_map(|entry| match &entry.value.value {
+            decl::Raw::Table(tables) => tables.as_slice(),
+            _ => &[],
+        })
+        .filter(|entry| matches!(entry.value.value, decl::Raw::Table(_)))
+        .map(|entry| entry.key.text.clone())
+        .collect()
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `source`.

@@ -736,7 +736,7 @@ pub const ANTHROPIC_CLAUDE_SONNET_4_6: Model = Model {
 /// Claude Opus 4.7: 128000 output tokens (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table); adaptive thinking only; no sampling settings.
 ///
 /// - Cross-region prefixes: `us.`, `eu.`, `apac.`, `au.`, `jp.`, `global.` (TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); LiteLLM 1.110.2 model table).
-/// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
+/// - Top-k: none, as no sampling setting is taken (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)).
 pub const ANTHROPIC_CLAUDE_OPUS_4_7: Model = Model {
     id: "anthropic.claude-opus-4-7",
     name: "Claude Opus 4.7",
@@ -781,7 +781,7 @@ pub const ANTHROPIC_CLAUDE_OPUS_4_7: Model = Model {
 /// Claude Opus 4.8: 128000 output tokens (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table); adaptive thinking only; no sampling settings.
 ///
 /// - Cross-region prefixes: `us.`, `eu.`, `apac.`, `au.`, `jp.`, `global.`, `us-gov.` (TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); LiteLLM 1.110.2 model table).
-/// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
+/// - Top-k: none, as no sampling setting is taken (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)).
 pub const ANTHROPIC_CLAUDE_OPUS_4_8: Model = Model {
     id: "anthropic.claude-opus-4-8",
     name: "Claude Opus 4.8",
@@ -834,7 +834,7 @@ pub const ANTHROPIC_CLAUDE_OPUS_4_8: Model = Model {
 /// Claude Fable 5: 128000 output tokens (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table); thinking always on; `top_p` absent or 0.99..=1; needs the account's data-retention mode `aws_review`.
 ///
 /// - Cross-region prefixes: `us.`, `eu.`, `apac.`, `au.`, `global.` (TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); models.dev (2026-07-02); LiteLLM 1.110.2 model table).
-/// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
+/// - Top-k: none, as no sampling setting is taken (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)).
 pub const ANTHROPIC_CLAUDE_FABLE_5: Model = Model {
     id: "anthropic.claude-fable-5",
     name: "Claude Fable 5",
@@ -885,7 +885,7 @@ pub const ANTHROPIC_CLAUDE_FABLE_5: Model = Model {
 /// Claude Sonnet 5: 128000 output tokens (Anthropic docs: model overview pages (platform.claude.com); LiteLLM 1.110.2 model table); adaptive thinking on by default; no sampling settings.
 ///
 /// - Cross-region prefixes: `us.`, `eu.`, `apac.`, `au.`, `jp.`, `global.`, `us-gov.` (TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); models.dev (2026-07-02); LiteLLM 1.110.2 model table).
-/// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
+/// - Top-k: none, as no sampling setting is taken (Anthropic docs: model overview pages (platform.claude.com)).
 pub const ANTHROPIC_CLAUDE_SONNET_5: Model = Model {
     id: "anthropic.claude-sonnet-5",
     name: "Claude Sonnet 5",
@@ -938,7 +938,7 @@ pub const ANTHROPIC_CLAUDE_SONNET_5: Model = Model {
 /// Claude Opus 5: 128000 output tokens (Anthropic docs: model overview pages (platform.claude.com); LiteLLM 1.110.2 model table); adaptive thinking on by default (off only up to effort `high`).
 ///
 /// - Cross-region prefixes: `us.`, `eu.`, `apac.`, `au.`, `jp.`, `global.`, `us-gov.` (TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); LiteLLM 1.110.2 model table).
-/// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
+/// - Top-k: none, as no sampling setting is taken (Anthropic docs: model overview pages (platform.claude.com)).
 pub const ANTHROPIC_CLAUDE_OPUS_5: Model = Model {
     id: "anthropic.claude-opus-5",
     name: "Claude Opus 5",
@@ -991,7 +991,7 @@ pub const ANTHROPIC_CLAUDE_OPUS_5: Model = Model {
 /// Claude Fable 5.1: 128000 output tokens (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table); thinking always on; `top_p` absent or 0.99; needs the account's data-retention mode `aws_review`.
 ///
 /// - Cross-region prefixes: `us.`, `eu.`, `global.`, `us-gov.` (TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); LiteLLM 1.110.2 model table).
-/// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
+/// - Top-k: none, as no sampling setting is taken (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)).
 pub const ANTHROPIC_CLAUDE_FABLE_5_1: Model = Model {
     id: "anthropic.claude-fable-5-1",
     name: "Claude Fable 5.1",
@@ -1042,7 +1042,7 @@ pub const ANTHROPIC_CLAUDE_FABLE_5_1: Model = Model {
 /// Claude Opus 5.5: 128000 output tokens (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table); thinking always on; no sampling settings.
 ///
 /// - Cross-region prefixes: `us.`, `eu.`, `apac.`, `au.`, `jp.`, `global.`, `us-gov.` (TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); LiteLLM 1.110.2 model table).
-/// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
+/// - Top-k: none, as no sampling setting is taken (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)).
 pub const ANTHROPIC_CLAUDE_OPUS_5_5: Model = Model {
     id: "anthropic.claude-opus-5-5",
     name: "Claude Opus 5.5",
@@ -1097,7 +1097,7 @@ pub const ANTHROPIC_CLAUDE_OPUS_5_5: Model = Model {
 /// Claude Sonnet 5.5: 128000 output tokens (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table); thinking always on (lowest: `between_tools`); no sampling settings.
 ///
 /// - Cross-region prefixes: `us.`, `eu.`, `apac.`, `au.`, `jp.`, `global.`, `us-gov.` (TokenFlux/TokenRouter Bedrock region rules (checked against AWS model pages, 2026-09-09); LiteLLM 1.110.2 model table).
-/// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
+/// - Top-k: none, as no sampling setting is taken (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)).
 pub const ANTHROPIC_CLAUDE_SONNET_5_5: Model = Model {
     id: "anthropic.claude-sonnet-5-5",
     name: "Claude Sonnet 5.5",
@@ -1152,7 +1152,7 @@ pub const ANTHROPIC_CLAUDE_SONNET_5_5: Model = Model {
 /// Claude Haiku 5.5: 128000 output tokens (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*); LiteLLM 1.110.2 model table); adaptive thinking on by default, can be turned off; no sampling settings.
 ///
 /// - Cross-region prefixes: `us.`, `eu.`, `apac.`, `au.`, `jp.`, `global.`, `us-gov.` (LiteLLM 1.110.2 model table).
-/// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
+/// - Top-k: none, as no sampling setting is taken (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)).
 pub const ANTHROPIC_CLAUDE_HAIKU_5_5: Model = Model {
     id: "anthropic.claude-haiku-5-5",
     name: "Claude Haiku 5.5",
@@ -1205,7 +1205,7 @@ pub const ANTHROPIC_CLAUDE_HAIKU_5_5: Model = Model {
 /// Claude Fable 5.2: 128000 output tokens (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)); thinking always on; `top_p` absent or 0.99; needs the account's data-retention mode `aws_review`.
 ///
 /// - Cross-region prefixes: in-region only (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)).
-/// - Top-k: 0..=500 (AWS Bedrock user guide: model-parameters-anthropic-claude-messages-request-response).
+/// - Top-k: none, as no sampling setting is taken (AWS model cards for Anthropic Claude (model-card-anthropic-claude-*)).
 /// - Unverified: prefixes: no source lists its cross-region profiles yet.
 pub const ANTHROPIC_CLAUDE_FABLE_5_2: Model = Model {
     id: "anthropic.claude-fable-5-2",

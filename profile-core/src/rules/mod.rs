@@ -79,7 +79,7 @@ pub use guardrail::{
 };
 pub use reasoning::{check_reasoning, check_reasoning_sampling, check_sampling_policy};
 pub(crate) use run::check_for;
-pub use run::{assert_valid, check, checked};
+pub use run::{REPORTED, assert_valid, check, checked, cleared_tags};
 pub use violation::{Limiter, Violation};
 pub use warning::{Warning, model_warnings, warnings};
 

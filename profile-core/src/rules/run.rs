@@ -9,9 +9,10 @@ use super::{
     check_temperature_with_top_p, check_top_k, check_top_p, check_version,
 };
 use crate::limits;
-use crate::message::Message;
+use crate::message::{Message, str_eq};
 use crate::models::ModelRef;
 use crate::profile::{InferenceProfile, text};
+use crate::tags::{StaticTag, Tags};
 use std::borrow::Cow;
 
 /// Where [`next_violation_for`] is in a profile; start from `Cursor::START`.
@@ -210,6 +211,49 @@ pub const fn checked(
     profile
 }
 
+/// The key of the one tag of [`REPORTED`]. It starts with a NUL character, which no tag key may hold (keys match
+/// `[a-zA-Z0-9\s._:/=+@-]`): a profile that carries it breaks the tag rules, so no valid profile is ever taken for a
+/// stub, and no declaration writes it by accident (a tag key written as a literal is checked by the macro itself).
+const REPORTED_KEY: &str =
+    "\0bedrock-profiles: this profile's error is reported where it is declared";
+
+/// The marker tags of [`REPORTED`].
+const REPORTED_TAGS: &[StaticTag] = &[(REPORTED_KEY, "")];
+
+/// The const the macros emit, beside the compile error, in place of a profile with an error (and of a profile
+/// derived in the same invocation from one): every setting unset, and one tag that marks it. [`assert_valid`] and
+/// [`checked`] pass a profile that carries the mark, so that the prompts, agents and derived profiles that use a
+/// broken profile add no errors about the stand-in to the one already reported.
+///
+/// A derived profile keeps the mark: its tags begin with its base's ([`crate::tags`]), and `tags: None` over a
+/// marked base writes [`cleared_tags`]. What it adds over a broken base is checked once that base is fixed.
+#[doc(hidden)]
+pub const REPORTED: InferenceProfile = InferenceProfile {
+    tags: Tags::Static(REPORTED_TAGS),
+    ..InferenceProfile::EMPTY
+};
+
+/// Whether `profile` is [`REPORTED`] or derived from it: its first tag is the mark. Only the `const` assertions
+/// ask; the rules themselves ([`check`]) report the mark as an invalid tag key.
+pub(crate) const fn is_reported(profile: &InferenceProfile) -> bool {
+    match profile.tags.get(0) {
+        Some((key, _)) => str_eq(key, REPORTED_KEY),
+        None => false,
+    }
+}
+
+/// The tags of a profile that writes `tags: None` over `base` in another invocation: none, or the mark of
+/// [`REPORTED`] when `base` carries it, so that the derived profile still counts as reported.
+#[doc(hidden)]
+pub const fn cleared_tags(base: &InferenceProfile) -> &'static [StaticTag] {
+    if is_reported(base) {
+        REPORTED_TAGS
+    } else {
+        &[]
+    }
+}
+
+/// Fails with every violation's message, unless `profile` is [`REPORTED`] (its error is reported already).
 #[track_caller]
 const fn fail_on_violations(
     profile: &InferenceProfile,
@@ -217,6 +261,9 @@ const fn fail_on_violations(
     model: Option<&ModelRef>,
     what: &str,
 ) {
+    if is_reported(profile) {
+        return;
+    }
     let mut cursor = Cursor::START;
     let mut message = Message::new();
     let mut count = 0;
@@ -240,4 +287,69 @@ const fn fail_on_violations(
 #[track_caller]
 const fn fail(message: &Message) -> ! {
     panic!("{}", message.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{REPORTED, REPORTED_TAGS, assert_valid, check, checked, cleared_tags, is_reported};
+    use crate::profile::InferenceProfile;
+    use crate::rules::Surface;
+    use crate::tags::{Tags, merge, merged_len, static_tags};
+    use std::borrow::Cow;
+
+    // `const` evaluation passes the stub, and a profile derived from it (its tags layered over the stub's), though
+    // over the stub's unset values the derived profile breaks a rule (`budget_tokens` needs `max_tokens`).
+    const _: () = assert_valid(REPORTED, Surface::PromptManagement, None, "stub");
+    const OWN: &[crate::tags::StaticTag] = &[("team", "search")];
+    const DERIVED: InferenceProfile = InferenceProfile {
+        name: Cow::Borrowed("derived"),
+        reasoning: Some(crate::ReasoningConfig {
+            budget_tokens: Some(2000),
+            ..crate::ReasoningConfig::EMPTY
+        }),
+        tags: Tags::Static(&merge::<{ merged_len(OWN, static_tags(&REPORTED)) }>(
+            OWN,
+            static_tags(&REPORTED),
+        )),
+        ..REPORTED
+    };
+    const _: InferenceProfile = checked(DERIVED, Surface::Converse, None, "derived");
+
+    #[test]
+    fn the_stub_is_never_a_valid_profile() {
+        // The mark is a tag key no rule accepts: a profile that carries it fails at run time, so the `const`
+        // assertions skip no profile that would pass.
+        assert!(!check(&REPORTED, Surface::Converse).is_empty());
+        assert!(is_reported(&REPORTED));
+        assert!(is_reported(&DERIVED));
+        assert!(!check(&DERIVED, Surface::Converse).is_empty());
+    }
+
+    #[test]
+    fn only_the_mark_makes_a_profile_reported() {
+        assert!(!is_reported(&InferenceProfile::EMPTY));
+        let tagged = InferenceProfile {
+            tags: Tags::Static(&[("team", "search"), ("env", "")]),
+            ..InferenceProfile::EMPTY
+        };
+        assert!(!is_reported(&tagged));
+        // The same text as an owned key marks too (the check reads text, not pointers), and still breaks the rules.
+        let owned = InferenceProfile {
+            tags: Tags::Owned(vec![(REPORTED_TAGS[0].0.to_owned(), String::new())]),
+            ..InferenceProfile::EMPTY
+        };
+        assert!(is_reported(&owned));
+        assert!(!check(&owned, Surface::Converse).is_empty());
+    }
+
+    #[test]
+    fn clearing_the_tags_of_a_stub_keeps_the_mark() {
+        assert_eq!(cleared_tags(&REPORTED), REPORTED_TAGS);
+        assert!(cleared_tags(&InferenceProfile::EMPTY).is_empty());
+        let tagged = InferenceProfile {
+            tags: Tags::Static(&[("team", "search")]),
+            ..InferenceProfile::EMPTY
+        };
+        assert!(cleared_tags(&tagged).is_empty());
+    }
 }

@@ -2,7 +2,7 @@
 //! each step, and the instruction.
 
 use super::check::Agent;
-use crate::doc::{code, model_cell};
+use crate::doc::{code, link, model_cell};
 use bedrock_profiles_core::limits::TOP_K_RANGE;
 use bedrock_profiles_core::rules::Surface;
 
@@ -65,7 +65,7 @@ pub fn docs(a: &Agent, user_docs: bool) -> Vec<String> {
         lines.push(format!(
             "| `{}` profile | {} |",
             step.step.as_str(),
-            code(&step.path_text())
+            link(&step.path_text())
         ));
     }
     lines.push(String::new());
@@ -94,4 +94,32 @@ pub fn docs(a: &Agent, user_docs: bool) -> Vec<String> {
         Surface::Agent.max_stop_sequences()
     ));
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::profile::doc::tests::item_docs;
+    use proc_macro2::TokenStream;
+    use std::str::FromStr;
+
+    #[test]
+    fn each_step_profile_is_a_link() {
+        let out = crate::agent::expand(
+            TokenStream::from_str(
+                r#"name = "support-agent", instruction = "You are a helpful assistant. Answer questions about orders politely and briefly.", model = "anthropic.claude-sonnet-4-6", steps(pre_processing = super::profiles::ANSWER), base_prompt_templates(pre_processing = "$question$")"#,
+            )
+            .expect("lexes"),
+            TokenStream::from_str("pub struct SupportAgent;").expect("lexes"),
+        );
+        let docs = item_docs(out);
+        let doc = &docs
+            .iter()
+            .find(|(n, _)| n == "SupportAgent")
+            .expect("the struct")
+            .1;
+        assert!(
+            doc.contains("| `PRE_PROCESSING` profile | [`super::profiles::ANSWER`] |"),
+            "{doc}"
+        );
+    }
 }

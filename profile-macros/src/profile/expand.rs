@@ -95,8 +95,9 @@ pub fn profile(c: &mut Code, p: &Profile, docs: &[String]) {
     );
 }
 
-/// The const of a profile with an error: `InferenceProfile::EMPTY` under its name and attributes (its `#[cfg]`
-/// among them), so that uses of it raise no errors beside the profile's own.
+/// The const of a profile with an error: `REPORTED` (every setting unset, marked as reported) under its name and
+/// attributes (its `#[cfg]` among them), so that uses of it raise no errors beside the profile's own: the `const`
+/// assertions of the prompts, agents and derived profiles that use it pass a marked profile.
 pub fn stub(c: &mut Code, p: &Profile) {
     let mut attrs = TokenStream::new();
     for a in &p.attrs {
@@ -106,6 +107,6 @@ pub fn stub(c: &mut Code, p: &Profile) {
     let (vis, ident) = (&p.vis, &p.ident);
     c.tokens(quote!(#vis const #ident));
     c.str(
-        ": ::bedrock_profiles::__private::InferenceProfile = ::bedrock_profiles::__private::InferenceProfile::EMPTY;",
+        ": ::bedrock_profiles::__private::InferenceProfile = ::bedrock_profiles::__private::REPORTED;",
     );
 }

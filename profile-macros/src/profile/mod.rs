@@ -63,12 +63,52 @@ pub fn expand(input: TokenStream) -> TokenStream {
             expand::stub(&mut code, p);
         } else {
             let user_docs = p.attrs.iter().any(|a| a.path().is_ident("doc"));
-            expand::profile(&mut code, p, &doc::docs(&p.decl, &p.exprs, user_docs));
+            let inherited = match &p.full {
+                Some(full) if p.merged() => doc::Inherited::Known {
+                    bases: bases(&profiles, &index, i),
+                    full,
+                },
+                _ if p.base.is_some() => doc::Inherited::Elsewhere,
+                _ => doc::Inherited::Nothing,
+            };
+            let docs = doc::docs_with(&p.decl, &p.exprs, user_docs, &inherited);
+            expand::profile(&mut code, p, &docs);
         }
     }
     let mut out = cx.into_compile_errors();
     out.extend(code.finish());
     out
+}
+
+/// The chain of bases of profile `i` in its invocation, nearest first, each with the path its derived profile
+/// names it by (`A`, `Self::A`): what its rustdoc says each inherited value comes from.
+fn bases<'a>(
+    profiles: &'a [check::Profile],
+    index: &HashMap<String, usize>,
+    mut i: usize,
+) -> Vec<(
+    String,
+    &'a bedrock_profiles_core::decl::ProfileDecl<proc_macro2::Span>,
+)> {
+    let mut chain = Vec::new();
+    // A chain is at most as long as the invocation (a loop is rustc's error, and then no profile is merged).
+    while chain.len() < profiles.len() {
+        let Some(j) = profiles[i]
+            .sibling_base()
+            .and_then(|name| index.get(&name).copied())
+            .filter(|&j| j != i)
+        else {
+            break;
+        };
+        let path = profiles[i]
+            .base
+            .as_ref()
+            .map(check::path_text)
+            .unwrap_or_default();
+        chain.push((path, &profiles[j].decl));
+        i = j;
+    }
+    chain
 }
 
 /// Checks every profile, a base of the same invocation before the profiles derived from it, so that a derived
@@ -144,11 +184,7 @@ mod tests {
         .unwrap_or_default();
         assert_eq!(out.matches("compile_error").count(), 2, "{out}");
         // `P` and `D` (derived from it) are stubs; `Q` is whole.
-        assert_eq!(
-            out.matches("InferenceProfile :: EMPTY ;").count(),
-            2,
-            "{out}"
-        );
+        assert_eq!(out.matches("__private :: REPORTED ;").count(), 2, "{out}");
         assert!(out.contains("const P :"), "{out}");
         assert!(out.contains("const D :"), "{out}");
         assert!(!out.contains("10u32"), "{out}");

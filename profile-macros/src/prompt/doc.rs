@@ -3,7 +3,7 @@
 
 use super::check::Prompt;
 use super::expand::path_text;
-use crate::doc::{code, model_cell};
+use crate::doc::{code, link, model_cell};
 
 /// A fenced block that the template's own backticks cannot close.
 fn fenced(text: &str, lines: &mut Vec<String>) {
@@ -60,7 +60,7 @@ pub fn docs(p: &Prompt, user_docs: bool, by: &str) -> Vec<String> {
             None => {}
         }
         if let Some(path) = &v.profile {
-            lines.push(format!("| profile | {} |", code(&path_text(path))));
+            lines.push(format!("| profile | {} |", link(&path_text(path))));
         }
         for (label, index) in [("System prompt", v.system), ("Template", Some(v.text))] {
             let Some(index) = index else { continue };
@@ -75,4 +75,36 @@ pub fn docs(p: &Prompt, user_docs: bool, by: &str) -> Vec<String> {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::profile::doc::tests::item_docs;
+    use proc_macro2::TokenStream;
+    use std::str::FromStr;
+
+    #[test]
+    fn the_profile_is_a_link_that_resolves_where_the_struct_stands() {
+        let out = crate::prompt::expand(
+            TokenStream::from_str(
+                r#"model = "anthropic.claude-sonnet-4-6", profile = profiles::ANSWER, text = "Hello {{customer}}""#,
+            )
+            .expect("lexes"),
+            TokenStream::from_str("pub struct SupportReply { customer: String }").expect("lexes"),
+        );
+        let docs = item_docs(out.clone());
+        let doc = &docs
+            .iter()
+            .find(|(n, _)| n == "SupportReply")
+            .expect("the struct")
+            .1;
+        // The path as written, from the struct's module, in the value namespace.
+        assert!(doc.contains("| profile | [`profiles::ANSWER`] |"), "{doc}");
+        // A public prompt may use a private profile: rustdoc shows that link as text, without a warning.
+        assert!(
+            out.to_string()
+                .contains("# [allow (rustdoc :: private_intra_doc_links)]"),
+            "{out}"
+        );
+    }
 }
