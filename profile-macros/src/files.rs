@@ -11,10 +11,10 @@ use crate::prompt::check::{Field, Kind, Prompt, Source, Variant};
 use crate::syntax::Exprs;
 use bedrock_profiles_core::decl::keys::SectionKey;
 use bedrock_profiles_core::decl::{Name, ProfileDecl};
+use bedrock_profiles_core::files::names::{const_name, struct_name};
 use bedrock_profiles_core::files::{self, Declarations, Format, LoadedPrompt};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
-use std::collections::HashMap;
 use std::path::Path;
 
 fn error(span: Span, message: &str) -> TokenStream {
@@ -41,20 +41,12 @@ pub fn expand(input: TokenStream) -> TokenStream {
         );
     };
     let path = Path::new(&dir).join(&relative);
-    let source = match std::fs::read_to_string(&path) {
-        Ok(source) => source,
-        Err(e) => {
-            return error(
-                span,
-                &format!("cannot read `{relative}` (relative to the crate's Cargo.toml): {e}"),
-            );
-        }
-    };
-    let parsed =
-        files::parse_with_variable_rule(&relative, &source, Format::of(&path), &field_problem);
-    let declarations = match parsed {
+    // The loader reads the file as `bedrock-profiles check` does: its size limit, UTF-8 errors at their offset,
+    // the same rules (the Rust names of the tables included), plus the rule that a variable must be able to be a
+    // field of the prompt's struct.
+    let declarations = match files::load_with_variable_rule(&path, &field_problem) {
         Ok(d) => d,
-        Err(e) => {
+        Err(files::FileError::Invalid(e)) => {
             let errors: TokenStream = e
                 .errors
                 .iter()
@@ -68,66 +60,43 @@ pub fn expand(input: TokenStream) -> TokenStream {
                     error(span, &message)
                 })
                 .collect();
-            let stubs = stubs(&source, Format::of(&path));
+            let stubs = stubs(&e.source, Format::of(&path));
             return quote!(#errors #stubs);
         }
+        Err(files::FileError::TooLarge { limit, .. }) => {
+            return error(
+                span,
+                &format!(
+                    "`{relative}` is larger than {} MiB, more than any declaration file needs; it was not read",
+                    limit / (1024 * 1024)
+                ),
+            );
+        }
+        Err(e) => {
+            let why = match &e {
+                files::FileError::Io { error, .. } => error.to_string(),
+                other => other.to_string(),
+            };
+            return error(
+                span,
+                &format!("cannot read `{relative}` (relative to the crate's Cargo.toml): {why}"),
+            );
+        }
     };
-    let clashes = clashes(&declarations, span);
-    if !clashes.is_empty() {
-        return clashes;
-    }
+    // Warnings (a model past its end of life, a prefix no source lists) as rustc warnings at the file's path.
+    let warnings: Vec<(Span, String)> = declarations
+        .warnings()
+        .into_iter()
+        .map(|(key_path, warning)| (span, format!("{relative}: {key_path}: {warning}")))
+        .collect();
+    let warnings = emit::warnings_item(&warnings);
     let absolute = Literal::string(&path.to_string_lossy());
     let items = items(&declarations, &relative);
     quote! {
         const _: &[u8] = ::core::include_bytes!(#absolute);
+        #warnings
         #items
     }
-}
-
-/// `high-quality` -> `HIGH_QUALITY`.
-fn const_name(key: &str) -> String {
-    let mut name: String = key
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
-        name.insert(0, '_');
-    }
-    name
-}
-
-/// `support-reply` -> `SupportReply`, `faq_answer` -> `FaqAnswer`: words split at every character that is not an
-/// ASCII letter or digit, each word's first letter in upper case, the rest as written. `Err` says why the table
-/// cannot name a struct.
-fn struct_name(key: &str) -> Result<String, String> {
-    let mut name = String::with_capacity(key.len());
-    for word in key.split(|c: char| !c.is_ascii_alphanumeric()) {
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            name.push(first.to_ascii_uppercase());
-            name.push_str(chars.as_str());
-        }
-    }
-    if name.is_empty() {
-        return Err(format!(
-            "`prompts.{key}` has no letter or digit to name the struct `include_profiles!` generates for it; rename the table"
-        ));
-    }
-    if name == "Self" {
-        return Err(format!(
-            "`prompts.{key}` would name its generated struct `Self`, which Rust reserves; rename the table"
-        ));
-    }
-    if name.starts_with(|c: char| c.is_ascii_digit()) {
-        name.insert(0, '_');
-    }
-    Ok(name)
 }
 
 /// Rust's keywords in any edition, reserved words included: a field of that name is written `r#name`.
@@ -181,67 +150,6 @@ fn field_problem(table: &str, variable: &str) -> Option<String> {
 /// The path of a generated const (a profile a prompt or an agent names).
 fn const_path(key: &str) -> syn::Path {
     syn::Path::from(format_ident!("{}", const_name(key)))
-}
-
-/// Two tables whose consts would have the same name (`profiles.fast` and `prompts.fast`, or `high-quality` and
-/// `high_quality`), or two prompts whose structs would (`support-reply` and `supportReply`), and a prompt table
-/// that cannot name a struct: one error for each pair of tables, naming both and every item they share. A const
-/// and a struct never clash: the structs have braces, so they are types only, never values.
-fn clashes(d: &Declarations, span: Span) -> TokenStream {
-    let tables = d
-        .profiles
-        .iter()
-        .map(|p| (SectionKey::Profiles.as_str(), &p.key))
-        .chain(
-            d.prompts
-                .iter()
-                .map(|p| (SectionKey::Prompts.as_str(), &p.key)),
-        )
-        .chain(
-            d.agents
-                .iter()
-                .map(|a| (SectionKey::Agents.as_str(), &a.key)),
-        );
-    // Each generated name -> the first table that takes it (consts and structs apart: different namespaces).
-    let mut consts: HashMap<String, String> = HashMap::new();
-    let mut structs: HashMap<String, String> = HashMap::new();
-    let mut out = TokenStream::new();
-    for (section, key) in tables {
-        let table = format!("{section}.{key}");
-        // The earlier tables this one clashes with, each with the items they share, in order.
-        let mut shared: Vec<(String, Vec<String>)> = Vec::new();
-        let mut share =
-            |first: &String, item: String| match shared.iter_mut().find(|(t, _)| t == first) {
-                Some((_, items)) => items.push(item),
-                None => shared.push((first.clone(), vec![item])),
-            };
-        let name = const_name(key);
-        match consts.get(&name) {
-            Some(first) => share(first, format!("the const `{name}`")),
-            None => {
-                consts.insert(name, table.clone());
-            }
-        }
-        if section == SectionKey::Prompts.as_str() {
-            match struct_name(key) {
-                Ok(name) => match structs.get(&name) {
-                    Some(first) => share(first, format!("the struct `{name}`")),
-                    None => {
-                        structs.insert(name, table.clone());
-                    }
-                },
-                Err(message) => out.extend(error(span, &message)),
-            }
-        }
-        for (first, items) in shared {
-            let items = items.join(" and ");
-            out.extend(error(
-                span,
-                &format!("`{first}` and `{table}` both become {items}; rename one of the tables"),
-            ));
-        }
-    }
-    out
 }
 
 /// `file`: the path as written in the macro call, for the docs.
@@ -339,7 +247,7 @@ fn stubs(source: &str, format: Format) -> TokenStream {
 /// A prompt table's struct (its variables as `&'a str` fields, in order of first use; `{}` without any), its
 /// `Prompt` impl, and the const `<Struct as Prompt>::SPEC` under the name it had before the struct.
 fn prompt_items(c: &mut Code, file: &str, loaded: &LoadedPrompt) {
-    // The loader ran `field_problem` on every variable and `clashes` refused a table without a struct name.
+    // The loader ran `field_problem` on every variable and refused a table without a struct name.
     let Ok(name) = struct_name(&loaded.key) else {
         return;
     };
@@ -461,24 +369,7 @@ fn prompt_items(c: &mut Code, file: &str, loaded: &LoadedPrompt) {
 
 #[cfg(test)]
 mod tests {
-    use super::{field_ident, struct_name};
-
-    #[test]
-    fn struct_names_are_upper_camel_case() {
-        for (key, name) in [
-            ("support-reply", "SupportReply"),
-            ("faq_answer", "FaqAnswer"),
-            ("supportReply", "SupportReply"),
-            ("v2-beta.test", "V2BetaTest"),
-            ("2fa", "_2fa"),
-            ("café", "Caf"),
-        ] {
-            assert_eq!(struct_name(key).as_deref(), Ok(name), "{key}");
-        }
-        for key in ["", "-", "self", "Self_"] {
-            assert!(struct_name(key).is_err(), "{key}");
-        }
-    }
+    use super::field_ident;
 
     #[test]
     fn fields_are_raw_for_keywords_and_refused_when_they_cannot_be() {

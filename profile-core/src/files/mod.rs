@@ -43,6 +43,8 @@
 //! error of the file at once, each with its file, line, column and key path, and a file that has one loads nothing.
 //! `LoadError`'s `Display` renders them the way rustc does.
 
+#[doc(hidden)]
+pub mod names;
 mod read;
 mod tree;
 mod write;
@@ -443,8 +445,24 @@ impl std::error::Error for FileError {}
 
 /// Reads and checks a file (JSON for `.json`, TOML otherwise).
 pub fn load(path: impl AsRef<Path>) -> Result<Declarations, FileError> {
+    load_inner(path.as_ref(), None)
+}
+
+/// [`load`] with [`parse_with_variable_rule`]'s rule: how `include_profiles!` reads a file, with the same size
+/// limit, UTF-8 check and rules as `bedrock-profiles check`. Not public API.
+#[doc(hidden)]
+pub fn load_with_variable_rule(
+    path: impl AsRef<Path>,
+    variable: &dyn Fn(&str, &str) -> Option<String>,
+) -> Result<Declarations, FileError> {
+    load_inner(path.as_ref(), Some(variable))
+}
+
+fn load_inner(
+    path: &Path,
+    variables: Option<read::VariableRule<'_>>,
+) -> Result<Declarations, FileError> {
     use std::io::Read;
-    let path = path.as_ref();
     let io = |error| FileError::Io {
         file: path.to_owned(),
         error,
@@ -461,7 +479,7 @@ pub fn load(path: impl AsRef<Path>) -> Result<Declarations, FileError> {
             limit,
         });
     }
-    parse_bytes(path, &bytes, Format::of(path)).map_err(FileError::Invalid)
+    parse_bytes_inner(path, &bytes, Format::of(path), variables).map_err(FileError::Invalid)
 }
 
 /// Checks the bytes of a file: UTF-8 (an invalid byte is an error at its offset), one leading byte-order mark
@@ -471,8 +489,17 @@ pub fn parse_bytes(
     bytes: &[u8],
     format: Format,
 ) -> Result<Declarations, LoadError> {
+    parse_bytes_inner(path.as_ref(), bytes, format, None)
+}
+
+fn parse_bytes_inner(
+    path: &Path,
+    bytes: &[u8],
+    format: Format,
+    variables: Option<read::VariableRule<'_>>,
+) -> Result<Declarations, LoadError> {
     match std::str::from_utf8(bytes) {
-        Ok(source) => parse(path, source, format),
+        Ok(source) => parse_inner(path, source, format, variables),
         Err(e) => {
             // The valid prefix is the source shown; the error points just past it.
             let valid = e.valid_up_to();
@@ -484,7 +511,7 @@ pub fn parse_bytes(
             );
             let error = index.error(ErrorKind::Syntax, String::new(), valid..valid, message);
             Err(LoadError {
-                file: path.as_ref().to_owned(),
+                file: path.to_owned(),
                 source,
                 errors: vec![error],
             })

@@ -126,6 +126,25 @@ pub(super) fn decode(
         tables[slot] = section(&mut issues, syntax, key, &entry.value);
     }
     let [profile_tables, prompt_tables, agent_tables] = tables;
+    // Two tables that `include_profiles!` would give the same Rust name: an error here too, so that `check`
+    // refuses every file the macro refuses.
+    let named: Vec<(&'static str, &Name<Loc>)> = [
+        (SectionKey::Profiles, &profile_tables),
+        (SectionKey::Prompts, &prompt_tables),
+        (SectionKey::Agents, &agent_tables),
+    ]
+    .into_iter()
+    .flat_map(|(key, tables)| tables.iter().map(move |(name, _)| (key.as_str(), name)))
+    .collect();
+    let clashes = super::names::clashes(named.iter().map(|(s, n)| (*s, n.text.as_str())));
+    for (table, message) in clashes {
+        if let Some((_, name)) = named
+            .iter()
+            .find(|(s, n)| format!("{s}.{}", n.text) == table)
+        {
+            issues.rule(&table, &name.loc, message);
+        }
+    }
 
     // Profiles, with `extends` resolved among them.
     let profiles: Vec<ProfileDecl<Loc>> = profile_tables

@@ -1,0 +1,162 @@
+//! The Rust names `include_profiles!` gives a file's tables: a const per table (`high-quality` -> `HIGH_QUALITY`)
+//! and a struct per prompt (`support-reply` -> `SupportReply`). The loader refuses two tables that would take the
+//! same name, so that `bedrock-profiles check` refuses every file the macro refuses.
+
+/// `high-quality` -> `HIGH_QUALITY`: every character that is not an ASCII letter or digit becomes `_`, letters
+/// upper case; a leading `_` when the name would be empty or start with a digit.
+pub fn const_name(key: &str) -> String {
+    let mut name: String = key
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, '_');
+    }
+    name
+}
+
+/// `support-reply` -> `SupportReply`, `faq_answer` -> `FaqAnswer`: words split at every character that is not an
+/// ASCII letter or digit, each word's first letter in upper case, the rest as written. `Err` says why the table
+/// cannot name a struct.
+pub fn struct_name(key: &str) -> Result<String, String> {
+    let mut name = String::with_capacity(key.len());
+    for word in key.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            name.push(first.to_ascii_uppercase());
+            name.push_str(chars.as_str());
+        }
+    }
+    if name.is_empty() {
+        return Err(format!(
+            "`prompts.{key}` has no letter or digit to name the struct `include_profiles!` generates for it; rename the table"
+        ));
+    }
+    if name == "Self" {
+        return Err(format!(
+            "`prompts.{key}` would name its generated struct `Self`, which Rust reserves; rename the table"
+        ));
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, '_');
+    }
+    Ok(name)
+}
+
+/// Every clash among `tables` (section, key), in order: (the table, why). A table clashes with each earlier table
+/// that takes one of its names (consts and structs apart: Rust keeps them in different namespaces), and a prompt
+/// table whose key names no struct is refused on its own.
+pub fn clashes<'k>(
+    tables: impl IntoIterator<Item = (&'static str, &'k str)>,
+) -> Vec<(String, String)> {
+    // Each generated name -> the first table that takes it.
+    let mut consts: Vec<(String, String)> = Vec::new();
+    let mut structs: Vec<(String, String)> = Vec::new();
+    let mut found = Vec::new();
+    for (section, key) in tables {
+        let table = format!("{section}.{key}");
+        // The earlier tables this one clashes with, each with the items they share, in order.
+        let mut shared: Vec<(String, Vec<String>)> = Vec::new();
+        let mut share =
+            |first: &String, item: String| match shared.iter_mut().find(|(t, _)| t == first) {
+                Some((_, items)) => items.push(item),
+                None => shared.push((first.clone(), vec![item])),
+            };
+        let name = const_name(key);
+        match consts.iter().find(|(n, _)| *n == name) {
+            Some((_, first)) => share(first, format!("the const `{name}`")),
+            None => consts.push((name, table.clone())),
+        }
+        if section == "prompts" {
+            match struct_name(key) {
+                Ok(name) => match structs.iter().find(|(n, _)| *n == name) {
+                    Some((_, first)) => share(first, format!("the struct `{name}`")),
+                    None => structs.push((name, table.clone())),
+                },
+                Err(message) => found.push((table.clone(), message)),
+            }
+        }
+        for (first, items) in shared {
+            let items = items.join(" and ");
+            found.push((
+                table.clone(),
+                format!(
+                    "`{first}` and `{table}` both become {items} in Rust (`include_profiles!`); rename one of the tables"
+                ),
+            ));
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn struct_names_are_upper_camel_case() {
+        for (key, name) in [
+            ("support-reply", "SupportReply"),
+            ("faq_answer", "FaqAnswer"),
+            ("supportReply", "SupportReply"),
+            ("v2-beta.test", "V2BetaTest"),
+            ("2fa", "_2fa"),
+            ("café", "Caf"),
+        ] {
+            assert_eq!(struct_name(key).as_deref(), Ok(name), "{key}");
+        }
+        for key in ["", "-", "self", "Self_"] {
+            assert!(struct_name(key).is_err(), "{key}");
+        }
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(const_name("high-quality"), "HIGH_QUALITY");
+        assert_eq!(const_name("2fast"), "_2FAST");
+        assert_eq!(struct_name("support-reply").as_deref(), Ok("SupportReply"));
+        assert_eq!(struct_name("faq_answer").as_deref(), Ok("FaqAnswer"));
+        assert!(struct_name("--").is_err());
+        assert!(struct_name("self").is_err());
+    }
+
+    #[test]
+    fn clashes_name_both_tables() {
+        let found = clashes([
+            ("profiles", "high-quality"),
+            ("profiles", "high_quality"),
+            ("prompts", "support-reply"),
+            ("prompts", "support_reply"),
+            ("agents", "support-reply"),
+        ]);
+        assert_eq!(
+            found,
+            [
+                (
+                    "profiles.high_quality".to_owned(),
+                    "`profiles.high-quality` and `profiles.high_quality` both become the const `HIGH_QUALITY` in \
+                     Rust (`include_profiles!`); rename one of the tables"
+                        .to_owned()
+                ),
+                (
+                    "prompts.support_reply".to_owned(),
+                    "`prompts.support-reply` and `prompts.support_reply` both become the const `SUPPORT_REPLY` and \
+                     the struct `SupportReply` in Rust (`include_profiles!`); rename one of the tables"
+                        .to_owned()
+                ),
+                (
+                    "agents.support-reply".to_owned(),
+                    "`prompts.support-reply` and `agents.support-reply` both become the const `SUPPORT_REPLY` in \
+                     Rust (`include_profiles!`); rename one of the tables"
+                        .to_owned()
+                ),
+            ]
+        );
+    }
+}
