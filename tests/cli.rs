@@ -773,7 +773,10 @@ fn export_succeeds_on_every_file_check_accepts() {
 /// `check` refuses what `include_profiles!` refuses: two tables that would take the same Rust name.
 #[test]
 fn check_refuses_tables_with_the_same_rust_name() {
-    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/ui/files/clashing-names.toml");
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/ui/files/clashing-names.toml"
+    );
     let out = run(&["check", file]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);

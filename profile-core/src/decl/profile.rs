@@ -74,24 +74,55 @@ impl<L> ProfileDecl<L> {
                 _ => None,
             }
         }
-        let schema = match &self.response_format {
-            Setting::Set(s, _) => expr(&s.name).or(expr(&s.description)).or(expr(&s.schema)),
+        // Every key, destructured without `..`: a key added to `ProfileDecl` does not compile until it is here.
+        let ProfileDecl {
+            ident: _,
+            name,
+            description,
+            version,
+            model,
+            temperature,
+            top_p,
+            top_k,
+            max_tokens,
+            stop_sequences,
+            anthropic_version,
+            response_format,
+            reasoning,
+            guardrail,
+            tags,
+            base: _,
+        } = self;
+        let schema = match response_format {
+            Setting::Set(s, _) => {
+                let SchemaDecl {
+                    name,
+                    description,
+                    schema,
+                } = s;
+                expr(name).or(expr(description)).or(expr(schema))
+            }
             other => expr(other),
         };
-        expr(&self.name)
-            .or(expr(&self.description))
-            .or(expr(&self.version))
-            .or(expr(&self.model))
-            .or(expr(&self.temperature))
-            .or(expr(&self.top_p))
-            .or(expr(&self.top_k))
-            .or(expr(&self.max_tokens))
-            .or(expr(&self.stop_sequences))
-            .or(expr(&self.anthropic_version))
-            .or(schema)
-            .or(expr(&self.reasoning))
-            .or(expr(&self.guardrail))
-            .or(expr(&self.tags))
+        [
+            expr(name),
+            expr(description),
+            expr(version),
+            expr(model),
+            expr(temperature),
+            expr(top_p),
+            expr(top_k),
+            expr(max_tokens),
+            expr(stop_sequences),
+            expr(anthropic_version),
+            schema,
+            expr(reasoning),
+            expr(guardrail),
+            expr(tags),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
     }
 }
 
@@ -121,6 +152,24 @@ impl<L: Clone> ProfileDecl<L> {
     /// The declaration of a resolved profile (every value set, at `loc`): what a file's profile generates in
     /// `include_profiles!`, so that its const and rustdoc are built like the DSL's.
     pub fn from_profile(ident: Name<L>, profile: &InferenceProfile) -> Self {
+        // Every field, destructured without `..`: a field added to `InferenceProfile` does not compile until it is
+        // carried here (`include_profiles!` and a same-invocation `..BASE` write their consts from this).
+        let InferenceProfile {
+            name,
+            description,
+            version,
+            model,
+            temperature,
+            top_p,
+            top_k,
+            max_tokens,
+            stop_sequences,
+            anthropic_version,
+            response_format,
+            reasoning,
+            guardrail,
+            tags,
+        } = profile;
         let loc = ident.loc.clone();
         let text = |v: &Option<Cow<'static, str>>| match v {
             Some(v) => Setting::Set(v.to_string(), loc.clone()),
@@ -129,42 +178,46 @@ impl<L: Clone> ProfileDecl<L> {
         let opt = |v: Option<f32>| v.map_or(Setting::Unset, |v| Setting::Set(v, loc.clone()));
         let int = |v: Option<u32>| v.map_or(Setting::Unset, |v| Setting::Set(v, loc.clone()));
         let mut decl = ProfileDecl::new(ident);
-        decl.name = Setting::Set(profile.name().to_owned(), loc.clone());
-        decl.description = text(&profile.description);
-        decl.version = Setting::Set(profile.version, loc.clone());
-        decl.model = profile
-            .model
+        decl.name = Setting::Set(name.to_string(), loc.clone());
+        decl.description = text(description);
+        decl.version = Setting::Set(*version, loc.clone());
+        decl.model = model
             .clone()
             .map_or(Setting::Unset, |m| Setting::Set(m, loc.clone()));
-        decl.temperature = opt(profile.temperature);
-        decl.top_p = opt(profile.top_p);
-        decl.top_k = int(profile.top_k);
-        decl.max_tokens = int(profile.max_tokens);
-        if !profile.stop_sequences.is_empty() {
-            let items = profile
-                .stop_sequences()
-                .map(|s| (s.to_owned(), loc.clone()))
+        decl.temperature = opt(*temperature);
+        decl.top_p = opt(*top_p);
+        decl.top_k = int(*top_k);
+        decl.max_tokens = int(*max_tokens);
+        if !stop_sequences.is_empty() {
+            let items = stop_sequences
+                .iter()
+                .map(|s| (s.to_string(), loc.clone()))
                 .collect();
             decl.stop_sequences = Setting::Set(items, loc.clone());
         }
-        decl.anthropic_version = text(&profile.anthropic_version);
-        if let Some(ResponseFormat::JsonSchema(s)) = &profile.response_format {
+        decl.anthropic_version = text(anthropic_version);
+        if let Some(ResponseFormat::JsonSchema(JsonSchema {
+            name,
+            description,
+            schema,
+        })) = response_format
+        {
             let schema = SchemaDecl {
-                name: text(&s.name),
-                description: text(&s.description),
-                schema: Setting::Set(s.schema.to_string(), loc.clone()),
+                name: text(name),
+                description: text(description),
+                schema: Setting::Set(schema.to_string(), loc.clone()),
             };
             decl.response_format = Setting::Set(schema, loc.clone());
         }
-        if let Some(r) = &profile.reasoning {
+        if let Some(r) = reasoning {
             decl.reasoning = Setting::Set(ReasoningDecl::from_config(r, &loc), loc.clone());
         }
-        if let Some(g) = &profile.guardrail {
+        if let Some(g) = guardrail {
             decl.guardrail = Setting::Set(GuardrailDecl::from_config(g, &loc), loc.clone());
         }
-        if !profile.tags.is_empty() {
-            let tags = profile
-                .tags()
+        if !tags.is_empty() {
+            let tags = tags
+                .iter()
                 .map(|(key, value)| StringEntry {
                     key: Name::new(key, loc.clone()),
                     value: value.to_owned(),
