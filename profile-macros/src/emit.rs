@@ -241,7 +241,8 @@ pub enum Base<'a> {
     /// `..Self::BASE`, used as written (an item nested in the initializer could not name `Self`).
     SelfPath(&'a TokenStream),
     /// Any other path, first copied into a `const __BASE` of the initializer spanned on it: a base that is not a
-    /// `const` (a `static`, say) is then one error on `..BASE`, not one per field on the whole invocation.
+    /// `const` (a `static`, say) is then rustc's E0507 on `..BASE` (with E0493 for the copy, on the invocation:
+    /// `tests/ui/base-is-a-static.stderr`), not one error per field.
     Path(&'a TokenStream),
 }
 

@@ -73,7 +73,6 @@ const FRAGMENTS: &[&str] = &[
     ";",
 ];
 
-/// Balanced token soup: fragments and nested `{}`, `[]`, `()` groups, so that it always lexes.
 /// The fragments and every key of every declaration, as the declaration layer spells them.
 fn vocabulary() -> Vec<&'static str> {
     use bedrock_profiles_core::agent::PromptType;
@@ -92,6 +91,7 @@ fn vocabulary() -> Vec<&'static str> {
     words
 }
 
+/// Balanced token soup: fragments and nested `{}`, `[]`, `()` groups, so that it always lexes.
 pub fn tokens() -> impl Strategy<Value = String> {
     let leaf =
         prop::collection::vec(prop::sample::select(vocabulary()), 0..8).prop_map(|v| v.join(" "));

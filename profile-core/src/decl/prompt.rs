@@ -469,8 +469,22 @@ impl<L: Clone> PromptDecl<L> {
                 .collect();
             let refs: Vec<Vec<&Template<'_>>> = parsed.iter().map(|v| v.iter().collect()).collect();
             let known: Vec<&str> = fields.iter().map(|f| f.text.as_str()).collect();
+            // A field that a misspelled placeholder meant (`{{customr}}` -> `customer`) is unused because of that
+            // one mistake, already reported with the suggestion: no second error for it.
+            let meant: Vec<&str> = refs
+                .iter()
+                .flatten()
+                .flat_map(|t| t.segments.iter())
+                .filter_map(|segment| match segment {
+                    Segment::Variable { name, .. } if !known.contains(name) => {
+                        crate::suggest::closest_str(name, &known)
+                    }
+                    _ => None,
+                })
+                .collect();
             for violation in prompt::check_fields_used(&refs, &known) {
                 if let PromptViolation::UnusedVariable { name, .. } = violation
+                    && !meant.contains(&name)
                     && let Some(field) = fields.iter().find(|f| f.text == name)
                 {
                     issues.rule(&field.text, &field.loc, violation.to_string());

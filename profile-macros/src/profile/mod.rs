@@ -15,7 +15,8 @@ use std::collections::hash_map::Entry;
 pub fn expand(input: TokenStream) -> TokenStream {
     let input: ast::Input = match syn::parse2(input) {
         Ok(input) => input,
-        // A syntax error stops everything; wrapped in a block so that rustc adds nothing after it.
+        // A syntax error stops everything: the invocation expands to the error alone, so none of its consts
+        // exist and their uses are rustc's E0425 (a known cascade; a profile with a rule error gets a stub).
         Err(error) => {
             let error = error.to_compile_error();
             return quote!(#error);
