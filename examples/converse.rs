@@ -1,4 +1,4 @@
-//! What Bedrock receives: the seed's profile, prompt and agent as the request bodies of Converse, InvokeModel,
+//! What Bedrock receives: a profile, a prompt and an agent as the request bodies of Converse, InvokeModel,
 //! CreatePrompt and CreateAgent.
 //!
 //! Run with `cargo run --example converse --features wire`.
@@ -24,7 +24,7 @@ inference_profile! {
     }
 }
 
-/// The seed's prompt, with the customer and topic as checked variables.
+/// A prompt, with the customer and topic as checked variables.
 #[prompt(
     name = "my-prompt",
     description = "Greets a customer",
@@ -37,7 +37,7 @@ pub struct Greeting<'a> {
     pub topic: String,
 }
 
-/// The seed's agent; its instruction is long enough for Bedrock (40..=4000 characters).
+/// An agent; its instruction is long enough for Bedrock (40..=4000 characters).
 #[agent(
     name = "my-agent",
     description = "Answers order questions",

@@ -186,7 +186,7 @@
 //! pub struct SupportAgent;
 //! ```
 //!
-//! The seed's instruction is too short for Bedrock:
+//! An instruction this short is refused by Bedrock, and here by the compiler:
 //!
 //! ```compile_fail
 //! #[bedrock_profiles::agent(

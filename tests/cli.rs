@@ -40,7 +40,7 @@ fn check_exit_codes() {
     let ok = run(&["check", SEED, SEED_JSON]);
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
     assert!(stdout(&ok).contains("bedrock.toml: ok (2 profiles, 1 prompts, 1 agents)"));
-    // The seed's model is past its end of life: a warning per declaration that names it, and still exit 0.
+    // The fixture's model is past its end of life: a warning per declaration that names it, and still exit 0.
     let err = stderr(&ok);
     for key_path in [
         "profiles.high-quality.model",

@@ -517,7 +517,7 @@ mod prompt_and_agent {
         );
     }
 
-    /// The seed's profile, prompt and agent, as `examples/converse.rs` prints them.
+    /// The example's profile, prompt and agent, as `examples/converse.rs` prints them.
     #[test]
     fn golden_bodies_of_the_seed() {
         use super::support::golden::assert_golden;
