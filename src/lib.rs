@@ -390,7 +390,6 @@ pub use bedrock_profiles_macros::include_profiles;
 /// What generated code names. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
-    pub use bedrock_profiles_core::message::f32_as_written;
     pub use bedrock_profiles_core::models::Effort;
     pub use bedrock_profiles_core::models::{
         self, ArnResource, Geo, ModelLimits, ModelRef, ModelTarget,

@@ -534,7 +534,7 @@ fn list_models(as_json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
                 "name": m.name,
                 "provider": l.provider.name(),
                 "max_output_tokens": l.max_output_tokens,
-                "min_temperature": bedrock_profiles::__private::f32_as_written(l.min_temperature),
+                "min_temperature": bedrock_profiles::wire::f32_as_written(l.min_temperature),
                 "top_k": match l.top_k {
                     TopK::Unsupported => Value::Null,
                     TopK::Range { min, max } => json!([min, max]),

@@ -23,6 +23,10 @@ pub mod reasoning;
 
 use crate::models::Provider;
 
+/// The `f64` nearest to the decimal an `f32` was written as (`0.7f32` gives `0.7`, not `0.699999988079071`): what
+/// the bodies here put on the wire for temperature and top-p, for your own JSON of a profile's floats too.
+pub use crate::message::f32_as_written;
+
 /// Who speaks a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
