@@ -217,7 +217,9 @@ fn export_application_inference_profiles() {
         stderr(&both)
     );
     assert!(
-        stderr(&both).contains("export with `--geography us` and again with `--geography eu`"),
+        stderr(&both).contains(
+            "; `export --to cloudformation` takes one geography at a time: `--geography us`, then `--geography eu`"
+        ),
         "{}",
         stderr(&both)
     );
@@ -720,7 +722,7 @@ fn export_succeeds_on_every_file_check_accepts() {
         accepted += 1;
         generated_accepted += usize::from(generated.contains(file));
         let warnings = stderr(&check);
-        let spans_geographies = warnings.contains("needs `--geography");
+        let spans_geographies = warnings.contains("takes one geography at a time: `--geography");
         for target in [
             "converse",
             "create-prompt",

@@ -304,28 +304,10 @@ fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<ExitCode> {
 /// CloudFormation template cannot hold them), and profiles that `--all-profiles` could not deploy as they are.
 fn export_notes(d: &Declarations) -> Vec<(String, String)> {
     let mut notes = Vec::new();
-    let mut first: Option<(&files::LoadedProfile, Geo)> = None;
+    let mut geography = cloudformation::OneGeography::default();
     for p in d.profiles.iter().filter(|p| !p.profile.tags.is_empty()) {
-        let Some(geo) = cloudformation::geography(&p.profile) else {
-            continue;
-        };
-        match first {
-            None => first = Some((p, geo)),
-            Some((a, seen)) if seen != geo => {
-                let error = WireError::Geographies {
-                    first: (a.profile.name().to_owned(), seen.prefix()),
-                    second: (p.profile.name().to_owned(), geo.prefix()),
-                };
-                notes.push((
-                    format!("profiles.{}", p.key),
-                    format!(
-                        "{error}: `export --to cloudformation` needs `--geography {}` or `--geography {}`",
-                        seen.prefix(),
-                        geo.prefix()
-                    ),
-                ));
-            }
-            Some(_) => {}
+        if let Err(e) = geography.admit(&p.profile) {
+            notes.push((format!("profiles.{}", p.key), format!("{e}{}", hint(&e))));
         }
     }
     for p in d.profiles.iter().filter(|p| p.profile.tags.is_empty()) {
@@ -341,6 +323,19 @@ fn export_notes(d: &Declarations) -> Vec<(String, String)> {
         }
     }
     notes
+}
+
+/// What the command's user can do about `e`: `--geography` for a template of two geographies.
+fn hint(e: &WireError) -> String {
+    match e {
+        WireError::Geographies {
+            first: (_, a),
+            second: (_, b),
+        } => format!(
+            "; `export --to cloudformation` takes one geography at a time: `--geography {a}`, then `--geography {b}`"
+        ),
+        _ => String::new(),
+    }
 }
 
 /// `--region` and `--account` of `create-inference-profile`: both given and well-formed.
@@ -487,14 +482,7 @@ fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         Ok(())
     })();
     if let Err(e) = result {
-        let hint = match &e {
-            WireError::Geographies {
-                first: (_, a),
-                second: (_, b),
-            } => format!("; export with `--geography {a}` and again with `--geography {b}`"),
-            _ => String::new(),
-        };
-        eprintln!("error: {}: {place}: {e}{hint}", file.display());
+        eprintln!("error: {}: {place}: {e}{}", file.display(), hint(&e));
         return Ok(ExitCode::from(INVALID));
     }
     if matched == 0 {

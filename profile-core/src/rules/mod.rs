@@ -62,6 +62,28 @@ impl Surface {
 /// A profile key, as the DSL and the file formats spell it (declared once, in the declaration layer).
 pub use crate::decl::keys::ProfileKey as Key;
 
+impl Key {
+    /// Whether a request to the model carries the key's value (the model id, `inferenceConfig`,
+    /// `additionalModelRequestFields`, `outputConfig`, `guardrailConfig`): the rules a request builder applies
+    /// to the model it sends to. The name and version go to `requestMetadata`, which has its own pattern; the
+    /// description and tags to a deployed application inference profile.
+    pub const fn reaches_the_model(self) -> bool {
+        match self {
+            Key::Name | Key::Description | Key::Version | Key::Tags => false,
+            Key::Model
+            | Key::Temperature
+            | Key::TopP
+            | Key::TopK
+            | Key::MaxTokens
+            | Key::StopSequences
+            | Key::AnthropicVersion
+            | Key::ResponseFormat
+            | Key::Reasoning
+            | Key::Guardrail => true,
+        }
+    }
+}
+
 mod deploy;
 mod guardrail;
 mod message;

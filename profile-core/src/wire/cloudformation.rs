@@ -27,8 +27,8 @@ pub struct Template {
     outputs: Map<String, Value>,
     /// Deployed profiles: (profile name, model id, logical id).
     profiles: Vec<(String, String, String)>,
-    /// The first deployed profile that copies a geography's cross-region profile: (profile name, geography).
-    geography: Option<(String, Geo)>,
+    /// The geography of the deployed profiles.
+    geography: OneGeography,
     /// Model ids that a deployed profile can stand in for: (logical id, JSON pointer in its properties, profile
     /// name, model id).
     links: Vec<(String, &'static str, String, String)>,
@@ -59,18 +59,7 @@ impl Template {
     /// ([`geography`] says which one a profile needs).
     pub fn inference_profile(mut self, profile: &InferenceProfile) -> Result<Self, WireError> {
         let source = copy_source(profile)?;
-        if let Some(geo) = geography(profile) {
-            match &self.geography {
-                Some((first, seen)) if *seen != geo => {
-                    return Err(WireError::Geographies {
-                        first: (first.clone(), seen.prefix()),
-                        second: (profile.name().to_owned(), geo.prefix()),
-                    });
-                }
-                Some(_) => {}
-                None => self.geography = Some((profile.name().to_owned(), geo)),
-            }
-        }
+        self.geography.admit(profile)?;
         let mut body =
             CreateInferenceProfileRequest::with_copy_from(profile, String::new())?.to_json();
         body["modelSource"]["copyFrom"] = json!({ "Fn::Sub": source.sub() });
@@ -173,6 +162,32 @@ impl Template {
             template.insert("Outputs".into(), Value::Object(self.outputs.clone()));
         }
         Value::Object(template)
+    }
+}
+
+/// The one geography of a template's deployed profiles (a stack lives in one region): the first profile that
+/// copies a geography's cross-region profile sets it. [`Template::inference_profile`] keeps one, and
+/// `bedrock-profiles check` asks the same of a file's deployed profiles.
+#[derive(Debug, Clone, Default)]
+pub struct OneGeography(Option<(String, Geo)>);
+
+impl OneGeography {
+    /// Takes `profile`'s [`geography`], or refuses it ([`WireError::Geographies`]) when another one is taken.
+    pub fn admit(&mut self, profile: &InferenceProfile) -> Result<(), WireError> {
+        let Some(geo) = geography(profile) else {
+            return Ok(());
+        };
+        match &self.0 {
+            Some((first, seen)) if *seen != geo => Err(WireError::Geographies {
+                first: (first.clone(), seen.prefix()),
+                second: (profile.name().to_owned(), geo.prefix()),
+            }),
+            Some(_) => Ok(()),
+            None => {
+                self.0 = Some((profile.name().to_owned(), geo));
+                Ok(())
+            }
+        }
     }
 }
 

@@ -275,21 +275,14 @@ pub(crate) fn check_sendable(profile: &crate::InferenceProfile) -> Result<(), Wi
 /// the caller knows it (a profile's own model, a prompt variant's model); else `model_id` is resolved, and an id
 /// the catalog does not know is checked against the surface's own limits only.
 ///
-/// Only the rules of values the request carries apply: the name, version, description and tags go to
-/// `requestMetadata` (checked by its own pattern) or to a deployed resource, not to the model.
+/// Only the rules of values the request carries apply ([`crate::rules::Key::reaches_the_model`]).
 pub(crate) fn check_call(
     profile: &crate::InferenceProfile,
     model_id: &str,
     routing: Option<&crate::ModelRef>,
     surface: crate::rules::Surface,
 ) -> Result<(), WireError> {
-    use crate::rules::Key;
-    let sent = |v: &crate::rules::Violation<'_>| {
-        !matches!(
-            v.key(),
-            Key::Name | Key::Description | Key::Version | Key::Tags
-        )
-    };
+    let sent = |v: &crate::rules::Violation<'_>| v.key().reaches_the_model();
     let refuse = |v: &crate::rules::Violation<'_>| {
         let on = if profile.model_id() == Some(model_id) {
             String::new()
