@@ -23,6 +23,7 @@ mod nested;
 pub mod profile;
 pub mod prompt;
 mod read;
+mod resolved;
 mod schema;
 pub mod source;
 mod variant;
