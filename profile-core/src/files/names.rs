@@ -2,6 +2,8 @@
 //! and a struct per prompt (`support-reply` -> `SupportReply`). The loader refuses two tables that would take the
 //! same name, so that `bedrock-profiles check` refuses every file the macro refuses.
 
+use std::collections::HashMap;
+
 /// `high-quality` -> `HIGH_QUALITY`: every character that is not an ASCII letter or digit becomes `_`, letters
 /// upper case; a leading `_` when the name would be empty or start with a digit.
 pub fn const_name(key: &str) -> String {
@@ -49,45 +51,50 @@ pub fn struct_name(key: &str) -> Result<String, String> {
     Ok(name)
 }
 
-/// Every clash among `tables` (section, key), in order: (the table, why). A table clashes with each earlier table
-/// that takes one of its names (consts and structs apart: Rust keeps them in different namespaces), and a prompt
-/// table whose key names no struct is refused on its own.
-pub fn clashes<'k>(
-    tables: impl IntoIterator<Item = (&'static str, &'k str)>,
-) -> Vec<(String, String)> {
+/// Every clash among `tables` (section, key), in order: (the index of the table in `tables`, why). A table clashes
+/// with each earlier table that takes one of its names (consts and structs apart: Rust keeps them in different
+/// namespaces), and a prompt table whose key names no struct is refused on its own. Linear in the number of tables
+/// (a hostile file may hold 100,000).
+pub fn clashes(tables: &[(&str, &str)]) -> Vec<(usize, String)> {
     // Each generated name -> the first table that takes it.
-    let mut consts: Vec<(String, String)> = Vec::new();
-    let mut structs: Vec<(String, String)> = Vec::new();
+    let mut consts: HashMap<String, usize> = HashMap::new();
+    let mut structs: HashMap<String, usize> = HashMap::new();
+    let table = |i: usize| format!("{}.{}", tables[i].0, tables[i].1);
     let mut found = Vec::new();
-    for (section, key) in tables {
-        let table = format!("{section}.{key}");
+    for (i, &(section, key)) in tables.iter().enumerate() {
         // The earlier tables this one clashes with, each with the items they share, in order.
-        let mut shared: Vec<(String, Vec<String>)> = Vec::new();
+        let mut shared: Vec<(usize, Vec<String>)> = Vec::new();
         let mut share =
-            |first: &String, item: String| match shared.iter_mut().find(|(t, _)| t == first) {
+            |first: usize, item: String| match shared.iter_mut().find(|(t, _)| *t == first) {
                 Some((_, items)) => items.push(item),
-                None => shared.push((first.clone(), vec![item])),
+                None => shared.push((first, vec![item])),
             };
         let name = const_name(key);
-        match consts.iter().find(|(n, _)| *n == name) {
-            Some((_, first)) => share(first, format!("the const `{name}`")),
-            None => consts.push((name, table.clone())),
+        match consts.get(&name) {
+            Some(&first) => share(first, format!("the const `{name}`")),
+            None => {
+                consts.insert(name, i);
+            }
         }
         if section == "prompts" {
             match struct_name(key) {
-                Ok(name) => match structs.iter().find(|(n, _)| *n == name) {
-                    Some((_, first)) => share(first, format!("the struct `{name}`")),
-                    None => structs.push((name, table.clone())),
+                Ok(name) => match structs.get(&name) {
+                    Some(&first) => share(first, format!("the struct `{name}`")),
+                    None => {
+                        structs.insert(name, i);
+                    }
                 },
-                Err(message) => found.push((table.clone(), message)),
+                Err(message) => found.push((i, message)),
             }
         }
         for (first, items) in shared {
             let items = items.join(" and ");
             found.push((
-                table.clone(),
+                i,
                 format!(
-                    "`{first}` and `{table}` both become {items} in Rust (`include_profiles!`); rename one of the tables"
+                    "`{}` and `{}` both become {items} in Rust (`include_profiles!`); rename one of the tables",
+                    table(first),
+                    table(i)
                 ),
             ));
         }
@@ -128,7 +135,7 @@ mod tests {
 
     #[test]
     fn clashes_name_both_tables() {
-        let found = clashes([
+        let found = clashes(&[
             ("profiles", "high-quality"),
             ("profiles", "high_quality"),
             ("prompts", "support-reply"),
@@ -139,19 +146,19 @@ mod tests {
             found,
             [
                 (
-                    "profiles.high_quality".to_owned(),
+                    1,
                     "`profiles.high-quality` and `profiles.high_quality` both become the const `HIGH_QUALITY` in \
                      Rust (`include_profiles!`); rename one of the tables"
                         .to_owned()
                 ),
                 (
-                    "prompts.support_reply".to_owned(),
+                    3,
                     "`prompts.support-reply` and `prompts.support_reply` both become the const `SUPPORT_REPLY` and \
                      the struct `SupportReply` in Rust (`include_profiles!`); rename one of the tables"
                         .to_owned()
                 ),
                 (
-                    "agents.support-reply".to_owned(),
+                    4,
                     "`prompts.support-reply` and `agents.support-reply` both become the const `SUPPORT_REPLY` in \
                      Rust (`include_profiles!`); rename one of the tables"
                         .to_owned()

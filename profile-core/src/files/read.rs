@@ -136,14 +136,10 @@ pub(super) fn decode(
     .into_iter()
     .flat_map(|(key, tables)| tables.iter().map(move |(name, _)| (key.as_str(), name)))
     .collect();
-    let clashes = super::names::clashes(named.iter().map(|(s, n)| (*s, n.text.as_str())));
-    for (table, message) in clashes {
-        if let Some((_, name)) = named
-            .iter()
-            .find(|(s, n)| format!("{s}.{}", n.text) == table)
-        {
-            issues.rule(&table, &name.loc, message);
-        }
+    let keys: Vec<(&str, &str)> = named.iter().map(|(s, n)| (*s, n.text.as_str())).collect();
+    for (i, message) in super::names::clashes(&keys) {
+        let (section, name) = named[i];
+        issues.rule(&format!("{section}.{}", name.text), &name.loc, message);
     }
 
     // Profiles, with `extends` resolved among them.
