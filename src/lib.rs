@@ -196,8 +196,8 @@
 //! pub struct SupportAgent;
 //! ```
 //!
-//! The same rules are in [`agent`](mod@agent) for run time: [`agent::check`] an [`AgentSpec`], or check single
-//! values with `agent::check_instruction` and the other `check_*` functions; [`agent::parse_ttl`] reads `"10m"`.
+//! The same rules are in [`agent`](mod@agent) for run time: [`agent::check`] an [`AgentSpec`] (every broken rule,
+//! as an [`agent::AgentViolation`]); [`agent::parse_ttl`] reads `"10m"`.
 //!
 //! # Prompts
 //!
@@ -390,16 +390,12 @@ pub use bedrock_profiles_macros::include_profiles;
 /// What generated code names. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use bedrock_profiles_core::__private::*;
     pub use bedrock_profiles_core::models::Effort;
     pub use bedrock_profiles_core::models::{
         self, ArnResource, Geo, ModelLimits, ModelRef, ModelTarget,
     };
-    pub use bedrock_profiles_core::rules::{
-        REPORTED, Surface, assert_valid, checked, cleared_tags,
-    };
-    pub use bedrock_profiles_core::tags::{
-        merge as merge_tags, merged_len as merged_tag_count, static_tags,
-    };
+    pub use bedrock_profiles_core::rules::{Surface, assert_valid};
     pub use bedrock_profiles_core::{
         GuardrailConfig, InferenceProfile, JsonSchema, ReasoningConfig, ResponseFormat, Tags,
         Thinking, Trace,
@@ -416,29 +412,9 @@ pub mod __private {
         Some(profile)
     }
 
-    /// The `SPEC` of an agent whose `#[agent]` attribute has errors, so that uses of it add no errors of their own.
-    pub const STUB_AGENT_SPEC: &AgentSpec<'static> = &AgentSpec {
-        name: "",
-        description: None,
-        instruction: "",
-        model: ModelRef {
-            id: Cow::Borrowed(""),
-            target: ModelTarget::OpaqueArn(ArnResource::ApplicationInferenceProfile),
-        },
-        idle_session_ttl: None,
-        pre_processing: None,
-        orchestration: None,
-        post_processing: None,
-        knowledge_base_response_generation: None,
-        memory_summarization: None,
-        base_prompt_templates: &[],
-        guardrail: None,
-    };
-
     // #[prompt]
-    pub use bedrock_profiles_core::itoa;
     pub use bedrock_profiles_core::prompt::{
-        Part, Prompt, PromptSpec, PromptVariant, TemplateType, profile_ref,
+        Part, Prompt, PromptSpec, PromptVariant, TemplateType,
     };
     pub use std::string::String;
 }

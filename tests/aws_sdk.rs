@@ -397,8 +397,11 @@ const LLAMA_3_3: &str = "us.meta.llama3-3-70b-instruct-v1:0";
 
 /// The rulebook's own message for `max_tokens` on `model`: the limit is printed from the catalog, not from here.
 fn max_tokens_rule(max_tokens: u32, model: &str) -> String {
-    let model = bedrock_profiles::models::resolve(model).expect("a catalog model");
-    bedrock_profiles::rules::check_max_tokens(max_tokens, Some(&model))
+    let mut profile = bedrock_profiles::InferenceProfile::new("p");
+    profile.max_tokens = Some(max_tokens);
+    profile.model = Some(bedrock_profiles::models::resolve(model).expect("a catalog model"));
+    bedrock_profiles::rules::check(&profile, bedrock_profiles::Surface::Converse)
+        .first()
         .expect("over the model's limit")
         .to_string()
 }

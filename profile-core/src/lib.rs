@@ -14,15 +14,18 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[doc(hidden)]
+pub mod __private;
 pub mod agent;
+mod const_tags;
+mod const_text;
 #[doc(hidden)]
 pub mod decl;
 #[cfg(feature = "files")]
 pub mod files;
 mod json;
+pub mod keys;
 pub mod limits;
-#[doc(hidden)]
-pub mod message;
 pub mod models;
 mod profile;
 pub mod prompt;
@@ -43,7 +46,3 @@ pub use prompt::{Part, Prompt, PromptSpec, PromptVariant, PromptViolation, Templ
 pub use rules::{Surface, Violation, check};
 pub use settings::{GuardrailConfig, ReasoningConfig, Thinking, Trace};
 pub use tags::Tags;
-
-/// Integer formatting for generated prompt rendering.
-#[doc(hidden)]
-pub use itoa;

@@ -127,7 +127,7 @@ fn f32_as_written<S: serde::Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     match value {
-        Some(v) => serializer.serialize_some(&crate::message::f32_as_written(*v)),
+        Some(v) => serializer.serialize_some(&crate::const_text::f32_as_written(*v)),
         None => serializer.serialize_none(),
     }
 }

@@ -11,7 +11,7 @@
 //!   character in the name are errors;
 //! - single braces and a `}}` without its `{{` are plain text, so JSON examples need no escaping.
 
-use crate::message::Message;
+use crate::const_text::Message;
 use crate::rules::matches_name_pattern;
 
 /// One piece of a template.
@@ -73,7 +73,7 @@ impl<'a> TemplateError<'a> {
     }
 
     /// Writes the message: what is wrong, the line and column, a snippet.
-    pub const fn write_message(&self, m: &mut Message) {
+    pub(crate) const fn write_message(&self, m: &mut Message) {
         let (line, column) = self.line_col();
         match self.kind {
             TemplateErrorKind::Unclosed => {
@@ -129,7 +129,7 @@ impl<'a> TemplateError<'a> {
     }
 
     /// The message as a fixed-capacity buffer (usable in `const` code).
-    pub const fn message(&self) -> Message {
+    pub(crate) const fn message(&self) -> Message {
         let mut m = Message::new();
         self.write_message(&mut m);
         m
@@ -563,10 +563,12 @@ mod tests {
     const _: () = {
         // The scanner runs in `const` code.
         let mut s = Scanner::new("a {{b}}");
-        assert!(matches!(s.next(), Some(Ok(Segment::Text(t))) if crate::message::str_eq(t, "a ")));
+        assert!(
+            matches!(s.next(), Some(Ok(Segment::Text(t))) if crate::const_text::str_eq(t, "a "))
+        );
         assert!(matches!(
             s.next(),
-            Some(Ok(Segment::Variable { name, offset: 2 })) if crate::message::str_eq(name, "b")
+            Some(Ok(Segment::Variable { name, offset: 2 })) if crate::const_text::str_eq(name, "b")
         ));
         assert!(s.next().is_none());
     };

@@ -6,6 +6,20 @@ use bedrock_profiles_core::files::{self, Declarations, ErrorKind, Format};
 use bedrock_profiles_core::{PromptType, rules};
 use proptest::prelude::*;
 
+/// The rulebook's message for the first rule a profile named `name`, changed by `change`, breaks (what the
+/// loader must print for the same value).
+fn rule(
+    change: impl FnOnce(&mut bedrock_profiles_core::InferenceProfile),
+    name: &'static str,
+) -> String {
+    let mut profile = bedrock_profiles_core::InferenceProfile::new(name);
+    change(&mut profile);
+    rules::check(&profile, rules::Surface::Converse)
+        .first()
+        .expect("the change breaks a rule")
+        .to_string()
+}
+
 mod support;
 
 const SEED: &str = include_str!("files/bedrock.toml");
@@ -142,17 +156,17 @@ fn profile_rules_use_the_rulebook_text() {
         (
             "name = \"my profile!\"",
             "profiles.p.name",
-            rules::check_name("my profile!").unwrap().to_string(),
+            rule(|_| {}, "my profile!"),
         ),
         (
             "description = \"\"",
             "profiles.p.description",
-            rules::check_description("").unwrap().to_string(),
+            rule(|p| p.description = Some("".into()), "p"),
         ),
         (
             "version = 0",
             "profiles.p.version",
-            rules::check_version(0).unwrap().to_string(),
+            rule(|p| p.version = 0, "p"),
         ),
         (
             "temperature = 1.5",
@@ -162,7 +176,7 @@ fn profile_rules_use_the_rulebook_text() {
         (
             "top_p = -0.5",
             "profiles.p.top_p",
-            rules::check_top_p(-0.5).unwrap().to_string(),
+            rule(|p| p.top_p = Some(-0.5), "p"),
         ),
         (
             "model = \"anthropic.claude-sonnet-4-5-20250929-v1:0\"\ntemperature = 0.5\ntop_p = 0.5",
@@ -244,7 +258,7 @@ fn default_names_and_inherited_values() {
         message,
         format!(
             "{} (the default name, from the table's name; set `name = \"...\"`)",
-            rules::check_name("my profile!").unwrap()
+            rule(|_| {}, "my profile!")
         )
     );
     // A derived profile moving to a smaller model: the inherited value breaks the rule; the error is on `extends`.
@@ -423,8 +437,11 @@ fn prompt_rules() {
     );
     assert_eq!(
         error("[prompts.g]\nname = \"a--b\"\ntext = \"x\"\n").1,
-        bedrock_profiles_core::prompt::check_prompt_name("a--b")
-            .unwrap()
+        bedrock_profiles_core::prompt::check(&bedrock_profiles_core::PromptSpec {
+            name: "a--b",
+            description: None,
+            variants: &[],
+        })[0]
             .to_string()
     );
     assert_eq!(

@@ -37,6 +37,13 @@ fn messages(profile: &InferenceProfile) -> Vec<String> {
         .collect()
 }
 
+/// The message of a deployed profile (tagged) with `description`, if the description breaks the pattern.
+fn message(description: &str) -> Option<String> {
+    let mut deployed = tagged(&[("team", "a")]);
+    deployed.description = Some(description.to_owned().into());
+    messages(&deployed).into_iter().next()
+}
+
 #[test]
 fn description_pattern() {
     for ok in [
@@ -45,9 +52,8 @@ fn description_pattern() {
         "a_b-c d",
         "x",
     ] {
-        assert_eq!(rules::check_description_pattern(ok), None, "{ok}");
+        assert_eq!(message(ok), None, "{ok}");
     }
-    let message = |d: &str| rules::check_description_pattern(d).map(|v| v.to_string());
     assert_eq!(
         message("Fast, cheap").as_deref(),
         Some(
@@ -76,8 +82,9 @@ fn description_pattern() {
     let mut deployed = tagged(&[("team", "a")]);
     deployed.description = Some("Fast, cheap".into());
     assert_eq!(messages(&deployed), [message("Fast, cheap").unwrap()]);
-    // Prompts and agents keep their own, wider descriptions: only the length rule is shared.
-    assert_eq!(rules::check_description("Fast, cheap!"), None);
+    // Profiles that are not deployed keep prose: only the length rule applies.
+    converse_only.description = Some("Fast, cheap!".into());
+    assert!(messages(&converse_only).is_empty());
 }
 
 #[test]

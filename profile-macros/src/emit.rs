@@ -72,7 +72,7 @@ pub fn model_ref(c: &mut Code, model: &ModelRef) {
         && model.id() == m.id
         && let Some(name) = catalog_name(m)
     {
-        c.str("::bedrock_profiles::__private::models::refs::");
+        c.str("::bedrock_profiles::__private::refs::");
         c.str(name);
         return;
     }

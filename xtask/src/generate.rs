@@ -399,7 +399,7 @@ pub fn generate(data: &Data) -> String {
     out.push_str(
         "/// Each catalog model as the [`ModelRef`](super::ModelRef) of its base id, under the same name: generated code\n\
          /// names one of these for `model: \"<base id>\"` instead of spelling the struct out (a struct literal, so that a\n\
-         /// profile holding it can still be a `..BASE`).\n#[doc(hidden)]\npub mod refs {\n    \
+         /// profile holding it can still be a `..BASE`). Reached through `crate::__private`.\n#[allow(missing_docs)]\npub(crate) mod refs {\n    \
          use super::super::{ModelRef, ModelTarget};\n    use std::borrow::Cow;\n",
     );
     for m in &data.models {

@@ -15,8 +15,8 @@
 //!   POST_PROCESSING, KNOWLEDGE_BASE_RESPONSE_GENERATION, MEMORY_SUMMARIZATION, each with an optional
 //!   `inferenceConfiguration` (checked on [`Surface::Agent`]).
 
+use crate::const_text::{Message, char_count};
 use crate::limits;
-use crate::message::{Message, char_count};
 use crate::models::ModelRef;
 use crate::profile::InferenceProfile;
 use crate::rules::{self, Surface, Violation};
@@ -180,8 +180,7 @@ impl PromptType {
     }
 }
 
-/// A key of `#[agent(...)]`, as the macro and file formats spell it (declared once, in the declaration layer).
-pub use crate::decl::keys::AgentKey;
+use crate::keys::AgentKey;
 
 use crate::suggest::closest as suggest;
 
@@ -238,8 +237,8 @@ impl AgentViolation<'_> {
             AgentViolation::InstructionLength { .. } => AgentKey::Instruction,
             AgentViolation::IdleSessionTtl { .. } => AgentKey::IdleSessionTtl,
             AgentViolation::Rule(v) => match v.key() {
-                rules::Key::Description => AgentKey::Description,
-                rules::Key::Guardrail => AgentKey::Guardrail,
+                crate::keys::ProfileKey::Description => AgentKey::Description,
+                crate::keys::ProfileKey::Guardrail => AgentKey::Guardrail,
                 _ => AgentKey::Model,
             },
             AgentViolation::Profile { step, .. } | AgentViolation::StepWithoutTemplate { step } => {
@@ -252,7 +251,7 @@ impl AgentViolation<'_> {
     }
 
     /// Writes the message: lowercase, the key in backticks, what was found and what is allowed.
-    pub const fn write_message(&self, m: &mut Message) {
+    pub(crate) const fn write_message(&self, m: &mut Message) {
         match *self {
             AgentViolation::NamePattern { found } => {
                 m.push_str("`name` must match ([0-9a-zA-Z][_-]?){1,");
@@ -304,7 +303,7 @@ impl AgentViolation<'_> {
     }
 
     /// The message as a fixed-capacity buffer (usable in `const` code).
-    pub const fn message(&self) -> Message {
+    pub(crate) const fn message(&self) -> Message {
         let mut m = Message::new();
         self.write_message(&mut m);
         m
@@ -324,7 +323,7 @@ impl std::error::Error for AgentViolation<'_> {}
 // ---------------------------------------------------------------------------------------------------------------
 
 /// `name` (`CreateAgentRequest.agentName`): `([0-9a-zA-Z][_-]?){1,100}` as a whole.
-pub const fn check_name(name: &str) -> Option<AgentViolation<'_>> {
+pub(crate) const fn check_name(name: &str) -> Option<AgentViolation<'_>> {
     if !rules::matches_name_pattern(name, false, usize::MAX) {
         return Some(AgentViolation::NamePattern { found: name });
     }
@@ -343,7 +342,7 @@ pub const fn check_name(name: &str) -> Option<AgentViolation<'_>> {
 }
 
 /// `instruction` (`CreateAgentRequest.instruction`): 40..=4000 characters.
-pub const fn check_instruction(instruction: &str) -> Option<AgentViolation<'static>> {
+pub(crate) const fn check_instruction(instruction: &str) -> Option<AgentViolation<'static>> {
     let length = char_count(instruction);
     if length < limits::INSTRUCTION_CHARS.0 || length > limits::INSTRUCTION_CHARS.1 {
         return Some(AgentViolation::InstructionLength { found: length });
@@ -352,7 +351,7 @@ pub const fn check_instruction(instruction: &str) -> Option<AgentViolation<'stat
 }
 
 /// `description` (`CreateAgentRequest.description`): 1..=200 characters, the rulebook's description rule.
-pub const fn check_description(description: &str) -> Option<AgentViolation<'static>> {
+pub(crate) const fn check_description(description: &str) -> Option<AgentViolation<'static>> {
     match rules::check_description(description) {
         Some(v) => Some(AgentViolation::Rule(v)),
         None => None,
@@ -360,7 +359,7 @@ pub const fn check_description(description: &str) -> Option<AgentViolation<'stat
 }
 
 /// `idle_session_ttl` (`CreateAgentRequest.idleSessionTTLInSeconds`): 60..=5400 seconds.
-pub const fn check_idle_session_ttl(seconds: u32) -> Option<AgentViolation<'static>> {
+pub(crate) const fn check_idle_session_ttl(seconds: u32) -> Option<AgentViolation<'static>> {
     if seconds < limits::IDLE_SESSION_TTL_SECONDS.0 || seconds > limits::IDLE_SESSION_TTL_SECONDS.1
     {
         return Some(AgentViolation::IdleSessionTtl { found: seconds });
@@ -370,7 +369,7 @@ pub const fn check_idle_session_ttl(seconds: u32) -> Option<AgentViolation<'stat
 
 /// `model` (`CreateAgentRequest.foundationModel`): the rulebook's model rule on [`Surface::Agent`]: a model the
 /// catalog marks as usable by agents, or a cross-region id or ARN of one.
-pub const fn check_model(model: &ModelRef) -> Option<AgentViolation<'_>> {
+pub(crate) const fn check_model(model: &ModelRef) -> Option<AgentViolation<'_>> {
     match rules::check_model(model, Surface::Agent) {
         Some(v) => Some(AgentViolation::Rule(v)),
         None => None,
@@ -379,7 +378,9 @@ pub const fn check_model(model: &ModelRef) -> Option<AgentViolation<'_>> {
 
 /// `guardrail` (`CreateAgentRequest.guardrailConfiguration`): the id and the version, by the rules of a profile's
 /// `guardrail`.
-pub const fn check_guardrail<'a>(guardrail: &AgentGuardrail<'a>) -> Option<AgentViolation<'a>> {
+pub(crate) const fn check_guardrail<'a>(
+    guardrail: &AgentGuardrail<'a>,
+) -> Option<AgentViolation<'a>> {
     if let Some(v) = rules::check_guardrail_id(guardrail.id) {
         return Some(AgentViolation::Rule(v));
     }
@@ -437,7 +438,7 @@ pub enum TtlError<'a> {
 
 impl TtlError<'_> {
     /// Writes the message.
-    pub const fn write_message(&self, m: &mut Message) {
+    pub(crate) const fn write_message(&self, m: &mut Message) {
         match *self {
             TtlError::Syntax { found } => {
                 m.push_str("`idle_session_ttl` expects seconds or a duration like \"90s\", \"10m\" or \"1h\", found ");
@@ -451,7 +452,7 @@ impl TtlError<'_> {
     }
 
     /// The message as a fixed-capacity buffer.
-    pub const fn message(&self) -> Message {
+    pub(crate) const fn message(&self) -> Message {
         let mut m = Message::new();
         self.write_message(&mut m);
         m

@@ -18,7 +18,7 @@
 
 pub mod agent;
 mod extends;
-pub mod keys;
+pub use crate::keys;
 mod nested;
 pub mod profile;
 pub mod prompt;
@@ -442,5 +442,15 @@ mod tests {
     fn one_of_lists() {
         assert_eq!(one_of(&["a"]), "`a`");
         assert_eq!(one_of(&["a", "b", "c"]), "`a`, `b` or `c`");
+    }
+}
+
+impl crate::keys::PromptKey {
+    /// The key as `syntax` spells it: files write the variants as one table, `variants`.
+    pub(crate) const fn spelling(self, syntax: Syntax) -> &'static str {
+        match self {
+            crate::keys::PromptKey::Variant if syntax.is_file() => "variants",
+            other => other.as_str(),
+        }
     }
 }

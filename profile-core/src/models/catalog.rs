@@ -5,7 +5,7 @@
 //! `unlisted { ... }`.
 
 use super::{CATALOG, Model};
-use crate::message::str_eq;
+use crate::const_text::str_eq;
 
 /// The catalog entry with exactly this base id.
 pub const fn get(id: &str) -> Option<&'static Model> {

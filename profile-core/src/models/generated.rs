@@ -5186,9 +5186,9 @@ pub const CATALOG_CONST_NAMES: &[&str] = &[
 
 /// Each catalog model as the [`ModelRef`](super::ModelRef) of its base id, under the same name: generated code
 /// names one of these for `model: "<base id>"` instead of spelling the struct out (a struct literal, so that a
-/// profile holding it can still be a `..BASE`).
-#[doc(hidden)]
-pub mod refs {
+/// profile holding it can still be a `..BASE`). Reached through `crate::__private`.
+#[allow(missing_docs)]
+pub(crate) mod refs {
     use super::super::{ModelRef, ModelTarget};
     use std::borrow::Cow;
     pub const ANTHROPIC_CLAUDE_3_HAIKU: ModelRef = ModelRef {

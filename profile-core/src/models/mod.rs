@@ -17,7 +17,7 @@
 //! A model the catalog does not know yet is named with [`ModelRef::unlisted`] (in the DSL:
 //! `model: unlisted { id: "...", max_output_tokens: N }`), where the caller states its output-token limit.
 
-use crate::message::{starts_with, str_eq};
+use crate::const_text::{starts_with, str_eq};
 use std::borrow::Cow;
 
 /// The company behind a model; it decides the native request body and where settings without a Converse field go.
@@ -179,7 +179,7 @@ impl Model {
 
 mod catalog;
 mod facts;
-mod generated;
+pub(crate) mod generated;
 pub use catalog::*;
 pub use facts::{
     Budget, ClaudeThinking, Effort, Efforts, EndOfLife, FactSources, Facts, Legacy, Off, Prefixes,

@@ -9,7 +9,7 @@
 //! Limits come from the AWS service model of bedrock-agent `CreatePrompt` (botocore 1.44.8, bedrock-agent
 //! 2023-06-05).
 
-use crate::message::Message;
+use crate::const_text::Message;
 use crate::models::ModelRef;
 use crate::profile::InferenceProfile;
 use crate::rules::{self, Surface, Violation, matches_name_pattern};
@@ -95,7 +95,7 @@ pub enum PromptViolation<'a> {
 
 impl PromptViolation<'_> {
     /// Writes the message: lowercase, the key in backticks, what was found and what is allowed.
-    pub const fn write_message(&self, m: &mut Message) {
+    pub(crate) const fn write_message(&self, m: &mut Message) {
         match *self {
             PromptViolation::Name { kind, found } => {
                 m.push_str(match kind {
@@ -113,7 +113,7 @@ impl PromptViolation<'_> {
                 m.push_str("variant `");
                 m.push_str(name);
                 m.push_str("` is declared twice");
-                if crate::message::str_eq(name, DEFAULT_VARIANT) {
+                if crate::const_text::str_eq(name, DEFAULT_VARIANT) {
                     m.push_str(" (`default` is the variant of the top-level keys)");
                 }
             }
@@ -155,7 +155,7 @@ impl PromptViolation<'_> {
                 m.push_str("field `");
                 m.push_str(name);
                 m.push_str("` is not used by any placeholder");
-                if !crate::message::str_eq(variant, DEFAULT_VARIANT) {
+                if !crate::const_text::str_eq(variant, DEFAULT_VARIANT) {
                     m.push_str(" of variant `");
                     m.push_str(variant);
                     m.push_str("`");
@@ -179,7 +179,7 @@ impl PromptViolation<'_> {
             }
             PromptViolation::Rule(v) => v.write_message(m),
             PromptViolation::Profile { variant, violation } => {
-                if !crate::message::str_eq(variant, DEFAULT_VARIANT) {
+                if !crate::const_text::str_eq(variant, DEFAULT_VARIANT) {
                     m.push_str("variant `");
                     m.push_str(variant);
                     m.push_str("` ");
@@ -191,7 +191,7 @@ impl PromptViolation<'_> {
     }
 
     /// The message as a fixed-capacity buffer (usable in `const` code).
-    pub const fn message(&self) -> Message {
+    pub(crate) const fn message(&self) -> Message {
         let mut m = Message::new();
         self.write_message(&mut m);
         m
@@ -217,7 +217,7 @@ impl<'a> From<TemplateError<'a>> for PromptViolation<'a> {
 // ---------------------------------------------------------------------------------------------------------------
 
 /// Prompt `name`: `([0-9a-zA-Z][_-]?){1,100}` as a whole (`CreatePrompt.name`).
-pub const fn check_prompt_name(name: &str) -> Option<PromptViolation<'_>> {
+pub(crate) const fn check_prompt_name(name: &str) -> Option<PromptViolation<'_>> {
     if matches_name_pattern(name, false, crate::limits::NAME_MAX_ALNUM) {
         None
     } else {
@@ -229,7 +229,7 @@ pub const fn check_prompt_name(name: &str) -> Option<PromptViolation<'_>> {
 }
 
 /// Variant `name`: `([0-9a-zA-Z][_-]?){1,100}` as a whole (`PromptVariant.name`).
-pub const fn check_variant_name(name: &str) -> Option<PromptViolation<'_>> {
+pub(crate) const fn check_variant_name(name: &str) -> Option<PromptViolation<'_>> {
     if matches_name_pattern(name, false, crate::limits::NAME_MAX_ALNUM) {
         None
     } else {
@@ -264,7 +264,10 @@ const fn trim_separators(name: &str) -> &str {
 
 /// A non-default variant's request name, `<prompt>-<variant>`, follows the prompt name rule
 /// (`CreatePrompt.name`: `([0-9a-zA-Z][_-]?){1,100}`): two valid names can join into one that is too long.
-pub fn check_request_name<'a>(prompt: &'a str, variant: &'a str) -> Option<PromptViolation<'a>> {
+pub(crate) fn check_request_name<'a>(
+    prompt: &'a str,
+    variant: &'a str,
+) -> Option<PromptViolation<'a>> {
     if variant == DEFAULT_VARIANT
         || check_prompt_name(prompt).is_some()
         || check_variant_name(variant).is_some()
@@ -280,13 +283,13 @@ pub fn check_request_name<'a>(prompt: &'a str, variant: &'a str) -> Option<Promp
 }
 
 /// Variant names are unique: the violation for `names[index]` repeating an earlier name.
-pub const fn check_variant_unique<'a>(
+pub(crate) const fn check_variant_unique<'a>(
     names: &[&'a str],
     index: usize,
 ) -> Option<PromptViolation<'a>> {
     let mut i = 0;
     while i < index {
-        if crate::message::str_eq(names[i], names[index]) {
+        if crate::const_text::str_eq(names[i], names[index]) {
             return Some(PromptViolation::DuplicateVariant { name: names[index] });
         }
         i += 1;
@@ -295,7 +298,7 @@ pub const fn check_variant_unique<'a>(
 }
 
 /// At most 20 distinct variables in one variant (text and system prompt together).
-pub const fn check_variable_count(count: usize) -> Option<PromptViolation<'static>> {
+pub(crate) const fn check_variable_count(count: usize) -> Option<PromptViolation<'static>> {
     if count > crate::limits::PROMPT_VARIABLES_MAX {
         Some(PromptViolation::TooManyVariables { found: count })
     } else {
@@ -304,7 +307,10 @@ pub const fn check_variable_count(count: usize) -> Option<PromptViolation<'stati
 }
 
 /// A template (the text or the system prompt, `part`): non-empty, every placeholder well-formed.
-pub fn check_template(part: Part, text: &str) -> Result<Template<'_>, Vec<PromptViolation<'_>>> {
+pub(crate) fn check_template(
+    part: Part,
+    text: &str,
+) -> Result<Template<'_>, Vec<PromptViolation<'_>>> {
     if text.is_empty() {
         return Err(vec![PromptViolation::Empty { part }]);
     }
@@ -322,7 +328,7 @@ pub fn check_template(part: Part, text: &str) -> Result<Template<'_>, Vec<Prompt
 
 /// Placeholders against the values supplied (`known`: the struct's fields): every placeholder of `templates` must
 /// name a known value, and every known value must be used by some placeholder of the variant.
-pub fn check_variables<'a>(
+pub(crate) fn check_variables<'a>(
     variant: &'a str,
     templates: &[&Template<'a>],
     known: &[&'a str],
@@ -354,7 +360,7 @@ pub fn check_variables<'a>(
 
 /// The values no variant uses: every known value must be used by some placeholder of some variant (an A/B variant
 /// may leave a value out). `variants` holds each variant's templates (text, and system when it has one).
-pub fn check_fields_used<'a>(
+pub(crate) fn check_fields_used<'a>(
     variants: &[Vec<&Template<'a>>],
     known: &[&'a str],
 ) -> Vec<PromptViolation<'a>> {
@@ -497,13 +503,6 @@ pub fn check<'a>(spec: &'a PromptSpec<'a>) -> Vec<PromptViolation<'a>> {
         }
     }
     found
-}
-
-/// `Some(profile)`: what `#[prompt]` generates for `profile = PATH`, so that a path to something else than an
-/// [`InferenceProfile`] is reported as a plain type mismatch on the path.
-#[doc(hidden)]
-pub const fn profile_ref(profile: &'static InferenceProfile) -> Option<&'static InferenceProfile> {
-    Some(profile)
 }
 
 mod render;

@@ -3,9 +3,9 @@
 //! the tags, and the model it copies.
 
 use super::Violation;
+use crate::const_text::Message;
+use crate::const_text::str_eq;
 use crate::limits;
-use crate::message::Message;
-use crate::message::str_eq;
 use crate::models::{ArnResource, ModelRef, ModelTarget};
 use crate::tags::Tags;
 
@@ -57,7 +57,7 @@ pub const fn undeployable(model: &ModelRef) -> Option<Undeployable> {
 
 /// `tags` with `model`: a profile that declares tags is meant to be deployed, so its model must be one the resource
 /// can copy.
-pub const fn check_deployable(model: &ModelRef) -> Option<Violation<'_>> {
+pub(crate) const fn check_deployable(model: &ModelRef) -> Option<Violation<'_>> {
     match undeployable(model) {
         Some(reason) => Some(Violation::TagsNeedCopyableModel {
             model: model.id(),
@@ -69,7 +69,7 @@ pub const fn check_deployable(model: &ModelRef) -> Option<Violation<'_>> {
 
 /// `description` of a profile: the pattern `([0-9a-zA-Z:.][ _-]?)+` as a whole; the violation names the first
 /// character that breaks it (an empty description is the length rule's).
-pub const fn check_description_pattern(description: &str) -> Option<Violation<'_>> {
+pub(crate) const fn check_description_pattern(description: &str) -> Option<Violation<'_>> {
     let bytes = description.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -90,7 +90,7 @@ pub const fn check_description_pattern(description: &str) -> Option<Violation<'_
 }
 
 /// `tags` count: at most 200 (bedrock `TagList`).
-pub const fn check_tag_count(count: usize) -> Option<Violation<'static>> {
+pub(crate) const fn check_tag_count(count: usize) -> Option<Violation<'static>> {
     if count > limits::TAGS_MAX {
         Some(Violation::TooManyTags { found: count })
     } else {
@@ -100,11 +100,11 @@ pub const fn check_tag_count(count: usize) -> Option<Violation<'static>> {
 
 /// `tags[index]`: a key of 1..=128 and a value of 0..=256 characters of `[a-zA-Z0-9\s._:/=+@-]`, the key not
 /// reserved (`aws:` in any case) and not a repeat of an earlier key.
-pub const fn check_tag(tags: &Tags, index: usize) -> Option<Violation<'_>> {
+pub(crate) const fn check_tag(tags: &Tags, index: usize) -> Option<Violation<'_>> {
     let Some((key, value)) = tags.get(index) else {
         return None;
     };
-    let length = crate::message::char_count(key);
+    let length = crate::const_text::char_count(key);
     if length == 0 || length > limits::TAG_KEY_MAX_CHARS {
         return Some(Violation::TagKeyLength {
             index,
@@ -126,7 +126,7 @@ pub const fn check_tag(tags: &Tags, index: usize) -> Option<Violation<'_>> {
         }
         first += 1;
     }
-    let length = crate::message::char_count(value);
+    let length = crate::const_text::char_count(value);
     if length > limits::TAG_VALUE_MAX_CHARS {
         return Some(Violation::TagValueLength {
             index,

@@ -1,13 +1,13 @@
 //! `guardrail`: the id and version rules of a Bedrock guardrail, and the surfaces that take one.
 
 use super::{Surface, Violation};
+use crate::const_text::{char_count, str_eq};
 use crate::limits;
-use crate::message::{char_count, str_eq};
 use crate::settings::GuardrailConfig;
 
 /// `guardrail.id`: `[a-z0-9]+` or `arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail/[a-z0-9]+`, at
 /// most 2048 characters (bedrock-runtime `GuardrailIdentifier`, bedrock-agent `GuardrailConfiguration`).
-pub const fn check_guardrail_id(id: &str) -> Option<Violation<'_>> {
+pub(crate) const fn check_guardrail_id(id: &str) -> Option<Violation<'_>> {
     let length = char_count(id);
     if length == 0 || length > limits::GUARDRAIL_ID_MAX_CHARS {
         return Some(Violation::GuardrailIdLength { found: length });
@@ -91,7 +91,7 @@ const fn expect(b: &[u8], at: usize, text: &[u8]) -> Option<usize> {
 }
 
 /// `guardrail.version`: `DRAFT` or `[1-9][0-9]{0,7}` (bedrock-runtime `GuardrailVersion`).
-pub const fn check_guardrail_version(version: &str) -> Option<Violation<'_>> {
+pub(crate) const fn check_guardrail_version(version: &str) -> Option<Violation<'_>> {
     if str_eq(version, "DRAFT") || runtime_version(version.as_bytes()) {
         None
     } else {
@@ -104,7 +104,7 @@ pub const fn check_guardrail_version(version: &str) -> Option<Violation<'_>> {
 
 /// An agent's `guardrail.version`: `DRAFT` or `[0-9]{1,8}` (bedrock-agent `GuardrailVersion`, which also takes `0`
 /// and leading zeros).
-pub const fn check_agent_guardrail_version(version: &str) -> Option<Violation<'_>> {
+pub(crate) const fn check_agent_guardrail_version(version: &str) -> Option<Violation<'_>> {
     let b = version.as_bytes();
     let mut digits = !b.is_empty() && b.len() <= 8;
     let mut i = 0;
@@ -138,7 +138,10 @@ const fn runtime_version(b: &[u8]) -> bool {
 
 /// `guardrail`: the id, the version, and a surface that has a place for it (an agent's prompt overrides have none;
 /// Prompt management has none either, and `CreatePrompt` leaves it out).
-pub const fn check_guardrail(g: &GuardrailConfig, surface: Surface) -> Option<Violation<'_>> {
+pub(crate) const fn check_guardrail(
+    g: &GuardrailConfig,
+    surface: Surface,
+) -> Option<Violation<'_>> {
     if let Some(v) = check_guardrail_id(g.id()) {
         return Some(v);
     }

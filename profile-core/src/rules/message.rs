@@ -2,13 +2,13 @@
 //! limit printed from [`crate::limits`] or the catalog.
 
 use super::{Limiter, Violation};
+use crate::const_text::{Message, str_eq};
 use crate::json;
 use crate::limits;
-use crate::message::{Message, str_eq};
 
 impl<'a> Violation<'a> {
     /// Writes the message: lowercase, the key in backticks, what was found and what is allowed.
-    pub const fn write_message(&self, m: &mut Message) {
+    pub(crate) const fn write_message(&self, m: &mut Message) {
         match *self {
             Violation::NameLength { found } => {
                 m.push_str("`name` must be 1..=");
@@ -202,7 +202,7 @@ impl<'a> Violation<'a> {
     }
 
     /// The message as a fixed-capacity buffer (usable in `const` code).
-    pub const fn message(&self) -> Message {
+    pub(crate) const fn message(&self) -> Message {
         let mut m = Message::new();
         self.write_message(&mut m);
         m

@@ -9,9 +9,9 @@
 //! (Converse), bedrock-agent `PromptModelInferenceConfiguration` (Prompt management) and bedrock-agent
 //! `InferenceConfiguration` (Agent prompt overrides). Limits by model come from [`crate::models`].
 
+use crate::const_text::{char_count, str_eq};
 use crate::json::{self, JsonError};
 use crate::limits;
-use crate::message::{char_count, str_eq};
 use crate::models::{ModelLimits, ModelRef, ModelTarget, TopK};
 use crate::profile::{ResponseFormat, text};
 use std::borrow::Cow;
@@ -59,8 +59,7 @@ impl Surface {
     }
 }
 
-/// A profile key, as the DSL and the file formats spell it (declared once, in the declaration layer).
-pub use crate::decl::keys::ProfileKey as Key;
+use crate::keys::ProfileKey as Key;
 
 impl Key {
     /// Whether a request to the model carries the key's value (the model id, `inferenceConfig`,
@@ -84,24 +83,22 @@ impl Key {
     }
 }
 
+#[cfg(test)]
+mod boundaries;
 mod deploy;
 mod guardrail;
 mod message;
 mod place;
 mod reasoning;
-mod run;
+pub(crate) mod run;
 mod violation;
 mod warning;
-pub use deploy::{
-    Undeployable, check_deployable, check_description_pattern, check_tag, check_tag_count,
-    undeployable,
-};
-pub use guardrail::{
-    check_agent_guardrail_version, check_guardrail, check_guardrail_id, check_guardrail_version,
-};
-pub use reasoning::{check_reasoning, check_reasoning_sampling, check_sampling_policy};
+pub use deploy::{Undeployable, undeployable};
+pub(crate) use deploy::{check_deployable, check_description_pattern, check_tag, check_tag_count};
+pub(crate) use guardrail::{check_agent_guardrail_version, check_guardrail, check_guardrail_id};
+pub(crate) use reasoning::{check_reasoning, check_reasoning_sampling, check_sampling_policy};
 pub(crate) use run::check_for;
-pub use run::{REPORTED, assert_valid, check, checked, cleared_tags};
+pub use run::{assert_valid, check, check_deployed};
 pub use violation::{Limiter, Violation};
 pub use warning::{Warning, model_warnings, warnings};
 
@@ -110,7 +107,7 @@ pub use warning::{Warning, model_warnings, warnings};
 // ---------------------------------------------------------------------------------------------------------------
 
 /// `name`: 1..=64 characters matching `([0-9a-zA-Z][ _-]?)+` as a whole (bedrock `CreateInferenceProfile`).
-pub const fn check_name(name: &str) -> Option<Violation<'_>> {
+pub(crate) const fn check_name(name: &str) -> Option<Violation<'_>> {
     let length = char_count(name);
     if length == 0 || length > limits::PROFILE_NAME_MAX_CHARS {
         return Some(Violation::NameLength { found: length });
@@ -146,7 +143,7 @@ pub const fn matches_name_pattern(text: &str, allow_space: bool, max_alnum: usiz
 }
 
 /// `description`: 1..=200 characters.
-pub const fn check_description(description: &str) -> Option<Violation<'static>> {
+pub(crate) const fn check_description(description: &str) -> Option<Violation<'static>> {
     let length = char_count(description);
     if length == 0 || length > limits::DESCRIPTION_MAX_CHARS {
         return Some(Violation::DescriptionLength { found: length });
@@ -155,7 +152,7 @@ pub const fn check_description(description: &str) -> Option<Violation<'static>> 
 }
 
 /// `version`: at least 1.
-pub const fn check_version(version: u32) -> Option<Violation<'static>> {
+pub(crate) const fn check_version(version: u32) -> Option<Violation<'static>> {
     if version == 0 {
         Some(Violation::VersionZero)
     } else {
@@ -164,7 +161,7 @@ pub const fn check_version(version: u32) -> Option<Violation<'static>> {
 }
 
 /// `model`: the id's length, on-demand invocation, and (for [`Surface::Agent`]) whether agents can use it.
-pub const fn check_model(model: &ModelRef, surface: Surface) -> Option<Violation<'_>> {
+pub(crate) const fn check_model(model: &ModelRef, surface: Surface) -> Option<Violation<'_>> {
     let id = model.id();
     let length = char_count(id);
     if length == 0 || length > limits::MODEL_ID_MAX_CHARS {
@@ -184,7 +181,10 @@ pub const fn check_model(model: &ModelRef, surface: Surface) -> Option<Violation
 }
 
 /// `temperature`: 0.0..=1.0 on every surface, from the model's own minimum where it has one (Nova: 0.00001).
-pub const fn check_temperature(value: f32, model: Option<&ModelRef>) -> Option<Violation<'_>> {
+pub(crate) const fn check_temperature(
+    value: f32,
+    model: Option<&ModelRef>,
+) -> Option<Violation<'_>> {
     let (min, narrowed_by) = match model {
         Some(model) => match model.limits() {
             Some(limits) if limits.min_temperature > limits::TEMPERATURE_RANGE.0 => {
@@ -208,7 +208,7 @@ pub const fn check_temperature(value: f32, model: Option<&ModelRef>) -> Option<V
 }
 
 /// `top_p`: 0.0..=1.0 on every surface.
-pub const fn check_top_p(value: f32) -> Option<Violation<'static>> {
+pub(crate) const fn check_top_p(value: f32) -> Option<Violation<'static>> {
     if !(value >= limits::TOP_P_RANGE.0 && value <= limits::TOP_P_RANGE.1) {
         return Some(Violation::TopP { found: value });
     }
@@ -217,7 +217,7 @@ pub const fn check_top_p(value: f32) -> Option<Violation<'static>> {
 
 /// `temperature` with `top_p`: not both on models that refuse it (Claude Sonnet 4.5, Claude Haiku 4.5, Claude 4.6,
 /// and the models that take no sampling settings).
-pub const fn check_temperature_with_top_p(model: &ModelRef) -> Option<Violation<'_>> {
+pub(crate) const fn check_temperature_with_top_p(model: &ModelRef) -> Option<Violation<'_>> {
     let defaults_only = match model.catalog_model() {
         Some(m) => matches!(
             m.facts.sampling,
@@ -234,7 +234,7 @@ pub const fn check_temperature_with_top_p(model: &ModelRef) -> Option<Violation<
 }
 
 /// `top_k`: the model's range (0..=500 when no model is known), intersected with the surface's own field range.
-pub const fn check_top_k(
+pub(crate) const fn check_top_k(
     value: u32,
     model: Option<&ModelRef>,
     surface: Surface,
@@ -282,7 +282,10 @@ pub const fn check_top_k(
 }
 
 /// `max_tokens`: at least 1, at most the model's output-token limit.
-pub const fn check_max_tokens(value: u32, model: Option<&ModelRef>) -> Option<Violation<'_>> {
+pub(crate) const fn check_max_tokens(
+    value: u32,
+    model: Option<&ModelRef>,
+) -> Option<Violation<'_>> {
     if value == 0 {
         return Some(Violation::MaxTokensZero);
     }
@@ -303,7 +306,7 @@ pub const fn check_max_tokens(value: u32, model: Option<&ModelRef>) -> Option<Vi
 }
 
 /// `stop_sequences` count: the surface's limit (Converse 2500, Prompt management and Agents 4) and the model's.
-pub const fn check_stop_sequence_count(
+pub(crate) const fn check_stop_sequence_count(
     count: usize,
     model: Option<&ModelRef>,
     surface: Surface,
@@ -333,7 +336,7 @@ pub const fn check_stop_sequence_count(
 }
 
 /// `stop_sequences[index]`: non-empty and not a repeat of an earlier item.
-pub const fn check_stop_sequence<'a>(
+pub(crate) const fn check_stop_sequence<'a>(
     sequences: &'a [Cow<'static, str>],
     index: usize,
 ) -> Option<Violation<'a>> {
@@ -356,7 +359,7 @@ pub const fn check_stop_sequence<'a>(
 }
 
 /// `anthropic_version`: only `bedrock-2023-05-31`, only with an Anthropic model (or no model).
-pub const fn check_anthropic_version<'a>(
+pub(crate) const fn check_anthropic_version<'a>(
     value: &'a str,
     model: Option<&'a ModelRef>,
 ) -> Option<Violation<'a>> {
@@ -373,7 +376,7 @@ pub const fn check_anthropic_version<'a>(
 }
 
 /// `response_format`: the schema is a JSON object; a given `name` is not empty.
-pub const fn check_response_format(format: &ResponseFormat) -> Option<Violation<'static>> {
+pub(crate) const fn check_response_format(format: &ResponseFormat) -> Option<Violation<'static>> {
     let ResponseFormat::JsonSchema(schema) = format;
     if let Some(name) = &schema.name
         && text(name).is_empty()
@@ -384,7 +387,7 @@ pub const fn check_response_format(format: &ResponseFormat) -> Option<Violation<
 }
 
 /// A structured-output schema text: one JSON object.
-pub const fn check_schema(schema: &str) -> Option<Violation<'static>> {
+pub(crate) const fn check_schema(schema: &str) -> Option<Violation<'static>> {
     match json::check_object(schema) {
         Ok(()) => None,
         Err(error) => Some(match error {

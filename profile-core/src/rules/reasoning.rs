@@ -6,8 +6,8 @@
 //! user guide, model-parameters-openai, and bedrock-runtime `OutputConfig.effort`.
 
 use super::{Key, Violation};
+use crate::const_text::Message;
 use crate::limits;
-use crate::message::Message;
 use crate::models::{Budget, ClaudeThinking, Effort, Efforts, ModelRef, Off, Reasoning, Sampling};
 use crate::profile::InferenceProfile;
 use crate::settings::{ReasoningConfig, Thinking};
@@ -33,7 +33,7 @@ const fn reasoning_of(model: &ModelRef) -> Option<Reasoning> {
 }
 
 /// `reasoning` against the model's reasoning mode, then `budget_tokens` against `max_tokens`.
-pub const fn check_reasoning<'a>(
+pub(crate) const fn check_reasoning<'a>(
     r: &ReasoningConfig,
     profile: &InferenceProfile,
     model: Option<&'a ModelRef>,
@@ -195,7 +195,7 @@ const fn claude_thinks(r: &ReasoningConfig, c: ClaudeThinking) -> bool {
 
 /// Sampling with reasoning on: Claude thinking (temperature absent or 1, top_p absent or 0.95..=1, no top_k) and
 /// Nova 2 reasoning (no temperature, no top_p, no `max_tokens` at `high`). `key` is the setting checked.
-pub const fn check_reasoning_sampling<'a>(
+pub(crate) const fn check_reasoning_sampling<'a>(
     profile: &InferenceProfile,
     model: Option<&'a ModelRef>,
     key: Key,
@@ -253,7 +253,7 @@ pub const fn check_reasoning_sampling<'a>(
 }
 
 /// The sampling policy of models that take defaults only (Claude Opus 4.7 and later): `key` is the setting checked.
-pub const fn check_sampling_policy<'a>(
+pub(crate) const fn check_sampling_policy<'a>(
     profile: &InferenceProfile,
     model: Option<&'a ModelRef>,
     key: Key,

@@ -8,8 +8,8 @@ use super::{
     check_stop_sequence, check_stop_sequence_count, check_tag, check_tag_count, check_temperature,
     check_temperature_with_top_p, check_top_k, check_top_p, check_version,
 };
+use crate::const_text::{Message, str_eq};
 use crate::limits;
-use crate::message::{Message, str_eq};
 use crate::models::ModelRef;
 use crate::profile::{InferenceProfile, text};
 use crate::tags::{StaticTag, Tags};
@@ -163,6 +163,23 @@ pub fn check(profile: &InferenceProfile, surface: Surface) -> Vec<Violation<'_>>
     check_for(profile, surface, None)
 }
 
+/// Every violation of `profile` when deployed as an application inference profile (bedrock
+/// `CreateInferenceProfile`, CloudFormation `AWS::Bedrock::ApplicationInferenceProfile`), whether or not it declares
+/// tags: the Converse rules, and the resource's pattern for `description` first (which [`check`] applies only to a
+/// profile with tags, the ones meant to be deployed).
+pub fn check_deployed(profile: &InferenceProfile) -> Vec<Violation<'_>> {
+    let mut found = check(profile, Surface::Converse);
+    if profile.tags.is_empty() {
+        if let Some(v) = profile
+            .description()
+            .and_then(super::check_description_pattern)
+        {
+            found.insert(0, v);
+        }
+    }
+    found
+}
+
 /// Every violation of `profile` when sent to `surface` with `model` instead of the profile's own model (when
 /// `model` is `Some`).
 pub(crate) fn check_for<'a>(
@@ -292,9 +309,10 @@ const fn fail(message: &Message) -> ! {
 #[cfg(test)]
 mod tests {
     use super::{REPORTED, REPORTED_TAGS, assert_valid, check, checked, cleared_tags, is_reported};
+    use crate::const_tags::{merge, merged_len, static_tags};
     use crate::profile::InferenceProfile;
     use crate::rules::Surface;
-    use crate::tags::{Tags, merge, merged_len, static_tags};
+    use crate::tags::Tags;
     use std::borrow::Cow;
 
     // `const` evaluation passes the stub, and a profile derived from it (its tags layered over the stub's), though

@@ -1,7 +1,7 @@
 //! The Converse / ConverseStream request body (bedrock-runtime 2023-09-30 `ConverseRequest`).
 
 use super::{Conversation, Role, WireError, provider_of};
-use crate::message::f32_as_written;
+use crate::const_text::f32_as_written;
 use crate::models::Provider;
 use crate::rules::Surface;
 use crate::{InferenceProfile, ResponseFormat};

@@ -11,7 +11,7 @@
 use super::WireError;
 use crate::InferenceProfile;
 use crate::models::{ArnResource, ModelTarget};
-use crate::rules::{self, Surface};
+use crate::rules;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -230,15 +230,8 @@ impl CreateInferenceProfileRequest {
         profile: &InferenceProfile,
         copy_from: String,
     ) -> Result<Self, WireError> {
-        // The description's pattern is a rule of deployed profiles; one deployed without tags (`--all-profiles`)
-        // meets it here.
-        let pattern = profile
-            .description()
-            .and_then(rules::check_description_pattern);
-        if let Some(violation) = pattern
-            .as_ref()
-            .or(rules::check(profile, Surface::Converse).first())
-        {
+        // A profile deployed without tags (`--all-profiles`) meets the description's pattern here too.
+        if let Some(violation) = rules::check_deployed(profile).first() {
             return Err(WireError::Rule {
                 message: format!("profile `{}`: {violation}", profile.name()),
             });

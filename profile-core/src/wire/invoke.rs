@@ -15,8 +15,8 @@
 
 use super::{Conversation, Role, WireError, provider_of};
 use crate::InferenceProfile;
+use crate::const_text::f32_as_written;
 use crate::limits::ANTHROPIC_VERSION;
-use crate::message::f32_as_written;
 use crate::models::Provider;
 use serde_json::{Map, Value, json};
 

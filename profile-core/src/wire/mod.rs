@@ -25,7 +25,7 @@ use crate::models::Provider;
 
 /// The `f64` nearest to the decimal an `f32` was written as (`0.7f32` gives `0.7`, not `0.699999988079071`): what
 /// the bodies here put on the wire for temperature and top-p, for your own JSON of a profile's floats too.
-pub use crate::message::f32_as_written;
+pub use crate::const_text::f32_as_written;
 
 /// Who speaks a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -275,7 +275,7 @@ pub(crate) fn check_sendable(profile: &crate::InferenceProfile) -> Result<(), Wi
 /// the caller knows it (a profile's own model, a prompt variant's model); else `model_id` is resolved, and an id
 /// the catalog does not know is checked against the surface's own limits only.
 ///
-/// Only the rules of values the request carries apply ([`crate::rules::Key::reaches_the_model`]).
+/// Only the rules of values the request carries apply ([`ProfileKey::reaches_the_model`](crate::keys::ProfileKey::reaches_the_model)).
 pub(crate) fn check_call(
     profile: &crate::InferenceProfile,
     model_id: &str,

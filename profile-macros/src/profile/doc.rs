@@ -3,10 +3,10 @@
 
 use crate::doc::{code, link, model_cell};
 use crate::syntax::Exprs;
+use bedrock_profiles_core::__private::Message;
 use bedrock_profiles_core::InferenceProfile;
 use bedrock_profiles_core::decl::{ProfileDecl, ProfileKey, Setting};
 use bedrock_profiles_core::limits::{TEMPERATURE_RANGE, TOP_P_RANGE};
-use bedrock_profiles_core::message::Message;
 use bedrock_profiles_core::models::{ModelRef, Sampling, TopK};
 use bedrock_profiles_core::rules::Surface;
 

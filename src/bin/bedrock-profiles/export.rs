@@ -78,11 +78,8 @@ pub(super) fn export_notes(d: &Declarations) -> Vec<(String, String)> {
         }
     }
     for p in d.profiles.iter().filter(|p| p.profile.tags.is_empty()) {
-        if let Some(v) = p
-            .profile
-            .description()
-            .and_then(bedrock_profiles::rules::check_description_pattern)
-        {
+        // The file passed `check`, so what deploying adds is the description's pattern.
+        if let Some(v) = bedrock_profiles::rules::check_deployed(&p.profile).first() {
             notes.push((
                 format!("profiles.{}.description", p.key),
                 format!("{v} (`export --all-profiles` deploys this profile and would refuse it)"),

@@ -1,6 +1,9 @@
-//! Every key of every declaration, once: its spelling, `FromStr`, and the suggestion for a misspelled one.
+//! Every key of every declaration, once: its spelling as `inference_profile!`, `#[prompt]`, `#[agent]` and the
+//! declaration files write it, `FromStr`, and the suggestion for a misspelled one (`topP` -> `top_p`).
 //!
-//! The front ends hold no key names: they hand keys as written to the declaration layer, which looks them up here.
+//! A [`Violation`](crate::Violation) names the [`ProfileKey`] it is about; an
+//! [`AgentViolation`](crate::agent::AgentViolation) the [`AgentKey`]. The macros and the file loader hold no key
+//! names: they hand keys as written to the declaration layer, which looks them up here.
 
 use core::fmt;
 use core::str::FromStr;
@@ -253,16 +256,6 @@ keys! {
         "modelId" => Model,
         "template" => Text,
         "variants" => Variant,
-    }
-}
-
-impl PromptKey {
-    /// The key as `syntax` spells it: files write the variants as one table, `variants`.
-    pub const fn spelling(self, syntax: super::Syntax) -> &'static str {
-        match self {
-            PromptKey::Variant if syntax.is_file() => "variants",
-            other => other.as_str(),
-        }
     }
 }
 

@@ -3,10 +3,10 @@
 // These tests pin the rules on models past their end of life too: their profiles warn (`deprecated`).
 #![allow(deprecated)]
 
-use bedrock_profiles_core::models::{self, ModelRef};
-use bedrock_profiles_core::prompt::{self, PromptSpec, PromptVariant, TemplateType};
-use bedrock_profiles_core::rules::{self, Key, Limiter, Surface, Violation};
-use bedrock_profiles_core::{InferenceProfile, JsonSchema, ResponseFormat, check};
+use crate::models::{self, ModelRef};
+use crate::prompt::{self, PromptSpec, PromptVariant, TemplateType};
+use crate::rules::{self, Key, Limiter, Surface, Violation};
+use crate::{InferenceProfile, JsonSchema, ResponseFormat, check};
 use std::borrow::Cow;
 
 fn model(id: &str) -> ModelRef {
@@ -399,11 +399,10 @@ fn const_checks_run_at_compile_time() {
     };
     const _: () = rules::assert_valid(GOOD, Surface::Converse, None, "profile `GOOD`");
     const _: () = rules::assert_valid(GOOD, Surface::Agent, Some(&HAIKU), "profile `GOOD`");
-    const MESSAGE: bedrock_profiles_core::message::Message =
-        match rules::check_max_tokens(4097, Some(&HAIKU)) {
-            Some(v) => v.message(),
-            None => bedrock_profiles_core::message::Message::new(),
-        };
+    const MESSAGE: crate::const_text::Message = match rules::check_max_tokens(4097, Some(&HAIKU)) {
+        Some(v) => v.message(),
+        None => crate::const_text::Message::new(),
+    };
     assert_eq!(
         MESSAGE.as_str(),
         "`max_tokens` 4097 exceeds the 4096 output tokens of anthropic.claude-3-haiku-20240307-v1:0"
@@ -517,8 +516,8 @@ fn model_warnings_of_prefixes_and_lifecycle() {
 /// says so (nothing could send it), and the model itself is fine without it.
 #[test]
 fn reasoning_on_a_model_with_undocumented_settings() {
-    use bedrock_profiles_core::ReasoningConfig;
-    use bedrock_profiles_core::models::Effort;
+    use crate::ReasoningConfig;
+    use crate::models::Effort;
     let mut profile = InferenceProfile::new("gpt");
     profile.model = Some(model("global.openai.gpt-6.1-sol"));
     profile.max_tokens = Some(131_072);
