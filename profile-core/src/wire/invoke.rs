@@ -81,172 +81,30 @@ pub fn body(
     super::check_call(profile, model_id, None, crate::rules::Surface::Converse)?;
     let same_model = profile.model_id() == Some(model_id);
     let provider = provider_of(profile.model.as_ref().filter(|_| same_model), model_id);
-    let unsupported = |setting, reason| WireError::Unsupported {
-        setting,
-        model: model_id.to_owned(),
-        reason,
+    let native = Native {
+        profile,
+        conversation,
+        model_id,
     };
-    let Some(provider) = provider else {
-        return Err(unsupported(
-            "model",
-            "the provider behind this id is unknown, so the native body's shape is unknown",
-        ));
-    };
-    let mut b = Body::default();
-    match provider {
-        Provider::Anthropic => {
-            let Some(max_tokens) = profile.max_tokens else {
-                return Err(WireError::Missing {
-                    setting: "max_tokens",
-                    model: model_id.to_owned(),
-                });
-            };
-            b.put(
-                "anthropic_version",
-                profile.anthropic_version().unwrap_or(ANTHROPIC_VERSION),
-            );
-            b.put("max_tokens", max_tokens);
-            if let Some(system) = system(conversation) {
-                b.put("system", system);
-            }
-            let messages: Vec<Value> = conversation
-                .messages
-                .iter()
-                .map(|(role, text)| json!({"role": role, "content": [{"type": "text", "text": text}]}))
-                .collect();
-            b.put("messages", messages);
-            b.float("temperature", profile.temperature);
-            b.float("top_p", profile.top_p);
-            b.opt("top_k", profile.top_k);
-            b.stops("stop_sequences", profile);
+    let mut b = match provider {
+        Some(Provider::Anthropic) => native.anthropic()?,
+        Some(Provider::AmazonNova) => native.nova(),
+        Some(Provider::AmazonTitan) => native.titan()?,
+        Some(Provider::Meta) => native.llama()?,
+        Some(Provider::Mistral) => native.mistral(),
+        Some(Provider::Cohere) => native.cohere(),
+        Some(Provider::DeepSeek) => native.deepseek()?,
+        Some(Provider::Ai21) => native.chat("Jamba has no top-k setting", "max_tokens")?,
+        Some(Provider::OpenAi) => {
+            native.chat("gpt-oss has no top-k setting", "max_completion_tokens")?
         }
-        Provider::AmazonNova => {
-            b.put("schemaVersion", "messages-v1");
-            if let Some(system) = system(conversation) {
-                b.put("system", json!([{ "text": system }]));
-            }
-            let messages: Vec<Value> = conversation
-                .messages
-                .iter()
-                .map(|(role, text)| json!({"role": role, "content": [{"text": text}]}))
-                .collect();
-            b.put("messages", messages);
-            let mut config = Body::default();
-            config.opt("maxTokens", profile.max_tokens);
-            config.float("temperature", profile.temperature);
-            config.float("topP", profile.top_p);
-            config.opt("topK", profile.top_k);
-            config.stops("stopSequences", profile);
-            if !config.0.is_empty() {
-                b.put("inferenceConfig", Value::Object(config.0));
-            }
-        }
-        Provider::AmazonTitan => {
-            if profile.top_k.is_some() {
-                return Err(unsupported("top_k", "Titan Text has no top-k setting"));
-            }
-            b.put("inputText", titan_prompt(conversation));
-            let mut config = Body::default();
-            config.opt("maxTokenCount", profile.max_tokens);
-            config.float("temperature", profile.temperature);
-            config.float("topP", profile.top_p);
-            config.stops("stopSequences", profile);
-            if !config.0.is_empty() {
-                b.put("textGenerationConfig", Value::Object(config.0));
-            }
-        }
-        Provider::Meta => {
-            if profile.top_k.is_some() {
-                return Err(unsupported("top_k", "Llama has no top-k setting"));
-            }
-            if !profile.stop_sequences.is_empty() {
-                return Err(unsupported(
-                    "stop_sequences",
-                    "the Llama native body has no stop sequences (use Converse)",
-                ));
-            }
-            b.put("prompt", llama3_prompt(conversation));
-            b.opt("max_gen_len", profile.max_tokens);
-            b.float("temperature", profile.temperature);
-            b.float("top_p", profile.top_p);
-        }
-        Provider::Mistral => {
-            b.put("prompt", mistral_prompt(conversation));
-            b.opt("max_tokens", profile.max_tokens);
-            b.float("temperature", profile.temperature);
-            b.float("top_p", profile.top_p);
-            b.opt("top_k", profile.top_k);
-            b.stops("stop", profile);
-        }
-        Provider::Cohere => {
-            let (history, last) = match conversation.messages.split_last() {
-                Some(((Role::User, last), history)) => (history, last.as_str()),
-                _ => (conversation.messages.as_slice(), ""),
-            };
-            b.put("message", last);
-            if !history.is_empty() {
-                let history: Vec<Value> = history
-                    .iter()
-                    .map(|(role, text)| {
-                        let role = if *role == Role::User {
-                            "USER"
-                        } else {
-                            "CHATBOT"
-                        };
-                        json!({"role": role, "message": text})
-                    })
-                    .collect();
-                b.put("chat_history", history);
-            }
-            if let Some(system) = system(conversation) {
-                b.put("preamble", system);
-            }
-            b.opt("max_tokens", profile.max_tokens);
-            b.float("temperature", profile.temperature);
-            b.float("p", profile.top_p);
-            // Cohere's `k` is a float in the native body.
-            if let Some(k) = profile.top_k {
-                b.put("k", k as f64);
-            }
-            b.stops("stop_sequences", profile);
-        }
-        Provider::DeepSeek => {
-            if profile.top_k.is_some() {
-                return Err(unsupported("top_k", "DeepSeek-R1 has no top-k setting"));
-            }
-            b.put("prompt", deepseek_prompt(conversation));
-            b.opt("max_tokens", profile.max_tokens);
-            b.float("temperature", profile.temperature);
-            b.float("top_p", profile.top_p);
-            b.stops("stop", profile);
-        }
-        Provider::Ai21 => {
-            if profile.top_k.is_some() {
-                return Err(unsupported("top_k", "Jamba has no top-k setting"));
-            }
-            b.put("messages", chat_messages(conversation));
-            b.opt("max_tokens", profile.max_tokens);
-            b.float("temperature", profile.temperature);
-            b.float("top_p", profile.top_p);
-            b.stops("stop", profile);
-        }
-        Provider::OpenAi => {
-            if profile.top_k.is_some() {
-                return Err(unsupported("top_k", "gpt-oss has no top-k setting"));
-            }
-            b.put("messages", chat_messages(conversation));
-            b.opt("max_completion_tokens", profile.max_tokens);
-            b.float("temperature", profile.temperature);
-            b.float("top_p", profile.top_p);
-            b.stops("stop", profile);
-        }
-        Provider::Other => {
-            return Err(unsupported(
+        Some(Provider::Other) | None => {
+            return Err(native.unsupported(
                 "model",
                 "the provider behind this id is unknown, so the native body's shape is unknown",
             ));
         }
-    }
+    };
     let reasoning = super::reasoning::reasoning_fields(profile, model_id)?;
     super::reasoning::merge(&mut b.0, reasoning.fields);
     if let Some(effort) = reasoning.effort {
@@ -259,6 +117,201 @@ pub fn body(
         );
     }
     Ok(Value::Object(b.0))
+}
+
+/// One InvokeModel body in a provider's native shape: one method per shape, each taking the settings that shape
+/// has and refusing, with the reason, one it has no field for.
+struct Native<'a> {
+    profile: &'a InferenceProfile,
+    conversation: &'a Conversation,
+    model_id: &'a str,
+}
+
+impl Native<'_> {
+    fn unsupported(&self, setting: &'static str, reason: &'static str) -> WireError {
+        WireError::Unsupported {
+            setting,
+            model: self.model_id.to_owned(),
+            reason,
+        }
+    }
+
+    /// An error when the profile sets `top_k`, which the shape has no field for.
+    fn no_top_k(&self, reason: &'static str) -> Result<(), WireError> {
+        match self.profile.top_k {
+            Some(_) => Err(self.unsupported("top_k", reason)),
+            None => Ok(()),
+        }
+    }
+
+    /// Anthropic's Messages API body: `max_tokens` is required.
+    fn anthropic(&self) -> Result<Body, WireError> {
+        let (profile, conversation) = (self.profile, self.conversation);
+        let Some(max_tokens) = profile.max_tokens else {
+            return Err(WireError::Missing {
+                setting: "max_tokens",
+                model: self.model_id.to_owned(),
+            });
+        };
+        let mut b = Body::default();
+        b.put(
+            "anthropic_version",
+            profile.anthropic_version().unwrap_or(ANTHROPIC_VERSION),
+        );
+        b.put("max_tokens", max_tokens);
+        if let Some(system) = system(conversation) {
+            b.put("system", system);
+        }
+        let messages: Vec<Value> = conversation
+            .messages
+            .iter()
+            .map(|(role, text)| json!({"role": role, "content": [{"type": "text", "text": text}]}))
+            .collect();
+        b.put("messages", messages);
+        b.float("temperature", profile.temperature);
+        b.float("top_p", profile.top_p);
+        b.opt("top_k", profile.top_k);
+        b.stops("stop_sequences", profile);
+        Ok(b)
+    }
+
+    /// Amazon Nova's `messages-v1` body, the settings nested in `inferenceConfig`.
+    fn nova(&self) -> Body {
+        let (profile, conversation) = (self.profile, self.conversation);
+        let mut b = Body::default();
+        b.put("schemaVersion", "messages-v1");
+        if let Some(system) = system(conversation) {
+            b.put("system", json!([{ "text": system }]));
+        }
+        let messages: Vec<Value> = conversation
+            .messages
+            .iter()
+            .map(|(role, text)| json!({"role": role, "content": [{"text": text}]}))
+            .collect();
+        b.put("messages", messages);
+        let mut config = Body::default();
+        config.opt("maxTokens", profile.max_tokens);
+        config.float("temperature", profile.temperature);
+        config.float("topP", profile.top_p);
+        config.opt("topK", profile.top_k);
+        config.stops("stopSequences", profile);
+        if !config.0.is_empty() {
+            b.put("inferenceConfig", Value::Object(config.0));
+        }
+        b
+    }
+
+    /// Amazon Titan Text: one `inputText`, the settings in `textGenerationConfig`.
+    fn titan(&self) -> Result<Body, WireError> {
+        self.no_top_k("Titan Text has no top-k setting")?;
+        let profile = self.profile;
+        let mut b = Body::default();
+        b.put("inputText", titan_prompt(self.conversation));
+        let mut config = Body::default();
+        config.opt("maxTokenCount", profile.max_tokens);
+        config.float("temperature", profile.temperature);
+        config.float("topP", profile.top_p);
+        config.stops("stopSequences", profile);
+        if !config.0.is_empty() {
+            b.put("textGenerationConfig", Value::Object(config.0));
+        }
+        Ok(b)
+    }
+
+    /// Meta Llama: a prompt in Llama 3's chat format; no top-k and no stop sequences.
+    fn llama(&self) -> Result<Body, WireError> {
+        self.no_top_k("Llama has no top-k setting")?;
+        let profile = self.profile;
+        if !profile.stop_sequences.is_empty() {
+            return Err(self.unsupported(
+                "stop_sequences",
+                "the Llama native body has no stop sequences (use Converse)",
+            ));
+        }
+        let mut b = Body::default();
+        b.put("prompt", llama3_prompt(self.conversation));
+        b.opt("max_gen_len", profile.max_tokens);
+        b.float("temperature", profile.temperature);
+        b.float("top_p", profile.top_p);
+        Ok(b)
+    }
+
+    /// Mistral's text completion body.
+    fn mistral(&self) -> Body {
+        let profile = self.profile;
+        let mut b = Body::default();
+        b.put("prompt", mistral_prompt(self.conversation));
+        b.opt("max_tokens", profile.max_tokens);
+        b.float("temperature", profile.temperature);
+        b.float("top_p", profile.top_p);
+        b.opt("top_k", profile.top_k);
+        b.stops("stop", profile);
+        b
+    }
+
+    /// Cohere Command R: the last user message, the rest as `chat_history`, the system text as `preamble`.
+    fn cohere(&self) -> Body {
+        let (profile, conversation) = (self.profile, self.conversation);
+        let mut b = Body::default();
+        let (history, last) = match conversation.messages.split_last() {
+            Some(((Role::User, last), history)) => (history, last.as_str()),
+            _ => (conversation.messages.as_slice(), ""),
+        };
+        b.put("message", last);
+        if !history.is_empty() {
+            let history: Vec<Value> = history
+                .iter()
+                .map(|(role, text)| {
+                    let role = if *role == Role::User {
+                        "USER"
+                    } else {
+                        "CHATBOT"
+                    };
+                    json!({"role": role, "message": text})
+                })
+                .collect();
+            b.put("chat_history", history);
+        }
+        if let Some(system) = system(conversation) {
+            b.put("preamble", system);
+        }
+        b.opt("max_tokens", profile.max_tokens);
+        b.float("temperature", profile.temperature);
+        b.float("p", profile.top_p);
+        // Cohere's `k` is a float in the native body.
+        if let Some(k) = profile.top_k {
+            b.put("k", k as f64);
+        }
+        b.stops("stop_sequences", profile);
+        b
+    }
+
+    /// DeepSeek-R1: a prompt in its chat format; no top-k.
+    fn deepseek(&self) -> Result<Body, WireError> {
+        self.no_top_k("DeepSeek-R1 has no top-k setting")?;
+        let profile = self.profile;
+        let mut b = Body::default();
+        b.put("prompt", deepseek_prompt(self.conversation));
+        b.opt("max_tokens", profile.max_tokens);
+        b.float("temperature", profile.temperature);
+        b.float("top_p", profile.top_p);
+        b.stops("stop", profile);
+        Ok(b)
+    }
+
+    /// An OpenAI-style chat body (AI21 Jamba, OpenAI gpt-oss): `messages`, the output limit under `max_tokens_key`,
+    /// no top-k (`no_top_k` says why).
+    fn chat(&self, no_top_k: &'static str, max_tokens_key: &str) -> Result<Body, WireError> {
+        self.no_top_k(no_top_k)?;
+        let profile = self.profile;
+        let mut b = Body::default();
+        b.put("messages", chat_messages(self.conversation));
+        b.opt(max_tokens_key, profile.max_tokens);
+        b.float("temperature", profile.temperature);
+        b.float("top_p", profile.top_p);
+        b.stops("stop", profile);
+        Ok(b)
+    }
 }
 
 #[derive(Default)]
