@@ -249,7 +249,7 @@ keys! {
         System = "system",
         /// `system_file`
         SystemFile = "system_file",
-        /// `variant(...)` in Rust, repeated; `variants.<name>` in files (see [`PromptKey::spelling`]).
+        /// `variant(...)` in Rust, repeated; `variants.<name>` in files.
         Variant = "variant",
     }
     aliases {

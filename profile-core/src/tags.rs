@@ -3,8 +3,8 @@
 //! A derived profile (`..BASE` in the DSL, `extends` in files) that sets `tags` adds to and overrides its base's:
 //! the result is the base's tags in their order, each with the derived profile's value where it writes the same
 //! key, then the derived profile's new keys in its order. `tags: None` (files: `unset = ["tags"]`) drops them all.
-//! The DSL merges in `const` code ([`merge`], [`merged_len`]), the file loader at run time ([`Tags::over`]); both
-//! follow the one order above, and a test holds them to it.
+//! The DSL merges in `const` code (generated code calls a hidden `const fn`), the file loader at run time
+//! ([`Tags::over`]); both follow the one order above, and a test holds them to it.
 
 use std::collections::HashMap;
 use std::fmt;

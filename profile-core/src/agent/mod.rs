@@ -1,8 +1,8 @@
 //! Bedrock agents: the [`Agent`] trait, its const [`AgentSpec`], and the agent rules.
 //!
-//! The rules follow the rulebook's pattern ([`crate::rules`]): each is a small `const fn check_*` returning a typed
-//! [`AgentViolation`] whose text is written by one `const fn` ([`AgentViolation::write_message`]), so the
-//! `#[agent]` macro, `const` assertions and runtime code (a file loader, [`check`]) print the same words.
+//! The rules follow the rulebook's pattern ([`crate::rules`]): each is a small crate-private `const fn` returning a
+//! typed [`AgentViolation`] whose text is written by one `const fn`, so the `#[agent]` macro, `const` assertions
+//! and runtime code (a file loader, [`check`]) print the same words.
 //!
 //! Limits come from the AWS service model of bedrock-agent (botocore 1.44.8, API version 2023-06-05),
 //! `CreateAgentRequest`:
@@ -468,7 +468,7 @@ impl core::fmt::Display for TtlError<'_> {
 impl std::error::Error for TtlError<'_> {}
 
 /// Reads an idle session timeout: plain seconds (`"600"`) or a number with one unit, `s`, `m` or `h`
-/// (`"90s"`, `"10m"`, `"1h"`). The result is in seconds and not range-checked (see [`check_idle_session_ttl`]).
+/// (`"90s"`, `"10m"`, `"1h"`). The result is in seconds and not range-checked ([`check`] does, on an [`AgentSpec`]'s `idle_session_ttl`).
 pub const fn parse_ttl(text: &str) -> Result<u32, TtlError<'_>> {
     let bytes = text.as_bytes();
     let mut i = 0;

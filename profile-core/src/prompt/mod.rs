@@ -1,9 +1,9 @@
 //! Prompts as Bedrock Prompt management knows them: a named template with `{{variable}}` placeholders, a model and
 //! an inference profile, in one or more variants.
 //!
-//! - The rules of a prompt ([`check_prompt_name`], [`check_template`], [`check_variables`], ...) return typed
-//!   [`PromptViolation`]s whose text is written by one `const fn`, like [`crate::rules`]. `#[prompt]` calls them at
-//!   expansion time; a loader of prompt files calls them at run time.
+//! - The rules of a prompt (its name, each variant's name, templates, variables) return typed
+//!   [`PromptViolation`]s whose text is written by one `const fn`, like [`crate::rules`]. `#[prompt]` applies them
+//!   at expansion time, the file loader and [`check`] at run time.
 //! - [`Prompt`] is what `#[prompt]` implements: a `const` [`PromptSpec`] and generated rendering code.
 //!
 //! Limits come from the AWS service model of bedrock-agent `CreatePrompt` (botocore 1.44.8, bedrock-agent

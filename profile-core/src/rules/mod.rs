@@ -1,9 +1,9 @@
 //! The rulebook: every limit on an inference profile, once.
 //!
-//! Each rule is a small `const fn check_*` that returns a typed [`Violation`]. Three callers use them:
+//! Each rule is a small crate-private `const fn` that returns a typed [`Violation`]. Three callers use them:
 //! the proc macros (spanned errors on literals), `const` assertions emitted by the macros for values they cannot
-//! see ([`assert_valid`]), and runtime code ([`check`]). A violation's text is written by one `const fn`
-//! ([`Violation::write_message`]), so all three print the same words.
+//! see ([`assert_valid`]), and runtime code ([`check`], [`check_deployed`]). A violation's text is written by one
+//! `const fn`, so all three print the same words (`Display` gives it).
 //!
 //! Limits by API surface come from the AWS service models (botocore 1.44.8): bedrock-runtime `InferenceConfiguration`
 //! (Converse), bedrock-agent `PromptModelInferenceConfiguration` (Prompt management) and bedrock-agent
