@@ -169,13 +169,12 @@ pub fn check(profile: &InferenceProfile, surface: Surface) -> Vec<Violation<'_>>
 /// profile with tags, the ones meant to be deployed).
 pub fn check_deployed(profile: &InferenceProfile) -> Vec<Violation<'_>> {
     let mut found = check(profile, Surface::Converse);
-    if profile.tags.is_empty() {
-        if let Some(v) = profile
-            .description()
-            .and_then(super::check_description_pattern)
-        {
-            found.insert(0, v);
-        }
+    let pattern = profile
+        .description()
+        .filter(|_| profile.tags.is_empty())
+        .and_then(super::check_description_pattern);
+    if let Some(v) = pattern {
+        found.insert(0, v);
     }
     found
 }
