@@ -413,6 +413,16 @@ pub(crate) fn one_of(items: &[&str]) -> String {
     out
 }
 
+impl crate::keys::PromptKey {
+    /// The key as `syntax` spells it: files write the variants as one table, `variants`.
+    pub(crate) const fn spelling(self, syntax: Syntax) -> &'static str {
+        match self {
+            crate::keys::PromptKey::Variant if syntax.is_file() => "variants",
+            other => other.as_str(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -442,15 +452,5 @@ mod tests {
     fn one_of_lists() {
         assert_eq!(one_of(&["a"]), "`a`");
         assert_eq!(one_of(&["a", "b", "c"]), "`a`, `b` or `c`");
-    }
-}
-
-impl crate::keys::PromptKey {
-    /// The key as `syntax` spells it: files write the variants as one table, `variants`.
-    pub(crate) const fn spelling(self, syntax: Syntax) -> &'static str {
-        match self {
-            crate::keys::PromptKey::Variant if syntax.is_file() => "variants",
-            other => other.as_str(),
-        }
     }
 }
