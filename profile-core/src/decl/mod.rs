@@ -353,7 +353,7 @@ pub fn read_unknown<L: Clone>(
     suggestion: Option<&'static str>,
     all: &[&str],
 ) {
-    read::Reader { syntax, issues }.unknown(key, "", suggestion, all);
+    read::Reader::new(syntax, issues).unknown(key, "", suggestion, all);
 }
 
 /// Reads a model (an id, a cross-region id, an ARN, or an unlisted model) as the key `model` would be.
@@ -362,7 +362,7 @@ pub fn read_model<L: Clone>(
     syntax: Syntax,
     issues: &mut Issues<L>,
 ) -> Setting<crate::models::ModelRef, L> {
-    read::Reader { syntax, issues }.model("model", node, true)
+    read::Reader::new(syntax, issues).model("model", node, true)
 }
 
 /// `a` + `.` + `b`, or `a[1]` when `b` is an index.
