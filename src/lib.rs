@@ -409,13 +409,6 @@ pub mod __private {
 
     pub use bedrock_profiles_core::agent::{Agent, AgentGuardrail, AgentSpec, PromptType};
 
-    /// A step's profile in an `AgentSpec` (a function rather than `Some`, so that a type error names it).
-    pub const fn step_profile(
-        profile: &'static InferenceProfile,
-    ) -> Option<&'static InferenceProfile> {
-        Some(profile)
-    }
-
     /// The `SPEC` of an agent whose `#[agent]` attribute has errors, so that uses of it add no errors of their own.
     pub const STUB_AGENT_SPEC: &AgentSpec<'static> = &AgentSpec {
         name: "",

@@ -35,9 +35,10 @@ pub use extends::resolve_extends;
 pub use keys::ProfileKey;
 pub use nested::{GuardrailDecl, ReasoningDecl};
 pub use profile::{ProfileDecl, SchemaDecl};
-pub use prompt::{ProfileRef, PromptDecl, ResolvedVariant, TemplateSource, VariantDecl};
+pub use prompt::{ProfileRef, PromptDecl, TemplateSource, VariantDecl};
 pub use read::StringEntry;
-pub use source::{NoSources, ProfileTable, Sources, drop_final_line_break};
+pub use resolved::{ResolvedAgent, ResolvedPrompt, ResolvedVariant, StepProfile, StepTemplate};
+pub use source::{NoSources, ProfileTable, Relative, Sources, drop_final_line_break};
 
 /// The syntax a declaration was written in: it decides how messages spell an example.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

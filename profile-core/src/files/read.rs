@@ -2,39 +2,20 @@
 //! checked by the declaration layer ([`crate::decl`]). No key name, default or rule is written here.
 
 use super::tree::{self, Node};
-use super::{Declarations, Error, Format, LoadedAgent, LoadedProfile, LoadedPrompt, LoadedVariant};
+use super::{Declarations, Error, Format, LoadedProfile};
 use crate::decl::keys::SectionKey;
 use crate::decl::{
-    self, AgentDecl, Entry, IssueKind, Issues, Name, ProfileDecl, ProfileRef, ProfileTable,
-    PromptDecl, Raw, Sources, Syntax,
+    self, AgentDecl, Entry, IssueKind, Issues, Name, ProfileDecl, ProfileTable, PromptDecl, Raw,
+    Relative, Syntax,
 };
 use crate::rules::Surface;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 type Loc = Range<usize>;
 
 /// The declarations of one section: each table's name and entries.
 type Tables<'n> = Vec<(Name<Loc>, &'n [Entry<Loc>])>;
-
-/// Files named by a declaration (`text_file`, ...), relative to the declaration file's directory.
-struct Relative {
-    dir: PathBuf,
-}
-
-impl Sources for Relative {
-    fn read(&mut self, path: &str) -> Result<String, String> {
-        std::fs::read_to_string(self.dir.join(path)).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_owned(),
-            std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_owned(),
-            _ => e.to_string(),
-        })
-    }
-
-    fn base(&self) -> String {
-        "the declaration file".to_owned()
-    }
-}
 
 /// The tables of one section: `(name, entries)`; other values are type issues.
 fn section<'n>(
@@ -95,9 +76,9 @@ pub(super) fn decode(
         }
     };
     let mut issues: Issues<Loc> = Issues::new();
-    let mut sources = Relative {
-        dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
-    };
+    // Files named by a declaration (`text_file`, ...) are relative to the declaration file's directory.
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut sources = Relative::new(Ok(dir), "the declaration file");
     let Raw::Table(top) = &root.value else {
         let found = root.value.describe(syntax);
         let message = format!("a declaration file is a table, found {found}");
@@ -174,27 +155,7 @@ pub(super) fn decode(
             if let Some(rule) = variables {
                 d.check_variable_names(&|v| rule(&d.ident.text, v), i);
             }
-            let variants = d.check(syntax, None, Some(&table), i)?;
-            let variants = variants
-                .into_iter()
-                .map(|v| LoadedVariant {
-                    name: v.name,
-                    model: v.model.map(|(m, _)| m.clone()),
-                    profile: v.profile.and_then(|(p, _)| match p {
-                        ProfileRef::Name(n) => Some(n.clone()),
-                        ProfileRef::Path(_) => None,
-                    }),
-                    text: d.sources[v.text].text.clone(),
-                    system: v.system.map(|s| d.sources[s].text.clone()),
-                    variables: v.variables,
-                })
-                .collect();
-            Some(LoadedPrompt {
-                key: d.ident.text.clone(),
-                name: d.effective_name(),
-                description: d.description.value().cloned(),
-                variants,
-            })
+            d.check(syntax, None, Some(&table), i)
         });
         if issues.len() == before
             && let Some(p) = loaded
@@ -215,39 +176,11 @@ pub(super) fn decode(
         if issues.len() != before {
             continue;
         }
-        let (Some(instruction), Some(model)) = (d.instruction.value(), d.model.value()) else {
-            continue;
-        };
-        let mut steps: Vec<_> = d
-            .steps
-            .iter()
-            .filter_map(|(s, p, _)| match p {
-                ProfileRef::Name(n) => Some((*s, n.clone())),
-                ProfileRef::Path(_) => None,
-            })
-            .collect();
-        steps.sort_by_key(|(s, _)| s.index());
-        let mut base_prompt_templates: Vec<_> = d
-            .base_prompt_templates
-            .iter()
-            .map(|(s, t, _)| (*s, t.clone()))
-            .collect();
-        base_prompt_templates.sort_by_key(|(s, _)| s.index());
-        agents.push(LoadedAgent {
-            key: d.ident.text.clone(),
-            name: d.effective_name(),
-            description: d.description.value().cloned(),
-            instruction: instruction.text.clone(),
-            model: model.clone(),
-            idle_session_ttl: d.idle_session_ttl.value().map(|(s, _)| *s),
-            steps,
-            base_prompt_templates,
-            guardrail: d
-                .guardrail
-                .value()
-                .and_then(|g| g.resolve())
-                .map(|g| (g.id.into_owned(), g.version.into_owned())),
-        });
+        if let Some(mut agent) = d.resolved() {
+            agent.steps.sort_by_key(|s| s.step.index());
+            agent.base_prompt_templates.sort_by_key(|t| t.step.index());
+            agents.push(agent);
+        }
     }
 
     if issues.is_empty() {

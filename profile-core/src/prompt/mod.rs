@@ -499,8 +499,8 @@ pub fn check<'a>(spec: &'a PromptSpec<'a>) -> Vec<PromptViolation<'a>> {
     found
 }
 
-/// `Some(profile)`: what `#[prompt]` generates for `profile = PATH`, so that a path to something else than an
-/// [`InferenceProfile`] is reported as a plain type mismatch on the path.
+/// `Some(profile)`: what `#[prompt]` generates for `profile = PATH` and `#[agent]` for a step's profile, so that a
+/// path to something else than an [`InferenceProfile`] is reported as a plain type mismatch on the path.
 #[doc(hidden)]
 pub const fn profile_ref(profile: &'static InferenceProfile) -> Option<&'static InferenceProfile> {
     Some(profile)

@@ -104,7 +104,7 @@ fn bases<'a>(
         let path = profiles[i]
             .base
             .as_ref()
-            .map(check::path_text)
+            .map(crate::syntax::path_text)
             .unwrap_or_default();
         chain.push((path, &profiles[j].decl));
         i = j;
