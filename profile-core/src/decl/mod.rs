@@ -31,7 +31,7 @@ mod variant;
 use std::fmt::Write as _;
 
 pub use agent::{AgentDecl, Instruction};
-pub use extends::resolve_extends;
+pub use extends::{Chains, bases_first, resolve_extends};
 pub use keys::ProfileKey;
 pub use nested::{GuardrailDecl, ReasoningDecl};
 pub use profile::{ProfileDecl, SchemaDecl};
