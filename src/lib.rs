@@ -405,13 +405,6 @@ pub mod __private {
 
     pub use bedrock_profiles_core::agent::{Agent, AgentGuardrail, AgentSpec, PromptType};
 
-    /// A step's profile in an `AgentSpec` (a function rather than `Some`, so that a type error names it).
-    pub const fn step_profile(
-        profile: &'static InferenceProfile,
-    ) -> Option<&'static InferenceProfile> {
-        Some(profile)
-    }
-
     // #[prompt]
     pub use bedrock_profiles_core::prompt::{
         Part, Prompt, PromptSpec, PromptVariant, TemplateType,

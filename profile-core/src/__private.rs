@@ -12,8 +12,8 @@ use crate::agent::AgentSpec;
 use crate::models::{ArnResource, ModelRef, ModelTarget};
 use std::borrow::Cow;
 
-/// `Some(profile)`: what `#[prompt]` generates for `profile = PATH`, so that a path to something else than an
-/// `InferenceProfile` is reported as a plain type mismatch on the path.
+/// `Some(profile)`: what `#[prompt]` generates for `profile = PATH` and `#[agent]` for a step's profile, so that a
+/// path to something else than an `InferenceProfile` is reported as a plain type mismatch on the path.
 pub const fn profile_ref(profile: &'static InferenceProfile) -> Option<&'static InferenceProfile> {
     Some(profile)
 }

@@ -70,17 +70,25 @@ fn the_issue_file_loads() {
     assert_eq!(greeting.variants[0].name, "default");
     assert_eq!(greeting.variants[0].variables, ["customer", "topic"]);
     assert_eq!(greeting.variants[1].name, "concise");
-    assert_eq!(greeting.variants[1].profile.as_deref(), Some("creative"));
+    assert_eq!(
+        greeting.variants[1]
+            .profile
+            .as_ref()
+            .and_then(files::ProfileRef::name),
+        Some("creative")
+    );
     assert_eq!(
         greeting.variants[1].model.as_ref().map(|m| m.id()),
         Some("anthropic.claude-3-5-sonnet-20241022-v2:0")
     );
     let support = d.agent("support").unwrap();
     assert_eq!(support.idle_session_ttl, Some(600));
-    assert_eq!(
-        support.steps,
-        [(PromptType::Orchestration, "high-quality".to_owned())]
-    );
+    let steps: Vec<_> = support
+        .steps
+        .iter()
+        .map(|s| (s.step, s.profile.name()))
+        .collect();
+    assert_eq!(steps, [(PromptType::Orchestration, Some("high-quality"))]);
     d.with_agent_spec(support, |spec| {
         assert_eq!(spec.orchestration.map(|p| p.name()), Some("high-quality"));
     });
@@ -641,12 +649,13 @@ model = "anthropic.claude-3-5-haiku-20241022-v1:0"
 "#;
     let path = dir.join("bedrock.toml");
     let d = files::parse(&path, source, Format::Toml).unwrap();
-    let variant = &d.prompt("greeting").unwrap().variants[0];
+    let prompt = d.prompt("greeting").unwrap();
+    let variant = &prompt.variants[0];
     // One final line break (`\n` or `\r\n`) is dropped, as in the macros.
-    assert_eq!(variant.text, "Hello {{customer}}");
-    assert_eq!(variant.system.as_deref(), Some("You help with {{topic}}."));
+    assert_eq!(prompt.text(variant), "Hello {{customer}}");
+    assert_eq!(prompt.system(variant), Some("You help with {{topic}}."));
     assert_eq!(variant.variables, ["topic", "customer"]);
-    assert_eq!(d.agent("support").unwrap().instruction, instruction);
+    assert_eq!(d.agent("support").unwrap().instruction.text, instruction);
 
     let missing = "[prompts.p]\ntext_file = \"prompts/none.txt\"\n";
     let e = files::parse(&path, missing, Format::Toml).unwrap_err();

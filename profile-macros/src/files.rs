@@ -4,11 +4,11 @@
 //! struct named after its table in UpperCamelCase, whose `&'a str` fields are the template's variables, with
 //! `#[prompt]`'s `Prompt` impl (`prompt::expand::impl_prompt`). The prompt's const is `<Struct as Prompt>::SPEC`.
 
-use crate::agent::check::{Agent, Instruction, Step};
+use crate::agent::check::Agent;
 use crate::code::Code;
 use crate::emit::{self, Base};
-use crate::prompt::check::{Field, Kind, Prompt, Source, Variant};
-use crate::syntax::Exprs;
+use crate::prompt::check::{Field, Kind, Prompt};
+use crate::syntax::{Exprs, ProfilePaths};
 use bedrock_profiles_core::decl::keys::SectionKey;
 use bedrock_profiles_core::decl::{Name, ProfileDecl};
 use bedrock_profiles_core::files::names::{const_name, struct_name};
@@ -147,11 +147,6 @@ fn field_problem(table: &str, variable: &str) -> Option<String> {
     ))
 }
 
-/// The path of a generated const (a profile a prompt or an agent names).
-fn const_path(key: &str) -> syn::Path {
-    syn::Path::from(format_ident!("{}", const_name(key)))
-}
-
 /// `file`: the path as written in the macro call, for the docs.
 fn items(d: &Declarations, file: &str) -> TokenStream {
     let exprs = Exprs::default();
@@ -178,28 +173,11 @@ fn items(d: &Declarations, file: &str) -> TokenStream {
     }
     for loaded in &d.agents {
         let ident = format_ident!("{}", const_name(&loaded.key));
-        let span = Span::call_site();
         let agent = Agent {
             ident: ident.clone(),
-            name: Some((loaded.name.clone(), span)),
-            description: loaded.description.clone().map(|d| (d, span)),
-            instruction: Some(Instruction {
-                text: loaded.instruction.clone(),
-                file: None,
-            }),
-            model: Some((loaded.model.clone(), span)),
-            idle_session_ttl: loaded.idle_session_ttl.map(|s| (s, span, None)),
-            steps: loaded
-                .steps
-                .iter()
-                .map(|(step, key)| Step {
-                    step: *step,
-                    path: const_path(key),
-                    span,
-                })
-                .collect(),
-            base_prompt_templates: loaded.base_prompt_templates.clone(),
-            guardrail: loaded.guardrail.clone(),
+            resolved: loaded.clone(),
+            profiles: ProfilePaths::default(),
+            tracked: None,
             warnings: Vec::new(),
         };
         let mut docs = vec![format!(" Agent `{}` of the declaration file.", loaded.key)];
@@ -274,40 +252,14 @@ fn prompt_items(c: &mut Code, file: &str, loaded: &LoadedPrompt) {
             })
         })
         .collect();
-    let mut prompt = Prompt {
+    let prompt = Prompt {
         ident: ident.clone(),
-        name: loaded.name.clone(),
-        description: loaded.description.clone(),
-        sources: Vec::new(),
-        variants: Vec::new(),
+        resolved: loaded.clone(),
         fields,
+        profiles: ProfilePaths::default(),
+        tracked: Vec::new(),
         warnings: Vec::new(),
     };
-    // One source per distinct template: variants that inherit a template share its rendering code.
-    let mut source = |text: &str| match prompt.sources.iter().position(|s| s.text == text) {
-        Some(i) => i,
-        None => {
-            prompt.sources.push(Source {
-                text: text.to_owned(),
-                file: None,
-                valid: true,
-            });
-            prompt.sources.len() - 1
-        }
-    };
-    let variants: Vec<Variant> = loaded
-        .variants
-        .iter()
-        .map(|v| Variant {
-            name: v.name.clone(),
-            model: v.model.clone(),
-            profile: v.profile.as_deref().map(const_path),
-            text: source(&v.text),
-            system: v.system.as_deref().map(&mut source),
-            variables: v.variables.clone(),
-        })
-        .collect();
-    prompt.variants = variants;
 
     let mut docs = vec![
         format!(

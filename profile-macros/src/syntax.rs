@@ -2,7 +2,7 @@
 //! the declaration layer's business; this module only says what shape a value has.
 
 use crate::ctxt::Ctxt;
-use bedrock_profiles_core::decl::{Entry, Name, Node, Raw};
+use bedrock_profiles_core::decl::{Entry, Name, Node, ProfileRef, Raw, Relative};
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::{Ident, Lit};
@@ -245,7 +245,7 @@ pub fn report(cx: &mut Ctxt, issues: bedrock_profiles_core::decl::Issues<Span>) 
 }
 
 /// The path of an `InferenceProfile` const given as `profile = PATH`; an error when the expression is not a path.
-pub fn path(cx: &mut Ctxt, exprs: &Exprs, handle: usize, span: Span) -> Option<syn::Path> {
+fn path(cx: &mut Ctxt, exprs: &Exprs, handle: usize, span: Span) -> Option<syn::Path> {
     match syn::parse2::<syn::Path>(exprs.get(handle)) {
         Ok(path) => Some(path),
         Err(_) => {
@@ -260,42 +260,60 @@ pub fn path(cx: &mut Ctxt, exprs: &Exprs, handle: usize, span: Span) -> Option<s
 
 /// Files named by a macro (`text_file`, `system_file`, `instruction_file`), relative to the crate's `Cargo.toml`;
 /// the expansion tracks each one so that editing it rebuilds.
-#[derive(Default)]
-pub struct CrateFiles {
-    dir: Option<std::path::PathBuf>,
+pub fn crate_files() -> Relative {
+    let dir = std::env::var_os("CARGO_MANIFEST_DIR").map(std::path::PathBuf::from);
+    Relative::new(
+        dir.ok_or("CARGO_MANIFEST_DIR is not set (build with cargo)"),
+        "the crate's Cargo.toml",
+    )
 }
 
-impl CrateFiles {
-    fn dir(&mut self) -> Option<&std::path::Path> {
-        if self.dir.is_none() {
-            self.dir = std::env::var_os("CARGO_MANIFEST_DIR").map(std::path::PathBuf::from);
-        }
-        self.dir.as_deref()
-    }
-
-    /// The absolute path of `relative`.
-    pub fn absolute(&mut self, relative: &str) -> std::path::PathBuf {
-        match self.dir() {
-            Some(dir) => dir.join(relative),
-            None => std::path::PathBuf::from(relative),
-        }
-    }
+/// A path as written, without spaces: `super::LONG`.
+pub fn path_text(path: &syn::Path) -> String {
+    quote::ToTokens::to_token_stream(path)
+        .to_string()
+        .replace(' ', "")
 }
 
-impl bedrock_profiles_core::decl::Sources for CrateFiles {
-    fn read(&mut self, path: &str) -> Result<String, String> {
-        let Some(dir) = self.dir() else {
-            return Err("CARGO_MANIFEST_DIR is not set (build with cargo)".to_owned());
-        };
-        std::fs::read_to_string(dir.join(path)).map_err(|error| match error.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_owned(),
-            std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_owned(),
-            _ => error.to_string(),
-        })
+/// The span of a path's last segment, where rustc reports what the generated code does with it.
+pub fn path_span(path: &syn::Path) -> Span {
+    path.segments
+        .last()
+        .map_or(Span::call_site(), |s| s.ident.span())
+}
+
+/// The paths of the profiles a declaration names, for the emitters: `profile = PATH` by its expression handle
+/// (Rust), a declaration file's profile by the const `include_profiles!` generates for its table.
+#[derive(Default, Clone)]
+pub struct ProfilePaths {
+    by_handle: Vec<(usize, syn::Path)>,
+}
+
+impl ProfilePaths {
+    /// The path of `profile = PATH` written at `span`; an error when the expression is not a path.
+    pub fn add(&mut self, cx: &mut Ctxt, exprs: &Exprs, profile: &ProfileRef, span: Span) {
+        if let ProfileRef::Path(handle) = profile
+            && let Some(path) = path(cx, exprs, *handle, span)
+        {
+            self.by_handle.push((*handle, path));
+        }
     }
 
-    fn base(&self) -> String {
-        "the crate's Cargo.toml".to_owned()
+    /// The path of a profile: `None` for an expression that is not a path (an error says so).
+    pub fn get(&self, profile: &ProfileRef) -> Option<syn::Path> {
+        match profile {
+            ProfileRef::Path(handle) => {
+                let found = self.by_handle.iter().find(|(h, _)| h == handle);
+                found.map(|(_, path)| path.clone())
+            }
+            #[cfg(feature = "files")]
+            ProfileRef::Name(key) => {
+                let name = bedrock_profiles_core::files::names::const_name(key);
+                Some(syn::Path::from(Ident::new(&name, Span::call_site())))
+            }
+            #[cfg(not(feature = "files"))]
+            ProfileRef::Name(_) => None,
+        }
     }
 }
 

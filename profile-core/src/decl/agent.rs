@@ -4,6 +4,7 @@
 use super::keys::{AgentKey, GuardrailKey};
 use super::nested::GuardrailDecl;
 use super::read::Reader;
+use super::resolved::{ResolvedAgent, StepProfile, StepTemplate};
 use super::source::{self, ProfileTable, Sources};
 use super::{Entry, IssueKind, Issues, Name, Node, ProfileRef, Raw, Setting, Syntax, kebab_case};
 use crate::agent::{self, AgentViolation, PromptType};
@@ -26,9 +27,9 @@ pub struct AgentDecl<L> {
     /// `idle_session_ttl`: seconds, and the text as written when it had a unit.
     pub idle_session_ttl: Setting<(u32, Option<String>), L>,
     /// Each step's profile (`profile` is the orchestration step's), in the order written.
-    pub steps: Vec<(PromptType, ProfileRef, L)>,
+    pub steps: Vec<StepProfile<L>>,
     /// Each step's base prompt template, in the order written.
-    pub base_prompt_templates: Vec<(PromptType, String, L)>,
+    pub base_prompt_templates: Vec<StepTemplate<L>>,
     /// `guardrail`: id and version (no trace: `CreateAgent.guardrailConfiguration` has none).
     pub guardrail: Setting<GuardrailDecl<L>, L>,
     /// Whether the orchestration step's profile is given as `profile` (rather than in `steps`).
@@ -65,7 +66,7 @@ impl<L: Clone> AgentDecl<L> {
             guardrail: Setting::Unset,
             profile_key: false,
         };
-        let mut r = Reader { syntax, issues };
+        let mut r = Reader::new(syntax, issues);
         let keyed = r.keyed(
             entries,
             "",
@@ -73,9 +74,8 @@ impl<L: Clone> AgentDecl<L> {
             |n| AgentKey::suggest(n).map(AgentKey::as_str),
             &AgentKey::names(),
         );
+        decl.profile_key = keyed.iter().any(|(k, _)| *k == AgentKey::Profile);
         let mut instruction_key: Option<&Name<L>> = None;
-        let profile_written = keyed.iter().any(|(k, _)| *k == AgentKey::Profile);
-        decl.profile_key = profile_written;
         for (k, entry) in &keyed {
             let key = k.as_str();
             let node = &entry.value;
@@ -103,72 +103,85 @@ impl<L: Clone> AgentDecl<L> {
                 AgentKey::Model => decl.model = r.literal_model(key, node, false),
                 AgentKey::IdleSessionTtl => decl.idle_session_ttl = ttl(&mut r, key, node),
                 AgentKey::Profile => {
-                    if let Setting::Set(p, loc) = r.profile_ref(key, node) {
-                        decl.steps.push((PromptType::Orchestration, p, loc));
+                    if let Setting::Set(profile, loc) = r.profile_ref(key, node) {
+                        let step = PromptType::Orchestration;
+                        decl.steps.push(StepProfile { step, profile, loc });
                     }
                 }
-                AgentKey::Steps => {
-                    for (step, value) in steps(&mut r, key, node) {
-                        if step.0 == PromptType::Orchestration && profile_written {
-                            let message = format!(
-                                "`profile` and `{}` both set the orchestration step's profile; keep one of them",
-                                step_path(syntax, key, "orchestration")
-                            );
-                            r.issues.rule(&step_key(key, step.0), &step.1, message);
-                            continue;
-                        }
-                        let path = step_key(key, step.0);
-                        let profile = r.issues.nested("", |issues| {
-                            Reader { syntax, issues }.profile_ref(&path, value)
-                        });
-                        if let Setting::Set(p, loc) = profile {
-                            decl.steps.push((step.0, p, loc));
-                        }
-                    }
-                }
-                AgentKey::Guardrail => {
-                    decl.guardrail = match r.guardrail(key, node, false) {
-                        Setting::Expr(_, loc) | Setting::Cleared(loc) => {
-                            let message = format!(
-                                "`{key}` takes its id and version as written: `{}`",
-                                if syntax.is_data() {
-                                    syntax.table(&[("id", "\"gr0abc123\""), ("version", "\"1\"")])
-                                } else {
-                                    format!("{key}(id = \"gr0abc123\", version = \"1\")")
-                                }
-                            );
-                            r.issues.push(IssueKind::Type, key, &loc, message);
-                            Setting::Invalid
-                        }
-                        other => other,
-                    }
-                }
+                AgentKey::Steps => decl.read_steps(&mut r, key, node),
+                AgentKey::Guardrail => decl.guardrail = guardrail(&mut r, key, node),
                 AgentKey::BasePromptTemplates => {
                     for (step, value) in steps(&mut r, key, node) {
                         let path = step_key(key, step.0);
                         if let Setting::Set(text, loc) = r.literal(&path, value, "a string literal")
                         {
-                            decl.base_prompt_templates.push((step.0, text, loc));
+                            let step = step.0;
+                            decl.base_prompt_templates
+                                .push(StepTemplate { step, text, loc });
                         }
                     }
                 }
             }
         }
-        if !decl.instruction.is_written() {
+        decl.missing_keys(&mut r);
+        decl
+    }
+
+    /// `steps(...)`: each step's profile, unless `profile` gives the orchestration step's.
+    fn read_steps(&mut self, r: &mut Reader<'_, L>, key: &str, node: &Node<L>) {
+        for ((step, key_loc), value) in steps(r, key, node) {
+            let path = step_key(key, step);
+            if step == PromptType::Orchestration && self.profile_key {
+                let message = format!(
+                    "`profile` and `{}` both set the orchestration step's profile; keep one of them",
+                    step_path(r.syntax, key, "orchestration")
+                );
+                r.issues.rule(&path, &key_loc, message);
+                continue;
+            }
+            if let Setting::Set(profile, loc) = r.profile_ref(&path, value) {
+                self.steps.push(StepProfile { step, profile, loc });
+            }
+        }
+    }
+
+    /// "missing key" for `instruction` and `model`, which every agent needs.
+    fn missing_keys(&self, r: &mut Reader<'_, L>) {
+        if !self.instruction.is_written() {
             let (min, max) = crate::limits::INSTRUCTION_CHARS;
             let message = format!(
                 "missing key `instruction` (or `instruction_file`): Bedrock needs an instruction of {min}..={max} characters to prepare an agent"
             );
-            r.missing("", "instruction", &decl.ident.loc, message);
+            r.missing("", "instruction", &self.ident.loc, message);
         }
-        if !decl.model.is_written() {
+        if !self.model.is_written() {
             let message = format!(
                 "missing key `model`: the agent's foundation model, like `{}`",
-                syntax.assign("model", "\"anthropic.claude-3-5-sonnet-20241022-v2:0\"")
+                r.syntax
+                    .assign("model", "\"anthropic.claude-3-5-sonnet-20241022-v2:0\"")
             );
-            r.missing("", "model", &decl.ident.loc, message);
+            r.missing("", "model", &self.ident.loc, message);
         }
-        decl
+    }
+
+    /// The agent as the emitters and the file loader take it: `None` without an instruction or a model (an issue
+    /// says so).
+    pub fn resolved(&self) -> Option<ResolvedAgent<L>> {
+        Some(ResolvedAgent {
+            key: self.ident.text.clone(),
+            name: self.effective_name(),
+            description: self.description.value().cloned(),
+            instruction: self.instruction.value()?.clone(),
+            model: self.model.value()?.clone(),
+            idle_session_ttl: self.idle_session_ttl.value().map(|(seconds, _)| *seconds),
+            steps: self.steps.clone(),
+            base_prompt_templates: self.base_prompt_templates.clone(),
+            guardrail: self
+                .guardrail
+                .value()
+                .and_then(|g| g.resolve())
+                .map(|g| (g.id.into_owned(), g.version.into_owned())),
+        })
     }
 
     /// The default name: the struct's or table's name in kebab-case.
@@ -186,18 +199,14 @@ impl<L: Clone> AgentDecl<L> {
 
     /// The profile of `step`, if one is given.
     pub fn step(&self, step: PromptType) -> Option<&ProfileRef> {
-        self.steps
-            .iter()
-            .find(|(s, ..)| *s == step)
-            .map(|(_, p, _)| p)
+        let found = self.steps.iter().find(|s| s.step == step)?;
+        Some(&found.profile)
     }
 
     /// The base prompt template of `step`, if one is given.
     pub fn base_prompt_template(&self, step: PromptType) -> Option<&str> {
-        self.base_prompt_templates
-            .iter()
-            .find(|(s, ..)| *s == step)
-            .map(|(_, t, _)| t.as_str())
+        let found = self.base_prompt_templates.iter().find(|t| t.step == step)?;
+        Some(&found.text)
     }
 
     /// Every agent rule on the values read; with `profiles` (files), each step's profile for Agents with the
@@ -260,27 +269,20 @@ impl<L: Clone> AgentDecl<L> {
             }
         }
         // A step's profile is sent only with the step's base prompt template.
-        for (step, _, loc) in &self.steps {
+        for StepProfile { step, loc, .. } in &self.steps {
             if self.base_prompt_template(*step).is_none() {
-                let path = match step {
-                    PromptType::Orchestration if self.profile_key => "profile".to_owned(),
-                    _ => step_key(AgentKey::Steps.as_str(), *step),
-                };
                 let v = AgentViolation::StepWithoutTemplate { step: *step };
-                report(&path, loc, Some(v), "");
+                report(&self.step_path(*step), loc, Some(v), "");
             }
         }
         let Some(table) = profiles else {
             return;
         };
-        for (step, profile, loc) in &self.steps {
+        for StepProfile { step, profile, loc } in &self.steps {
             let ProfileRef::Name(key) = profile else {
                 continue;
             };
-            let path = match step {
-                PromptType::Orchestration if self.profile_key => "profile".to_owned(),
-                _ => step_key(AgentKey::Steps.as_str(), *step),
-            };
+            let path = self.step_path(*step);
             match table.get(key) {
                 None => source::missing_profile(issues, table, &path, key, loc),
                 Some(None) => {}
@@ -297,6 +299,40 @@ impl<L: Clone> AgentDecl<L> {
                 }
             }
         }
+    }
+}
+
+impl<L> AgentDecl<L> {
+    /// The key path of `step`'s profile: `profile` or `steps.pre_processing`.
+    fn step_path(&self, step: PromptType) -> String {
+        match step {
+            PromptType::Orchestration if self.profile_key => "profile".to_owned(),
+            _ => step_key(AgentKey::Steps.as_str(), step),
+        }
+    }
+}
+
+/// `guardrail(id = "...", version = "...")`: id and version as written, never `None` or a constant.
+fn guardrail<L: Clone>(
+    r: &mut Reader<'_, L>,
+    key: &str,
+    node: &Node<L>,
+) -> Setting<GuardrailDecl<L>, L> {
+    match r.guardrail(key, node, false) {
+        Setting::Expr(_, loc) | Setting::Cleared(loc) => {
+            let message = format!(
+                "`{key}` takes its id and version as written: `{}`",
+                if r.syntax.is_data() {
+                    r.syntax
+                        .table(&[("id", "\"gr0abc123\""), ("version", "\"1\"")])
+                } else {
+                    format!("{key}(id = \"gr0abc123\", version = \"1\")")
+                }
+            );
+            r.issues.push(IssueKind::Type, key, &loc, message);
+            Setting::Invalid
+        }
+        other => other,
     }
 }
 

@@ -1,9 +1,59 @@
-//! Inheritance among the profiles of one file (`extends`), resolved in linear time.
+//! Inheritance among declarations: the order that resolves every base before what derives from it (for the
+//! profiles of one file, `extends`, and of one `inference_profile!` invocation, `..BASE`), in linear time.
 
 use super::{IssueKind, Issues, ProfileDecl, Syntax};
 use crate::profile::InferenceProfile;
 use crate::rules::Surface;
 use std::collections::HashMap;
+
+/// The order in which to resolve declarations bases first ([`bases_first`]), and the chains that loop back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chains {
+    /// Every declaration once, each after its base, except in a cycle: there the member that closes the loop comes
+    /// first.
+    pub order: Vec<usize>,
+    /// The cycles, each in the order of its chain.
+    pub cycles: Vec<Vec<usize>>,
+}
+
+/// The order in which to resolve `n` declarations, where `base(i)` is the declaration `i` derives from among them:
+/// each chain is walked up to a declaration already ordered (or one without a base) and ordered back down, without
+/// recursion, so that a chain of any length takes linear time and constant stack.
+pub fn bases_first(n: usize, base: impl Fn(usize) -> Option<usize>) -> Chains {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        OnChain,
+        Done,
+    }
+    let mut state = vec![State::New; n];
+    let mut chains = Chains {
+        order: Vec::with_capacity(n),
+        cycles: Vec::new(),
+    };
+    for start in 0..n {
+        let mut chain = Vec::new();
+        let mut at = start;
+        while state[at] == State::New {
+            state[at] = State::OnChain;
+            chain.push(at);
+            match base(at) {
+                Some(b) => at = b,
+                None => break,
+            }
+        }
+        // Back at a member of this chain: a cycle from there on.
+        if chain.last().is_some_and(|&last| base(last) == Some(at)) && state[at] == State::OnChain {
+            let from = chain.iter().position(|&i| i == at).unwrap_or(0);
+            chains.cycles.push(chain[from..].to_vec());
+        }
+        for &i in chain.iter().rev() {
+            state[i] = State::Done;
+            chains.order.push(i);
+        }
+    }
+    chains
+}
 
 /// Resolves every profile's base among `decls` (files, where every base is declared beside its profile), in time
 /// linear in the number of profiles: `extends` naming no profile and cycles are issues (on `extends`), and a
@@ -21,119 +71,108 @@ pub fn resolve_extends<L: Clone>(
         .enumerate()
         .map(|(i, d)| (d.ident.text.as_str(), i))
         .collect();
-    #[derive(Clone, Copy, PartialEq)]
-    enum State {
-        New,
-        Busy,
-        Done,
+    let base_of = |i: usize| {
+        let base = decls[i].base.as_ref()?;
+        index.get(base.text.as_str()).copied()
+    };
+    let chains = bases_first(decls.len(), base_of);
+    let mut in_cycle = vec![false; decls.len()];
+    for cycle in &chains.cycles {
+        report_cycle(decls, cycle, issues, &prefix);
+        for &member in cycle {
+            in_cycle[member] = true;
+        }
     }
-    let mut state = vec![State::New; decls.len()];
+    let mut names: Vec<&str> = index.keys().copied().collect();
+    names.sort_unstable();
     let mut done: Vec<Option<InferenceProfile>> = vec![None; decls.len()];
     // Whether each done profile was checked and has an error, or derives from one that has.
     let mut broken = vec![false; decls.len()];
-    let mut names: Vec<&str> = index.keys().copied().collect();
-    names.sort_unstable();
-    for start in 0..decls.len() {
-        // Walk up the chain until a resolved (or base-less) profile, then resolve back down: no recursion, so a
-        // chain of any length resolves in linear time and constant stack.
-        let mut chain = Vec::new();
-        let mut at = start;
-        let mut bottom: Option<Option<InferenceProfile>> = None;
-        loop {
-            match state[at] {
-                State::Done => {
-                    bottom = Some(done[at].clone());
-                    break;
-                }
-                State::Busy => {
-                    // A cycle: every member from `at` on is reported and broken.
-                    let from = chain.iter().position(|&i| i == at).unwrap_or(0);
-                    let cycle: Vec<usize> = chain[from..].to_vec();
-                    for &member in &cycle {
-                        let d = &decls[member];
-                        let mut names: Vec<&str> = Vec::new();
-                        let pos = cycle.iter().position(|&m| m == member).unwrap_or(0);
-                        for k in 0..=cycle.len() {
-                            names.push(&decls[cycle[(pos + k) % cycle.len()]].ident.text);
-                        }
-                        if let Some(base) = &d.base {
-                            issues.nested(&prefix(d), |issues| {
-                                issues.push(
-                                    IssueKind::ExtendsCycle,
-                                    "extends",
-                                    &base.loc,
-                                    format!("`extends` makes a cycle: {}", names.join(" -> ")),
-                                )
-                            });
-                        }
-                        state[member] = State::Done;
-                    }
-                    chain.truncate(from);
-                    bottom = Some(None);
-                    break;
-                }
-                State::New => {}
-            }
-            state[at] = State::Busy;
-            chain.push(at);
-            let d = &decls[at];
-            let Some(base) = &d.base else {
-                break;
-            };
-            match index.get(base.text.as_str()) {
-                Some(&b) => at = b,
-                None => {
-                    let mut message = format!(
-                        "`extends` names no profile: `{}` is not declared",
-                        base.text
-                    );
-                    if let Some(s) = crate::suggest::closest_str(&base.text, &names) {
-                        message.push_str(&format!("; did you mean `{s}`?"));
-                    }
-                    issues.nested(&prefix(d), |issues| {
-                        issues.push(
-                            IssueKind::ExtendsMissing {
-                                profile: base.text.clone(),
-                            },
-                            "extends",
-                            &base.loc,
-                            message,
-                        )
-                    });
-                    chain.pop();
-                    state[at] = State::Done;
-                    bottom = Some(None);
-                    break;
-                }
-            }
+    for i in chains.order {
+        let d = &decls[i];
+        if in_cycle[i] {
+            continue;
         }
-        // Resolve down the chain: the last member has no base (or sits on `bottom`). A profile with an error
-        // resolves to `None`, so that what uses it (a derived profile, a prompt, an agent) adds no error about it.
-        let mut below: Option<Option<InferenceProfile>> = bottom;
-        let mut below_broken = broken[at];
-        while let Some(i) = chain.pop() {
-            let d = &decls[i];
-            let before = issues.len();
-            let resolved = match (&d.base, &below) {
-                (None, _) => Some(issues.nested(&prefix(d), |i| d.check(None, surface, syntax, i))),
-                (Some(_), Some(Some(base))) => {
+        let before = issues.len();
+        let mut below_broken = false;
+        // A profile with an error resolves to `None`, so that what uses it (a derived profile, a prompt, an agent)
+        // adds no error about it.
+        let resolved = match (&d.base, base_of(i)) {
+            (None, _) => Some(issues.nested(&prefix(d), |i| d.check(None, surface, syntax, i))),
+            (Some(base), None) => {
+                let mut message = format!(
+                    "`extends` names no profile: `{}` is not declared",
+                    base.text
+                );
+                if let Some(s) = crate::suggest::closest_str(&base.text, &names) {
+                    message.push_str(&format!("; did you mean `{s}`?"));
+                }
+                let kind = IssueKind::ExtendsMissing {
+                    profile: base.text.clone(),
+                };
+                issues.nested(&prefix(d), |i| i.push(kind, "extends", &base.loc, message));
+                done[i] = None;
+                continue;
+            }
+            (Some(_), Some(b)) => match &done[b] {
+                Some(base) => {
                     Some(issues.nested(&prefix(d), |i| d.check(Some(base), surface, syntax, i)))
                 }
                 // A base with an error, reported on it: this profile's own values are checked alone (what it
                 // inherits is the base's to report), and it is broken too.
-                (Some(_), _) if below_broken => {
+                None if broken[b] => {
+                    below_broken = true;
                     issues.nested(&prefix(d), |i| d.check(None, surface, syntax, i));
                     None
                 }
-                (Some(_), _) => None,
-            };
-            let resolved = resolved.filter(|_| issues.len() == before);
-            broken[i] = resolved.is_none() && (issues.len() != before || below_broken);
-            below_broken = broken[i];
-            state[i] = State::Done;
-            done[i] = resolved.clone();
-            below = Some(resolved);
-        }
+                None => None,
+            },
+        };
+        let resolved = resolved.filter(|_| issues.len() == before);
+        broken[i] = resolved.is_none() && (issues.len() != before || below_broken);
+        done[i] = resolved;
     }
     done
+}
+
+/// "`extends` makes a cycle: a -> b -> a", on the `extends` of each member.
+fn report_cycle<L: Clone>(
+    decls: &[ProfileDecl<L>],
+    cycle: &[usize],
+    issues: &mut Issues<L>,
+    prefix: &impl Fn(&ProfileDecl<L>) -> String,
+) {
+    for (pos, &member) in cycle.iter().enumerate() {
+        let d = &decls[member];
+        let names: Vec<&str> = (0..=cycle.len())
+            .map(|k| decls[cycle[(pos + k) % cycle.len()]].ident.text.as_str())
+            .collect();
+        if let Some(base) = &d.base {
+            issues.nested(&prefix(d), |issues| {
+                issues.push(
+                    IssueKind::ExtendsCycle,
+                    "extends",
+                    &base.loc,
+                    format!("`extends` makes a cycle: {}", names.join(" -> ")),
+                )
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Chains, bases_first};
+
+    #[test]
+    fn bases_come_first_and_cycles_are_found() {
+        // 0 <- 1 <- 2; 3 <-> 4; 5 derives from the cycle.
+        let bases = [None, Some(0), Some(1), Some(4), Some(3), Some(3)];
+        let Chains { order, cycles } = bases_first(bases.len(), |i| bases[i]);
+        assert_eq!(order, [0, 1, 2, 4, 3, 5]);
+        assert_eq!(cycles, [vec![3, 4]]);
+        // A profile deriving from itself.
+        let own = bases_first(1, |_| Some(0));
+        assert_eq!((own.order, own.cycles), (vec![0], vec![vec![0]]));
+    }
 }

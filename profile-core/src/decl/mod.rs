@@ -31,13 +31,14 @@ mod variant;
 use std::fmt::Write as _;
 
 pub use agent::{AgentDecl, Instruction};
-pub use extends::resolve_extends;
+pub use extends::{Chains, bases_first, resolve_extends};
 pub use keys::ProfileKey;
 pub use nested::{GuardrailDecl, ReasoningDecl};
 pub use profile::{ProfileDecl, SchemaDecl};
-pub use prompt::{ProfileRef, PromptDecl, ResolvedVariant, TemplateSource, VariantDecl};
+pub use prompt::{ProfileRef, PromptDecl, TemplateSource, VariantDecl};
 pub use read::StringEntry;
-pub use source::{NoSources, ProfileTable, Sources, drop_final_line_break};
+pub use resolved::{ResolvedAgent, ResolvedPrompt, ResolvedVariant, StepProfile, StepTemplate};
+pub use source::{NoSources, ProfileTable, Relative, Sources, drop_final_line_break};
 
 /// The syntax a declaration was written in: it decides how messages spell an example.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -353,7 +354,7 @@ pub fn read_unknown<L: Clone>(
     suggestion: Option<&'static str>,
     all: &[&str],
 ) {
-    read::Reader { syntax, issues }.unknown(key, "", suggestion, all);
+    read::Reader::new(syntax, issues).unknown(key, "", suggestion, all);
 }
 
 /// Reads a model (an id, a cross-region id, an ARN, or an unlisted model) as the key `model` would be.
@@ -362,7 +363,7 @@ pub fn read_model<L: Clone>(
     syntax: Syntax,
     issues: &mut Issues<L>,
 ) -> Setting<crate::models::ModelRef, L> {
-    read::Reader { syntax, issues }.model("model", node, true)
+    read::Reader::new(syntax, issues).model("model", node, true)
 }
 
 /// `a` + `.` + `b`, or `a[1]` when `b` is an index.

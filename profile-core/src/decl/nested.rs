@@ -184,10 +184,8 @@ impl<L: Clone> Reader<'_, L> {
             Ok(entries) => entries,
             Err(other) => return other,
         };
-        let syntax = self.syntax;
         let before = self.issues.len();
-        let decl = self.issues.nested(key, |issues| {
-            let mut r = Reader { syntax, issues };
+        let decl = self.nested(key, |r| {
             let mut decl = ReasoningDecl {
                 budget_tokens: Setting::Unset,
                 effort: Setting::Unset,
@@ -251,10 +249,8 @@ impl<L: Clone> Reader<'_, L> {
             Ok(entries) => entries,
             Err(other) => return other,
         };
-        let syntax = self.syntax;
         let before = self.issues.len();
-        let decl = self.issues.nested(key, |issues| {
-            let mut r = Reader { syntax, issues };
+        let decl = self.nested(key, |r| {
             let mut decl = GuardrailDecl {
                 id: Setting::Unset,
                 version: Setting::Unset,

@@ -160,7 +160,7 @@ impl<L: Clone> ProfileDecl<L> {
     ) -> Self {
         let mut decl = ProfileDecl::new(ident);
         decl.base = base;
-        let mut r = Reader { syntax, issues };
+        let mut r = Reader::new(syntax, issues);
         let mut all = ProfileKey::names();
         if syntax.is_file() {
             all.extend(FileProfileKey::names());
@@ -237,12 +237,8 @@ impl<L: Clone> ProfileDecl<L> {
             let Ok(key) = name.parse::<ProfileKey>() else {
                 let key = Name::new(name.clone(), loc.clone());
                 let suggestion = ProfileKey::suggest(name).map(ProfileKey::as_str);
-                r.issues.nested("unset", |issues| {
-                    let mut inner = Reader {
-                        syntax: r.syntax,
-                        issues,
-                    };
-                    inner.unknown(&key, "", suggestion, &ProfileKey::names());
+                r.nested("unset", |r| {
+                    r.unknown(&key, "", suggestion, &ProfileKey::names())
                 });
                 continue;
             };

@@ -3,6 +3,7 @@
 
 use super::keys::{PromptKey, VariantKey};
 use super::read::Reader;
+use super::resolved::{ResolvedPrompt, ResolvedVariant};
 use super::source::{self, ProfileTable, Sources};
 use super::{Entry, IssueKind, Issues, Name, Node, Raw, Setting, Syntax, kebab_case};
 use crate::models::ModelRef;
@@ -55,6 +56,16 @@ pub enum ProfileRef {
     Name(String),
 }
 
+impl ProfileRef {
+    /// The table name of a file's profile.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            ProfileRef::Name(name) => Some(name),
+            ProfileRef::Path(_) => None,
+        }
+    }
+}
+
 /// A template as written: inline, or read from a file (one final line break dropped).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TemplateSource<L> {
@@ -89,31 +100,6 @@ impl<L> TemplateSource<L> {
     }
 }
 
-type Picked<'d, L> = (
-    Option<(&'d ModelRef, &'d L)>,
-    Option<(&'d ProfileRef, &'d L)>,
-    usize,
-    Option<usize>,
-    Vec<String>,
-);
-
-/// One variant after inheritance from the top level.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ResolvedVariant<'d, L> {
-    /// Its name (`default` for the top level).
-    pub name: String,
-    /// The model, with its location.
-    pub model: Option<(&'d ModelRef, &'d L)>,
-    /// The profile, with its location.
-    pub profile: Option<(&'d ProfileRef, &'d L)>,
-    /// The text template.
-    pub text: usize,
-    /// The system prompt template.
-    pub system: Option<usize>,
-    /// Distinct variables of the system prompt and the text, in order of first use.
-    pub variables: Vec<String>,
-}
-
 impl<L: Clone> PromptDecl<L> {
     /// Reads the entries of one prompt.
     pub fn read(
@@ -132,7 +118,7 @@ impl<L: Clone> PromptDecl<L> {
             sources: Vec::new(),
             unknown_keys: false,
         };
-        let mut r = Reader { syntax, issues };
+        let mut r = Reader::new(syntax, issues);
         let all: Vec<&str> = PromptKey::ALL.iter().map(|k| k.spelling(syntax)).collect();
         let mut seen: Vec<PromptKey> = Vec::new();
         for entry in entries {
@@ -200,12 +186,8 @@ impl<L: Clone> PromptDecl<L> {
         };
         let mut v = VariantDecl::new(None, node.loc.clone());
         let index = self.variants.len();
-        r.issues.nested(&format!("variants[{index}]"), |issues| {
-            let mut r = Reader {
-                syntax: r.syntax,
-                issues,
-            };
-            v.read(&mut r, entries, &mut self.sources, sources);
+        r.nested(&format!("variants[{index}]"), |r| {
+            v.read(r, entries, &mut self.sources, sources);
         });
         if v.name.is_none() {
             let message = format!(
@@ -241,13 +223,7 @@ impl<L: Clone> PromptDecl<L> {
                     .push(IssueKind::Type, &path, &table.value.loc, message);
                 continue;
             };
-            r.issues.nested(&path, |issues| {
-                let mut r = Reader {
-                    syntax: r.syntax,
-                    issues,
-                };
-                v.read(&mut r, entries, &mut self.sources, sources);
-            });
+            r.nested(&path, |r| v.read(r, entries, &mut self.sources, sources));
             self.variants.push(v);
         }
     }
@@ -265,47 +241,50 @@ impl<L: Clone> PromptDecl<L> {
         }
     }
 
-    /// Every variant after inheritance (the default variant first), or `None` without a `text` at the top level.
-    pub fn resolve(&self) -> Option<Vec<ResolvedVariant<'_, L>>> {
-        let top_text = *self.top.text.value()?;
-        let mut out = Vec::with_capacity(1 + self.variants.len());
-        for v in std::iter::once(&self.top).chain(&self.variants) {
-            let Some(name) = (match &v.name {
-                Some(n) => Some(n.text.clone()),
-                None if std::ptr::eq(v, &self.top) => Some(DEFAULT_VARIANT.to_owned()),
-                None => None,
-            }) else {
-                continue;
-            };
-            let (model, profile, text, system, variables) = self.pick(v, top_text);
-            out.push(ResolvedVariant {
-                name,
-                model,
-                profile,
-                text,
-                system,
-                variables,
-            });
-        }
-        Some(out)
+    /// The variants that have a name, the top level (`default`) first.
+    fn named(&self) -> impl Iterator<Item = (String, &VariantDecl<L>)> {
+        let top = (DEFAULT_VARIANT.to_owned(), &self.top);
+        let variants = self
+            .variants
+            .iter()
+            .filter_map(|v| Some((v.name.as_ref()?.text.clone(), v)));
+        std::iter::once(top).chain(variants)
     }
 
-    fn pick<'d>(&'d self, v: &'d VariantDecl<L>, top_text: usize) -> Picked<'d, L> {
-        let model = match (&v.model, &self.top.model) {
-            (Setting::Set(m, l), _) | (Setting::Unset, Setting::Set(m, l)) => Some((m, l)),
-            _ => None,
-        };
-        let profile = match (&v.profile, &self.top.profile) {
-            (Setting::Set(p, l), _) | (Setting::Unset, Setting::Set(p, l)) => Some((p, l)),
-            _ => None,
-        };
-        let text = v.text.value().copied().unwrap_or(top_text);
-        let system = match (&v.system, &self.top.system) {
-            (Setting::Set(s, _), _) | (Setting::Unset, Setting::Set(s, _)) => Some(*s),
-            _ => None,
-        };
+    /// What variant `v` sets, else what the top level sets.
+    fn inherited<'d, T>(
+        &'d self,
+        v: &'d VariantDecl<L>,
+        key: impl Fn(&VariantDecl<L>) -> &Setting<T, L>,
+    ) -> &'d Setting<T, L> {
+        match key(v) {
+            Setting::Unset => key(&self.top),
+            own => own,
+        }
+    }
+
+    /// Every variant after inheritance (the default variant first), or `None` without a `text` at the top level.
+    fn resolve(&self) -> Option<Vec<ResolvedVariant>> {
+        let top_text = *self.top.text.value()?;
+        let variants = self.named().map(|(name, v)| {
+            let text = v.text.value().copied().unwrap_or(top_text);
+            let system = self.inherited(v, |v| &v.system).value().copied();
+            ResolvedVariant {
+                name,
+                model: self.inherited(v, |v| &v.model).value().cloned(),
+                profile: self.inherited(v, |v| &v.profile).value().cloned(),
+                text,
+                system,
+                variables: self.variables([system, Some(text)]),
+            }
+        });
+        Some(variants.collect())
+    }
+
+    /// The distinct variables of the templates `sources`, in order of first use.
+    fn variables(&self, sources: [Option<usize>; 2]) -> Vec<String> {
         let mut variables: Vec<String> = Vec::new();
-        for index in [system, Some(text)].into_iter().flatten() {
+        for index in sources.into_iter().flatten() {
             if let Some(t) = self.sources[index].parsed() {
                 for name in t.variables() {
                     if !variables.iter().any(|n| n == name) {
@@ -314,20 +293,53 @@ impl<L: Clone> PromptDecl<L> {
                 }
             }
         }
-        (model, profile, text, system, variables)
+        variables
     }
 
     /// Every rule of a prompt: names, description, models, the variables of each variant and, when `fields` is
     /// given (Rust), that placeholders and fields match; `profiles` finds a profile of the same file by name
-    /// (files), checked for Prompt management with the variant's model. Returns the variants when the prompt
-    /// has a `text`.
+    /// (files), checked for Prompt management with the variant's model. Returns the prompt resolved when it has a
+    /// `text`.
     pub fn check(
         &self,
         syntax: Syntax,
         fields: Option<&[Name<L>]>,
         profiles: Option<&ProfileTable>,
         issues: &mut Issues<L>,
-    ) -> Option<Vec<ResolvedVariant<'_, L>>> {
+    ) -> Option<ResolvedPrompt<L>> {
+        self.check_name(syntax, issues);
+        if let Setting::Set(d, loc) = &self.description
+            && let Some(v) = rules::check_description(d)
+        {
+            issues.rule("description", loc, v.to_string());
+        }
+        self.check_variant_names(issues);
+        self.check_templates(fields, issues);
+        self.check_variant_settings(profiles, issues);
+        if !self.top.text.is_written() {
+            self.missing_text(syntax, issues);
+            return None;
+        }
+        let variants = self.resolve()?;
+        let all_valid = self.check_variants(&variants, profiles, issues);
+        // A field must be used by some placeholder of some variant: checked only when every template is valid, so
+        // that a broken template cannot make a field look unused.
+        if let Some(fields) = fields
+            && all_valid
+        {
+            self.check_fields_used(&variants, fields, issues);
+        }
+        Some(ResolvedPrompt {
+            key: self.ident.text.clone(),
+            name: self.effective_name(),
+            description: self.description.value().cloned(),
+            templates: self.sources.clone(),
+            variants,
+        })
+    }
+
+    /// The prompt's name, or the default name from the struct or table.
+    fn check_name(&self, syntax: Syntax, issues: &mut Issues<L>) {
         match &self.name {
             Setting::Set(name, loc) => {
                 if let Some(v) = prompt::check_prompt_name(name) {
@@ -341,12 +353,10 @@ impl<L: Clone> PromptDecl<L> {
                 }
             }
         }
-        if let Setting::Set(d, loc) = &self.description
-            && let Some(v) = rules::check_description(d)
-        {
-            issues.rule("description", loc, v.to_string());
-        }
-        // Variant names: valid, and unique (the top level is `default`).
+    }
+
+    /// Variant names: valid, unique (the top level is `default`), and a valid request name with the prompt's.
+    fn check_variant_names(&self, issues: &mut Issues<L>) {
         let mut names: Vec<&str> = vec![DEFAULT_VARIANT];
         let mut locs: Vec<Option<&L>> = vec![None];
         for v in &self.variants {
@@ -372,7 +382,10 @@ impl<L: Clone> PromptDecl<L> {
                 issues.rule(&format!("variants.{}", names[i]), loc, v.to_string());
             }
         }
-        // Each template's own rules, once however many variants share it.
+    }
+
+    /// Each template's own rules, once however many variants share it; with `fields`, its placeholders.
+    fn check_templates(&self, fields: Option<&[Name<L>]>, issues: &mut Issues<L>) {
         for (i, s) in self.sources.iter().enumerate() {
             match prompt::check_template(s.part, &s.text) {
                 Ok(t) => {
@@ -391,6 +404,10 @@ impl<L: Clone> PromptDecl<L> {
                 }
             }
         }
+    }
+
+    /// What each variant (and the top level) writes: a profile of the file, a model for Prompt management.
+    fn check_variant_settings(&self, profiles: Option<&ProfileTable>, issues: &mut Issues<L>) {
         for v in std::iter::once(&self.top).chain(&self.variants) {
             if let (Some(table), Setting::Set(ProfileRef::Name(name), loc)) = (profiles, &v.profile)
                 && !table.contains_key(name)
@@ -403,28 +420,38 @@ impl<L: Clone> PromptDecl<L> {
                 issues.rule(&v.path("model"), loc, violation.to_string());
             }
         }
-        if !self.top.text.is_written() {
-            if self.unknown_keys {
-                return None;
-            }
-            let example = format!(
-                "`{}` or `{}`",
-                syntax.assign("text", "\"Hello {{name}}\""),
-                syntax.assign("text_file", "\"prompts/hello.txt\"")
-            );
-            let message = format!("missing key `text`: give the template as {example}");
-            issues.push(
-                IssueKind::MissingKey { key: "text" },
-                "",
-                &self.ident.loc,
-                message,
-            );
-            return None;
+    }
+
+    /// "missing key `text`", unless an unknown key (maybe a misspelled `text`) was reported.
+    fn missing_text(&self, syntax: Syntax, issues: &mut Issues<L>) {
+        if self.unknown_keys {
+            return;
         }
-        let variants = self.resolve()?;
+        let example = format!(
+            "`{}` or `{}`",
+            syntax.assign("text", "\"Hello {{name}}\""),
+            syntax.assign("text_file", "\"prompts/hello.txt\"")
+        );
+        let message = format!("missing key `text`: give the template as {example}");
+        issues.push(
+            IssueKind::MissingKey { key: "text" },
+            "",
+            &self.ident.loc,
+            message,
+        );
+    }
+
+    /// Each variant after inheritance: its number of variables and, in files, its profile with its model (once per
+    /// profile and model). Returns whether every template of every variant is valid.
+    fn check_variants(
+        &self,
+        variants: &[ResolvedVariant],
+        profiles: Option<&ProfileTable>,
+        issues: &mut Issues<L>,
+    ) -> bool {
         let mut all_valid = true;
-        let mut checked: Vec<(String, Option<String>)> = Vec::new();
-        for v in &variants {
+        let mut checked: Vec<(&str, Option<&str>)> = Vec::new();
+        for (v, (_, declared)) in variants.iter().zip(self.named()) {
             let text = &self.sources[v.text];
             let system_valid = v.system.is_none_or(|s| self.sources[s].valid);
             if !text.valid || !system_valid {
@@ -435,63 +462,69 @@ impl<L: Clone> PromptDecl<L> {
                 issues.rule(&self.source_path(v.text), &text.loc, violation.to_string());
                 all_valid = false;
             }
-            if let Some((ProfileRef::Name(key), loc)) = v.profile
+            if let Setting::Set(ProfileRef::Name(key), loc) =
+                self.inherited(declared, |v| &v.profile)
                 && let Some(Some(profile)) = profiles.and_then(|t| t.get(key))
             {
-                let model_id = v.model.map(|(m, _)| m.id().to_owned());
-                if !checked.contains(&(key.clone(), model_id.clone())) {
-                    checked.push((key.clone(), model_id));
-                    let model = v.model.map(|(m, _)| m);
-                    for violation in rules::check_for(profile, Surface::PromptManagement, model) {
-                        let path = match v.name.as_str() {
-                            DEFAULT_VARIANT => "profile".to_owned(),
-                            name => format!("variants.{name}.profile"),
-                        };
-                        issues.rule(&path, loc, format!("profile `{key}`: {violation}"));
-                    }
+                let model_id = v.model.as_ref().map(ModelRef::id);
+                if checked.contains(&(key.as_str(), model_id)) {
+                    continue;
                 }
-            }
-        }
-        // A field must be used by some placeholder of some variant: checked only when every template is valid, so
-        // that a broken template cannot make a field look unused.
-        if let Some(fields) = fields
-            && all_valid
-        {
-            let parsed: Vec<Vec<Template<'_>>> = variants
-                .iter()
-                .map(|v| {
-                    [v.system, Some(v.text)]
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|i| self.sources[i].parsed())
-                        .collect()
-                })
-                .collect();
-            let refs: Vec<Vec<&Template<'_>>> = parsed.iter().map(|v| v.iter().collect()).collect();
-            let known: Vec<&str> = fields.iter().map(|f| f.text.as_str()).collect();
-            // A field that a misspelled placeholder meant (`{{customr}}` -> `customer`) is unused because of that
-            // one mistake, already reported with the suggestion: no second error for it.
-            let meant: Vec<&str> = refs
-                .iter()
-                .flatten()
-                .flat_map(|t| t.segments.iter())
-                .filter_map(|segment| match segment {
-                    Segment::Variable { name, .. } if !known.contains(name) => {
-                        crate::suggest::closest_str(name, &known)
-                    }
-                    _ => None,
-                })
-                .collect();
-            for violation in prompt::check_fields_used(&refs, &known) {
-                if let PromptViolation::UnusedVariable { name, .. } = violation
-                    && !meant.contains(&name)
-                    && let Some(field) = fields.iter().find(|f| f.text == name)
+                checked.push((key, model_id));
+                let path = match v.name.as_str() {
+                    DEFAULT_VARIANT => "profile".to_owned(),
+                    name => format!("variants.{name}.profile"),
+                };
+                for violation in
+                    rules::check_for(profile, Surface::PromptManagement, v.model.as_ref())
                 {
-                    issues.rule(&field.text, &field.loc, violation.to_string());
+                    issues.rule(&path, loc, format!("profile `{key}`: {violation}"));
                 }
             }
         }
-        Some(variants)
+        all_valid
+    }
+
+    /// Every field is used by some placeholder of some variant (Rust).
+    fn check_fields_used(
+        &self,
+        variants: &[ResolvedVariant],
+        fields: &[Name<L>],
+        issues: &mut Issues<L>,
+    ) {
+        let parsed: Vec<Vec<Template<'_>>> = variants
+            .iter()
+            .map(|v| {
+                [v.system, Some(v.text)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|i| self.sources[i].parsed())
+                    .collect()
+            })
+            .collect();
+        let refs: Vec<Vec<&Template<'_>>> = parsed.iter().map(|v| v.iter().collect()).collect();
+        let known: Vec<&str> = fields.iter().map(|f| f.text.as_str()).collect();
+        // A field that a misspelled placeholder meant (`{{customr}}` -> `customer`) is unused because of that
+        // one mistake, already reported with the suggestion: no second error for it.
+        let meant: Vec<&str> = refs
+            .iter()
+            .flatten()
+            .flat_map(|t| t.segments.iter())
+            .filter_map(|segment| match segment {
+                Segment::Variable { name, .. } if !known.contains(name) => {
+                    crate::suggest::closest_str(name, &known)
+                }
+                _ => None,
+            })
+            .collect();
+        for violation in prompt::check_fields_used(&refs, &known) {
+            if let PromptViolation::UnusedVariable { name, .. } = violation
+                && !meant.contains(&name)
+                && let Some(field) = fields.iter().find(|f| f.text == name)
+            {
+                issues.rule(&field.text, &field.loc, violation.to_string());
+            }
+        }
     }
 
     /// A front end's own rule on variable names (`include_profiles!`: each variable becomes a field of a

@@ -21,7 +21,19 @@ pub(crate) struct Reader<'a, L> {
     pub issues: &'a mut Issues<L>,
 }
 
-impl<L: Clone> Reader<'_, L> {
+impl<'a, L: Clone> Reader<'a, L> {
+    /// A reader of `syntax` recording into `issues`.
+    pub fn new(syntax: Syntax, issues: &'a mut Issues<L>) -> Self {
+        Reader { syntax, issues }
+    }
+
+    /// Runs `f` with a reader of the same syntax whose issues' paths are under `segment`.
+    pub fn nested<R>(&mut self, segment: &str, f: impl FnOnce(&mut Reader<'_, L>) -> R) -> R {
+        let syntax = self.syntax;
+        self.issues
+            .nested(segment, |issues| f(&mut Reader { syntax, issues }))
+    }
+
     fn type_error(&mut self, key: &str, node: &Node<L>, expected: &str) {
         let found = node.value.describe(self.syntax);
         self.issues.push(
@@ -326,12 +338,8 @@ impl<L: Clone> Reader<'_, L> {
         };
         let place = format!(" in `{}`", self.syntax.unlisted_place());
         let before = self.issues.len();
-        let keyed = self.issues.nested(key, |issues| {
-            Reader {
-                syntax: self.syntax,
-                issues,
-            }
-            .keyed(
+        let keyed = self.nested(key, |r| {
+            r.keyed(
                 entries,
                 &place,
                 UnlistedKey::from_name,
@@ -340,11 +348,7 @@ impl<L: Clone> Reader<'_, L> {
             )
         });
         let (mut id, mut max) = (Setting::Unset, Setting::Unset);
-        self.issues.nested(key, |issues| {
-            let mut r = Reader {
-                syntax: self.syntax,
-                issues,
-            };
+        self.nested(key, |r| {
             for (k, entry) in &keyed {
                 match k {
                     UnlistedKey::Id => id = r.string(k.as_str(), &entry.value),

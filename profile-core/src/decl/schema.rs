@@ -36,8 +36,8 @@ pub(crate) fn response_format<L: Clone>(
             r.issues.push(IssueKind::Type, key, &node.loc, message);
             return Setting::Invalid;
         };
-        let keyed = r.issues.nested(key, |issues| {
-            Reader { syntax, issues }.keyed(
+        let keyed = r.nested(key, |r| {
+            r.keyed(
                 entries,
                 "",
                 FormatKey::from_name,
@@ -48,9 +48,7 @@ pub(crate) fn response_format<L: Clone>(
         let Some((_, entry)) = keyed.first() else {
             if entries.is_empty() {
                 let message = format!("missing key `{tag}`: write `{example}`");
-                r.issues.nested(key, |issues| {
-                    Reader { syntax, issues }.missing("", "json_schema", &node.loc, message)
-                });
+                r.nested(key, |r| r.missing("", "json_schema", &node.loc, message));
             }
             return Setting::Invalid;
         };
@@ -86,8 +84,7 @@ pub(crate) fn response_format<L: Clone>(
         key.to_owned()
     };
     let before = r.issues.len();
-    let decl = r.issues.nested(&path, |issues| {
-        let mut r = Reader { syntax, issues };
+    let decl = r.nested(&path, |r| {
         let keyed = r.keyed(
             inner,
             &place,

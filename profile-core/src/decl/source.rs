@@ -27,6 +27,45 @@ impl Sources for NoSources {
     }
 }
 
+/// Files relative to a directory: the macros' crate directory (its `Cargo.toml`'s), the file loader's declaration
+/// file's.
+pub struct Relative {
+    /// The directory, or why there is none.
+    dir: Result<std::path::PathBuf, &'static str>,
+    /// What paths are relative to, for messages: "the crate's Cargo.toml".
+    base: &'static str,
+}
+
+impl Relative {
+    /// Files under `dir` (or `Err` with why there is no directory), which messages call `base`.
+    pub fn new(dir: Result<std::path::PathBuf, &'static str>, base: &'static str) -> Self {
+        Relative { dir, base }
+    }
+
+    /// The absolute path of `relative`.
+    pub fn absolute(&self, relative: &str) -> std::path::PathBuf {
+        match &self.dir {
+            Ok(dir) => dir.join(relative),
+            Err(_) => std::path::PathBuf::from(relative),
+        }
+    }
+}
+
+impl Sources for Relative {
+    fn read(&mut self, path: &str) -> Result<String, String> {
+        let dir = self.dir.as_ref().map_err(|why| (*why).to_owned())?;
+        std::fs::read_to_string(dir.join(path)).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_owned(),
+            std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_owned(),
+            _ => e.to_string(),
+        })
+    }
+
+    fn base(&self) -> String {
+        self.base.to_owned()
+    }
+}
+
 /// The one line-break policy: a file's final line break (`\n` or `\r\n`), which editors add, is not part of the
 /// text (like Jinja's default `keep_trailing_newline = false`).
 pub fn drop_final_line_break(mut text: String) -> String {

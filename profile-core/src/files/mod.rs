@@ -52,9 +52,8 @@ mod write;
 
 use crate::agent::{AgentGuardrail, AgentSpec, PromptType};
 use crate::decl;
-use crate::models::ModelRef;
 use crate::profile::InferenceProfile;
-use crate::prompt::{PromptSpec, PromptVariant, TemplateType};
+use crate::prompt::{DEFAULT_VARIANT, PromptSpec, PromptVariant, TemplateType};
 pub use load::{
     FileError, load, load_with_variable_rule, parse, parse_bytes, parse_with_variable_rule,
 };
@@ -100,58 +99,23 @@ pub struct LoadedProfile {
     pub profile: InferenceProfile,
 }
 
-/// A prompt table.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoadedPrompt {
-    /// The table's name.
-    pub key: String,
-    /// The prompt's name (`name`, default: the table's name).
-    pub name: String,
-    /// What it is for.
-    pub description: Option<String>,
-    /// Its variants, the default (top-level keys, named `default`) first.
-    pub variants: Vec<LoadedVariant>,
-}
+/// A prompt table, every rule checked: the table's name (`key`), the prompt's `name` (default: the table's
+/// name), its `description`, its templates (`templates`) and its `variants`, the default (the top-level keys,
+/// named `default`) first, each with its `model`, `profile` (a profile table's name, [`ProfileRef::name`]),
+/// `text` and `system` (indices into `templates`: [`LoadedPrompt::text`], [`LoadedPrompt::system`]) and the
+/// distinct `variables` of its system prompt and text, in order of first use. What `include_profiles!` emits.
+pub type LoadedPrompt = decl::ResolvedPrompt<Range<usize>>;
 
-/// A prompt variant.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoadedVariant {
-    /// The variant's name.
-    pub name: String,
-    /// The model, if the variant (or its prompt) names one.
-    pub model: Option<ModelRef>,
-    /// The key of the profile table, if any.
-    pub profile: Option<String>,
-    /// The template (the user message of a chat prompt).
-    pub text: String,
-    /// The system prompt, making the prompt `CHAT`.
-    pub system: Option<String>,
-    /// The distinct variables of `system` and `text`, in order of first use (system prompt first).
-    pub variables: Vec<String>,
-}
+/// A prompt variant: see [`LoadedPrompt`].
+pub type LoadedVariant = decl::ResolvedVariant;
 
-/// An agent table.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoadedAgent {
-    /// The table's name.
-    pub key: String,
-    /// `agentName` (`name`, default: the table's name).
-    pub name: String,
-    /// What it is for.
-    pub description: Option<String>,
-    /// The instruction.
-    pub instruction: String,
-    /// The foundation model.
-    pub model: ModelRef,
-    /// Idle session timeout in seconds.
-    pub idle_session_ttl: Option<u32>,
-    /// The key of the profile table of each step that has one (`profile` is the orchestration step's).
-    pub steps: Vec<(PromptType, String)>,
-    /// `basePromptTemplate` of the steps whose prompt is overridden.
-    pub base_prompt_templates: Vec<(PromptType, String)>,
-    /// `guardrailConfiguration`: the guardrail's id and version.
-    pub guardrail: Option<(String, String)>,
-}
+/// An agent table, every rule checked: the table's name (`key`), `name` (`agentName`, default: the table's name),
+/// `description`, `instruction`, `model`, `idle_session_ttl` in seconds, the profile of each step that has one
+/// (`steps`, by step order; `profile` is the orchestration step's), the `base_prompt_templates` of the steps whose
+/// prompt is overridden, and the `guardrail`'s id and version. What `include_profiles!` emits.
+pub type LoadedAgent = decl::ResolvedAgent<Range<usize>>;
+
+pub use decl::ProfileRef;
 
 impl Declarations {
     /// The profile of table `key`.
@@ -160,6 +124,11 @@ impl Declarations {
             .iter()
             .find(|p| p.key == key)
             .map(|p| &p.profile)
+    }
+
+    /// The profile a prompt or an agent names.
+    fn profile_of(&self, profile: Option<&ProfileRef>) -> Option<&InferenceProfile> {
+        self.profile(profile?.name()?)
     }
 
     /// The prompt of table `key`.
@@ -191,7 +160,7 @@ impl Declarations {
                 }
                 seen.push(model.id());
                 for w in crate::rules::model_warnings(model) {
-                    let path = if v.name == crate::prompt::DEFAULT_VARIANT {
+                    let path = if v.name == DEFAULT_VARIANT {
                         format!("prompts.{}.model", p.key)
                     } else {
                         format!("prompts.{}.variants.{}.model", p.key, v.name)
@@ -232,14 +201,14 @@ impl Declarations {
             .map(|(v, variables)| PromptVariant {
                 name: &v.name,
                 model: v.model.clone(),
-                profile: v.profile.as_deref().and_then(|key| self.profile(key)),
+                profile: self.profile_of(v.profile.as_ref()),
                 template_type: if v.system.is_some() {
                     TemplateType::Chat
                 } else {
                     TemplateType::Text
                 },
-                text: &v.text,
-                system: v.system.as_deref(),
+                text: prompt.text(v),
+                system: prompt.system(v),
                 variables,
             })
             .collect();
@@ -257,19 +226,16 @@ impl Declarations {
         agent: &LoadedAgent,
         f: impl FnOnce(&AgentSpec<'_>) -> R,
     ) -> R {
-        let step = |step: PromptType| -> Option<&InferenceProfile> {
-            let key = agent.steps.iter().find(|(s, _)| *s == step)?.1.as_str();
-            self.profile(key)
-        };
+        let step = |step: PromptType| self.profile_of(agent.step(step));
         let templates: Vec<(PromptType, &str)> = agent
             .base_prompt_templates
             .iter()
-            .map(|(s, t)| (*s, t.as_str()))
+            .map(|t| (t.step, t.text.as_str()))
             .collect();
         f(&AgentSpec {
             name: &agent.name,
             description: agent.description.as_deref(),
-            instruction: &agent.instruction,
+            instruction: &agent.instruction.text,
             model: agent.model.clone(),
             idle_session_ttl: agent.idle_session_ttl,
             pre_processing: step(PromptType::PreProcessing),

@@ -2,39 +2,20 @@
 //! checked by the declaration layer ([`crate::decl`]). No key name, default or rule is written here.
 
 use super::tree::{self, Node};
-use super::{Declarations, Error, Format, LoadedAgent, LoadedProfile, LoadedPrompt, LoadedVariant};
+use super::{Declarations, Error, Format, LoadedAgent, LoadedProfile, LoadedPrompt};
 use crate::decl::keys::SectionKey;
 use crate::decl::{
-    self, AgentDecl, Entry, IssueKind, Issues, Name, ProfileDecl, ProfileRef, ProfileTable,
-    PromptDecl, Raw, Sources, Syntax,
+    self, AgentDecl, Entry, IssueKind, Issues, Name, ProfileDecl, ProfileTable, PromptDecl, Raw,
+    Relative, Syntax,
 };
 use crate::rules::Surface;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 type Loc = Range<usize>;
 
 /// The declarations of one section: each table's name and entries.
 type Tables<'n> = Vec<(Name<Loc>, &'n [Entry<Loc>])>;
-
-/// Files named by a declaration (`text_file`, ...), relative to the declaration file's directory.
-struct Relative {
-    dir: PathBuf,
-}
-
-impl Sources for Relative {
-    fn read(&mut self, path: &str) -> Result<String, String> {
-        std::fs::read_to_string(self.dir.join(path)).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_owned(),
-            std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_owned(),
-            _ => e.to_string(),
-        })
-    }
-
-    fn base(&self) -> String {
-        "the declaration file".to_owned()
-    }
-}
 
 /// The tables of one section: `(name, entries)`; other values are type issues.
 fn section<'n>(
@@ -95,27 +76,53 @@ pub(super) fn decode(
         }
     };
     let mut issues: Issues<Loc> = Issues::new();
-    let mut sources = Relative {
-        dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
-    };
     let Raw::Table(top) = &root.value else {
         let found = root.value.describe(syntax);
         let message = format!("a declaration file is a table, found {found}");
         issues.push(IssueKind::Type, "", &root.loc, message);
         return Err(into_errors(&index, issues));
     };
+    let [profile_tables, prompt_tables, agent_tables] = sections(top, syntax, &mut issues);
+    clashes(
+        [&profile_tables, &prompt_tables, &agent_tables],
+        &mut issues,
+    );
+    let mut file = File {
+        syntax,
+        issues,
+        // Files named by a declaration (`text_file`, ...) are relative to the declaration file's directory.
+        sources: Relative::new(
+            Ok(path.parent().map(Path::to_path_buf).unwrap_or_default()),
+            "the declaration file",
+        ),
+        profiles: ProfileTable::with_capacity(profile_tables.len()),
+    };
+    let profiles = file.profiles(profile_tables);
+    let prompts = file.prompts(prompt_tables, variables);
+    let agents = file.agents(agent_tables);
+    if file.issues.is_empty() {
+        Ok(Declarations {
+            profiles,
+            prompts,
+            agents,
+        })
+    } else {
+        Err(into_errors(&index, file.issues))
+    }
+}
+
+/// The tables of the three sections (profiles, prompts, agents); an unknown top-level key is an issue.
+fn sections<'n>(
+    top: &'n [Entry<Loc>],
+    syntax: Syntax,
+    issues: &mut Issues<Loc>,
+) -> [Tables<'n>; 3] {
     let mut tables: [Tables<'_>; 3] = Default::default();
     let mut seen = Vec::new();
     for entry in top {
         let Ok(key) = entry.key.text.parse::<SectionKey>() else {
             let suggestion = SectionKey::suggest(&entry.key.text).map(SectionKey::as_str);
-            decl::read_unknown(
-                &mut issues,
-                syntax,
-                &entry.key,
-                suggestion,
-                &SectionKey::names(),
-            );
+            decl::read_unknown(issues, syntax, &entry.key, suggestion, &SectionKey::names());
             continue;
         };
         if seen.contains(&key) {
@@ -123,141 +130,111 @@ pub(super) fn decode(
         }
         seen.push(key);
         let slot = SectionKey::ALL.iter().position(|k| *k == key).unwrap_or(0);
-        tables[slot] = section(&mut issues, syntax, key, &entry.value);
+        tables[slot] = section(issues, syntax, key, &entry.value);
     }
-    let [profile_tables, prompt_tables, agent_tables] = tables;
-    // Two tables that `include_profiles!` would give the same Rust name: an error here too, so that `check`
-    // refuses every file the macro refuses.
-    let named: Vec<(&'static str, &Name<Loc>)> = [
-        (SectionKey::Profiles, &profile_tables),
-        (SectionKey::Prompts, &prompt_tables),
-        (SectionKey::Agents, &agent_tables),
-    ]
-    .into_iter()
-    .flat_map(|(key, tables)| tables.iter().map(move |(name, _)| (key.as_str(), name)))
-    .collect();
+    tables
+}
+
+/// Two tables that `include_profiles!` would give the same Rust name: an error here too, so that `check` refuses
+/// every file the macro refuses.
+fn clashes(tables: [&Tables<'_>; 3], issues: &mut Issues<Loc>) {
+    let named: Vec<(&'static str, &Name<Loc>)> = SectionKey::ALL
+        .iter()
+        .zip(tables)
+        .flat_map(|(key, tables)| tables.iter().map(move |(name, _)| (key.as_str(), name)))
+        .collect();
     let keys: Vec<(&str, &str)> = named.iter().map(|(s, n)| (*s, n.text.as_str())).collect();
     for (i, message) in super::names::clashes(&keys) {
         let (section, name) = named[i];
         issues.rule(&format!("{section}.{}", name.text), &name.loc, message);
     }
+}
 
-    // Profiles, with `extends` resolved among them.
-    let profiles: Vec<ProfileDecl<Loc>> = profile_tables
-        .into_iter()
-        .map(|(name, entries)| {
-            let path = format!("{}.{}", SectionKey::Profiles.as_str(), name.text);
-            issues.nested(&path, |i| ProfileDecl::read(name, entries, None, syntax, i))
-        })
-        .collect();
-    let resolved = decl::resolve_extends(&profiles, Surface::Converse, syntax, &mut issues, |d| {
-        format!("{}.{}", SectionKey::Profiles.as_str(), d.ident.text)
-    });
-    let mut table = ProfileTable::with_capacity(profiles.len());
-    let mut loaded_profiles = Vec::with_capacity(profiles.len());
-    for (d, profile) in profiles.iter().zip(resolved) {
-        table.insert(d.ident.text.clone(), profile.clone());
-        if let Some(profile) = profile {
-            loaded_profiles.push(LoadedProfile {
-                key: d.ident.text.clone(),
-                profile,
-            });
-        }
-    }
+/// One file being read: its syntax, its issues, the files it names, and its profiles by table name (for the
+/// prompts and agents that name them).
+struct File {
+    syntax: Syntax,
+    issues: Issues<Loc>,
+    sources: Relative,
+    profiles: ProfileTable,
+}
 
-    let mut prompts = Vec::with_capacity(prompt_tables.len());
-    for (name, entries) in prompt_tables {
-        let path = format!("{}.{}", SectionKey::Prompts.as_str(), name.text);
-        let before = issues.len();
-        let loaded = issues.nested(&path, |i| {
-            let d = PromptDecl::read(name, entries, syntax, &mut sources, i);
-            if let Some(rule) = variables {
-                d.check_variable_names(&|v| rule(&d.ident.text, v), i);
+impl File {
+    /// The profiles, with `extends` resolved among them.
+    fn profiles(&mut self, tables: Tables<'_>) -> Vec<LoadedProfile> {
+        let syntax = self.syntax;
+        let decls: Vec<ProfileDecl<Loc>> = tables
+            .into_iter()
+            .map(|(name, entries)| {
+                let path = format!("{}.{}", SectionKey::Profiles.as_str(), name.text);
+                let read = |i: &mut _| ProfileDecl::read(name, entries, None, syntax, i);
+                self.issues.nested(&path, read)
+            })
+            .collect();
+        let prefix =
+            |d: &ProfileDecl<Loc>| format!("{}.{}", SectionKey::Profiles.as_str(), d.ident.text);
+        let resolved =
+            decl::resolve_extends(&decls, Surface::Converse, syntax, &mut self.issues, prefix);
+        let mut loaded = Vec::with_capacity(decls.len());
+        for (d, profile) in decls.iter().zip(resolved) {
+            self.profiles.insert(d.ident.text.clone(), profile.clone());
+            if let Some(profile) = profile {
+                let key = d.ident.text.clone();
+                loaded.push(LoadedProfile { key, profile });
             }
-            let variants = d.check(syntax, None, Some(&table), i)?;
-            let variants = variants
-                .into_iter()
-                .map(|v| LoadedVariant {
-                    name: v.name,
-                    model: v.model.map(|(m, _)| m.clone()),
-                    profile: v.profile.and_then(|(p, _)| match p {
-                        ProfileRef::Name(n) => Some(n.clone()),
-                        ProfileRef::Path(_) => None,
-                    }),
-                    text: d.sources[v.text].text.clone(),
-                    system: v.system.map(|s| d.sources[s].text.clone()),
-                    variables: v.variables,
-                })
-                .collect();
-            Some(LoadedPrompt {
-                key: d.ident.text.clone(),
-                name: d.effective_name(),
-                description: d.description.value().cloned(),
-                variants,
-            })
-        });
-        if issues.len() == before
-            && let Some(p) = loaded
-        {
-            prompts.push(p);
         }
+        loaded
     }
 
-    let mut agents = Vec::with_capacity(agent_tables.len());
-    for (name, entries) in agent_tables {
-        let path = format!("{}.{}", SectionKey::Agents.as_str(), name.text);
-        let before = issues.len();
-        let d = issues.nested(&path, |i| {
-            let d = AgentDecl::read(name, entries, syntax, &mut sources, i);
-            d.check(syntax, Some(&table), i);
-            d
-        });
-        if issues.len() != before {
-            continue;
+    /// The prompts without an issue; `variables`, a front end's rule on their variables.
+    fn prompts(
+        &mut self,
+        tables: Tables<'_>,
+        variables: Option<VariableRule<'_>>,
+    ) -> Vec<LoadedPrompt> {
+        let mut prompts = Vec::with_capacity(tables.len());
+        for (name, entries) in tables {
+            let path = format!("{}.{}", SectionKey::Prompts.as_str(), name.text);
+            let before = self.issues.len();
+            let (syntax, sources, profiles) = (self.syntax, &mut self.sources, &self.profiles);
+            let loaded = self.issues.nested(&path, |i| {
+                let d = PromptDecl::read(name, entries, syntax, sources, i);
+                if let Some(rule) = variables {
+                    d.check_variable_names(&|v| rule(&d.ident.text, v), i);
+                }
+                d.check(syntax, None, Some(profiles), i)
+            });
+            if self.issues.len() == before
+                && let Some(p) = loaded
+            {
+                prompts.push(p);
+            }
         }
-        let (Some(instruction), Some(model)) = (d.instruction.value(), d.model.value()) else {
-            continue;
-        };
-        let mut steps: Vec<_> = d
-            .steps
-            .iter()
-            .filter_map(|(s, p, _)| match p {
-                ProfileRef::Name(n) => Some((*s, n.clone())),
-                ProfileRef::Path(_) => None,
-            })
-            .collect();
-        steps.sort_by_key(|(s, _)| s.index());
-        let mut base_prompt_templates: Vec<_> = d
-            .base_prompt_templates
-            .iter()
-            .map(|(s, t, _)| (*s, t.clone()))
-            .collect();
-        base_prompt_templates.sort_by_key(|(s, _)| s.index());
-        agents.push(LoadedAgent {
-            key: d.ident.text.clone(),
-            name: d.effective_name(),
-            description: d.description.value().cloned(),
-            instruction: instruction.text.clone(),
-            model: model.clone(),
-            idle_session_ttl: d.idle_session_ttl.value().map(|(s, _)| *s),
-            steps,
-            base_prompt_templates,
-            guardrail: d
-                .guardrail
-                .value()
-                .and_then(|g| g.resolve())
-                .map(|g| (g.id.into_owned(), g.version.into_owned())),
-        });
+        prompts
     }
 
-    if issues.is_empty() {
-        Ok(Declarations {
-            profiles: loaded_profiles,
-            prompts,
-            agents,
-        })
-    } else {
-        Err(into_errors(&index, issues))
+    /// The agents without an issue, their steps in step order.
+    fn agents(&mut self, tables: Tables<'_>) -> Vec<LoadedAgent> {
+        let mut agents = Vec::with_capacity(tables.len());
+        for (name, entries) in tables {
+            let path = format!("{}.{}", SectionKey::Agents.as_str(), name.text);
+            let before = self.issues.len();
+            let (syntax, sources, profiles) = (self.syntax, &mut self.sources, &self.profiles);
+            let d = self.issues.nested(&path, |i| {
+                let d = AgentDecl::read(name, entries, syntax, sources, i);
+                d.check(syntax, Some(profiles), i);
+                d
+            });
+            if self.issues.len() != before {
+                continue;
+            }
+            if let Some(mut agent) = d.resolved() {
+                agent.steps.sort_by_key(|s| s.step.index());
+                agent.base_prompt_templates.sort_by_key(|t| t.step.index());
+                agents.push(agent);
+            }
+        }
+        agents
     }
 }
 

@@ -2,8 +2,8 @@
 //! serialization (the DSL's key names); prompts and agents with the declaration layer's key names.
 
 use super::Declarations;
-use crate::decl::Syntax;
 use crate::decl::keys::{AgentKey, GuardrailKey, PromptKey, SectionKey, UnlistedKey};
+use crate::decl::{ProfileRef, Syntax};
 use crate::models::{ModelRef, ModelTarget};
 use crate::prompt::DEFAULT_VARIANT;
 use toml::{Table, Value};
@@ -45,12 +45,12 @@ pub(super) fn to_toml(d: &Declarations) -> String {
             if let Some(m) = &v.model {
                 vt.insert(PromptKey::Model.as_str().into(), model(m));
             }
-            if let Some(k) = &v.profile {
-                vt.insert(PromptKey::Profile.as_str().into(), k.as_str().into());
+            if let Some(k) = v.profile.as_ref().and_then(ProfileRef::name) {
+                vt.insert(PromptKey::Profile.as_str().into(), k.into());
             }
-            vt.insert(PromptKey::Text.as_str().into(), v.text.as_str().into());
-            if let Some(s) = &v.system {
-                vt.insert(PromptKey::System.as_str().into(), s.as_str().into());
+            vt.insert(PromptKey::Text.as_str().into(), p.text(v).into());
+            if let Some(s) = p.system(v) {
+                vt.insert(PromptKey::System.as_str().into(), s.into());
             }
             if v.name == DEFAULT_VARIANT {
                 t.extend(vt);
@@ -75,7 +75,7 @@ pub(super) fn to_toml(d: &Declarations) -> String {
         }
         t.insert(
             AgentKey::Instruction.as_str().into(),
-            a.instruction.as_str().into(),
+            a.instruction.text.as_str().into(),
         );
         t.insert(AgentKey::Model.as_str().into(), model(&a.model));
         if let Some(ttl) = a.idle_session_ttl {
@@ -84,14 +84,22 @@ pub(super) fn to_toml(d: &Declarations) -> String {
                 i64::from(ttl).into(),
             );
         }
+        let steps = a
+            .steps
+            .iter()
+            .filter_map(|s| Some((s.step, s.profile.name()?)));
+        let templates = a
+            .base_prompt_templates
+            .iter()
+            .map(|t| (t.step, t.text.as_str()));
         for (k, items) in [
-            (AgentKey::Steps, &a.steps),
-            (AgentKey::BasePromptTemplates, &a.base_prompt_templates),
+            (AgentKey::Steps, steps.collect::<Vec<_>>()),
+            (AgentKey::BasePromptTemplates, templates.collect()),
         ] {
             if !items.is_empty() {
                 let table: Table = items
-                    .iter()
-                    .map(|(s, v)| (s.key().to_owned(), Value::from(v.as_str())))
+                    .into_iter()
+                    .map(|(s, v)| (s.key().to_owned(), Value::from(v)))
                     .collect();
                 t.insert(k.as_str().into(), Value::Table(table));
             }

@@ -4,123 +4,81 @@
 
 use crate::attr::{self, Arg};
 use crate::ctxt::Ctxt;
-use crate::syntax::{self, CrateFiles, Exprs};
-use bedrock_profiles_core::agent::PromptType;
-use bedrock_profiles_core::decl::{self, AgentDecl, Issues, ProfileRef, Setting};
-use bedrock_profiles_core::models::ModelRef;
+use crate::syntax::{self, Exprs, ProfilePaths};
+use bedrock_profiles_core::decl::{self, AgentDecl, Issues, Relative, ResolvedAgent, Setting};
 use proc_macro2::Span;
-use quote::ToTokens;
 use std::path::PathBuf;
-use syn::{Ident, Path};
+use syn::Ident;
 
-/// One agent after interpretation. A value that was wrong is `None` (its error is recorded).
-pub struct Agent {
+/// An agent as the emitters take it: the declaration layer's resolved agent, and what only a Rust item has.
+pub struct Agent<L> {
     /// The struct's name.
     pub ident: Ident,
-    pub name: Option<(String, Span)>,
-    pub description: Option<(String, Span)>,
-    pub instruction: Option<Instruction>,
-    pub model: Option<(ModelRef, Span)>,
-    /// Seconds, and the text as written when it had a unit.
-    pub idle_session_ttl: Option<(u32, Span, Option<String>)>,
-    /// Each step's profile, in the order written.
-    pub steps: Vec<Step>,
-    /// Each step's base prompt template.
-    pub base_prompt_templates: Vec<(PromptType, String)>,
-    /// `guardrail`: id and version.
-    pub guardrail: Option<(String, String)>,
+    pub resolved: ResolvedAgent<L>,
+    /// The paths of the step profiles.
+    pub profiles: ProfilePaths,
+    /// The instruction file read, as an absolute path: the expansion tracks it.
+    pub tracked: Option<PathBuf>,
     /// Warnings (a model past its end of life), each at its value.
     pub warnings: Vec<(Span, String)>,
 }
 
-pub struct Instruction {
-    pub text: String,
-    /// `instruction_file`: the path as written and the absolute path read.
-    pub file: Option<(String, PathBuf)>,
+/// The arguments read and checked: the declaration (whose model and step profiles make the `const` assertions
+/// beside errors) and the paths of its step profiles.
+pub struct Checked {
+    pub decl: AgentDecl<Span>,
+    pub profiles: ProfilePaths,
+    files: Relative,
 }
 
-pub struct Step {
-    pub step: PromptType,
-    pub path: Path,
-    /// Span of the profile's path (its last segment), where the `const` assertion reports.
-    pub span: Span,
-}
-
-impl Step {
-    /// The path as written, without spaces: `profiles::HIGH_QUALITY`.
-    pub fn path_text(&self) -> String {
-        self.path.to_token_stream().to_string().replace(' ', "")
+impl Checked {
+    /// The agent, when it has an instruction and a model.
+    pub fn agent(&self, ident: &Ident) -> Option<Agent<Span>> {
+        let resolved = self.decl.resolved()?;
+        let tracked = resolved
+            .instruction
+            .file
+            .as_ref()
+            .map(|f| self.files.absolute(f));
+        let warnings = match &self.decl.model {
+            Setting::Set(m, span) => bedrock_profiles_core::rules::model_warnings(m)
+                .into_iter()
+                .map(|w| (*span, w.to_string()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        Some(Agent {
+            ident: ident.clone(),
+            resolved,
+            profiles: self.profiles.clone(),
+            tracked,
+            warnings,
+        })
     }
 }
 
-pub fn agent(cx: &mut Ctxt, ident: &Ident, args: Vec<Arg>) -> Agent {
+pub fn agent(cx: &mut Ctxt, ident: &Ident, args: Vec<Arg>) -> Checked {
     let mut exprs = Exprs::default();
     let entries = attr::entries(cx, args, &mut exprs);
-    let mut files = CrateFiles::default();
+    let mut files = syntax::crate_files();
     let mut issues = Issues::new();
     let syntax = decl::Syntax::Attribute;
-    let d = AgentDecl::read(
+    let decl = AgentDecl::read(
         syntax::name(ident),
         &entries,
         syntax,
         &mut files,
         &mut issues,
     );
-    d.check(syntax, None, &mut issues);
+    decl.check(syntax, None, &mut issues);
     syntax::report(cx, issues);
-    let mut steps = Vec::new();
-    for (step, profile, span) in &d.steps {
-        if let ProfileRef::Path(handle) = profile
-            && let Some(path) = syntax::path(cx, &exprs, *handle, *span)
-        {
-            let span = path.segments.last().map_or(*span, |s| s.ident.span());
-            steps.push(Step {
-                step: *step,
-                path,
-                span,
-            });
-        }
+    let mut profiles = ProfilePaths::default();
+    for step in &decl.steps {
+        profiles.add(cx, &exprs, &step.profile, step.loc);
     }
-    let set = |s: &Setting<String, Span>| match s {
-        Setting::Set(text, span) => Some((text.clone(), *span)),
-        _ => None,
-    };
-    Agent {
-        ident: ident.clone(),
-        name: Some((
-            d.effective_name(),
-            d.name.loc().copied().unwrap_or(ident.span()),
-        )),
-        description: set(&d.description),
-        instruction: d.instruction.value().map(|i| Instruction {
-            text: i.text.clone(),
-            file: i.file.as_ref().map(|f| (f.clone(), files.absolute(f))),
-        }),
-        model: match &d.model {
-            Setting::Set(m, span) => Some((m.clone(), *span)),
-            _ => None,
-        },
-        idle_session_ttl: match &d.idle_session_ttl {
-            Setting::Set((seconds, text), span) => Some((*seconds, *span, text.clone())),
-            _ => None,
-        },
-        steps,
-        base_prompt_templates: d
-            .base_prompt_templates
-            .iter()
-            .map(|(s, t, _)| (*s, t.clone()))
-            .collect(),
-        warnings: match &d.model {
-            Setting::Set(m, span) => bedrock_profiles_core::rules::model_warnings(m)
-                .into_iter()
-                .map(|w| (*span, w.to_string()))
-                .collect(),
-            _ => Vec::new(),
-        },
-        guardrail: d
-            .guardrail
-            .value()
-            .and_then(|g| g.resolve())
-            .map(|g| (g.id.into_owned(), g.version.into_owned())),
+    Checked {
+        decl,
+        profiles,
+        files,
     }
 }

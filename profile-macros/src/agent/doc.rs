@@ -3,6 +3,7 @@
 
 use super::check::Agent;
 use crate::doc::{code, link, model_cell};
+use crate::syntax::path_text;
 use bedrock_profiles_core::limits::TOP_K_RANGE;
 use bedrock_profiles_core::rules::Surface;
 
@@ -28,29 +29,24 @@ fn fence(text: &str) -> String {
 }
 
 /// The rustdoc lines after the user's own doc comment (`user_docs`: whether there is one).
-pub fn docs(a: &Agent, user_docs: bool) -> Vec<String> {
+pub fn docs<L>(agent: &Agent<L>, user_docs: bool) -> Vec<String> {
+    let a = &agent.resolved;
     let mut lines = Vec::new();
     if user_docs {
         lines.push(String::new());
     }
-    if let Some((name, _)) = &a.name {
-        lines.push(format!("**Bedrock agent** {}", code(name)));
-        lines.push(String::new());
-    }
-    if let Some((description, _)) = &a.description {
+    lines.push(format!("**Bedrock agent** {}", code(&a.name)));
+    lines.push(String::new());
+    if let Some(description) = &a.description {
         lines.push(format!("*{}*", description.replace('*', "\\*")));
         lines.push(String::new());
     }
     lines.push("| Setting | Value |".to_owned());
     lines.push("|---|---|".to_owned());
-    if let Some((name, _)) = &a.name {
-        lines.push(format!("| `name` | {} |", code(name)));
-    }
-    if let Some((model, _)) = &a.model {
-        lines.push(format!("| `model` | {} |", model_cell(model)));
-    }
-    let ttl = match &a.idle_session_ttl {
-        Some((seconds, _, _)) => duration(*seconds),
+    lines.push(format!("| `name` | {} |", code(&a.name)));
+    lines.push(format!("| `model` | {} |", model_cell(&a.model)));
+    let ttl = match a.idle_session_ttl {
+        Some(seconds) => duration(seconds),
         None => "Bedrock's default".to_owned(),
     };
     lines.push(format!("| `idle_session_ttl` | {ttl} |"));
@@ -62,27 +58,29 @@ pub fn docs(a: &Agent, user_docs: bool) -> Vec<String> {
         ));
     }
     for step in &a.steps {
+        let Some(path) = agent.profiles.get(&step.profile) else {
+            continue;
+        };
         lines.push(format!(
             "| `{}` profile | {} |",
             step.step.as_str(),
-            link(&step.path_text())
+            link(&path_text(&path))
         ));
     }
     lines.push(String::new());
-    if let Some(instruction) = &a.instruction {
-        let count = instruction.text.chars().count();
-        let source = match &instruction.file {
-            Some((relative, _)) => format!(", from {}", code(relative)),
-            None => String::new(),
-        };
-        lines.push(format!("**Instruction** ({count} characters{source}):"));
-        lines.push(String::new());
-        let fence = fence(&instruction.text);
-        lines.push(format!("{fence}text"));
-        lines.extend(instruction.text.lines().map(str::to_owned));
-        lines.push(fence);
-        lines.push(String::new());
-    }
+    let instruction = &a.instruction;
+    let count = instruction.text.chars().count();
+    let source = match &instruction.file {
+        Some(relative) => format!(", from {}", code(relative)),
+        None => String::new(),
+    };
+    lines.push(format!("**Instruction** ({count} characters{source}):"));
+    lines.push(String::new());
+    let fence = fence(&instruction.text);
+    lines.push(format!("{fence}text"));
+    lines.extend(instruction.text.lines().map(str::to_owned));
+    lines.push(fence);
+    lines.push(String::new());
     let (instruction_min, instruction_max) = bedrock_profiles_core::limits::INSTRUCTION_CHARS;
     let (ttl_min, ttl_max) = bedrock_profiles_core::limits::IDLE_SESSION_TTL_SECONDS;
     let (top_k_min, top_k_max) = Surface::Agent.top_k_range().unwrap_or(TOP_K_RANGE);

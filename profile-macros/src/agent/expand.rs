@@ -1,10 +1,13 @@
 //! Stage 3: the struct (with its docs), the `Agent` impl and one `const` assertion per step profile. Generated code
 //! names the runtime only through `::bedrock_profiles::__private`.
 
-use super::check::Agent;
+use super::check::{Agent, Checked};
 use crate::code::Code;
 use crate::emit::option;
-use proc_macro2::{Delimiter, TokenStream};
+use crate::syntax::{ProfilePaths, path_span, path_text};
+use bedrock_profiles_core::decl::StepProfile;
+use bedrock_profiles_core::models::ModelRef;
+use proc_macro2::{Delimiter, Ident, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::DeriveInput;
 
@@ -23,39 +26,47 @@ fn implementation(c: &mut Code, input: &DeriveInput, spec: impl FnOnce(&mut Code
 
 /// The struct, a stub `Agent` impl (so uses of the agent add no errors of their own), and the assertions of the
 /// step profiles when the model is known.
-pub fn fallback(input: &DeriveInput, item: TokenStream, agent: Option<&Agent>) -> TokenStream {
+pub fn fallback(input: &DeriveInput, item: TokenStream, checked: Option<&Checked>) -> TokenStream {
     let mut c = Code::new();
     c.tokens(item);
     implementation(&mut c, input, |c| {
         c.str("::bedrock_profiles::__private::STUB_AGENT_SPEC")
     });
-    if let Some(agent) = agent {
-        assertions(&mut c, agent);
+    if let Some(checked) = checked
+        && let Some(model) = checked.decl.model.value()
+    {
+        let steps = &checked.decl.steps;
+        assertions(&mut c, &input.ident, model, steps, &checked.profiles);
     }
     c.finish()
 }
 
 /// `const _: () = assert_valid(PROFILE, Surface::Agent, Some(&MODEL), "...");` per step profile, its call spanned
 /// on the profile's path so that rustc's E0080 points there.
-pub fn assertions(c: &mut Code, agent: &Agent) {
-    let Some((model, _)) = &agent.model else {
-        return;
-    };
-    for step in &agent.steps {
-        let path = &step.path;
+pub fn assertions<L>(
+    c: &mut Code,
+    ident: &Ident,
+    model: &ModelRef,
+    steps: &[StepProfile<L>],
+    profiles: &ProfilePaths,
+) {
+    for step in steps {
+        let Some(path) = profiles.get(&step.profile) else {
+            continue;
+        };
         let what = format!(
-            "profile `{}` of agent `{}` ({})",
-            step.path_text(),
-            agent.ident,
+            "profile `{}` of agent `{ident}` ({})",
+            path_text(&path),
             step.step.key()
         );
-        crate::emit::assertion(c, step.span, quote!(#path), "Agent", Some(model), &what);
+        let span = path_span(&path);
+        crate::emit::assertion(c, span, quote!(#path), "Agent", Some(model), &what);
     }
 }
 
 /// Everything, for an agent without errors.
-pub fn agent(
-    agent: &Agent,
+pub fn agent<L>(
+    agent: &Agent<L>,
     input: &DeriveInput,
     item: TokenStream,
     docs: &[String],
@@ -64,10 +75,11 @@ pub fn agent(
     // The item as written, the generated docs after the user's own attributes.
     crate::emit::after_attributes(&mut c, item, |c| crate::emit::doc(c, docs));
     implementation(&mut c, input, |c| spec(c, agent));
-    assertions(&mut c, agent);
+    let r = &agent.resolved;
+    assertions(&mut c, &agent.ident, &r.model, &r.steps, &agent.profiles);
     // `include_bytes!` of the file the macro read: editing it rebuilds the crate (and re-checks it). The text
     // itself is the one the rules checked (the file's final line break dropped).
-    if let Some((_, path)) = agent.instruction.as_ref().and_then(|i| i.file.as_ref()) {
+    if let Some(path) = &agent.tracked {
         c.str("const _: &[u8] = ::core::include_bytes!(");
         c.lit(&path.to_string_lossy());
         c.str(");");
@@ -77,48 +89,45 @@ pub fn agent(
 }
 
 /// The `&AgentSpec` of an agent without errors.
-pub(crate) fn spec(c: &mut Code, agent: &Agent) {
+pub(crate) fn spec<L>(c: &mut Code, agent: &Agent<L>) {
+    let r = &agent.resolved;
     c.str("&::bedrock_profiles::__private::AgentSpec ");
     c.open(Delimiter::Brace);
     c.str("name: ");
-    c.lit(agent.name.as_ref().map_or("", |(n, _)| n.as_str()));
+    c.lit(&r.name);
     c.str(", description: ");
-    option(c, agent.description.as_ref(), |c, (text, _)| c.lit(text));
+    option(c, r.description.as_ref(), |c, text| c.lit(text));
     c.str(", instruction: ");
-    c.lit(agent.instruction.as_ref().map_or("", |i| i.text.as_str()));
+    c.lit(&r.instruction.text);
     c.str(", model: ");
-    match &agent.model {
-        Some((model, _)) => crate::emit::model_ref(c, model),
-        None => c.str("::bedrock_profiles::__private::STUB_AGENT_SPEC.model"),
-    }
+    crate::emit::model_ref(c, &r.model);
     c.str(", idle_session_ttl: ");
-    option(c, agent.idle_session_ttl.as_ref(), |c, (seconds, _, _)| {
+    option(c, r.idle_session_ttl.as_ref(), |c, seconds| {
         write!(c, "{seconds}u32")
     });
     for prompt_type in bedrock_profiles_core::agent::PromptType::ALL {
         write!(c, ", {}: ", prompt_type.key());
-        match agent.steps.iter().find(|s| s.step == prompt_type) {
+        match r.step(prompt_type).and_then(|p| agent.profiles.get(p)) {
             // Spanned on the path, so that a type error points at it.
-            Some(step) => {
-                let path = &step.path;
-                c.tokens(
-                    quote_spanned!(step.span=> ::bedrock_profiles::__private::step_profile(&#path)),
-                );
+            Some(path) => {
+                let span = path_span(&path);
+                c.tokens(quote_spanned!(span=> ::bedrock_profiles::__private::profile_ref(&#path)));
             }
             None => c.str("::bedrock_profiles::__private::None"),
         }
     }
     c.str(", base_prompt_templates: &[");
-    for (i, (step, text)) in agent.base_prompt_templates.iter().enumerate() {
+    for (i, template) in r.base_prompt_templates.iter().enumerate() {
         if i > 0 {
             c.str(", ");
         }
+        let step = template.step;
         write!(c, "(::bedrock_profiles::__private::PromptType::{step:?}, ");
-        c.lit(text);
+        c.lit(&template.text);
         c.str(")");
     }
     c.str("], guardrail: ");
-    option(c, agent.guardrail.as_ref(), |c, (id, version)| {
+    option(c, r.guardrail.as_ref(), |c, (id, version)| {
         c.str("::bedrock_profiles::__private::AgentGuardrail { id: ");
         c.lit(id);
         c.str(", version: ");

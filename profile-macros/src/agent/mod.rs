@@ -35,7 +35,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             "`#[agent]` applies to structs only, found a union",
         ),
     }
-    let agent = match syn::parse2::<crate::attr::Args>(args) {
+    let checked = match syn::parse2::<crate::attr::Args>(args) {
         Ok(args) => Some(check::agent(&mut cx, &input.ident, args.args)),
         // A syntax error stops the reading of the arguments.
         Err(error) => {
@@ -43,16 +43,14 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             None
         }
     };
-    match agent {
-        Some(agent) if !cx.has_errors() => {
-            let user_docs = input.attrs.iter().any(|a| a.path().is_ident("doc"));
-            let docs = doc::docs(&agent, user_docs);
-            expand::agent(&agent, &input, tokens, &docs)
-        }
-        agent => {
-            let fallback = expand::fallback(&input, tokens, agent.as_ref());
-            let errors = cx.into_compile_errors();
-            quote!(#fallback #errors)
-        }
+    if !cx.has_errors()
+        && let Some(agent) = checked.as_ref().and_then(|c| c.agent(&input.ident))
+    {
+        let user_docs = input.attrs.iter().any(|a| a.path().is_ident("doc"));
+        let docs = doc::docs(&agent, user_docs);
+        return expand::agent(&agent, &input, tokens, &docs);
     }
+    let fallback = expand::fallback(&input, tokens, checked.as_ref());
+    let errors = cx.into_compile_errors();
+    quote!(#fallback #errors)
 }

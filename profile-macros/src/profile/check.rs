@@ -7,7 +7,6 @@ use bedrock_profiles_core::InferenceProfile;
 use bedrock_profiles_core::decl::{self, Entry, Issues, Name, ProfileDecl};
 use bedrock_profiles_core::rules::Surface;
 use proc_macro2::Span;
-use quote::ToTokens;
 use syn::{Ident, Path};
 
 /// One profile: the item's Rust parts, the declaration, and the constant expressions it holds.
@@ -60,11 +59,6 @@ impl Profile {
     }
 }
 
-/// A path as written, without spaces: `super::LONG`.
-pub fn path_text(path: &Path) -> String {
-    path.to_token_stream().to_string().replace(' ', "")
-}
-
 /// Reads one profile (syntax errors in `cx` of the result); [`check`] then runs the rules.
 pub fn read(item: Syntax) -> Profile {
     let mut cx = Ctxt::new();
@@ -83,7 +77,7 @@ pub fn read(item: Syntax) -> Profile {
             .segments
             .last()
             .map_or(item.ident.span(), |s| s.ident.span());
-        Name::new(path_text(path), span)
+        Name::new(syntax::path_text(path), span)
     });
     let mut issues = Issues::new();
     let ident = syntax::name(&item.ident);

@@ -7,6 +7,7 @@ mod expand;
 
 use crate::code::Code;
 use crate::ctxt::Ctxt;
+use bedrock_profiles_core::decl::bases_first;
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::HashMap;
@@ -104,7 +105,7 @@ fn bases<'a>(
         let path = profiles[i]
             .base
             .as_ref()
-            .map(check::path_text)
+            .map(crate::syntax::path_text)
             .unwrap_or_default();
         chain.push((path, &profiles[j].decl));
         i = j;
@@ -125,27 +126,14 @@ fn check_all(profiles: &mut [check::Profile], index: &HashMap<String, usize>) ->
     };
     let mut done = vec![false; profiles.len()];
     let mut broken = vec![false; profiles.len()];
-    let mut on_chain = vec![false; profiles.len()];
-    for start in 0..profiles.len() {
-        // The chain of unchecked bases from `start`, checked from its far end (no recursion: a chain may be long).
-        let mut chain = Vec::new();
-        let mut i = start;
-        while !done[i] && !on_chain[i] {
-            chain.push(i);
-            on_chain[i] = true;
-            match sibling(profiles, i) {
-                Some(j) => i = j,
-                None => break,
-            }
-        }
-        for &i in chain.iter().rev() {
-            on_chain[i] = false;
-            let base = sibling(profiles, i).filter(|&j| done[j]);
-            let full = base.and_then(|j| profiles[j].full.clone());
-            check::check(&mut profiles[i], full.as_ref());
-            broken[i] = profiles[i].cx.has_errors() || base.is_some_and(|j| broken[j]);
-            done[i] = true;
-        }
+    // A chain that loops back (rustc's error) is checked from the member that closes it, without its base.
+    let chains = bases_first(profiles.len(), |i| sibling(profiles, i));
+    for i in chains.order {
+        let base = sibling(profiles, i).filter(|&j| done[j]);
+        let full = base.and_then(|j| profiles[j].full.clone());
+        check::check(&mut profiles[i], full.as_ref());
+        broken[i] = profiles[i].cx.has_errors() || base.is_some_and(|j| broken[j]);
+        done[i] = true;
     }
     broken
 }

@@ -4,33 +4,12 @@
 
 use crate::attr::{self, Arg};
 use crate::ctxt::Ctxt;
-use crate::syntax::{self, CrateFiles, Exprs};
-use bedrock_profiles_core::decl::{self, Issues, Name, ProfileRef, PromptDecl, Setting};
-use bedrock_profiles_core::models::ModelRef;
-use bedrock_profiles_core::template::Template;
+use crate::syntax::{self, Exprs, ProfilePaths};
+use bedrock_profiles_core::decl::{self, Issues, Name, PromptDecl, ResolvedPrompt, Setting};
 use proc_macro2::Span;
 use std::path::PathBuf;
 use syn::ext::IdentExt;
 use syn::{Ident, Path, Type};
-
-/// A template as written: inline, or read from a file.
-pub struct Source {
-    pub text: String,
-    /// The path as written and the absolute path, for a template file.
-    pub file: Option<(String, PathBuf)>,
-    /// Whether the template passed every rule of its own (the rendering code is generated from it).
-    pub valid: bool,
-}
-
-impl Source {
-    pub fn parsed(&self) -> Option<Template<'_>> {
-        if self.valid {
-            bedrock_profiles_core::template::parse(&self.text).ok()
-        } else {
-            None
-        }
-    }
-}
 
 /// How the generated code turns a field into text.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -51,30 +30,26 @@ pub struct Field {
     pub kind: Kind,
 }
 
-pub struct Variant {
-    pub name: String,
-    pub model: Option<ModelRef>,
-    pub profile: Option<Path>,
-    /// Index into [`Prompt::sources`].
-    pub text: usize,
-    pub system: Option<usize>,
-    /// Distinct variables of the system prompt and the text, in order of first use.
-    pub variables: Vec<String>,
-}
-
-pub struct Prompt {
+/// A prompt as the emitters take it: the declaration layer's resolved prompt, and what only a Rust item has.
+pub struct Prompt<L> {
     pub ident: Ident,
-    pub name: String,
-    pub description: Option<String>,
-    pub sources: Vec<Source>,
-    /// The default variant first.
-    pub variants: Vec<Variant>,
+    pub resolved: ResolvedPrompt<L>,
     pub fields: Vec<Field>,
+    /// The paths of the profiles the variants name.
+    pub profiles: ProfilePaths,
+    /// The template files read, as absolute paths: the expansion tracks them.
+    pub tracked: Vec<PathBuf>,
     /// Warnings (a model past its end of life, the top level's or a variant's), each at its value.
     pub warnings: Vec<(Span, String)>,
 }
 
-pub fn prompt(cx: &mut Ctxt, args: Vec<Arg>, ident: &Ident, fields: &syn::FieldsNamed) -> Prompt {
+/// `None` when the prompt has no template (an error says why).
+pub fn prompt(
+    cx: &mut Ctxt,
+    args: Vec<Arg>,
+    ident: &Ident,
+    fields: &syn::FieldsNamed,
+) -> Option<Prompt<Span>> {
     let fields: Vec<Field> = fields
         .named
         .iter()
@@ -90,7 +65,7 @@ pub fn prompt(cx: &mut Ctxt, args: Vec<Arg>, ident: &Ident, fields: &syn::Fields
         .collect();
     let mut exprs = Exprs::default();
     let entries = attr::entries(cx, args, &mut exprs);
-    let mut files = CrateFiles::default();
+    let mut files = syntax::crate_files();
     let mut issues = Issues::new();
     let syntax = decl::Syntax::Attribute;
     let d = PromptDecl::read(
@@ -106,45 +81,12 @@ pub fn prompt(cx: &mut Ctxt, args: Vec<Arg>, ident: &Ident, fields: &syn::Fields
         .collect();
     let resolved = d.check(syntax, Some(&names), None, &mut issues);
     syntax::report(cx, issues);
-    let mut paths = Vec::new();
+    let mut profiles = ProfilePaths::default();
     for v in std::iter::once(&d.top).chain(&d.variants) {
-        paths.push(match &v.profile {
-            Setting::Set(ProfileRef::Path(handle), span) => {
-                syntax::path(cx, &exprs, *handle, *span)
-            }
-            _ => None,
-        });
+        if let Setting::Set(profile, span) = &v.profile {
+            profiles.add(cx, &exprs, profile, *span);
+        }
     }
-    let path_of = |name: &str| {
-        let index = std::iter::once(&d.top)
-            .chain(&d.variants)
-            .position(|v| v.name.as_ref().is_some_and(|n| n.text == name))
-            .filter(|_| name != bedrock_profiles_core::prompt::DEFAULT_VARIANT)
-            .unwrap_or(0);
-        // A variant without its own profile takes the top level's.
-        paths[index].clone().or_else(|| paths[0].clone())
-    };
-    let variants = resolved
-        .unwrap_or_default()
-        .into_iter()
-        .map(|v| Variant {
-            profile: v.profile.and(path_of(&v.name)),
-            model: v.model.map(|(m, _)| m.clone()),
-            name: v.name,
-            text: v.text,
-            system: v.system,
-            variables: v.variables,
-        })
-        .collect();
-    let sources = d
-        .sources
-        .iter()
-        .map(|s| Source {
-            text: s.text.clone(),
-            file: s.file.as_ref().map(|f| (f.clone(), files.absolute(f))),
-            valid: s.valid,
-        })
-        .collect();
     let warnings = std::iter::once(&d.top)
         .chain(&d.variants)
         .flat_map(|v| match &v.model {
@@ -155,15 +97,20 @@ pub fn prompt(cx: &mut Ctxt, args: Vec<Arg>, ident: &Ident, fields: &syn::Fields
             _ => Vec::new(),
         })
         .collect();
-    Prompt {
-        warnings,
+    let resolved = resolved?;
+    let tracked = resolved
+        .templates
+        .iter()
+        .filter_map(|s| Some(files.absolute(s.file.as_ref()?)))
+        .collect();
+    Some(Prompt {
         ident: ident.clone(),
-        name: d.effective_name(),
-        description: d.description.value().cloned(),
-        sources,
-        variants,
+        resolved,
         fields,
-    }
+        profiles,
+        tracked,
+        warnings,
+    })
 }
 
 const INTEGERS: [&str; 12] = [

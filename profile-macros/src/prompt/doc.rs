@@ -2,8 +2,8 @@
 //! variables, model, profile and template.
 
 use super::check::Prompt;
-use super::expand::path_text;
 use crate::doc::{code, link, model_cell};
+use crate::syntax::path_text;
 
 /// A fenced block that the template's own backticks cannot close.
 fn fenced(text: &str, lines: &mut Vec<String>) {
@@ -20,22 +20,23 @@ fn fenced(text: &str, lines: &mut Vec<String>) {
 }
 
 /// `by`: the macro that checked it (`#[prompt]`, `include_profiles!`).
-pub fn docs(p: &Prompt, user_docs: bool, by: &str) -> Vec<String> {
+pub fn docs<L>(p: &Prompt<L>, user_docs: bool, by: &str) -> Vec<String> {
     let mut lines = Vec::new();
     if user_docs {
         lines.push(String::new());
     }
     lines.push(format!(
         "**Prompt {}**, checked at compile time for Bedrock Prompt management (`{by}`).",
-        code(&p.name)
+        code(&p.resolved.name)
     ));
-    if let Some(d) = &p.description {
+    if let Some(d) = &p.resolved.description {
         lines.push(String::new());
         lines.push(format!("*{}*", d.replace('*', "\\*")));
     }
-    for v in &p.variants {
+    let variants = &p.resolved.variants;
+    for v in variants {
         lines.push(String::new());
-        if p.variants.len() > 1 {
+        if variants.len() > 1 {
             lines.push(format!("**Variant {}**", code(&v.name)));
             lines.push(String::new());
         }
@@ -54,20 +55,21 @@ pub fn docs(p: &Prompt, user_docs: bool, by: &str) -> Vec<String> {
             variables.join(", ")
         };
         lines.push(format!("| variables | {variables} |"));
+        let profile = v.profile.as_ref().and_then(|r| p.profiles.get(r));
         match &v.model {
             Some(m) => lines.push(format!("| model | {} |", model_cell(m))),
-            None if v.profile.is_some() => lines.push("| model | the profile's |".to_owned()),
+            None if profile.is_some() => lines.push("| model | the profile's |".to_owned()),
             None => {}
         }
-        if let Some(path) = &v.profile {
+        if let Some(path) = &profile {
             lines.push(format!("| profile | {} |", link(&path_text(path))));
         }
         for (label, index) in [("System prompt", v.system), ("Template", Some(v.text))] {
             let Some(index) = index else { continue };
-            let source = &p.sources[index];
+            let source = &p.resolved.templates[index];
             lines.push(String::new());
             match &source.file {
-                Some((path, _)) => lines.push(format!("{label} (from {}):", code(path))),
+                Some(path) => lines.push(format!("{label} (from {}):", code(path))),
                 None => lines.push(format!("{label}:")),
             }
             lines.push(String::new());

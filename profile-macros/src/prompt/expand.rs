@@ -2,25 +2,22 @@
 //! rendering path: `render_part` is the trait's, over it), the `const` assertions on the
 //! profiles, and the file tracking. Generated code names the runtime only through `::bedrock_profiles::__private`.
 
-use super::check::{Field, Kind, Prompt, Source};
+use super::check::{Field, Kind, Prompt};
 use crate::code::Code;
 use crate::emit::option;
+use crate::syntax::{path_span, path_text};
+use bedrock_profiles_core::decl::TemplateSource;
 use bedrock_profiles_core::template::Segment;
 use proc_macro2::{Delimiter, Span, TokenStream};
-use quote::{ToTokens, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 use syn::Generics;
 
-/// The path as written, without spaces: `profiles::HIGH_QUALITY`.
-pub fn path_text(path: &syn::Path) -> String {
-    path.to_token_stream().to_string().replace(' ', "")
-}
-
-fn segments(source: &Source) -> Vec<Segment<'_>> {
+fn segments<L>(source: &TemplateSource<L>) -> Vec<Segment<'_>> {
     source.parsed().map(|t| t.segments).unwrap_or_default()
 }
 
 /// `fmt::Write` rendering: one write per segment. `names` are the fields' identifiers as written (`r#type`).
-fn write_body(c: &mut Code, source: &Source, fields: &[Field], names: &[String]) {
+fn write_body<L>(c: &mut Code, source: &TemplateSource<L>, fields: &[Field], names: &[String]) {
     c.str("{");
     for segment in segments(source) {
         match segment {
@@ -55,10 +52,10 @@ fn write_body(c: &mut Code, source: &Source, fields: &[Field], names: &[String])
 }
 
 /// `(0usize | 2usize, Part::Text) => { ... }`: the variants sharing one template share one arm.
-fn arms(c: &mut Code, p: &Prompt) {
+fn arms<L>(c: &mut Code, p: &Prompt<L>) {
     let names: Vec<String> = p.fields.iter().map(|f| f.ident.to_string()).collect();
     let mut parts: Vec<(usize, Vec<usize>, &str)> = Vec::new();
-    for (i, v) in p.variants.iter().enumerate() {
+    for (i, v) in p.resolved.variants.iter().enumerate() {
         for (source, part) in [(Some(v.text), "Text"), (v.system, "System")] {
             let Some(source) = source else { continue };
             match parts
@@ -76,20 +73,21 @@ fn arms(c: &mut Code, p: &Prompt) {
             write!(c, "{}{index}usize", if k > 0 { " | " } else { "" });
         }
         write!(c, ", ::bedrock_profiles::__private::Part::{part}) => ");
-        write_body(c, &p.sources[source], &p.fields, &names);
+        write_body(c, &p.resolved.templates[source], &p.fields, &names);
     }
 }
 
-pub(crate) fn spec(c: &mut Code, p: &Prompt) {
+pub(crate) fn spec<L>(c: &mut Code, p: &Prompt<L>) {
+    let r = &p.resolved;
     c.str("::bedrock_profiles::__private::PromptSpec ");
     c.open(Delimiter::Brace);
     c.str("name: ");
-    c.lit(&p.name);
+    c.lit(&r.name);
     c.str(", description: ");
-    option(c, p.description.as_deref(), Code::lit);
+    option(c, r.description.as_deref(), Code::lit);
     c.str(", variants: &");
     c.open(Delimiter::Bracket);
-    for (i, v) in p.variants.iter().enumerate() {
+    for (i, v) in r.variants.iter().enumerate() {
         if i > 0 {
             c.str(", ");
         }
@@ -100,13 +98,10 @@ pub(crate) fn spec(c: &mut Code, p: &Prompt) {
         c.str(", model: ");
         option(c, v.model.as_ref(), crate::emit::model_ref);
         c.str(", profile: ");
-        match &v.profile {
+        match v.profile.as_ref().and_then(|r| p.profiles.get(r)) {
             Some(path) => {
                 // Spanned on the path, so that a path to something else than a profile is reported there.
-                let span = path
-                    .segments
-                    .last()
-                    .map_or(Span::call_site(), |s| s.ident.span());
+                let span = path_span(&path);
                 c.tokens(quote_spanned!(span=> ::bedrock_profiles::__private::profile_ref(&#path)));
             }
             None => c.str("::bedrock_profiles::__private::None"),
@@ -116,9 +111,9 @@ pub(crate) fn spec(c: &mut Code, p: &Prompt) {
             c,
             ", template_type: ::bedrock_profiles::__private::TemplateType::{kind}, text: "
         );
-        c.lit(&p.sources[v.text].text);
+        c.lit(r.text(v));
         c.str(", system: ");
-        option(c, v.system.map(|s| p.sources[s].text.as_str()), Code::lit);
+        option(c, r.system(v), Code::lit);
         c.str(", variables: &[");
         for (k, n) in v.variables.iter().enumerate() {
             if k > 0 {
@@ -135,11 +130,16 @@ pub(crate) fn spec(c: &mut Code, p: &Prompt) {
 
 /// `const _: () = assert_valid(PROFILE, Surface::PromptManagement, Some(&MODEL), "...")`, once per distinct
 /// profile and model, spanned on the profile's path.
-fn assertions(c: &mut Code, p: &Prompt) {
+fn assertions<L>(c: &mut Code, p: &Prompt<L>) {
     let mut seen: Vec<(String, Option<String>)> = Vec::new();
-    for v in &p.variants {
-        let Some(path) = &v.profile else { continue };
-        let key = (path_text(path), v.model.as_ref().map(|m| m.id().to_owned()));
+    for v in &p.resolved.variants {
+        let Some(path) = v.profile.as_ref().and_then(|r| p.profiles.get(r)) else {
+            continue;
+        };
+        let key = (
+            path_text(&path),
+            v.model.as_ref().map(|m| m.id().to_owned()),
+        );
         if seen.contains(&key) {
             continue;
         }
@@ -152,10 +152,7 @@ fn assertions(c: &mut Code, p: &Prompt) {
             )
         };
         seen.push(key);
-        let span = path
-            .segments
-            .last()
-            .map_or(Span::call_site(), |s| s.ident.span());
+        let span = path_span(&path);
         // The call carries the path's span, so rustc's E0080 points at the profile.
         crate::emit::assertion(
             c,
@@ -170,7 +167,7 @@ fn assertions(c: &mut Code, p: &Prompt) {
 
 /// The types of the fields written with `{}` (through `Display`), each with its span, where rustc reports a type
 /// that is not `Display`.
-fn display_types(p: &Prompt) -> impl Iterator<Item = (&syn::Type, Span)> {
+fn display_types<L>(p: &Prompt<L>) -> impl Iterator<Item = (&syn::Type, Span)> {
     p.fields
         .iter()
         .filter(|f| f.kind == Kind::Display)
@@ -181,7 +178,7 @@ fn display_types(p: &Prompt) -> impl Iterator<Item = (&syn::Type, Span)> {
 /// names a parameter), so a field whose type is not `Display` would be reported only at `.render()`: a function
 /// generic over the same lifetimes asks for `Display` on each such field, and rustc reports it on the field's type.
 /// (Without parameters the bound is checked where it stands; with type parameters the user's bounds decide.)
-fn display_checks(p: &Prompt, generics: &Generics) -> TokenStream {
+fn display_checks<L>(p: &Prompt<L>, generics: &Generics) -> TokenStream {
     let lifetimes: Vec<_> = generics.lifetimes().map(|l| &l.lifetime).collect();
     if lifetimes.is_empty()
         || generics.type_params().next().is_some()
@@ -206,14 +203,12 @@ fn display_checks(p: &Prompt, generics: &Generics) -> TokenStream {
 }
 
 /// The impl, the assertions and the file tracking.
-pub fn prompt(c: &mut Code, p: &Prompt, generics: &Generics) {
+pub fn prompt<L>(c: &mut Code, p: &Prompt<L>, generics: &Generics) {
     impl_prompt(c, p, generics);
     assertions(c, p);
     c.tokens(crate::emit::warnings_item(&p.warnings));
-    for source in &p.sources {
-        if let Some((_, abs)) = &source.file
-            && let Some(abs) = abs.to_str()
-        {
+    for abs in &p.tracked {
+        if let Some(abs) = abs.to_str() {
             c.str("const _: &[u8] = ::core::include_bytes!(");
             c.lit(abs);
             c.str(");");
@@ -224,7 +219,7 @@ pub fn prompt(c: &mut Code, p: &Prompt, generics: &Generics) {
 
 /// The `Prompt` impl alone: `const SPEC` and `write_part`. `include_profiles!` emits it for the struct it generates
 /// per prompt (its profiles were checked by the file loader, its fields are `&str`).
-pub(crate) fn impl_prompt(c: &mut Code, p: &Prompt, generics: &Generics) {
+pub(crate) fn impl_prompt<L>(c: &mut Code, p: &Prompt<L>, generics: &Generics) {
     let ident = &p.ident;
     // `where FieldType: Display` for each field written with `{}`, so that rustc reports a type that is not
     // `Display` on the field; written as tokens after the struct's own where clause (no syn parse per field).

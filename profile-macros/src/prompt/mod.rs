@@ -68,12 +68,14 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
             return quote!(#error #item #stub);
         }
     };
-    let prompt = check::prompt(&mut cx, args.args, &parsed.ident, &fields);
-    if cx.has_errors() {
-        let errors = cx.into_compile_errors();
-        let stub = stub();
-        return quote!(#errors #item #stub);
-    }
+    let prompt = match check::prompt(&mut cx, args.args, &parsed.ident, &fields) {
+        Some(prompt) if !cx.has_errors() => prompt,
+        _ => {
+            let errors = cx.into_compile_errors();
+            let stub = stub();
+            return quote!(#errors #item #stub);
+        }
+    };
     let user_docs = parsed.attrs.iter().any(|a| a.path().is_ident("doc"));
     let docs = doc::docs(&prompt, user_docs, "#[prompt]");
     let mut code = crate::code::Code::new();
