@@ -23,6 +23,7 @@ mod const_text;
 pub mod decl;
 #[cfg(feature = "files")]
 pub mod files;
+mod issue_kind;
 mod json;
 pub mod keys;
 pub mod limits;

@@ -231,48 +231,7 @@ impl<T, L> Setting<T, L> {
     }
 }
 
-/// What kind of problem an [`Issue`] is.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum IssueKind {
-    /// The file is not valid TOML / JSON.
-    Syntax,
-    /// A key the declaration does not take.
-    UnknownKey {
-        /// The key as written.
-        key: String,
-        /// The closest known key, if one is close.
-        suggestion: Option<String>,
-    },
-    /// A key given twice.
-    DuplicateKey {
-        /// The key.
-        key: String,
-    },
-    /// A required key is missing.
-    MissingKey {
-        /// The key.
-        key: &'static str,
-    },
-    /// A value of the wrong type.
-    Type,
-    /// The model id is unknown or malformed.
-    Model,
-    /// `extends` names no profile of the file.
-    ExtendsMissing {
-        /// The name given.
-        profile: String,
-    },
-    /// `extends` makes a cycle.
-    ExtendsCycle,
-    /// `profile` / a step names no profile of the file.
-    ProfileMissing {
-        /// The name given.
-        profile: String,
-    },
-    /// A rule of the rulebook.
-    Rule,
-}
+pub use crate::issue_kind::IssueKind;
 
 /// One problem of a declaration, at the value (or key) that causes it.
 #[derive(Debug, Clone, PartialEq)]

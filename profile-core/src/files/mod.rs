@@ -115,7 +115,12 @@ pub type LoadedVariant = decl::ResolvedVariant;
 /// prompt is overridden, and the `guardrail`'s id and version. What `include_profiles!` emits.
 pub type LoadedAgent = decl::ResolvedAgent<Range<usize>>;
 
-pub use decl::ProfileRef;
+// The loader's results are the declaration layer's resolved types (the macros emit the same ones); they are
+// documented here, their public home.
+pub use decl::{
+    Instruction, ProfileRef, ResolvedAgent, ResolvedPrompt, ResolvedVariant, StepProfile,
+    StepTemplate, TemplateSource,
+};
 
 impl Declarations {
     /// The profile of table `key`.
@@ -253,7 +258,7 @@ impl Declarations {
 }
 
 /// What kind of error a file has (the declaration layer's issue kinds).
-pub use crate::decl::IssueKind as ErrorKind;
+pub use crate::issue_kind::IssueKind as ErrorKind;
 
 /// One error in a file.
 #[derive(Debug, Clone, PartialEq)]
