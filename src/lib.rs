@@ -285,10 +285,11 @@
 //!
 //! Profiles, prompts and agents can live in a TOML or JSON file, checked by the same rules with the same words:
 //! at compile time with `include_profiles!` and at run time with `files::load` (both feature `files`), and by the
-//! `bedrock-profiles` command (feature `cli`). Tables are `profiles.<name>`, `prompts.<name>` (variants in
-//! `prompts.<name>.variants.<variant>`) and `agents.<name>`, with the DSL's keys; a profile may say
-//! `extends = "<profile>"`, prompts and agents name profiles by their table name, and agents may give
-//! `base_prompt_templates.<step>` for `create-agent` exports. Every error names the file, line, column and key path.
+//! `bedrock-profiles` command (`cargo install bedrock-profiles-cli`). Tables are `profiles.<name>`,
+//! `prompts.<name>` (variants in `prompts.<name>.variants.<variant>`) and `agents.<name>`, with the DSL's keys; a
+//! profile may say `extends = "<profile>"`, prompts and agents name profiles by their table name, and agents may
+//! give `base_prompt_templates.<step>` for `create-agent` exports. Every error names the file, line, column and key
+//! path.
 //!
 //! ```
 //! # #[cfg(feature = "files")]
@@ -326,8 +327,6 @@
 //! | `files` | `files` (the run-time loader) and `include_profiles!` | `serde`, toml and its parser, annotate-snippets (15 crates), in the macros' host build too, so the core is built once, with `files` |
 //! | `aws-sdk` | `aws`: conversions into `aws-sdk-bedrockruntime`'s types, `aws::ConverseExt` | `wire` and the SDK without its default features (70 crates) |
 //! | `tracing` | `monitor::TracingInterceptor` | `aws-sdk` (nothing beyond it) |
-//! | `report` | `report`: reports from model invocation logs | `wire`, flate2, plotters with its SVG backend only (17 crates) |
-//! | `cli` | the `bedrock-profiles` command | `files`, `wire`, `report`, clap, indicatif (39 crates) |
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -343,8 +342,6 @@ pub use bedrock_profiles_core::{
 pub mod aws;
 #[cfg(feature = "tracing")]
 pub mod monitor;
-#[cfg(feature = "report")]
-pub mod report;
 
 /// Declarations in TOML or JSON files, loaded and checked at run time (feature `files`); see the crate docs'
 /// "Declarations in files" section.
