@@ -317,14 +317,15 @@
 //! # Features
 //!
 //! None is on by default. A default build compiles the macros, `bedrock-profiles-core` and their dependencies
-//! proc-macro2, quote, unicode-ident, syn, strsim and itoa: the core once, since the macros' host build and the
-//! program use it with the same features (without `--target`; cross-compiling builds host crates apart anyway).
+//! proc-macro2, quote, unicode-ident, syn, strsim and itoa. With any features, the core is built once: each feature
+//! that turns on one of the core's turns it on in the macros' host build too, so the host build and the program
+//! use the core with the same features (without `--target`; cross-compiling builds host crates apart anyway).
 //!
 //! | Feature | Gives | Adds to a clean build |
 //! |---|---|---|
-//! | `serde` | `Serialize` and `Deserialize` for profiles, with the DSL's key names; deserializing runs the rules | serde, serde_core, serde_derive; the core is built a second time (the program's with `serde`, the macros' without) |
+//! | `serde` | `Serialize` and `Deserialize` for profiles, with the DSL's key names; deserializing runs the rules | serde, serde_core, serde_derive |
 //! | `wire` | `wire`: the request bodies Bedrock receives (Converse, InvokeModel, CreatePrompt, CreateAgent, CreateInferenceProfile, CloudFormation) | `serde` and serde_json, memchr, zmij (6 crates) |
-//! | `files` | `files` (the run-time loader) and `include_profiles!` | `serde`, toml and its parser, annotate-snippets (15 crates), in the macros' host build too, so the core is built once, with `files` |
+//! | `files` | `files` (the run-time loader) and `include_profiles!` | `serde`, toml and its parser, annotate-snippets (15 crates), used by the macros too |
 //! | `aws-sdk` | `aws`: conversions into `aws-sdk-bedrockruntime`'s types, `aws::ConverseExt` | `wire` and the SDK without its default features (70 crates) |
 //! | `tracing` | `monitor::TracingInterceptor` | `aws-sdk` (nothing beyond it) |
 
