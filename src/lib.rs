@@ -332,6 +332,11 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+/// README.md's Rust examples, compiled (and run, unless `no_run`) by `cargo test --doc --all-features`.
+#[cfg(all(doctest, feature = "files", feature = "tracing"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 pub use bedrock_profiles_core::{Agent, AgentSpec, PromptType, agent};
 pub use bedrock_profiles_core::{GuardrailConfig, ReasoningConfig, Thinking, Trace};
 pub use bedrock_profiles_core::{
