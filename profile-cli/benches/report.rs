@@ -3,7 +3,9 @@
 //!
 //! `cargo bench -p bedrock-profiles-cli --bench report` (optional: the record count as the first argument).
 
-use bedrock_profiles_cli::report::{Filter, GroupKey, Groups, Input, Record, Report, parse_timestamp};
+use bedrock_profiles_cli::report::{
+    Filter, GroupKey, Groups, Input, Record, Report, parse_timestamp,
+};
 use serde_json::Value;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::time::Instant;
