@@ -285,10 +285,11 @@
 //!
 //! Profiles, prompts and agents can live in a TOML or JSON file, checked by the same rules with the same words:
 //! at compile time with `include_profiles!` and at run time with `files::load` (both feature `files`), and by the
-//! `bedrock-profiles` command (feature `cli`). Tables are `profiles.<name>`, `prompts.<name>` (variants in
-//! `prompts.<name>.variants.<variant>`) and `agents.<name>`, with the DSL's keys; a profile may say
-//! `extends = "<profile>"`, prompts and agents name profiles by their table name, and agents may give
-//! `base_prompt_templates.<step>` for `create-agent` exports. Every error names the file, line, column and key path.
+//! `bedrock-profiles` command (`cargo install bedrock-profiles-cli`). Tables are `profiles.<name>`,
+//! `prompts.<name>` (variants in `prompts.<name>.variants.<variant>`) and `agents.<name>`, with the DSL's keys; a
+//! profile may say `extends = "<profile>"`, prompts and agents name profiles by their table name, and agents may
+//! give `base_prompt_templates.<step>` for `create-agent` exports. Every error names the file, line, column and key
+//! path.
 //!
 //! ```
 //! # #[cfg(feature = "files")]
@@ -316,21 +317,25 @@
 //! # Features
 //!
 //! None is on by default. A default build compiles the macros, `bedrock-profiles-core` and their dependencies
-//! proc-macro2, quote, unicode-ident, syn, strsim and itoa: the core once, since the macros' host build and the
-//! program use it with the same features (without `--target`; cross-compiling builds host crates apart anyway).
+//! proc-macro2, quote, unicode-ident, syn, strsim and itoa. With any features, the core is built once: each feature
+//! that turns on one of the core's turns it on in the macros' host build too, so the host build and the program
+//! use the core with the same features (without `--target`; cross-compiling builds host crates apart anyway).
 //!
 //! | Feature | Gives | Adds to a clean build |
 //! |---|---|---|
-//! | `serde` | `Serialize` and `Deserialize` for profiles, with the DSL's key names; deserializing runs the rules | serde, serde_core, serde_derive; the core is built a second time (the program's with `serde`, the macros' without) |
+//! | `serde` | `Serialize` and `Deserialize` for profiles, with the DSL's key names; deserializing runs the rules | serde, serde_core, serde_derive |
 //! | `wire` | `wire`: the request bodies Bedrock receives (Converse, InvokeModel, CreatePrompt, CreateAgent, CreateInferenceProfile, CloudFormation) | `serde` and serde_json, memchr, zmij (6 crates) |
-//! | `files` | `files` (the run-time loader) and `include_profiles!` | `serde`, toml and its parser, annotate-snippets (15 crates), in the macros' host build too, so the core is built once, with `files` |
+//! | `files` | `files` (the run-time loader) and `include_profiles!` | `serde`, toml and its parser, annotate-snippets (15 crates), used by the macros too |
 //! | `aws-sdk` | `aws`: conversions into `aws-sdk-bedrockruntime`'s types, `aws::ConverseExt` | `wire` and the SDK without its default features (70 crates) |
 //! | `tracing` | `monitor::TracingInterceptor` | `aws-sdk` (nothing beyond it) |
-//! | `report` | `report`: reports from model invocation logs | `wire`, flate2, plotters with its SVG backend only (17 crates) |
-//! | `cli` | the `bedrock-profiles` command | `files`, `wire`, `report`, clap, indicatif (39 crates) |
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+
+/// README.md's Rust examples, compiled (and run, unless `no_run`) by `cargo test --doc --all-features`.
+#[cfg(all(doctest, feature = "files", feature = "tracing"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 pub use bedrock_profiles_core::{Agent, AgentSpec, PromptType, agent};
 pub use bedrock_profiles_core::{GuardrailConfig, ReasoningConfig, Thinking, Trace};
@@ -343,8 +348,6 @@ pub use bedrock_profiles_core::{
 pub mod aws;
 #[cfg(feature = "tracing")]
 pub mod monitor;
-#[cfg(feature = "report")]
-pub mod report;
 
 /// Declarations in TOML or JSON files, loaded and checked at run time (feature `files`); see the crate docs'
 /// "Declarations in files" section.

@@ -13,6 +13,15 @@ The scratch directory is one Cargo workspace:
                goal (b) measures (dsl, hand and verify need no feature either: none is enabled here)
   serde-dep/   one small `#[derive(Serialize, Deserialize)]` struct, depending on `serde` and `serde_derive`
 
+Two more workspaces beside it (`generate_probe`, `generate_sdk`), so that the one above still builds offline:
+
+  probe/       (workspace `ws-probe`) one small `inference_profile!` on `bedrock-profiles` with a given list of its
+               features: how many times does `cargo build` build `bedrock-profiles-core`? (`run.py --core-once`)
+  sdk-files/   (workspace `ws-sdk`) a service's dependencies: `bedrock-profiles` with `aws-sdk` + `files` (one
+               `include_profiles!`, one `inference_profile!`, a Converse call built with `with_profile`) and
+               `aws-sdk-bedrockruntime` with its default features
+  sdk-only/    the same `aws-sdk-bedrockruntime` alone, the same call built by hand (`run.py --sdk`)
+
 Everything is a pure function of the counts and the seed, so two runs generate the same code.
 """
 
@@ -845,3 +854,92 @@ def generate(out: Path, repo: Path, profiles: int = 300, prompts: int = 100, age
         "hand": out / "hand" / "src" / "lib.rs",
         "counts": (len(ps), len(prs), len(ags)),
     }
+
+
+def _workspace(out: Path, repo: Path, members: list[str]) -> None:
+    members_list = ", ".join(f'"{m}"' for m in members)
+    write(out / "Cargo.toml", f'[workspace]\nmembers = [{members_list}]\nresolver = "3"\n')
+    lock = repo / "Cargo.lock"
+    if lock.exists() and not (out / "Cargo.lock").exists():
+        shutil.copy(lock, out / "Cargo.lock")
+
+
+def generate_probe(out: Path, repo: Path, features: list[str]) -> None:
+    """The workspace `out` with one crate, `probe`, on `bedrock-profiles` with `features` (rewritten per call)."""
+    _workspace(out, repo, ["probe"])
+    feats = ", ".join(f'"{f}"' for f in features)
+    write(out / "probe" / "Cargo.toml", manifest("probe", f'bedrock-profiles = {{ path = "{repo}", features = [{feats}] }}\n'))
+    write(
+        out / "probe" / "src" / "lib.rs",
+        "//! One small declaration with `bedrock-profiles`.\n"
+        "bedrock_profiles::inference_profile! {\n"
+        "    /// Settings.\n"
+        '    pub SETTINGS { model: "anthropic.claude-sonnet-4-6", temperature: 0.7, max_tokens: 1000 }\n'
+        "}\n",
+    )
+
+
+# The SDK as a service depends on it: `aws-sdk-bedrockruntime = "1"`, its default features (rustls, the default
+# HTTPS client, rt-tokio), as README's "Install" shows. Both crates of the comparison take exactly this line.
+SDK_DEP = 'aws-sdk-bedrockruntime = "1.153"\n'
+
+SDK_CALL = """
+/// The request a service sends: the model and its settings on a Converse call.
+pub fn ask(client: &aws_sdk_bedrockruntime::Client, question: &str) -> {ret} {{
+    let message = aws_sdk_bedrockruntime::types::Message::builder()
+        .role(aws_sdk_bedrockruntime::types::ConversationRole::User)
+        .content(aws_sdk_bedrockruntime::types::ContentBlock::Text(question.to_owned()))
+        .build()
+        .expect("role and content are set");
+    {body}
+}}
+"""
+
+
+def generate_sdk(out: Path, repo: Path) -> None:
+    """The workspace `out` with `sdk-files` (bedrock-profiles with aws-sdk + files, and the SDK) and `sdk-only`."""
+    _workspace(out, repo, ["sdk-files", "sdk-only"])
+    bp = f'bedrock-profiles = {{ path = "{repo}", features = ["aws-sdk", "files"] }}\n'
+    write(out / "sdk-files" / "Cargo.toml", manifest("sdk-files", bp + SDK_DEP))
+    write(
+        out / "sdk-files" / "settings.toml",
+        '[profiles.answer]\nmodel = "us.anthropic.claude-sonnet-4-6"\ntemperature = 0.3\nmax_tokens = 2000\n\n'
+        '[profiles.short]\nextends = "answer"\nmax_tokens = 300\n',
+    )
+    body = (
+        "use bedrock_profiles::aws::ConverseExt;\n"
+        "    client.converse().with_profile(&SETTINGS).map(|call| call.messages(message))"
+    )
+    write(
+        out / "sdk-files" / "src" / "lib.rs",
+        "//! A service's settings with `bedrock-profiles` (`aws-sdk` + `files`).\n"
+        'bedrock_profiles::include_profiles!("settings.toml");\n\n'
+        "bedrock_profiles::inference_profile! {\n"
+        "    /// Settings.\n"
+        '    pub SETTINGS { model: "anthropic.claude-sonnet-4-6", temperature: 0.7, max_tokens: 1000 }\n'
+        "}\n"
+        + SDK_CALL.format(
+            ret="Result<aws_sdk_bedrockruntime::operation::converse::builders::ConverseFluentBuilder, "
+            "bedrock_profiles::wire::WireError>",
+            body=body,
+        ),
+    )
+    write(out / "sdk-only" / "Cargo.toml", manifest("sdk-only", SDK_DEP))
+    body = (
+        "let config = aws_sdk_bedrockruntime::types::InferenceConfiguration::builder()\n"
+        "        .temperature(0.7)\n"
+        "        .max_tokens(1000)\n"
+        "        .build();\n"
+        "    client\n"
+        "        .converse()\n"
+        '        .model_id("anthropic.claude-sonnet-4-6")\n'
+        "        .inference_config(config)\n"
+        "        .messages(message)"
+    )
+    write(
+        out / "sdk-only" / "src" / "lib.rs",
+        "//! A service's settings written by hand against `aws-sdk-bedrockruntime`.\n"
+        + SDK_CALL.format(
+            ret="aws_sdk_bedrockruntime::operation::converse::builders::ConverseFluentBuilder", body=body
+        ),
+    )

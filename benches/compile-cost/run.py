@@ -12,6 +12,17 @@
 (c) the DSL crate's check split into rustc's phases (`-Z time-passes` through RUSTC_BOOTSTRAP=1), and the size of
     its macro-expanded code (`-Zunpretty=expanded`) against its source.
 
+    python3 benches/compile-cost/run.py --core-once  # only: the core is built once for every feature combination
+    python3 benches/compile-cost/run.py --sdk        # only (d), which downloads the SDK's default features once
+
+(d) a clean debug `cargo build` of a service's dependencies: a crate on `bedrock-profiles` with `aws-sdk` + `files`
+    and on `aws-sdk-bedrockruntime` (its default features), against one on `aws-sdk-bedrockruntime` alone.
+--core-once: for each combination of the facade's features a user can pick, `cargo build -v` of a crate with them,
+    after touching the core's source, runs rustc on `bedrock-profiles-core` once: the macros' host build and the
+    program share the unit. Exit status 1 if a combination builds it twice. One target directory for every
+    combination (the touch makes every unit of the core in the build graph dirty; cargo prints `Compiling` once
+    per package, not per unit, so the rustc command lines are counted).
+
 Everything is generated and built under `target/compile-cost/` (never committed). Progress goes to stderr, the
 table to stdout. Python 3 standard library only; not part of `cargo test`, not run in CI.
 """
@@ -39,6 +50,25 @@ REPO = Path(__file__).resolve().parents[2]
 # Goals of issue 13.
 CHECK_GOAL = 2.0
 CLEAN_GOAL = 1.3
+# Goal of "One path from declaration to output": a service with `aws-sdk` + `files` against the SDK alone.
+SDK_GOAL = 1.3
+
+# The facade's features a user picks, alone and with `files` (the one the macros use themselves).
+COMBINATIONS = [
+    [],
+    ["serde"],
+    ["wire"],
+    ["files"],
+    ["aws-sdk"],
+    ["tracing"],
+    ["serde", "files"],
+    ["wire", "files"],
+    ["aws-sdk", "files"],
+    ["tracing", "files"],
+    ["serde", "wire", "files", "aws-sdk", "tracing"],
+]
+# One rustc run on a unit of the core in `cargo build -v`'s output.
+CORE_UNIT = re.compile(r"^\s*Running `.*--crate-name bedrock_profiles_core ", re.M)
 
 # rustc's top-level phases (`-Z time-passes`), disjoint; lint and privacy checking are inside `misc_checking_3`.
 PHASES = [
@@ -214,6 +244,81 @@ def expanded_size(cargo: Cargo, target: Path, crate: str) -> tuple[int, int, int
     return len(text.encode()), text.count("\n"), doc
 
 
+def core_once(scratch: Path, offline: bool) -> int:
+    """`cargo build -v` of a crate with each of `COMBINATIONS` in one target directory; the core's units each lists.
+    Also one `--release` build of the default features, for information: release builds proc macros and their
+    dependencies at opt-level 0 (`[profile.release.build-override]`), the program at 3, so the two cannot share."""
+    ws = scratch / "ws-probe"
+    cargo = Cargo(ws, offline)
+    target = scratch / "target-probe"
+    out = ["| `bedrock-profiles` features | `bedrock-profiles-core` units in `cargo build` | goal 1 |", "|---|---|---|"]
+    failed = 0
+    for features in COMBINATIONS:
+        gen.generate_probe(ws, REPO, features)
+        touch(REPO / "profile-core" / "src" / "lib.rs")
+        t, p = cargo.run(["build", "-v", "-p", "probe"], target)
+        n = len(CORE_UNIT.findall(p.stderr))
+        failed += n != 1
+        name = " + ".join(f"`{f}`" for f in features) or "none (default)"
+        log(f"  {name}: {n} ({t:.1f} s)")
+        out.append(f"| {name} | {n} | {'met' if n == 1 else 'NOT MET'} |")
+    gen.generate_probe(ws, REPO, [])
+    touch(REPO / "profile-core" / "src" / "lib.rs")
+    _, p = cargo.run(["build", "-v", "--release", "-p", "probe"], target)
+    n = len(CORE_UNIT.findall(p.stderr))
+    out.append(f"| none, `cargo build --release` (for information: host and program differ in opt-level) | {n} | - |")
+    print("\n".join(out))
+    return 1 if failed else 0
+
+
+def measure_sdk(scratch: Path, runs: int) -> tuple[dict[str, list[float]], dict[str, list[tuple[Unit, float]]]]:
+    """(d): clean builds of `sdk-files` and `sdk-only`, alternating, each in a fresh target directory, then one more
+    of each with `--timings`. The SDK's default features are not in the repository's lock file: `cargo fetch`
+    (online) gets them once, untimed; the builds run offline."""
+    ws = scratch / "ws-sdk"
+    gen.generate_sdk(ws, REPO)
+    Cargo(ws, offline=False).run(["fetch"], scratch / "target-sdk")
+    cargo = Cargo(ws, offline=True)
+    target = scratch / "target-sdk"
+    times: dict[str, list[float]] = {"sdk-files": [], "sdk-only": []}
+    for r in range(runs):
+        order = ["sdk-files", "sdk-only"] if r % 2 == 0 else ["sdk-only", "sdk-files"]
+        for crate in order:
+            shutil.rmtree(target, ignore_errors=True)
+            t, _ = cargo.run(["build", "-p", crate], target)
+            times[crate].append(t)
+            log(f"  clean build {crate:<9} run {r + 1}/{runs}: {t:.2f} s")
+    log("    one more clean build of each with --timings, for the units built")
+    units = {c: clean_units(cargo, target, c) for c in ("sdk-files", "sdk-only")}
+    return times, units
+
+
+def sdk_report(times: dict[str, list[float]], units: dict[str, list[tuple[Unit, float]]], runs: int) -> list[str]:
+    bp, sdk = median(times["sdk-files"]), median(times["sdk-only"])
+    ratio = bp / sdk
+    out = [
+        f"| clean debug `cargo build` of a crate on `bedrock-profiles` (`aws-sdk` + `files`) and "
+        f"`aws-sdk-bedrockruntime` vs `aws-sdk-bedrockruntime` alone (default features, medians of {runs}) "
+        f"| {fmt_s(times['sdk-files'])} ({spread(times['sdk-files'])}) "
+        f"| {fmt_s(times['sdk-only'])} ({spread(times['sdk-only'])}) "
+        f"| {ratio:.2f}x | <= {SDK_GOAL}x: {'met' if ratio <= SDK_GOAL else 'not met'} |"
+    ]
+    if units["sdk-files"]:
+        peer = {u for u, _ in units["sdk-only"]}
+        extra = [(u, d) for u, d in units["sdk-files"] if u not in peer]
+        core = sum(1 for u, _ in units["sdk-files"] if u[0] == "bedrock-profiles-core")
+        out.append("")
+        out.append(
+            f"Clean builds of (d) (one more of each, `cargo build --timings`): `sdk-files` builds "
+            f"{len(units['sdk-files'])} units ({sum(d for _, d in units['sdk-files']):.1f} s of unit time; "
+            f"`bedrock-profiles-core` {core} time(s)), `sdk-only` {len(units['sdk-only'])} "
+            f"({sum(d for _, d in units['sdk-only']):.1f} s). Units only the first builds, longest first: "
+            + ", ".join(f"{unit_text(u)} {d:.1f} s" for u, d in extra[:12])
+            + "."
+        )
+    return out
+
+
 def verify(cargo: Cargo, scratch: Path) -> str:
     log("verify: building and running the comparison of every DSL item with its hand-written peer")
     _, p = cargo.run(["run", "-p", "verify"], scratch / "target-verify")
@@ -239,6 +344,8 @@ def main() -> int:
     ap.add_argument("--prompts", type=int, default=100)
     ap.add_argument("--agents", type=int, default=100)
     ap.add_argument("--online", action="store_true", help="let cargo use the network (default: --offline)")
+    ap.add_argument("--core-once", action="store_true", help="only: the core is built once in every combination")
+    ap.add_argument("--sdk", action="store_true", help="only (d): aws-sdk + files against the SDK alone")
     args = ap.parse_args()
     if args.runs < 1:
         ap.error("--runs must be at least 1")
@@ -247,6 +354,17 @@ def main() -> int:
         check_runs, clean_runs, phase_runs = 2, 1, 1
 
     scratch = REPO / "target" / "compile-cost"
+    if args.core_once:
+        return core_once(scratch, offline=not args.online)
+    if args.sdk:
+        sdk_runs = clean_runs
+        log(f"(d) clean debug builds of a service's dependencies, {sdk_runs} runs each, alternating")
+        times, sdk_units = measure_sdk(scratch, sdk_runs)
+        print(f"{rustc_version()}, {os.cpu_count()} cores, {platform.system()}; load average "
+              f"{os.getloadavg()[0]:.1f} at the end.\n")
+        print("| Measurement | bedrock-profiles | peer | ratio | goal |\n|---|---|---|---|---|")
+        print("\n".join(sdk_report(times, sdk_units, sdk_runs)))
+        return 0
     ws = scratch / "ws"
     info = gen.generate(ws, REPO, args.profiles, args.prompts, args.agents)
     cargo = Cargo(ws, offline=not args.online)

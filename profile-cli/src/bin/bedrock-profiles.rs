@@ -3,7 +3,7 @@
 
 use bedrock_profiles::files::{self, Declarations, FileError};
 use bedrock_profiles::models::{self, TopK};
-use bedrock_profiles::report::emit;
+use bedrock_profiles_cli::report::emit;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
 use std::io::{self, IsTerminal, Write};

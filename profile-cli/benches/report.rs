@@ -1,9 +1,11 @@
 //! Records per second of `bedrock-profiles report` on a generated log of 1 million invocation records (one core),
 //! against a peer that parses each line into a `serde_json::Value` and reads the same fields from it.
 //!
-//! `cargo bench --bench report --features report` (optional: the record count as the first argument).
+//! `cargo bench -p bedrock-profiles-cli --bench report` (optional: the record count as the first argument).
 
-use bedrock_profiles::report::{Filter, GroupKey, Groups, Input, Record, Report, parse_timestamp};
+use bedrock_profiles_cli::report::{
+    Filter, GroupKey, Groups, Input, Record, Report, parse_timestamp,
+};
 use serde_json::Value;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::time::Instant;

@@ -8,15 +8,15 @@ use std::process::{Command, Output};
 const BIN: &str = env!("CARGO_BIN_EXE_bedrock-profiles");
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/profile-core/tests/files/bedrock.toml"
+    "/../profile-core/tests/files/bedrock.toml"
 );
 const SEED_JSON: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/profile-core/tests/files/bedrock.json"
+    "/../profile-core/tests/files/bedrock.json"
 );
 const BROKEN: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/profile-core/tests/files/broken.toml"
+    "/../profile-core/tests/files/broken.toml"
 );
 
 fn run(args: &[&str]) -> Output {
@@ -380,7 +380,7 @@ fn models_lists_the_catalog() {
 fn check_accepts_every_litellm_pair() {
     let file = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/profile-core/tests/files/litellm-pairs.toml"
+        "/../profile-core/tests/files/litellm-pairs.toml"
     );
     let out = run(&["check", file]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -701,9 +701,10 @@ fn export_succeeds_on_every_file_check_accepts() {
     let root = env!("CARGO_MANIFEST_DIR");
     let dir = scratch("export-what-check-accepts");
     let mut files: Vec<std::path::PathBuf> = [
-        "profile-core/tests/files",
+        "../profile-core/tests/files",
         "tests/fixtures",
-        "tests/ui/files",
+        "../tests/fixtures",
+        "../tests/ui/files",
     ]
     .iter()
     .flat_map(|d| std::fs::read_dir(format!("{root}/{d}")).unwrap())
@@ -777,7 +778,7 @@ fn export_succeeds_on_every_file_check_accepts() {
 fn check_refuses_tables_with_the_same_rust_name() {
     let file = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/ui/files/clashing-names.toml"
+        "/../tests/ui/files/clashing-names.toml"
     );
     let out = run(&["check", file]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));

@@ -2,8 +2,8 @@
 //! files (plain and gzip) and a CloudWatch Logs export, with successes, errors, a throttled call, a `max_tokens`
 //! stop, a refusal, calls without a profile and malformed lines.
 
-use bedrock_profiles::report::fields::FIELDS;
-use bedrock_profiles::report::{Filter, GroupKey, Report, emit, format, parse_timestamp};
+use bedrock_profiles_cli::report::fields::FIELDS;
+use bedrock_profiles_cli::report::{Filter, GroupKey, Report, emit, format, parse_timestamp};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -295,7 +295,7 @@ fn emitted_queries_apply_the_filter() {
 #[test]
 fn the_chart_is_an_svg_with_every_group() {
     let report = read(&fixtures(), &Filter::default());
-    let svg = bedrock_profiles::report::chart::svg(&report.groups).unwrap();
+    let svg = bedrock_profiles_cli::report::chart::svg(&report.groups).unwrap();
     assert!(svg.starts_with("<svg"), "{}", &svg[..100]);
     for label in [
         "support v3",

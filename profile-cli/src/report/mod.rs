@@ -1,15 +1,15 @@
-//! Reports from Bedrock model invocation logs (feature `report`): per profile and version, how many calls, how many
-//! tokens, how slow, how often cut off by `max_tokens`, how often refused or failed.
+//! Reports from Bedrock model invocation logs (`bedrock-profiles report`): per profile and version, how many calls,
+//! how many tokens, how slow, how often cut off by `max_tokens`, how often refused or failed.
 //!
 //! ```no_run
-//! use bedrock_profiles::report::{Filter, Report, format};
+//! use bedrock_profiles_cli::report::{Filter, Report, format};
 //!
 //! let report = Report::from_path("logs/".as_ref(), &Filter::default(), &mut |_bytes| {})?;
 //! print!("{}", format::table(&report.groups));
 //! for bad in &report.stats.malformed_examples {
 //!     eprintln!("{bad}");
 //! }
-//! # Ok::<(), bedrock_profiles::report::ReportError>(())
+//! # Ok::<(), bedrock_profiles_cli::report::ReportError>(())
 //! ```
 //!
 //! - [`fields`]: the one list of JSON paths read from each record, shared with the query emitters.

@@ -1,7 +1,7 @@
 //! `bedrock-profiles report`: the flags to a filter, the progress bar, the warnings and the chosen format.
 
 use super::{INVALID, ReportFormat, USAGE};
-use bedrock_profiles::report::{self, Filter, Report, format};
+use bedrock_profiles_cli::report::{self, Filter, Report, format};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;

@@ -17,7 +17,7 @@
 //!
 //! A failed call carries `errorCode` (`ThrottlingException`, `ValidationException`, ...) and no output.
 
-use crate::wire::converse::{PROFILE_NAME_KEY, PROFILE_VERSION_KEY};
+use bedrock_profiles::wire::converse::{PROFILE_NAME_KEY, PROFILE_VERSION_KEY};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
