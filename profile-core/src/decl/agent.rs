@@ -80,10 +80,8 @@ impl<L: Clone> AgentDecl<L> {
             let key = k.as_str();
             let node = &entry.value;
             match k {
-                AgentKey::Name => decl.name = r.literal(key, node, "a string literal"),
-                AgentKey::Description => {
-                    decl.description = r.literal(key, node, "a string literal")
-                }
+                AgentKey::Name => decl.name = r.literal(key, node, ""),
+                AgentKey::Description => decl.description = r.literal(key, node, ""),
                 AgentKey::Instruction | AgentKey::InstructionFile => {
                     if let Some(first) = instruction_key {
                         let message = format!(
@@ -113,8 +111,7 @@ impl<L: Clone> AgentDecl<L> {
                 AgentKey::BasePromptTemplates => {
                     for (step, value) in steps(&mut r, key, node) {
                         let path = step_key(key, step.0);
-                        if let Setting::Set(text, loc) = r.literal(&path, value, "a string literal")
-                        {
+                        if let Setting::Set(text, loc) = r.literal(&path, value, "") {
                             let step = step.0;
                             decl.base_prompt_templates
                                 .push(StepTemplate { step, text, loc });
@@ -134,7 +131,7 @@ impl<L: Clone> AgentDecl<L> {
             if step == PromptType::Orchestration && self.profile_key {
                 let message = format!(
                     "`profile` and `{}` both set the orchestration step's profile; keep one of them",
-                    step_path(r.syntax, key, "orchestration")
+                    r.syntax.sub_key(key, "orchestration")
                 );
                 r.issues.rule(&path, &key_loc, message);
                 continue;
@@ -322,12 +319,8 @@ fn guardrail<L: Clone>(
         Setting::Expr(_, loc) | Setting::Cleared(loc) => {
             let message = format!(
                 "`{key}` takes its id and version as written: `{}`",
-                if r.syntax.is_data() {
-                    r.syntax
-                        .table(&[("id", "\"gr0abc123\""), ("version", "\"1\"")])
-                } else {
-                    format!("{key}(id = \"gr0abc123\", version = \"1\")")
-                }
+                r.syntax
+                    .nested_table(key, &[("id", "\"gr0abc123\""), ("version", "\"1\"")])
             );
             r.issues.push(IssueKind::Type, key, &loc, message);
             Setting::Invalid
@@ -375,15 +368,6 @@ fn step_key(key: &str, step: PromptType) -> String {
     format!("{key}.{}", step.key())
 }
 
-/// `steps(orchestration = ...)` in Rust, `steps.orchestration` in files.
-fn step_path(syntax: Syntax, key: &str, step: &str) -> String {
-    if syntax.is_data() {
-        format!("{key}.{step}")
-    } else {
-        format!("{key}({step} = ...)")
-    }
-}
-
 /// The entries of a per-step table (`steps(...)`, `base_prompt_templates(...)`): each known step once.
 fn steps<'n, L: Clone>(
     r: &mut Reader<'_, L>,
@@ -391,12 +375,9 @@ fn steps<'n, L: Clone>(
     node: &'n Node<L>,
 ) -> Vec<((PromptType, L), &'n Node<L>)> {
     let Raw::Table(entries) = &node.value else {
-        let example = if r.syntax.is_data() {
-            r.syntax
-                .table(&[("pre_processing", "\"...\""), ("orchestration", "\"...\"")])
-        } else {
-            format!("{key}(pre_processing = ..., orchestration = ...)")
-        };
+        let example = r
+            .syntax
+            .nested_table(key, &[("pre_processing", "..."), ("orchestration", "...")]);
         let message = format!("`{key}` expects a list like `{example}`");
         r.issues.push(IssueKind::Type, key, &node.loc, message);
         return Vec::new();

@@ -3,7 +3,7 @@
 
 use super::keys::{GuardrailKey, ReasoningKey};
 use super::read::Reader;
-use super::{Entry, IssueKind, Node, Raw, Setting, Syntax, one_of};
+use super::{Entry, IssueKind, Node, Raw, Setting, one_of};
 use crate::models::Effort;
 use crate::settings::{GuardrailConfig, ReasoningConfig, Thinking, Trace};
 use std::borrow::Cow;
@@ -240,11 +240,7 @@ impl<L: Clone> Reader<'_, L> {
         with_trace: bool,
     ) -> Setting<GuardrailDecl<L>, L> {
         let entries = [("id", "\"gr0abc123\""), ("version", "\"1\"")];
-        let example = match self.syntax {
-            // An attribute's nested table is written `key(...)`.
-            Syntax::Attribute => format!("{key}(id = \"gr0abc123\", version = \"1\")"),
-            syntax => syntax.table(&entries),
-        };
+        let example = self.syntax.nested_table(key, &entries);
         let entries = match self.nested_entries(key, node, &example) {
             Ok(entries) => entries,
             Err(other) => return other,
