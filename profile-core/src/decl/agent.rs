@@ -109,10 +109,9 @@ impl<L: Clone> AgentDecl<L> {
                 AgentKey::Steps => decl.read_steps(&mut r, key, node),
                 AgentKey::Guardrail => decl.guardrail = guardrail(&mut r, key, node),
                 AgentKey::BasePromptTemplates => {
-                    for (step, value) in steps(&mut r, key, node) {
-                        let path = step_key(key, step.0);
+                    for StepEntry { step, value, .. } in steps(&mut r, key, node) {
+                        let path = step_key(key, step);
                         if let Setting::Set(text, loc) = r.literal(&path, value, "") {
-                            let step = step.0;
                             decl.base_prompt_templates
                                 .push(StepTemplate { step, text, loc });
                         }
@@ -126,7 +125,12 @@ impl<L: Clone> AgentDecl<L> {
 
     /// `steps(...)`: each step's profile, unless `profile` gives the orchestration step's.
     fn read_steps(&mut self, r: &mut Reader<'_, L>, key: &str, node: &Node<L>) {
-        for ((step, key_loc), value) in steps(r, key, node) {
+        for StepEntry {
+            step,
+            key_loc,
+            value,
+        } in steps(r, key, node)
+        {
             let path = step_key(key, step);
             if step == PromptType::Orchestration && self.profile_key {
                 let message = format!(
@@ -209,6 +213,14 @@ impl<L: Clone> AgentDecl<L> {
     /// Every agent rule on the values read; with `profiles` (files), each step's profile for Agents with the
     /// agent's model.
     pub fn check(&self, syntax: Syntax, profiles: Option<&ProfileTable>, issues: &mut Issues<L>) {
+        self.check_values(syntax, issues);
+        if let Some(table) = profiles {
+            self.check_step_profiles(table, issues);
+        }
+    }
+
+    /// The agent rules on each value where it is written.
+    fn check_values(&self, syntax: Syntax, issues: &mut Issues<L>) {
         let mut report = |path: &str, loc: &L, v: Option<AgentViolation<'_>>, context: &str| {
             if let Some(v) = v {
                 issues.rule(path, loc, format!("{v}{context}"));
@@ -272,9 +284,10 @@ impl<L: Clone> AgentDecl<L> {
                 report(&self.step_path(*step), loc, Some(v), "");
             }
         }
-        let Some(table) = profiles else {
-            return;
-        };
+    }
+
+    /// Each step profile naming a profile of the file: declared, and valid for Agents with the agent's model.
+    fn check_step_profiles(&self, table: &ProfileTable, issues: &mut Issues<L>) {
         for StepProfile { step, profile, loc } in &self.steps {
             let ProfileRef::Name(key) = profile else {
                 continue;
@@ -368,12 +381,19 @@ fn step_key(key: &str, step: PromptType) -> String {
     format!("{key}.{}", step.key())
 }
 
+/// One entry of a per-step table: the step, where its key is, and its value.
+struct StepEntry<'n, L> {
+    step: PromptType,
+    key_loc: L,
+    value: &'n Node<L>,
+}
+
 /// The entries of a per-step table (`steps(...)`, `base_prompt_templates(...)`): each known step once.
 fn steps<'n, L: Clone>(
     r: &mut Reader<'_, L>,
     key: &str,
     node: &'n Node<L>,
-) -> Vec<((PromptType, L), &'n Node<L>)> {
+) -> Vec<StepEntry<'n, L>> {
     let Raw::Table(entries) = &node.value else {
         let example = r
             .syntax
@@ -382,7 +402,7 @@ fn steps<'n, L: Clone>(
         r.issues.push(IssueKind::Type, key, &node.loc, message);
         return Vec::new();
     };
-    let mut out: Vec<((PromptType, L), &Node<L>)> = Vec::new();
+    let mut out: Vec<StepEntry<'n, L>> = Vec::new();
     for entry in entries {
         let name = &entry.key.text;
         let Some(step) = PromptType::from_key(name) else {
@@ -400,14 +420,18 @@ fn steps<'n, L: Clone>(
                 .push(kind, &format!("{key}.{name}"), &entry.key.loc, message);
             continue;
         };
-        if out.iter().any(|((s, _), _)| *s == step) {
+        if out.iter().any(|e| e.step == step) {
             let message = format!("duplicate step `{}`", step.key());
             let kind = IssueKind::DuplicateKey { key: name.clone() };
             r.issues
                 .push(kind, &step_key(key, step), &entry.key.loc, message);
             continue;
         }
-        out.push(((step, entry.key.loc.clone()), &entry.value));
+        out.push(StepEntry {
+            step,
+            key_loc: entry.key.loc.clone(),
+            value: &entry.value,
+        });
     }
     out
 }
