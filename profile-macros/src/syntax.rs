@@ -66,9 +66,17 @@ pub fn node(
                 loc: g.span(),
             });
         }
+        // `tag { .. }` is the one-entry table `{ tag: { .. } }`, the shape files write (`{ json_schema = { .. } }`):
+        // the declaration layer reads one shape. Both tables are located at the tag, where the value starts.
         [TokenTree::Ident(tag), TokenTree::Group(g)] if g.delimiter() == Delimiter::Brace => {
-            let entries = entries(cx, g.stream(), exprs)?;
-            Raw::Tagged(name(tag), entries)
+            let inner = Node {
+                value: Raw::Table(entries(cx, g.stream(), exprs)?),
+                loc: first,
+            };
+            Raw::Table(vec![Entry {
+                key: name(tag),
+                value: inner,
+            }])
         }
         [TokenTree::Group(g)] if g.delimiter() == Delimiter::Brace && is_table(&g.stream()) => {
             let entries = entries(cx, g.stream(), exprs)?;
@@ -180,14 +188,14 @@ fn split_commas(
     Some(items)
 }
 
-/// `key: value` (the DSL) or `key = value` (attributes), one entry of `tag { ... }`.
-struct TaggedEntry {
+/// `key: value` (the DSL) or `key = value` (attributes), one entry of `tag { ... }` or `{ ... }`.
+struct TableEntry {
     key: Name<Span>,
     value: TokenStream,
     value_span: Span,
 }
 
-impl syn::parse::Parse for TaggedEntry {
+impl syn::parse::Parse for TableEntry {
     fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
         let key = if input.peek(syn::LitStr) {
             let lit = input.parse::<syn::LitStr>()?;
@@ -212,7 +220,7 @@ impl syn::parse::Parse for TaggedEntry {
                 format!("`{}` has no value", key.text),
             ));
         }
-        Ok(TaggedEntry {
+        Ok(TableEntry {
             key,
             value,
             value_span,
@@ -222,7 +230,7 @@ impl syn::parse::Parse for TaggedEntry {
 
 /// `key: value, ...` inside `tag { ... }` or a bare `{ ... }`.
 fn entries(cx: &mut Ctxt, body: TokenStream, exprs: &mut Exprs) -> Option<Vec<Entry<Span>>> {
-    let parsed = match syn::parse::Parser::parse2(crate::value::comma_list::<TaggedEntry>, body) {
+    let parsed = match syn::parse::Parser::parse2(crate::value::comma_list::<TableEntry>, body) {
         Ok(parsed) => parsed,
         Err(error) => {
             cx.syn_error(error);
@@ -333,6 +341,30 @@ mod tests {
             other => panic!("not a literal: {other:?}"),
         };
         literal(lit, false).value
+    }
+
+    /// `tag { .. }` is handed over as the one-entry table `{ tag: { .. } }`, the shape files write.
+    #[test]
+    fn a_tagged_table_is_a_one_entry_table() {
+        let mut cx = crate::ctxt::Ctxt::new();
+        let tokens = TokenStream::from_str(r#"json_schema { schema: "{}" }"#).unwrap();
+        let node = super::node(
+            &mut cx,
+            &tokens,
+            proc_macro2::Span::call_site(),
+            &mut super::Exprs::default(),
+        );
+        assert!(!cx.has_errors());
+        let Some(Raw::Table(outer)) = node.map(|n| n.value) else {
+            panic!("not a table");
+        };
+        assert_eq!(outer.len(), 1);
+        assert_eq!(outer[0].key.text, "json_schema");
+        let Raw::Table(inner) = &outer[0].value.value else {
+            panic!("not a table: {:?}", outer[0].value.value);
+        };
+        assert_eq!(inner[0].key.text, "schema");
+        assert!(matches!(&inner[0].value.value, Raw::Str(s) if s == "{}"));
     }
 
     #[test]

@@ -80,10 +80,8 @@ impl<L: Clone> AgentDecl<L> {
             let key = k.as_str();
             let node = &entry.value;
             match k {
-                AgentKey::Name => decl.name = r.literal(key, node, "a string literal"),
-                AgentKey::Description => {
-                    decl.description = r.literal(key, node, "a string literal")
-                }
+                AgentKey::Name => decl.name = r.literal(key, node, ""),
+                AgentKey::Description => decl.description = r.literal(key, node, ""),
                 AgentKey::Instruction | AgentKey::InstructionFile => {
                     if let Some(first) = instruction_key {
                         let message = format!(
@@ -111,11 +109,9 @@ impl<L: Clone> AgentDecl<L> {
                 AgentKey::Steps => decl.read_steps(&mut r, key, node),
                 AgentKey::Guardrail => decl.guardrail = guardrail(&mut r, key, node),
                 AgentKey::BasePromptTemplates => {
-                    for (step, value) in steps(&mut r, key, node) {
-                        let path = step_key(key, step.0);
-                        if let Setting::Set(text, loc) = r.literal(&path, value, "a string literal")
-                        {
-                            let step = step.0;
+                    for StepEntry { step, value, .. } in steps(&mut r, key, node) {
+                        let path = step_key(key, step);
+                        if let Setting::Set(text, loc) = r.literal(&path, value, "") {
                             decl.base_prompt_templates
                                 .push(StepTemplate { step, text, loc });
                         }
@@ -129,12 +125,17 @@ impl<L: Clone> AgentDecl<L> {
 
     /// `steps(...)`: each step's profile, unless `profile` gives the orchestration step's.
     fn read_steps(&mut self, r: &mut Reader<'_, L>, key: &str, node: &Node<L>) {
-        for ((step, key_loc), value) in steps(r, key, node) {
+        for StepEntry {
+            step,
+            key_loc,
+            value,
+        } in steps(r, key, node)
+        {
             let path = step_key(key, step);
             if step == PromptType::Orchestration && self.profile_key {
                 let message = format!(
                     "`profile` and `{}` both set the orchestration step's profile; keep one of them",
-                    step_path(r.syntax, key, "orchestration")
+                    r.syntax.sub_key(key, "orchestration")
                 );
                 r.issues.rule(&path, &key_loc, message);
                 continue;
@@ -212,6 +213,14 @@ impl<L: Clone> AgentDecl<L> {
     /// Every agent rule on the values read; with `profiles` (files), each step's profile for Agents with the
     /// agent's model.
     pub fn check(&self, syntax: Syntax, profiles: Option<&ProfileTable>, issues: &mut Issues<L>) {
+        self.check_values(syntax, issues);
+        if let Some(table) = profiles {
+            self.check_step_profiles(table, issues);
+        }
+    }
+
+    /// The agent rules on each value where it is written.
+    fn check_values(&self, syntax: Syntax, issues: &mut Issues<L>) {
         let mut report = |path: &str, loc: &L, v: Option<AgentViolation<'_>>, context: &str| {
             if let Some(v) = v {
                 issues.rule(path, loc, format!("{v}{context}"));
@@ -275,9 +284,10 @@ impl<L: Clone> AgentDecl<L> {
                 report(&self.step_path(*step), loc, Some(v), "");
             }
         }
-        let Some(table) = profiles else {
-            return;
-        };
+    }
+
+    /// Each step profile naming a profile of the file: declared, and valid for Agents with the agent's model.
+    fn check_step_profiles(&self, table: &ProfileTable, issues: &mut Issues<L>) {
         for StepProfile { step, profile, loc } in &self.steps {
             let ProfileRef::Name(key) = profile else {
                 continue;
@@ -322,12 +332,8 @@ fn guardrail<L: Clone>(
         Setting::Expr(_, loc) | Setting::Cleared(loc) => {
             let message = format!(
                 "`{key}` takes its id and version as written: `{}`",
-                if r.syntax.is_data() {
-                    r.syntax
-                        .table(&[("id", "\"gr0abc123\""), ("version", "\"1\"")])
-                } else {
-                    format!("{key}(id = \"gr0abc123\", version = \"1\")")
-                }
+                r.syntax
+                    .nested_table(key, &[("id", "\"gr0abc123\""), ("version", "\"1\"")])
             );
             r.issues.push(IssueKind::Type, key, &loc, message);
             Setting::Invalid
@@ -375,13 +381,11 @@ fn step_key(key: &str, step: PromptType) -> String {
     format!("{key}.{}", step.key())
 }
 
-/// `steps(orchestration = ...)` in Rust, `steps.orchestration` in files.
-fn step_path(syntax: Syntax, key: &str, step: &str) -> String {
-    if syntax.is_data() {
-        format!("{key}.{step}")
-    } else {
-        format!("{key}({step} = ...)")
-    }
+/// One entry of a per-step table: the step, where its key is, and its value.
+struct StepEntry<'n, L> {
+    step: PromptType,
+    key_loc: L,
+    value: &'n Node<L>,
 }
 
 /// The entries of a per-step table (`steps(...)`, `base_prompt_templates(...)`): each known step once.
@@ -389,19 +393,16 @@ fn steps<'n, L: Clone>(
     r: &mut Reader<'_, L>,
     key: &str,
     node: &'n Node<L>,
-) -> Vec<((PromptType, L), &'n Node<L>)> {
+) -> Vec<StepEntry<'n, L>> {
     let Raw::Table(entries) = &node.value else {
-        let example = if r.syntax.is_data() {
-            r.syntax
-                .table(&[("pre_processing", "\"...\""), ("orchestration", "\"...\"")])
-        } else {
-            format!("{key}(pre_processing = ..., orchestration = ...)")
-        };
+        let example = r
+            .syntax
+            .nested_table(key, &[("pre_processing", "..."), ("orchestration", "...")]);
         let message = format!("`{key}` expects a list like `{example}`");
         r.issues.push(IssueKind::Type, key, &node.loc, message);
         return Vec::new();
     };
-    let mut out: Vec<((PromptType, L), &Node<L>)> = Vec::new();
+    let mut out: Vec<StepEntry<'n, L>> = Vec::new();
     for entry in entries {
         let name = &entry.key.text;
         let Some(step) = PromptType::from_key(name) else {
@@ -419,14 +420,18 @@ fn steps<'n, L: Clone>(
                 .push(kind, &format!("{key}.{name}"), &entry.key.loc, message);
             continue;
         };
-        if out.iter().any(|((s, _), _)| *s == step) {
+        if out.iter().any(|e| e.step == step) {
             let message = format!("duplicate step `{}`", step.key());
             let kind = IssueKind::DuplicateKey { key: name.clone() };
             r.issues
                 .push(kind, &step_key(key, step), &entry.key.loc, message);
             continue;
         }
-        out.push(((step, entry.key.loc.clone()), &entry.value));
+        out.push(StepEntry {
+            step,
+            key_loc: entry.key.loc.clone(),
+            value: &entry.value,
+        });
     }
     out
 }

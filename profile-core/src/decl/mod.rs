@@ -40,7 +40,10 @@ pub use read::StringEntry;
 pub use resolved::{ResolvedAgent, ResolvedPrompt, ResolvedVariant, StepProfile, StepTemplate};
 pub use source::{NoSources, ProfileTable, Relative, Sources, drop_final_line_break};
 
-/// The syntax a declaration was written in: it decides how messages spell an example.
+/// The syntax a declaration was written in. The front ends hand every declaration over in one shape of [`Node`]s
+/// (`tag { .. }` in Rust is the table `{ tag: { .. } }`, as files write it), so the readers do not branch on the
+/// syntax: they ask it only how a message spells a key, a table or an example (the methods below), and which keys it
+/// has (files: `extends`, `unset`, `variants`; Rust: `profile = PATH`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Syntax {
     /// `inference_profile! { P { key: value } }`.
@@ -57,13 +60,14 @@ pub enum Syntax {
 }
 
 impl Syntax {
-    /// Whether this is data (a file, serde) rather than Rust source: strings rather than literals, plain
-    /// tables rather than `tag { ... }`.
-    pub const fn is_data(self) -> bool {
+    /// Whether this is data (a file, serde) rather than Rust source: strings rather than literals, and no
+    /// constant expressions.
+    const fn is_data(self) -> bool {
         !matches!(self, Syntax::Dsl | Syntax::Attribute)
     }
 
-    /// Whether this is a declaration file, which has keys of its own (`extends`, `unset`, `variants`).
+    /// Whether this is a declaration file, which has keys of its own (`extends`, `unset`, `variants`) and names a
+    /// profile by its table (`profile = "fast"`) rather than by a Rust path.
     pub const fn is_file(self) -> bool {
         matches!(self, Syntax::Toml | Syntax::Json)
     }
@@ -81,6 +85,79 @@ impl Syntax {
     pub fn table(self, entries: &[(&str, &str)]) -> String {
         let items: Vec<String> = entries.iter().map(|(k, v)| self.assign(k, v)).collect();
         format!("{{ {} }}", items.join(", "))
+    }
+
+    /// The nested table `key` of `entries` as this syntax writes it: `key(a = 1)` in an attribute, a table
+    /// elsewhere.
+    pub fn nested_table(self, key: &str, entries: &[(&str, &str)]) -> String {
+        match self {
+            Syntax::Attribute => {
+                let items: Vec<String> = entries.iter().map(|(k, v)| self.assign(k, v)).collect();
+                format!("{key}({})", items.join(", "))
+            }
+            _ => self.table(entries),
+        }
+    }
+
+    /// The one-entry table `{ tag: { entries } }` as this syntax writes it: `tag { a: 1 }` in Rust,
+    /// `{ tag = { a = 1 } }` in data.
+    pub fn tagged(self, tag: &str, entries: &[(&str, &str)]) -> String {
+        if self.is_data() {
+            self.table(&[(tag, &self.table(entries))])
+        } else {
+            format!("{tag} {}", self.table(entries))
+        }
+    }
+
+    /// The table under `tag` as a message names it: `tag { ... }` in Rust, `tag` in data.
+    pub fn tag_name(self, tag: &str) -> String {
+        if self.is_data() {
+            tag.to_owned()
+        } else {
+            format!("{tag} {{ ... }}")
+        }
+    }
+
+    /// `key`'s entry `sub` as a message names it: `key(sub = ...)` in Rust, `key.sub` in data.
+    pub fn sub_key(self, key: &str, sub: &str) -> String {
+        if self.is_data() {
+            format!("{key}.{sub}")
+        } else {
+            format!("{key}({sub} = ...)")
+        }
+    }
+
+    /// A key of a table of strings (`tags`) in an example: quoted in Rust (`{ "team": .. }`), as a key in data.
+    pub fn string_key(self, key: &str) -> String {
+        if self.is_data() {
+            key.to_owned()
+        } else {
+            format!("\"{key}\"")
+        }
+    }
+
+    /// A string holding JSON text as this syntax writes it: a raw string `r#"{..}"#` in Rust, `"{..}"` in data.
+    pub fn json_string(self, json: &str) -> String {
+        if self.is_data() {
+            format!("\"{json}\"")
+        } else {
+            format!("r#\"{json}\"#")
+        }
+    }
+
+    /// What a string is called: a "string literal" in Rust, a "string" in data.
+    pub const fn string(self) -> &'static str {
+        if self.is_data() {
+            "string"
+        } else {
+            "string literal"
+        }
+    }
+
+    /// `note` in Rust, where a value may be a constant expression that the declaration layer cannot read; nothing
+    /// in data, which has none.
+    pub const fn constant_note(self, note: &'static str) -> &'static str {
+        if self.is_data() { "" } else { note }
     }
 
     /// What a message appends to a rule broken by a default name: where the name comes from (the `item` in Rust:
@@ -145,10 +222,9 @@ pub enum Raw<L> {
     Bool(bool),
     /// `[a, b]`.
     List(Vec<Node<L>>),
-    /// `{ key: value, ... }` in files; `key(...)` in attributes.
+    /// `{ key: value, ... }`; `key(...)` in attributes; `tag { key: value, ... }` in Rust (`unlisted { ... }`,
+    /// `json_schema { ... }`) is the one-entry table `{ tag: { key: value, ... } }`, as files write it.
     Table(Vec<Entry<L>>),
-    /// `tag { key: value, ... }` in the DSL (`unlisted { ... }`, `json_schema { ... }`).
-    Tagged(Name<L>, Vec<Entry<L>>),
     /// `None` in Rust, `null` in JSON: the key is explicitly unset.
     Null,
     /// A constant expression the front end keeps (the number is its handle): rustc type-checks it, a `const`
@@ -175,7 +251,7 @@ impl<L> Raw<L> {
             Raw::Int(_, digits) | Raw::Float(_, digits) => digits.clone(),
             Raw::Bool(b) => format!("`{b}`"),
             Raw::List(_) => "a list".to_owned(),
-            Raw::Table(_) | Raw::Tagged(..) => "a table".to_owned(),
+            Raw::Table(_) => "a table".to_owned(),
             Raw::Null => syntax.cleared().to_owned(),
             Raw::Expr(_) => "an expression".to_owned(),
             Raw::Other(text) => format!("`{text}`"),

@@ -3,7 +3,7 @@
 
 use super::keys::{GuardrailKey, ReasoningKey};
 use super::read::Reader;
-use super::{Entry, IssueKind, Node, Raw, Setting, Syntax, one_of};
+use super::{Entry, IssueKind, Node, Raw, Setting, one_of};
 use crate::models::Effort;
 use crate::settings::{GuardrailConfig, ReasoningConfig, Thinking, Trace};
 use std::borrow::Cow;
@@ -240,11 +240,7 @@ impl<L: Clone> Reader<'_, L> {
         with_trace: bool,
     ) -> Setting<GuardrailDecl<L>, L> {
         let entries = [("id", "\"gr0abc123\""), ("version", "\"1\"")];
-        let example = match self.syntax {
-            // An attribute's nested table is written `key(...)`.
-            Syntax::Attribute => format!("{key}(id = \"gr0abc123\", version = \"1\")"),
-            syntax => syntax.table(&entries),
-        };
+        let example = self.syntax.nested_table(key, &entries);
         let entries = match self.nested_entries(key, node, &example) {
             Ok(entries) => entries,
             Err(other) => return other,
@@ -261,28 +257,10 @@ impl<L: Clone> Reader<'_, L> {
             if !with_trace {
                 names.retain(|n| *n != GuardrailKey::Trace.as_str());
             }
-            // An agent's guardrail (`CreateAgent.guardrailConfiguration`) has no trace: say so rather than
-            // "unknown key".
-            let trace_entries = entries
-                .iter()
-                .filter(|e| GuardrailKey::from_name(&e.key.text) == Some(GuardrailKey::Trace));
             let entries: Vec<Entry<L>> = if with_trace {
                 entries.to_vec()
             } else {
-                for entry in trace_entries {
-                    let message = format!(
-                        "`{}` cannot be set on an agent's `{key}`: CreateAgent's `guardrailConfiguration` has only \
-                         `guardrailIdentifier` and `guardrailVersion`; the trace is asked for per call \
-                         (InvokeAgent `enableTrace`)",
-                        entry.key.text
-                    );
-                    r.issues.rule(&entry.key.text, &entry.key.loc, message);
-                }
-                entries
-                    .iter()
-                    .filter(|e| GuardrailKey::from_name(&e.key.text) != Some(GuardrailKey::Trace))
-                    .cloned()
-                    .collect()
+                r.without_trace(key, entries)
             };
             let keyed = r.keyed(
                 &entries,
@@ -319,27 +297,51 @@ impl<L: Clone> Reader<'_, L> {
                     }
                 }
             }
-            let (id, version) = (decl.id.is_written(), decl.version.is_written());
-            for (missing, written, other_written) in [
-                (GuardrailKey::Id, id, version),
-                (GuardrailKey::Version, version, id),
-            ] {
-                if !written && (other_written || entries.is_empty()) {
-                    let message = format!(
-                        "missing key `{}`: a guardrail takes both `{}` and `{}`",
-                        missing.as_str(),
-                        GuardrailKey::Id.as_str(),
-                        GuardrailKey::Version.as_str()
-                    );
-                    r.missing("", missing.as_str(), &node.loc, message);
-                }
-            }
+            r.guardrail_pair(&decl, entries.is_empty(), &node.loc);
             decl
         });
         if self.issues.len() == before {
             Setting::Set(decl, node.loc.clone())
         } else {
             Setting::Invalid
+        }
+    }
+}
+
+impl<L: Clone> Reader<'_, L> {
+    /// An agent's guardrail's entries without `trace`, each `trace` reported: `CreateAgent.guardrailConfiguration`
+    /// has no trace, and the message says so rather than "unknown key".
+    fn without_trace(&mut self, key: &str, entries: &[Entry<L>]) -> Vec<Entry<L>> {
+        let is_trace =
+            |e: &Entry<L>| GuardrailKey::from_name(&e.key.text) == Some(GuardrailKey::Trace);
+        for entry in entries.iter().filter(|e| is_trace(e)) {
+            let message = format!(
+                "`{}` cannot be set on an agent's `{key}`: CreateAgent's `guardrailConfiguration` has only \
+                 `guardrailIdentifier` and `guardrailVersion`; the trace is asked for per call \
+                 (InvokeAgent `enableTrace`)",
+                entry.key.text
+            );
+            self.issues.rule(&entry.key.text, &entry.key.loc, message);
+        }
+        entries.iter().filter(|e| !is_trace(e)).cloned().collect()
+    }
+
+    /// "missing key" for `id` or `version` when only the other is written (both, in an empty table at `loc`).
+    fn guardrail_pair(&mut self, decl: &GuardrailDecl<L>, empty: bool, loc: &L) {
+        let (id, version) = (decl.id.is_written(), decl.version.is_written());
+        for (missing, written, other_written) in [
+            (GuardrailKey::Id, id, version),
+            (GuardrailKey::Version, version, id),
+        ] {
+            if !written && (other_written || empty) {
+                let message = format!(
+                    "missing key `{}`: a guardrail takes both `{}` and `{}`",
+                    missing.as_str(),
+                    GuardrailKey::Id.as_str(),
+                    GuardrailKey::Version.as_str()
+                );
+                self.missing("", missing.as_str(), loc, message);
+            }
         }
     }
 }

@@ -161,8 +161,10 @@ impl<L: Clone> ProfileDecl<L> {
         let mut decl = ProfileDecl::new(ident);
         decl.base = base;
         let mut r = Reader::new(syntax, issues);
+        // Not a spelling: files have keys of their own (`extends`, `unset`).
+        let file_keys = syntax.is_file();
         let mut all = ProfileKey::names();
-        if syntax.is_file() {
+        if file_keys {
             all.extend(FileProfileKey::names());
         }
         let mut unset = None;
@@ -171,15 +173,14 @@ impl<L: Clone> ProfileDecl<L> {
             "",
             |name| match ProfileKey::from_name(name) {
                 Some(k) => Some(Ok(k)),
-                None if syntax.is_file() => FileProfileKey::from_name(name).map(Err),
+                None if file_keys => FileProfileKey::from_name(name).map(Err),
                 None => None,
             },
             |name| {
                 ProfileKey::suggest(name)
                     .map(ProfileKey::as_str)
                     .or_else(|| {
-                        syntax
-                            .is_file()
+                        file_keys
                             .then(|| FileProfileKey::suggest(name).map(FileProfileKey::as_str))
                             .flatten()
                     })

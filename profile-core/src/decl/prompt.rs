@@ -120,6 +120,9 @@ impl<L: Clone> PromptDecl<L> {
         };
         let mut r = Reader::new(syntax, issues);
         let all: Vec<&str> = PromptKey::ALL.iter().map(|k| k.spelling(syntax)).collect();
+        // Not a spelling: Rust repeats `variant(...)`, named by its `name`; files write one table `variants`, each
+        // variant named by its table.
+        let variants_table = syntax.is_file();
         let mut seen: Vec<PromptKey> = Vec::new();
         for entry in entries {
             let key = &entry.key;
@@ -134,7 +137,7 @@ impl<L: Clone> PromptDecl<L> {
                 continue;
             };
             // Rust repeats `variant(...)`; everything else is given once.
-            if k != PromptKey::Variant || syntax.is_file() {
+            if k != PromptKey::Variant || variants_table {
                 if seen.contains(&k) {
                     r.duplicate(key);
                     continue;
@@ -143,11 +146,11 @@ impl<L: Clone> PromptDecl<L> {
             }
             let node = &entry.value;
             match k {
-                PromptKey::Name => decl.name = r.literal(k.as_str(), node, "a string literal"),
+                PromptKey::Name => decl.name = r.literal(k.as_str(), node, ""),
                 PromptKey::Description => {
-                    decl.description = r.literal(k.as_str(), node, "a string literal");
+                    decl.description = r.literal(k.as_str(), node, "");
                 }
-                PromptKey::Variant if syntax.is_file() => {
+                PromptKey::Variant if variants_table => {
                     decl.read_file_variants(&mut r, node, sources);
                 }
                 PromptKey::Variant => decl.read_rust_variant(&mut r, node, sources),

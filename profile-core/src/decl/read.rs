@@ -61,12 +61,8 @@ impl<'a, L: Clone> Reader<'a, L> {
         match &node.value {
             Raw::Str(s) => Setting::Set(s.clone(), node.loc.clone()),
             _ => {
-                let what = if self.syntax.is_data() {
-                    "a string"
-                } else {
-                    "a string literal"
-                };
-                self.type_error(key, node, what);
+                let what = format!("a {}", self.syntax.string());
+                self.type_error(key, node, &what);
                 Setting::Invalid
             }
         }
@@ -140,16 +136,14 @@ impl<'a, L: Clone> Reader<'a, L> {
             match &item.value {
                 Raw::Str(s) => out.push((s.clone(), item.loc.clone())),
                 other => {
-                    let message = if self.syntax.is_data() {
-                        format!(
-                            "`{key}` items must be strings, found {}",
-                            other.describe(self.syntax)
+                    let message = format!(
+                        "`{key}` items must be {}s, found {}{}",
+                        self.syntax.string(),
+                        other.describe(self.syntax),
+                        self.syntax.constant_note(
+                            "; for computed values, give the whole list as a constant"
                         )
-                    } else {
-                        format!(
-                            "`{key}` items must be string literals; for computed values, give the whole list as a constant"
-                        )
-                    };
+                    );
                     let path = format!("{key}[{i}]");
                     self.issues.push(IssueKind::Type, &path, &item.loc, message);
                     ok = false;
@@ -169,18 +163,10 @@ impl<'a, L: Clone> Reader<'a, L> {
         if let Some(special) = self.special(node) {
             return special;
         }
-        let team = if self.syntax.is_data() {
-            "team"
-        } else {
-            "\"team\""
-        };
-        let example = self.syntax.table(&[(team, "\"search\"")]);
-        let Some(entries) = self.table(
-            key,
-            node,
-            None,
-            &format!("a table of strings, like {example}"),
-        ) else {
+        let team = self.syntax.string_key("team");
+        let example = self.syntax.table(&[(&team, "\"search\"")]);
+        let Some(entries) = self.table(key, node, &format!("a table of strings, like {example}"))
+        else {
             return Setting::Invalid;
         };
         let mut out = Vec::with_capacity(entries.len());
@@ -194,13 +180,11 @@ impl<'a, L: Clone> Reader<'a, L> {
                 }),
                 other => {
                     let found = other.describe(self.syntax);
-                    let what = if self.syntax.is_data() {
-                        "strings"
-                    } else {
-                        "string literals"
-                    };
                     let path = super::join(key, &entry.key.text);
-                    let message = format!("`{key}` values must be {what}, found {found}");
+                    let message = format!(
+                        "`{key}` values must be {}s, found {found}",
+                        self.syntax.string()
+                    );
                     self.issues
                         .push(IssueKind::Type, &path, &entry.value.loc, message);
                     ok = false;
@@ -214,23 +198,48 @@ impl<'a, L: Clone> Reader<'a, L> {
         }
     }
 
-    /// The entries of a table (`{ ... }` in files, `tag { ... }` in the DSL when `tag` is `expected_tag`).
+    /// The entries of a table; a type error expecting `example` for any other value.
     pub fn table<'n>(
         &mut self,
         key: &str,
         node: &'n Node<L>,
-        expected_tag: Option<&str>,
         example: &str,
     ) -> Option<&'n [Entry<L>]> {
-        match (&node.value, expected_tag) {
-            (Raw::Table(entries), _) if self.syntax.is_data() => Some(entries),
-            (Raw::Tagged(tag, entries), Some(expected)) if tag.text == expected => Some(entries),
-            (Raw::Table(entries), None) => Some(entries),
+        match &node.value {
+            Raw::Table(entries) => Some(entries),
             _ => {
                 self.type_error(key, node, example);
                 None
             }
         }
+    }
+
+    /// The entries of the table under `tag` in `{ tag: { ... } }` (`tag { ... }` in Rust) when `tag` is given,
+    /// else of the table itself; a type error expecting `example` for any other value.
+    pub fn tagged_table<'n>(
+        &mut self,
+        key: &str,
+        node: &'n Node<L>,
+        tag: Option<&str>,
+        example: &str,
+    ) -> Option<&'n [Entry<L>]> {
+        let Some(tag) = tag else {
+            return self.table(key, node, example);
+        };
+        let inner = match &node.value {
+            Raw::Table(entries) => match entries.as_slice() {
+                [entry] if entry.key.text == tag => match &entry.value.value {
+                    Raw::Table(inner) => Some(inner.as_slice()),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        };
+        if inner.is_none() {
+            self.type_error(key, node, example);
+        }
+        inner
     }
 
     /// Reports the entries whose key is not one of `K`'s (with the closest one) or repeats an earlier key, and
@@ -314,7 +323,7 @@ impl<'a, L: Clone> Reader<'a, L> {
                     Setting::Invalid
                 }
             },
-            Raw::Table(_) | Raw::Tagged(..) if unlisted => self.unlisted(key, node),
+            Raw::Table(_) if unlisted => self.unlisted(key, node),
             _ => {
                 let expected = if unlisted {
                     format!("a model id string or `{hint}`")
@@ -329,11 +338,11 @@ impl<'a, L: Clone> Reader<'a, L> {
     }
 
     fn unlisted(&mut self, key: &str, node: &Node<L>) -> Setting<ModelRef, L> {
-        use super::keys::{UNLISTED, UnlistedKey};
+        use super::keys::UnlistedKey;
         let hint = self.syntax.unlisted_example();
-        let tag = (!self.syntax.is_data()).then_some(UNLISTED);
         let expected = format!("a model id string or `{hint}`");
-        let Some(entries) = self.table(key, node, tag, &expected) else {
+        let tag = self.syntax.unlisted_tag();
+        let Some(entries) = self.tagged_table(key, node, tag, &expected) else {
             return Setting::Invalid;
         };
         let place = format!(" in `{}`", self.syntax.unlisted_place());
@@ -400,22 +409,26 @@ impl<'a, L: Clone> Reader<'a, L> {
 }
 
 impl Syntax {
+    /// The tag of an unlisted model's table: `unlisted { .. }` in Rust (`{ unlisted: { .. } }` once read); none in
+    /// data, which writes the table alone.
+    pub fn unlisted_tag(self) -> Option<&'static str> {
+        (!self.is_data()).then_some(super::keys::UNLISTED)
+    }
+
     /// An unlisted model as this syntax writes it.
     pub fn unlisted_example(self) -> String {
         let table = self.table(&[("id", "\"...\""), ("max_output_tokens", "N")]);
-        if self.is_data() {
-            table
-        } else {
-            format!("{} {table}", super::keys::UNLISTED)
+        match self.unlisted_tag() {
+            Some(tag) => format!("{tag} {table}"),
+            None => table,
         }
     }
 
     /// Where an unlisted model's keys are, for messages.
-    pub fn unlisted_place(self) -> &'static str {
-        if self.is_data() {
-            "model = { ... }"
-        } else {
-            "unlisted { ... }"
+    pub fn unlisted_place(self) -> String {
+        match self.unlisted_tag() {
+            Some(tag) => self.tag_name(tag),
+            None => "model = { ... }".to_owned(),
         }
     }
 }

@@ -87,15 +87,12 @@ pub(crate) fn template<L: Clone>(
     file: bool,
     sources: &mut dyn Sources,
 ) -> Option<(String, Option<String>, L)> {
-    let what = match (file, r.syntax.is_data()) {
-        (true, true) => "a string: a path relative to the declaration file",
-        (true, false) => "a string literal: a path relative to the crate's Cargo.toml",
-        (false, true) => "a string",
-        (false, false) => {
-            "a string literal: the text is read at compile time, so it cannot be a constant"
-        }
+    let note = if file {
+        ": a path relative to the crate's Cargo.toml"
+    } else {
+        ": the text is read at compile time, so it cannot be a constant"
     };
-    let Setting::Set(text, loc) = r.literal(key, node, what) else {
+    let Setting::Set(text, loc) = r.literal(key, node, note) else {
         return None;
     };
     if !file {
@@ -115,8 +112,9 @@ pub(crate) fn template<L: Clone>(
 }
 
 impl<L: Clone> Reader<'_, L> {
-    /// A value the declaration layer must read: a string literal, never `None` or a constant expression.
-    pub fn literal(&mut self, key: &str, node: &Node<L>, what: &str) -> Setting<String, L> {
+    /// A value the declaration layer must read: a string literal, never `None` or a constant expression. `note`
+    /// says why in Rust (`: the text is read at compile time, ...`), where a constant could be given.
+    pub fn literal(&mut self, key: &str, node: &Node<L>, note: &'static str) -> Setting<String, L> {
         match &node.value {
             Raw::Str(s) => Setting::Set(s.clone(), node.loc.clone()),
             Raw::Null => {
@@ -128,11 +126,11 @@ impl<L: Clone> Reader<'_, L> {
                 Setting::Invalid
             }
             other => {
-                let what = if self.syntax.is_data() {
-                    "a string"
-                } else {
-                    what
-                };
+                let what = format!(
+                    "a {}{}",
+                    self.syntax.string(),
+                    self.syntax.constant_note(note)
+                );
                 let found = match other {
                     Raw::Expr(_) => String::new(),
                     other => format!(", found {}", other.describe(self.syntax)),
@@ -169,7 +167,8 @@ impl<L: Clone> Reader<'_, L> {
     /// `profile = HIGH_QUALITY` (Rust: the path of a const, kept as an expression) or `profile = "fast"` (files:
     /// a profile of the same file).
     pub fn profile_ref(&mut self, key: &str, node: &Node<L>) -> Setting<super::ProfileRef, L> {
-        match (&node.value, self.syntax.is_data()) {
+        // Not a spelling: Rust names a profile by a const's path, a file by its table.
+        match (&node.value, self.syntax.is_file()) {
             (Raw::Expr(handle), false) => {
                 Setting::Set(super::ProfileRef::Path(*handle), node.loc.clone())
             }

@@ -33,13 +33,14 @@ impl<L: Clone> VariantDecl<L> {
         templates: &mut Vec<TemplateSource<L>>,
         sources: &mut dyn Sources,
     ) {
+        // A variant named by its table (files: `variants.concise`) has no `name` key.
+        let named_by_table = self.name.is_some();
         let mut seen: Vec<VariantKey> = Vec::new();
         for entry in entries {
             let key = &entry.key;
-            let Some(k) = VariantKey::from_name(&key.text).filter(|k| {
-                // Files name a variant by its table.
-                !(r.syntax.is_data() && *k == VariantKey::Name)
-            }) else {
+            let Some(k) = VariantKey::from_name(&key.text)
+                .filter(|k| !(named_by_table && *k == VariantKey::Name))
+            else {
                 if matches!(key.text.as_str(), "description" | "variant" | "variants") {
                     let message = format!("`{}` belongs to the prompt, not to a variant", key.text);
                     let kind = IssueKind::UnknownKey {
@@ -50,8 +51,8 @@ impl<L: Clone> VariantDecl<L> {
                     continue;
                 }
                 let mut all = VariantKey::names();
-                if r.syntax.is_data() {
-                    all.retain(|k| *k != "name");
+                if named_by_table {
+                    all.retain(|k| *k != VariantKey::Name.as_str());
                 }
                 let suggestion = VariantKey::suggest(&key.text)
                     .map(VariantKey::as_str)
@@ -80,7 +81,7 @@ impl<L: Clone> VariantDecl<L> {
         let k = key.as_str();
         match key {
             VariantKey::Name => {
-                if let Setting::Set(name, loc) = r.literal(k, node, "a string literal") {
+                if let Setting::Set(name, loc) = r.literal(k, node, "") {
                     self.name = Some(Name::new(name, loc));
                 }
             }
