@@ -389,7 +389,7 @@ pub use bedrock_profiles_macros::include_profiles;
 
 /// What generated code names. Not public API: it changes without notice.
 #[doc(hidden)]
-pub mod __private {
+pub mod __private1 {
     pub use bedrock_profiles_core::models::Effort;
     pub use bedrock_profiles_core::models::{
         self, ArnResource, Geo, ModelLimits, ModelRef, ModelTarget,

@@ -6,6 +6,7 @@ pub(crate) mod doc;
 pub(crate) mod expand;
 
 use crate::ctxt::Ctxt;
+use crate::runtime::Runtime;
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::Data;
@@ -35,8 +36,12 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             "`#[agent]` applies to structs only, found a union",
         ),
     }
+    let mut runtime = Runtime::default();
     let agent = match syn::parse2::<crate::attr::Args>(args) {
-        Ok(args) => Some(check::agent(&mut cx, &input.ident, args.args)),
+        Ok(mut args) => {
+            runtime = crate::runtime::take_crate(&mut cx, &mut args.args);
+            Some(check::agent(&mut cx, &input.ident, args.args))
+        }
         // A syntax error stops the reading of the arguments.
         Err(error) => {
             cx.syn_error(error);
@@ -47,10 +52,10 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         Some(agent) if !cx.has_errors() => {
             let user_docs = input.attrs.iter().any(|a| a.path().is_ident("doc"));
             let docs = doc::docs(&agent, user_docs);
-            expand::agent(&agent, &input, tokens, &docs)
+            expand::agent(runtime, &agent, &input, tokens, &docs)
         }
         agent => {
-            let fallback = expand::fallback(&input, tokens, agent.as_ref());
+            let fallback = expand::fallback(runtime, &input, tokens, agent.as_ref());
             let errors = cx.into_compile_errors();
             quote!(#fallback #errors)
         }

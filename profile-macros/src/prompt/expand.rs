@@ -1,8 +1,9 @@
 //! Stage 3: the `Prompt` impl with its `const` spec and straight-line rendering code (`write_part`, the one
 //! rendering path: `render_part` is the trait's, over it), the `const` assertions on the
-//! profiles, and the file tracking. Generated code names the runtime only through `::bedrock_profiles::__private`.
+//! profiles, and the file tracking. Generated code names the runtime only through [`Code::rt`] and
+//! [`crate::runtime::Runtime::spanned`].
 
-use super::check::{Field, Kind, Prompt, Source};
+use super::check::{Field, Kind, Prompt, Source, Variant};
 use crate::code::Code;
 use crate::emit::option;
 use bedrock_profiles_core::template::Segment;
@@ -21,13 +22,20 @@ fn segments(source: &Source) -> Vec<Segment<'_>> {
 
 /// `fmt::Write` rendering: one write per segment. `names` are the fields' identifiers as written (`r#type`).
 fn write_body(c: &mut Code, source: &Source, fields: &[Field], names: &[String]) {
-    c.str("{");
+    c.group(Delimiter::Brace, |c| {
+        write_segments(c, source, fields, names);
+        c.str("::core::result::Result::Ok(())");
+    });
+}
+
+/// One write per segment of the template.
+fn write_segments(c: &mut Code, source: &Source, fields: &[Field], names: &[String]) {
     for segment in segments(source) {
         match segment {
             Segment::Text(text) => {
-                c.str("__w.write_str(");
-                c.lit(text);
-                c.str(")?;");
+                c.str("__w.write_str");
+                c.group(Delimiter::Parenthesis, |c| c.lit(text));
+                c.str("?;");
             }
             Segment::Variable { name, .. } => {
                 let Some(i) = fields.iter().position(|f| f.name == name) else {
@@ -39,10 +47,14 @@ fn write_body(c: &mut Code, source: &Source, fields: &[Field], names: &[String])
                         c,
                         "__w.write_str(::core::convert::AsRef::<str>::as_ref(&self.{ident}))?;"
                     ),
-                    Kind::Int => write!(
-                        c,
-                        "__w.write_str(::bedrock_profiles::__private::itoa::Buffer::new().format(self.{ident}))?;"
-                    ),
+                    Kind::Int => {
+                        c.str("__w.write_str");
+                        c.group(Delimiter::Parenthesis, |c| {
+                            c.rt("itoa::Buffer::new().format");
+                            write!(c, "(self.{ident})");
+                        });
+                        c.str("?;");
+                    }
                     Kind::Display => write!(
                         c,
                         "__w.write_fmt(::core::format_args!(\"{{}}\", self.{ident}))?;"
@@ -51,7 +63,6 @@ fn write_body(c: &mut Code, source: &Source, fields: &[Field], names: &[String])
             }
         }
     }
-    c.str("::core::result::Result::Ok(()) }");
 }
 
 /// `(0usize | 2usize, Part::Text) => { ... }`: the variants sharing one template share one arm.
@@ -71,30 +82,42 @@ fn arms(c: &mut Code, p: &Prompt) {
         }
     }
     for (source, indices, part) in parts {
-        c.str("(");
-        for (k, index) in indices.iter().enumerate() {
-            write!(c, "{}{index}usize", if k > 0 { " | " } else { "" });
-        }
-        write!(c, ", ::bedrock_profiles::__private::Part::{part}) => ");
+        c.group(Delimiter::Parenthesis, |c| {
+            for (k, index) in indices.iter().enumerate() {
+                write!(c, "{}{index}usize", if k > 0 { " | " } else { "" });
+            }
+            c.str(", ");
+            c.rt("Part::");
+            c.str(part);
+        });
+        c.str(" => ");
         write_body(c, &p.sources[source], &p.fields, &names);
     }
 }
 
 pub(crate) fn spec(c: &mut Code, p: &Prompt) {
-    c.str("::bedrock_profiles::__private::PromptSpec ");
-    c.open(Delimiter::Brace);
-    c.str("name: ");
-    c.lit(&p.name);
-    c.str(", description: ");
-    option(c, p.description.as_deref(), Code::lit);
-    c.str(", variants: &");
-    c.open(Delimiter::Bracket);
-    for (i, v) in p.variants.iter().enumerate() {
-        if i > 0 {
-            c.str(", ");
-        }
-        c.str("::bedrock_profiles::__private::PromptVariant ");
-        c.open(Delimiter::Brace);
+    c.rt("PromptSpec ");
+    c.group(Delimiter::Brace, |c| {
+        c.str("name: ");
+        c.lit(&p.name);
+        c.str(", description: ");
+        option(c, p.description.as_deref(), Code::lit);
+        c.str(", variants: &");
+        c.group(Delimiter::Bracket, |c| {
+            for (i, v) in p.variants.iter().enumerate() {
+                if i > 0 {
+                    c.str(", ");
+                }
+                variant(c, p, v);
+            }
+        });
+    });
+}
+
+/// A `PromptVariant` of the spec.
+fn variant(c: &mut Code, p: &Prompt, v: &Variant) {
+    c.rt("PromptVariant ");
+    c.group(Delimiter::Brace, |c| {
         c.str("name: ");
         c.lit(&v.name);
         c.str(", model: ");
@@ -107,30 +130,29 @@ pub(crate) fn spec(c: &mut Code, p: &Prompt) {
                     .segments
                     .last()
                     .map_or(Span::call_site(), |s| s.ident.span());
-                c.tokens(quote_spanned!(span=> ::bedrock_profiles::__private::profile_ref(&#path)));
+                let profile_ref = c.runtime().spanned(span, "profile_ref");
+                c.tokens(quote_spanned!(span=> #profile_ref(&#path)));
             }
-            None => c.str("::bedrock_profiles::__private::None"),
+            None => c.rt("None"),
         }
         let kind = if v.system.is_some() { "Chat" } else { "Text" };
-        write!(
-            c,
-            ", template_type: ::bedrock_profiles::__private::TemplateType::{kind}, text: "
-        );
+        c.str(", template_type: ");
+        c.rt("TemplateType::");
+        c.str(kind);
+        c.str(", text: ");
         c.lit(&p.sources[v.text].text);
         c.str(", system: ");
         option(c, v.system.map(|s| p.sources[s].text.as_str()), Code::lit);
-        c.str(", variables: &[");
-        for (k, n) in v.variables.iter().enumerate() {
-            if k > 0 {
-                c.str(", ");
+        c.str(", variables: &");
+        c.group(Delimiter::Bracket, |c| {
+            for (k, n) in v.variables.iter().enumerate() {
+                if k > 0 {
+                    c.str(", ");
+                }
+                c.lit(n);
             }
-            c.lit(n);
-        }
-        c.str("]");
-        c.close();
-    }
-    c.close();
-    c.close();
+        });
+    });
 }
 
 /// `const _: () = assert_valid(PROFILE, Surface::PromptManagement, Some(&MODEL), "...")`, once per distinct
@@ -214,9 +236,9 @@ pub fn prompt(c: &mut Code, p: &Prompt, generics: &Generics) {
         if let Some((_, abs)) = &source.file
             && let Some(abs) = abs.to_str()
         {
-            c.str("const _: &[u8] = ::core::include_bytes!(");
-            c.lit(abs);
-            c.str(");");
+            c.str("const _: &[u8] = ::core::include_bytes!");
+            c.group(Delimiter::Parenthesis, |c| c.lit(abs));
+            c.str(";");
         }
     }
     c.tokens(display_checks(p, generics));
@@ -240,18 +262,30 @@ pub(crate) fn impl_prompt(c: &mut Code, p: &Prompt, generics: &Generics) {
         }
         _ => quote!(where #(#display_bounds),*),
     };
-    c.tokens(quote! {
-        #[automatically_derived]
-        impl #impl_generics ::bedrock_profiles::__private::Prompt for #ident #ty_generics #where_clause
+    c.str("#[automatically_derived] impl");
+    c.tokens(quote!(#impl_generics));
+    c.str(" ");
+    c.rt("Prompt");
+    c.str(" for ");
+    c.tokens(quote!(#ident #ty_generics #where_clause));
+    c.group(Delimiter::Brace, |c| {
+        c.str("const SPEC: ");
+        c.rt("PromptSpec");
+        c.str("<'static> = ");
+        spec(c, p);
+        c.str("; #[inline] fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>");
+        c.group(Delimiter::Parenthesis, |c| {
+            c.str("&self, variant: usize, part: ");
+            c.rt("Part");
+            c.str(", __w: &mut __W");
+        });
+        c.str(" -> ::core::fmt::Result ");
+        c.group(Delimiter::Brace, |c| {
+            c.str("match (variant, part) ");
+            c.group(Delimiter::Brace, |c| {
+                arms(c, p);
+                c.str("_ => ::core::result::Result::Ok(()),");
+            });
+        });
     });
-    c.open(Delimiter::Brace);
-    c.str("const SPEC: ::bedrock_profiles::__private::PromptSpec<'static> = ");
-    spec(c, p);
-    c.str(
-        "; #[inline] fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>(&self, variant: usize, \
-         part: ::bedrock_profiles::__private::Part, __w: &mut __W) -> ::core::fmt::Result { match (variant, part) {",
-    );
-    arms(c, p);
-    c.str("_ => ::core::result::Result::Ok(()), } }");
-    c.close();
 }
