@@ -512,15 +512,7 @@ pub(crate) mod tests {
             assert_eq!(run_problem(ok), None, "{ok}");
         }
         for bad in [
-            "{",
-            "a: b }",
-            "(]",
-            "x // y",
-            "/* y */",
-            "'{'",
-            "'\\n'",
-            "r\"x\"",
-            "r#\"x\"#",
+            "{", "a: b }", "(]", "x // y", "/* y */", "'{'", "'\\n'", "r\"x\"", "r#\"x\"#",
             "\"open",
         ] {
             assert!(run_problem(bad).is_some(), "{bad}");

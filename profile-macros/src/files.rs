@@ -7,8 +7,8 @@
 use crate::agent::check::{Agent, Instruction, Step};
 use crate::code::Code;
 use crate::emit::{self, Base};
-use crate::runtime::Runtime;
 use crate::prompt::check::{Field, Kind, Prompt, Source, Variant};
+use crate::runtime::Runtime;
 use crate::syntax::Exprs;
 use bedrock_profiles_core::decl::keys::SectionKey;
 use bedrock_profiles_core::decl::{Name, ProfileDecl};
@@ -226,7 +226,12 @@ fn stubs(runtime: &Runtime, source: &str, format: Format) -> TokenStream {
     let mut seen = Vec::new();
     for (section, reference, ty, value) in [
         (SectionKey::Profiles, "", "InferenceProfile", "REPORTED"),
-        (SectionKey::Agents, "&", "AgentSpec<'static>", "STUB_AGENT_SPEC"),
+        (
+            SectionKey::Agents,
+            "&",
+            "AgentSpec<'static>",
+            "STUB_AGENT_SPEC",
+        ),
     ] {
         for key in files::table_keys(source, format, section) {
             let name = const_name(&key);

@@ -21,7 +21,9 @@ pub fn problem(text: &str) -> Option<String> {
         let why = match token.kind {
             TokenKind::Unknown => Some("an unknown character"),
             TokenKind::InvalidIdent => Some("an invalid identifier"),
-            TokenKind::UnknownPrefix | TokenKind::UnknownPrefixLifetime => Some("an unknown prefix"),
+            TokenKind::UnknownPrefix | TokenKind::UnknownPrefixLifetime => {
+                Some("an unknown prefix")
+            }
             TokenKind::GuardedStrPrefix => Some("a reserved `#\"` prefix"),
             TokenKind::Frontmatter { .. } => Some("frontmatter"),
             TokenKind::LineComment { .. } | TokenKind::BlockComment { .. } => Some("a comment"),
@@ -78,10 +80,17 @@ fn literal_problem(kind: LiteralKind, piece: &str) -> Option<&'static str> {
 fn str_problem(piece: &str) -> Option<&'static str> {
     let body = piece.strip_prefix('"')?;
     let body = &body[..body.rfind('"')?];
-    if body.chars().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')) {
+    if body
+        .chars()
+        .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+    {
         return Some("a text-direction control in a literal");
     }
-    if body.split('\r').skip(1).any(|after| !after.starts_with('\n')) {
+    if body
+        .split('\r')
+        .skip(1)
+        .any(|after| !after.starts_with('\n'))
+    {
         return Some("a bare carriage return in a literal");
     }
     syn::parse_str::<syn::LitStr>(piece)
@@ -205,12 +214,22 @@ mod tests {
         // The cases name their files (`text_file`, `include_profiles!`) relative to the facade's Cargo.toml.
         // SAFETY: no other test of this crate reads the variable expecting a value (their files are missing
         // either way), and std's environment functions lock each other.
-        unsafe { std::env::set_var("CARGO_MANIFEST_DIR", &root) };
-        let mut files = rust_files(&root.join("tests/ui"));
-        files.extend(rust_files(&root.join("tests/ui/pass")));
-        files.push(root.join("tests/include_profiles.rs"));
+        // `tests/ui/files` cases read theirs beside them (trybuild copies them into its project).
+        let ui = root.join("tests/ui");
+        let mut files: Vec<(PathBuf, PathBuf)> = Vec::new();
+        for (dir, manifest) in [
+            (ui.clone(), &root),
+            (ui.join("pass"), &root),
+            (ui.join("files"), &ui.join("files")),
+            (ui.join("files/pass"), &ui.join("files")),
+        ] {
+            files.extend(rust_files(&dir).into_iter().map(|f| (f, manifest.clone())));
+        }
+        files.push((root.join("tests/include_profiles.rs"), root.clone()));
         let (mut calls, mut runs) = (0, 0);
-        for file in &files {
+        for (file, manifest) in &files {
+            // SAFETY: as above.
+            unsafe { std::env::set_var("CARGO_MANIFEST_DIR", manifest) };
             let source = std::fs::read_to_string(file).expect("a test file");
             let tokens = TokenStream::from_str(&source)
                 .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
@@ -219,8 +238,16 @@ mod tests {
             assert_runs_lex(&file.display().to_string(), &recorded);
         }
         // The walk found the cases: about one call per file, and text for the lexer.
-        assert!(calls >= files.len(), "{calls} macro calls in {} files", files.len());
-        assert!(runs >= files.len(), "{runs} text runs in {} files", files.len());
+        assert!(
+            calls >= files.len(),
+            "{calls} macro calls in {} files",
+            files.len()
+        );
+        assert!(
+            runs >= files.len(),
+            "{runs} text runs in {} files",
+            files.len()
+        );
     }
 
     #[test]

@@ -132,19 +132,16 @@ fn has_dollar_crate(tokens: &TokenStream) -> bool {
 /// The facade's path of a `crate = <value>` argument: a module path (`my_sdk::bedrock_profiles`, `::bp`,
 /// `$crate::bp`), no generic arguments. An error at the value otherwise.
 pub fn parse_crate(key: &Ident, value: TokenStream) -> syn::Result<syn::Path> {
-    let span = value
-        .clone()
-        .into_iter()
-        .next()
-        .map_or(key.span(), |t| t.span());
-    let message = || {
-        syn::Error::new(
-            span,
-            "`crate` takes the path of the `bedrock_profiles` crate as a re-exporting crate names it, without quotes: `crate = my_sdk::bedrock_profiles`",
-        )
-    };
-    let ungrouped = ungroup(value);
-    syn::parse::Parser::parse2(syn::Path::parse_mod_style, ungrouped).map_err(|_| message())
+    const MESSAGE: &str = "`crate` takes the path of the `bedrock_profiles` crate as a re-exporting crate names it, without quotes: `crate = my_sdk::bedrock_profiles`";
+    let ungrouped = ungroup(value.clone());
+    syn::parse::Parser::parse2(syn::Path::parse_mod_style, ungrouped).map_err(|_| {
+        // The whole value underlined (the key when there is none).
+        if value.is_empty() {
+            syn::Error::new(key.span(), MESSAGE)
+        } else {
+            syn::Error::new_spanned(&value, MESSAGE)
+        }
+    })
 }
 
 /// The `crate = path` arguments of `#[prompt]` and `#[agent]`, taken out of `args` (the declaration layer does not
