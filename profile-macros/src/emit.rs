@@ -173,14 +173,14 @@ fn setting<T, L>(
             c.rt("Some");
             c.group(Delimiter::Parenthesis, |c| value(c, v));
         }
-        // `Some(<expression>)` spanned on the expression: rustc's "arguments to this enum variant are incorrect"
-        // then points at it, not at the whole macro call.
+        // `Some(<expression>)` spanned on the expression (the path and the parentheses: rustc joins their spans
+        // for the call): "arguments to this enum variant are incorrect" then points at it, not at the whole macro
+        // call.
         Setting::Expr(handle, _) => {
             let tokens = exprs.get(*handle);
-            c.rt("Some");
-            c.spanned(first_span(&tokens), Delimiter::Parenthesis, |c| {
-                wrap_expr(c, tokens)
-            });
+            let span = first_span(&tokens);
+            c.tokens(c.runtime().spanned(span, "Some"));
+            c.spanned(span, Delimiter::Parenthesis, |c| wrap_expr(c, tokens));
         }
         Setting::Cleared(_) => c.rt("None"),
         Setting::Unset | Setting::Invalid => {}
@@ -276,7 +276,7 @@ pub enum Base<'a> {
     /// `..Self::BASE`, used as written (an item nested in the initializer could not name `Self`).
     SelfPath(&'a TokenStream),
     /// Any other path, first copied into a `const __BASE` of the initializer spanned on it: a base that is not a
-    /// `const` (a `static`, say) is then rustc's E0507 on `..BASE` (with E0493 for the copy, on the invocation:
+    /// `const` (a `static`, say) is then rustc's E0507 on `..BASE` (with E0493 for the copy, also on `..BASE`:
     /// `tests/ui/base-is-a-static.stderr`), not one error per field.
     Path(&'a TokenStream),
 }
@@ -302,16 +302,18 @@ pub fn profile_value<L>(c: &mut Code, d: &ProfileDecl<L>, exprs: &Exprs, base: B
             });
         }
         Base::Path(base) => {
-            // The block spanned on the path too: rustc's labels on it (E0493's "the destructor for this type
-            // cannot be evaluated in constants") point at `..BASE`, not at the whole macro call.
+            // The block and the struct literal spanned on the path too: rustc's labels on them (E0493's "the
+            // destructor for this type cannot be evaluated in constants") point at `..BASE`, not at the whole
+            // macro call.
             let span = first_span(base);
             let ty = c.runtime().spanned(span, "InferenceProfile");
             c.spanned(span, Delimiter::Brace, |c| {
                 c.tokens(quote_spanned!(span=> const __BASE: #ty = #base;));
-                c.rt("InferenceProfile ");
-                c.group(Delimiter::Brace, |c| {
+                c.tokens(ty.clone());
+                c.spanned(span, Delimiter::Brace, |c| {
                     profile_fields(c, d, exprs, Some(&|c: &mut Code| c.str("__BASE")));
-                    c.str("..__BASE");
+                    c.str("..");
+                    c.tokens(quote_spanned!(span=> __BASE));
                 });
             });
         }
