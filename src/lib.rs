@@ -331,7 +331,8 @@
 //!
 //! ```
 //! mod my_sdk {
-//!     pub use bedrock_profiles as bp;
+//!     // In a real re-exporting crate: `pub use bedrock_profiles as bp;`
+//!     pub(crate) use ::bedrock_profiles as bp;
 //! }
 //!
 //! my_sdk::bp::inference_profile! {
@@ -339,7 +340,7 @@
 //!     pub FAST { temperature: 0.5, max_tokens: 500 }
 //! }
 //!
-//! #[my_sdk::bp::prompt(crate = my_sdk::bp, text = "Hello {{ name }}", profile = FAST)]
+//! #[my_sdk::bp::prompt(crate = my_sdk::bp, text = "Hello {{name}}", profile = FAST)]
 //! struct Greeting<'a> {
 //!     name: &'a str,
 //! }
