@@ -314,6 +314,42 @@
 //! # declared::check();
 //! ```
 //!
+//! # Re-exporting crates
+//!
+//! Generated code names this crate as `::bedrock_profiles`. A crate that re-exports it to users who do not depend on
+//! it themselves (`pub use bedrock_profiles as bp;` in `my_sdk`) tells each macro where it is, with the path its
+//! users write, as serde's `#[serde(crate = "..")]` does:
+//!
+//! | Macro | `crate = path` |
+//! |---|---|
+//! | [`inference_profile!`] | first, ended by `;`: `inference_profile! { crate = my_sdk::bp; pub FAST { .. } }` |
+//! | [`#[prompt]`](macro@prompt) | an argument: `#[prompt(crate = my_sdk::bp, text = "..")]` |
+//! | [`#[agent]`](macro@agent) | an argument: `#[agent(crate = my_sdk::bp, instruction = "..", ..)]` |
+//! | `include_profiles!` | after the file: `include_profiles!("bedrock.toml", crate = my_sdk::bp)` |
+//!
+//! The path is a module path without quotes (`my_sdk::bp`, `::my_sdk::bp`, or `$crate::bp` in the re-exporting
+//! crate's own `macro_rules!`); anything else is a compile error at the value.
+//!
+//! ```
+//! mod my_sdk {
+//!     // In a real re-exporting crate: `pub use bedrock_profiles as bp;`
+//!     pub(crate) use ::bedrock_profiles as bp;
+//! }
+//!
+//! my_sdk::bp::inference_profile! {
+//!     crate = my_sdk::bp;
+//!     pub FAST { temperature: 0.5, max_tokens: 500 }
+//! }
+//!
+//! #[my_sdk::bp::prompt(crate = my_sdk::bp, text = "Hello {{name}}", profile = FAST)]
+//! struct Greeting<'a> {
+//!     name: &'a str,
+//! }
+//!
+//! use my_sdk::bp::Prompt;
+//! assert_eq!(Greeting { name: "Ada" }.render(), "Hello Ada");
+//! ```
+//!
 //! # Features
 //!
 //! None is on by default. A default build compiles the macros, `bedrock-profiles-core` and their dependencies
@@ -360,12 +396,14 @@ pub use bedrock_profiles_core::wire;
 
 /// Declares one or more inference profiles as `const`s, every value checked at compile time.
 ///
-/// See the [crate documentation](crate#declaring-profiles) for the keys and rules.
+/// See the [crate documentation](crate#declaring-profiles) for the keys and rules. A crate that re-exports this one
+/// starts the invocation with `crate = path;` ([Re-exporting crates](crate#re-exporting-crates)).
 pub use bedrock_profiles_macros::inference_profile;
 
 /// Declares a Bedrock agent on a struct and implements [`Agent`] for it, every value checked at compile time.
 ///
-/// See the [crate documentation](crate#agents) for the keys and rules.
+/// See the [crate documentation](crate#agents) for the keys and rules. A crate that re-exports this one passes
+/// `crate = path` among the arguments ([Re-exporting crates](crate#re-exporting-crates)).
 pub use bedrock_profiles_macros::agent;
 
 pub use bedrock_profiles_core::{
@@ -374,7 +412,8 @@ pub use bedrock_profiles_core::{
 
 /// Checks a prompt template against the struct's fields at compile time and implements [`Prompt`] for it.
 ///
-/// See the [crate documentation](crate#prompts) for the keys and rules.
+/// See the [crate documentation](crate#prompts) for the keys and rules. A crate that re-exports this one passes
+/// `crate = path` among the arguments ([Re-exporting crates](crate#re-exporting-crates)).
 pub use bedrock_profiles_macros::prompt;
 
 /// Reads a TOML or JSON declaration file at compile time (the path is relative to the crate's `Cargo.toml`;
@@ -386,13 +425,17 @@ pub use bedrock_profiles_macros::prompt;
 /// `Prompt::SPEC`. A broken rule, or a variable no field can hold (`self`, `first-name`), is a compile error
 /// giving `file:line:col`, the key path and the rule.
 ///
-/// See the [crate documentation](crate#declarations-in-files) for the file format. Feature `files`.
+/// See the [crate documentation](crate#declarations-in-files) for the file format. Feature `files`. A crate that
+/// re-exports this one passes `crate = path` after the file: `include_profiles!("bedrock.toml", crate = my_sdk::bp)`
+/// ([Re-exporting crates](crate#re-exporting-crates)).
 #[cfg(feature = "files")]
 pub use bedrock_profiles_macros::include_profiles;
 
-/// What generated code names. Not public API: it changes without notice.
+/// What generated code names. Not public API: it changes without notice. The number in its name changes with the
+/// contract between this crate and the macros (`PRIVATE` in `profile-macros/src/runtime.rs`, which must match), so
+/// that mismatched versions fail on the module's name rather than inside generated code.
 #[doc(hidden)]
-pub mod __private {
+pub mod __private1 {
     pub use bedrock_profiles_core::__private::*;
     pub use bedrock_profiles_core::models::Effort;
     pub use bedrock_profiles_core::models::{

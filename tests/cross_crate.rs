@@ -1,34 +1,55 @@
-//! `..BASE` where BASE lives in another crate: builds and runs the two crates of `tests/cross-crate/`.
+//! Crates outside this workspace, built and run from `tests/cross-crate/`: `..BASE` where BASE lives in another
+//! crate, and every macro called through a crate that re-exports the facade (`crate = path`).
 // These tests pin the rules on models past their end of life too: their profiles warn (`deprecated`).
 #![allow(deprecated)]
 
 use std::path::Path;
 use std::process::Command;
 
-#[test]
-fn derives_from_another_crates_profiles() {
+/// Builds and runs `package` of `tests/cross-crate/`; its standard output.
+fn run(package: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map_or_else(|| root.join("target"), Into::into)
         .join("cross-crate");
     let output = Command::new(env!("CARGO"))
-        .args([
-            "run",
-            "--quiet",
-            "-p",
-            "cross-crate-derived",
-            "--manifest-path",
-        ])
+        .args(["run", "--quiet", "-p", package, "--manifest-path"])
         .arg(root.join("tests/cross-crate/Cargo.toml"))
         .env("CARGO_TARGET_DIR", target)
         .output()
         .expect("cargo runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// `cross-crate-reexported` depends on `cross-crate-sdk` alone, which re-exports the facade as `bp`: each macro,
+/// given `crate = cross_crate_sdk::bp` (or `$crate::bp` in the sdk's own `macro_rules!`), generates code that
+/// compiles without `::bedrock_profiles`.
+#[test]
+fn every_macro_works_through_a_reexporting_crate() {
+    let stdout = run("cross-crate-reexported");
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            "fast Some(0.5) Some(500) []",
+            "faster Some(0.1) Some(500) [(\"team\", \"search\")]",
+            "fast-copy Some(0.5) Some(100) []",
+            "wrapped Some(0.7) Some(200) []",
+            "from-file Some(0.2) None []",
+            "Hello Ada, you are 36",
+            "support",
+            "Hi Bo",
+        ]
+    );
+}
+
+#[test]
+fn derives_from_another_crates_profiles() {
+    let stdout = run("cross-crate-derived");
     assert_eq!(
         stdout.lines().collect::<Vec<_>>(),
         [

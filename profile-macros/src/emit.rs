@@ -1,8 +1,10 @@
 //! Stage 3 for every macro: the generated items. `inference_profile!`, `#[prompt]`, `#[agent]` and
 //! `include_profiles!` build their consts, `const` assertions and fallback items here, so an item is the same
-//! whichever front end declared it. Generated code names the runtime only through `::bedrock_profiles::__private`.
+//! whichever front end declared it. Generated code names the runtime only through [`Code::rt`] (text) and
+//! [`crate::runtime::Runtime::spanned`] (tokens spanned on the user's).
 
 use crate::code::Code;
+use crate::runtime::Runtime;
 use crate::syntax::Exprs;
 use bedrock_profiles_core::decl::{
     GuardrailDecl, ProfileDecl, ProfileKey, ReasoningDecl, SchemaDecl, Setting,
@@ -14,17 +16,26 @@ use syn::{Generics, Ident};
 
 /// `Cow::Borrowed("text")`.
 pub fn cow(c: &mut Code, text: &str) {
-    c.str("::bedrock_profiles::__private::Cow::Borrowed(");
-    c.lit(text);
-    c.str(")");
+    c.rt("Cow::Borrowed");
+    c.group(Delimiter::Parenthesis, |c| c.lit(text));
 }
 
 /// `Cow::Borrowed(<tokens>)`, for a constant expression.
 fn cow_tokens(c: &mut Code, tokens: TokenStream) {
-    c.str("::bedrock_profiles::__private::Cow::Borrowed");
-    c.open(Delimiter::Parenthesis);
-    c.tokens(tokens);
-    c.close();
+    c.rt("Cow::Borrowed");
+    c.spanned(first_span(&tokens), Delimiter::Parenthesis, |c| {
+        c.tokens(tokens)
+    });
+}
+
+/// The span of the first of `tokens` (the call site for none): what a generated group around them is spanned on,
+/// so that rustc's labels on the group point at the user's tokens rather than at the whole macro call.
+pub fn first_span(tokens: &TokenStream) -> Span {
+    tokens
+        .clone()
+        .into_iter()
+        .next()
+        .map_or(Span::call_site(), |t| t.span())
 }
 
 /// Generated rustdoc as one `#[doc]` attribute (its lines joined), not one attribute per line: rustdoc reads both
@@ -33,9 +44,11 @@ pub fn doc(c: &mut Code, lines: &[String]) {
     if lines.is_empty() {
         return;
     }
-    c.str("#[doc = ");
-    c.lit(&lines.join("\n"));
-    c.str("]");
+    c.str("#");
+    c.group(Delimiter::Bracket, |c| {
+        c.str("doc = ");
+        c.lit(&lines.join("\n"));
+    });
     if crate::doc::has_link(lines) {
         c.str("#[allow(rustdoc::private_intra_doc_links)]");
     }
@@ -72,67 +85,77 @@ pub fn model_ref(c: &mut Code, model: &ModelRef) {
         && model.id() == m.id
         && let Some(name) = catalog_name(m)
     {
-        c.str("::bedrock_profiles::__private::refs::");
+        c.rt("refs::");
         c.str(name);
         return;
     }
     let entry = |c: &mut Code, m: &models::Model| match catalog_name(m) {
         Some(name) => {
-            c.str("&::bedrock_profiles::__private::models::");
+            c.str("&");
+            c.rt("models::");
             c.str(name);
         }
         None => {
             c.str("::core::compile_error!(\"bedrock-profiles: model missing from the catalog\")")
         }
     };
-    c.str("::bedrock_profiles::__private::ModelRef { id: ");
-    cow(c, model.id());
-    c.str(", target: ");
-    match model.target {
-        ModelTarget::Base(m) => {
-            c.str("::bedrock_profiles::__private::ModelTarget::Base(");
-            entry(c, m);
+    c.rt("ModelRef");
+    c.group(Delimiter::Brace, |c| {
+        c.str("id: ");
+        cow(c, model.id());
+        c.str(", target: ");
+        match model.target {
+            ModelTarget::Base(m) => {
+                c.rt("ModelTarget::Base");
+                c.group(Delimiter::Parenthesis, |c| entry(c, m));
+            }
+            ModelTarget::CrossRegion(geo, m) => {
+                c.rt("ModelTarget::CrossRegion");
+                c.group(Delimiter::Parenthesis, |c| {
+                    c.rt("Geo::");
+                    write!(c, "{geo:?}, ");
+                    entry(c, m);
+                });
+            }
+            ModelTarget::Arn(resource, m) => {
+                c.rt("ModelTarget::Arn");
+                c.group(Delimiter::Parenthesis, |c| {
+                    c.rt("ArnResource::");
+                    write!(c, "{resource:?}, ");
+                    entry(c, m);
+                });
+            }
+            ModelTarget::OpaqueArn(resource) => {
+                c.rt("ModelTarget::OpaqueArn");
+                c.group(Delimiter::Parenthesis, |c| {
+                    c.rt("ArnResource::");
+                    write!(c, "{resource:?}");
+                });
+            }
+            // A struct literal, not `ModelRef::unlisted(..)`: a const built by a `const fn` call counts as needing
+            // `Drop`, and could then not be the `..BASE` of another profile.
+            ModelTarget::Unlisted(limits) => {
+                c.rt("ModelTarget::Unlisted");
+                c.group(Delimiter::Parenthesis, |c| {
+                    c.rt("ModelLimits::unlisted");
+                    c.group(Delimiter::Parenthesis, |c| {
+                        c.lit(model.id());
+                        write!(c, ", {}u32", limits.max_output_tokens);
+                    });
+                });
+            }
         }
-        ModelTarget::CrossRegion(geo, m) => {
-            write!(
-                c,
-                "::bedrock_profiles::__private::ModelTarget::CrossRegion(::bedrock_profiles::__private::Geo::{geo:?}, "
-            );
-            entry(c, m);
-        }
-        ModelTarget::Arn(resource, m) => {
-            write!(
-                c,
-                "::bedrock_profiles::__private::ModelTarget::Arn(::bedrock_profiles::__private::ArnResource::{resource:?}, "
-            );
-            entry(c, m);
-        }
-        ModelTarget::OpaqueArn(resource) => {
-            write!(
-                c,
-                "::bedrock_profiles::__private::ModelTarget::OpaqueArn(::bedrock_profiles::__private::ArnResource::{resource:?}"
-            );
-        }
-        // A struct literal, not `ModelRef::unlisted(..)`: a const built by a `const fn` call counts as needing
-        // `Drop`, and could then not be the `..BASE` of another profile.
-        ModelTarget::Unlisted(limits) => {
-            c.str("::bedrock_profiles::__private::ModelTarget::Unlisted(::bedrock_profiles::__private::ModelLimits::unlisted(");
-            c.lit(model.id());
-            write!(c, ", {}u32)", limits.max_output_tokens);
-        }
-    }
-    c.str(") }");
+    });
 }
 
 /// `Some(value)` or `None`.
 pub fn option<T>(c: &mut Code, value: Option<T>, write: impl FnOnce(&mut Code, T)) {
     match value {
         Some(v) => {
-            c.str("::bedrock_profiles::__private::Some(");
-            write(c, v);
-            c.str(")");
+            c.rt("Some");
+            c.group(Delimiter::Parenthesis, |c| write(c, v));
         }
-        None => c.str("::bedrock_profiles::__private::None"),
+        None => c.rt("None"),
     }
 }
 
@@ -147,17 +170,19 @@ fn setting<T, L>(
 ) {
     match s {
         Setting::Set(v, _) => {
-            c.str("::bedrock_profiles::__private::Some(");
-            value(c, v);
-            c.str(")");
+            c.rt("Some");
+            c.group(Delimiter::Parenthesis, |c| value(c, v));
         }
+        // `Some(<expression>)` spanned on the expression (the path and the parentheses: rustc joins their spans
+        // for the call): "arguments to this enum variant are incorrect" then points at it, not at the whole macro
+        // call.
         Setting::Expr(handle, _) => {
-            c.str("::bedrock_profiles::__private::Some");
-            c.open(Delimiter::Parenthesis);
-            wrap_expr(c, exprs.get(*handle));
-            c.close();
+            let tokens = exprs.get(*handle);
+            let span = first_span(&tokens);
+            c.tokens(c.runtime().spanned(span, "Some"));
+            c.spanned(span, Delimiter::Parenthesis, |c| wrap_expr(c, tokens));
         }
-        Setting::Cleared(_) => c.str("::bedrock_profiles::__private::None"),
+        Setting::Cleared(_) => c.rt("None"),
         Setting::Unset | Setting::Invalid => {}
     }
 }
@@ -186,52 +211,62 @@ fn text_or_none<L>(c: &mut Code, s: &Setting<String, L>, exprs: &Exprs) {
     if written(s) {
         text_setting(c, s, exprs);
     } else {
-        c.str("::bedrock_profiles::__private::None");
+        c.rt("None");
     }
 }
 
 fn schema<L>(c: &mut Code, decl: &SchemaDecl<L>, exprs: &Exprs) {
-    c.str("::bedrock_profiles::__private::ResponseFormat::JsonSchema(::bedrock_profiles::__private::JsonSchema ");
-    c.open(Delimiter::Brace);
-    c.str("name: ");
-    text_or_none(c, &decl.name, exprs);
-    c.str(", description: ");
-    text_or_none(c, &decl.description, exprs);
-    c.str(", schema: ");
-    match &decl.schema {
-        Setting::Set(text, _) => cow(c, text),
-        Setting::Expr(handle, _) => cow_tokens(c, exprs.get(*handle)),
-        _ => cow(c, ""),
-    }
-    c.close();
-    c.str(")");
+    c.rt("ResponseFormat::JsonSchema");
+    c.group(Delimiter::Parenthesis, |c| {
+        c.rt("JsonSchema ");
+        c.group(Delimiter::Brace, |c| {
+            c.str("name: ");
+            text_or_none(c, &decl.name, exprs);
+            c.str(", description: ");
+            text_or_none(c, &decl.description, exprs);
+            c.str(", schema: ");
+            match &decl.schema {
+                Setting::Set(text, _) => cow(c, text),
+                Setting::Expr(handle, _) => cow_tokens(c, exprs.get(*handle)),
+                _ => cow(c, ""),
+            }
+        });
+    });
 }
 
 fn reasoning<L>(c: &mut Code, decl: &ReasoningDecl<L>) {
     let r = decl.resolve();
-    c.str("::bedrock_profiles::__private::ReasoningConfig { budget_tokens: ");
-    option(c, r.budget_tokens, |c, n| write!(c, "{n}u32"));
-    c.str(", effort: ");
-    option(c, r.effort, |c, e| {
-        write!(c, "::bedrock_profiles::__private::Effort::{e:?}")
+    c.rt("ReasoningConfig");
+    c.group(Delimiter::Brace, |c| {
+        c.str("budget_tokens: ");
+        option(c, r.budget_tokens, |c, n| write!(c, "{n}u32"));
+        c.str(", effort: ");
+        option(c, r.effort, |c, e| {
+            c.rt("Effort::");
+            write!(c, "{e:?}");
+        });
+        c.str(", thinking: ");
+        option(c, r.thinking, |c, t| {
+            c.rt("Thinking::");
+            write!(c, "{t:?}");
+        });
+        write!(c, ", interleaved: {}", r.interleaved);
     });
-    c.str(", thinking: ");
-    option(c, r.thinking, |c, t| {
-        write!(c, "::bedrock_profiles::__private::Thinking::{t:?}")
-    });
-    write!(c, ", interleaved: {} }}", r.interleaved);
 }
 
 fn guardrail<L>(c: &mut Code, decl: &GuardrailDecl<L>) {
-    c.str("::bedrock_profiles::__private::GuardrailConfig { id: ");
-    cow(c, decl.id.value().map_or("", String::as_str));
-    c.str(", version: ");
-    cow(c, decl.version.value().map_or("", String::as_str));
-    c.str(", trace: ");
-    option(c, decl.trace.value(), |c, t| {
-        write!(c, "::bedrock_profiles::__private::Trace::{t:?}")
+    c.rt("GuardrailConfig");
+    c.group(Delimiter::Brace, |c| {
+        c.str("id: ");
+        cow(c, decl.id.value().map_or("", String::as_str));
+        c.str(", version: ");
+        cow(c, decl.version.value().map_or("", String::as_str));
+        c.str(", trace: ");
+        option(c, decl.trace.value(), |c, t| {
+            c.rt("Trace::");
+            write!(c, "{t:?}");
+        });
     });
-    c.str(" }");
 }
 
 /// What a derived profile's `..` copies.
@@ -241,7 +276,7 @@ pub enum Base<'a> {
     /// `..Self::BASE`, used as written (an item nested in the initializer could not name `Self`).
     SelfPath(&'a TokenStream),
     /// Any other path, first copied into a `const __BASE` of the initializer spanned on it: a base that is not a
-    /// `const` (a `static`, say) is then rustc's E0507 on `..BASE` (with E0493 for the copy, on the invocation:
+    /// `const` (a `static`, say) is then rustc's E0507 on `..BASE` (with E0493 for the copy, also on `..BASE`:
     /// `tests/ui/base-is-a-static.stderr`), not one error per field.
     Path(&'a TokenStream),
 }
@@ -251,34 +286,36 @@ pub enum Base<'a> {
 pub fn profile_value<L>(c: &mut Code, d: &ProfileDecl<L>, exprs: &Exprs, base: Base<'_>) {
     match base {
         Base::Empty => {
-            c.str("::bedrock_profiles::__private::InferenceProfile ");
-            c.open(Delimiter::Brace);
-            profile_fields(c, d, exprs, None);
-            c.str("..::bedrock_profiles::__private::InferenceProfile::EMPTY");
-            c.close();
+            c.rt("InferenceProfile ");
+            c.group(Delimiter::Brace, |c| {
+                profile_fields(c, d, exprs, None);
+                c.str("..");
+                c.rt("InferenceProfile::EMPTY");
+            });
         }
         Base::SelfPath(base) => {
-            c.str("::bedrock_profiles::__private::InferenceProfile ");
-            c.open(Delimiter::Brace);
-            profile_fields(c, d, exprs, Some(&|c: &mut Code| c.tokens(base.clone())));
-            c.str("..");
-            c.tokens(base.clone());
-            c.close();
+            c.rt("InferenceProfile ");
+            c.group(Delimiter::Brace, |c| {
+                profile_fields(c, d, exprs, Some(&|c: &mut Code| c.tokens(base.clone())));
+                c.str("..");
+                c.tokens(base.clone());
+            });
         }
         Base::Path(base) => {
-            let span = base
-                .clone()
-                .into_iter()
-                .next()
-                .map_or(Span::call_site(), |t| t.span());
-            c.open(Delimiter::Brace);
-            c.tokens(quote_spanned!(span=> const __BASE: ::bedrock_profiles::__private::InferenceProfile = #base;));
-            c.str("::bedrock_profiles::__private::InferenceProfile ");
-            c.open(Delimiter::Brace);
-            profile_fields(c, d, exprs, Some(&|c: &mut Code| c.str("__BASE")));
-            c.str("..__BASE");
-            c.close();
-            c.close();
+            // The block and the struct literal spanned on the path too: rustc's labels on them (E0493's "the
+            // destructor for this type cannot be evaluated in constants") point at `..BASE`, not at the whole
+            // macro call.
+            let span = first_span(base);
+            let ty = c.runtime().spanned(span, "InferenceProfile");
+            c.spanned(span, Delimiter::Brace, |c| {
+                c.tokens(quote_spanned!(span=> const __BASE: #ty = #base;));
+                c.tokens(ty.clone());
+                c.spanned(span, Delimiter::Brace, |c| {
+                    profile_fields(c, d, exprs, Some(&|c: &mut Code| c.str("__BASE")));
+                    c.str("..");
+                    c.tokens(quote_spanned!(span=> __BASE));
+                });
+            });
         }
     }
 }
@@ -344,17 +381,24 @@ fn profile_fields<L>(
         &d.stop_sequences,
         |c, s| match s {
             Setting::Set(items, _) => {
-                c.str("::bedrock_profiles::__private::Cow::Borrowed(&[");
-                for (i, (s, _)) in items.iter().enumerate() {
-                    if i > 0 {
-                        c.str(", ");
-                    }
-                    cow(c, s);
-                }
-                c.str("])");
+                c.rt("Cow::Borrowed");
+                c.group(Delimiter::Parenthesis, |c| {
+                    c.str("&");
+                    c.group(Delimiter::Bracket, |c| {
+                        for (i, (s, _)) in items.iter().enumerate() {
+                            if i > 0 {
+                                c.str(", ");
+                            }
+                            cow(c, s);
+                        }
+                    });
+                });
             }
             Setting::Expr(handle, _) => cow_tokens(c, exprs.get(*handle)),
-            _ => c.str("::bedrock_profiles::__private::Cow::Borrowed(&[])"),
+            _ => {
+                c.rt("Cow::Borrowed");
+                c.str("(&[])");
+            }
         },
     );
     field(
@@ -375,62 +419,62 @@ fn profile_fields<L>(
     field(c, ProfileKey::Tags, &d.tags, |c, s| {
         let own = |c: &mut Code| match s {
             Setting::Set(items, _) => {
-                c.str("&[");
-                for (i, t) in items.iter().enumerate() {
-                    if i > 0 {
-                        c.str(", ");
+                c.str("&");
+                c.group(Delimiter::Bracket, |c| {
+                    for (i, t) in items.iter().enumerate() {
+                        if i > 0 {
+                            c.str(", ");
+                        }
+                        c.group(Delimiter::Parenthesis, |c| {
+                            c.lit(&t.key.text);
+                            c.str(", ");
+                            c.lit(&t.value);
+                        });
                     }
-                    c.str("(");
-                    c.lit(&t.key.text);
-                    c.str(", ");
-                    c.lit(&t.value);
-                    c.str(")");
-                }
-                c.str("]");
+                });
             }
             Setting::Expr(handle, _) => c.tokens(exprs.get(*handle)),
             _ => c.str("&[]"),
         };
-        c.str("::bedrock_profiles::__private::Tags::Static");
-        c.open(Delimiter::Parenthesis);
-        match base {
+        c.rt("Tags::Static");
+        c.group(Delimiter::Parenthesis, |c| match base {
             // `tags: None` drops the base's tags, but not the mark of a broken base's stub (`REPORTED`), so that
             // the derived profile's assertion still knows that base's error is reported.
             Some(base) if matches!(s, Setting::Cleared(_)) => {
-                c.str("::bedrock_profiles::__private::cleared_tags");
-                c.open(Delimiter::Parenthesis);
-                c.str("&");
-                base(c);
-                c.close();
+                c.rt("cleared_tags");
+                c.group(Delimiter::Parenthesis, |c| {
+                    c.str("&");
+                    base(c);
+                });
             }
             // A derived profile's tags layer over its base's, merged in const code (`Tags` says how).
             Some(base) => {
                 let static_tags = |c: &mut Code| {
-                    c.str("::bedrock_profiles::__private::static_tags");
-                    c.open(Delimiter::Parenthesis);
-                    c.str("&");
-                    base(c);
-                    c.close();
+                    c.rt("static_tags");
+                    c.group(Delimiter::Parenthesis, |c| {
+                        c.str("&");
+                        base(c);
+                    });
                 };
-                c.str("&::bedrock_profiles::__private::merge_tags::<");
-                c.open(Delimiter::Brace);
-                c.str("::bedrock_profiles::__private::merged_tag_count");
-                c.open(Delimiter::Parenthesis);
-                own(c);
-                c.str(", ");
-                static_tags(c);
-                c.close();
-                c.close();
+                c.str("&");
+                c.rt("merge_tags::<");
+                c.group(Delimiter::Brace, |c| {
+                    c.rt("merged_tag_count");
+                    c.group(Delimiter::Parenthesis, |c| {
+                        own(c);
+                        c.str(", ");
+                        static_tags(c);
+                    });
+                });
                 c.str(">");
-                c.open(Delimiter::Parenthesis);
-                own(c);
-                c.str(", ");
-                static_tags(c);
-                c.close();
+                c.group(Delimiter::Parenthesis, |c| {
+                    own(c);
+                    c.str(", ");
+                    static_tags(c);
+                });
             }
             _ => own(c),
-        }
-        c.close();
+        });
     });
 }
 
@@ -472,37 +516,52 @@ pub fn assertion(
     model: Option<&ModelRef>,
     what: &str,
 ) {
-    c.tokens(quote_spanned!(span=> const _: () = ::bedrock_profiles::__private::assert_valid));
-    c.open_spanned(Delimiter::Parenthesis, span);
-    c.tokens(profile);
-    write!(c, ", ::bedrock_profiles::__private::Surface::{surface}, ");
-    // A reference to the literal itself, not to a `const __MODEL` beside it: one item less for rustc, and the
-    // value (`Cow::Borrowed` parts only) needs no destructor at compile time.
-    option(c, model, |c, m| {
-        c.str("&");
-        model_ref(c, m);
+    let assert_valid = c.runtime().spanned(span, "assert_valid");
+    c.tokens(quote_spanned!(span=> const _: () = #assert_valid));
+    c.spanned(span, Delimiter::Parenthesis, |c| {
+        c.tokens(profile);
+        c.str(", ");
+        c.rt("Surface::");
+        write!(c, "{surface}, ");
+        // A reference to the literal itself, not to a `const __MODEL` beside it: one item less for rustc, and the
+        // value (`Cow::Borrowed` parts only) needs no destructor at compile time.
+        option(c, model, |c, m| {
+            c.str("&");
+            model_ref(c, m);
+        });
+        c.str(", ");
+        c.lit(what);
     });
-    c.str(", ");
-    c.lit(what);
-    c.close();
     c.tokens(quote_spanned!(span=> ;));
 }
 
 /// A `Prompt` impl that renders nothing, emitted beside the errors so that uses of the struct raise no more errors.
-pub fn prompt_stub(ident: &Ident, generics: &Generics) -> TokenStream {
+pub fn prompt_stub(runtime: &Runtime, ident: &Ident, generics: &Generics) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics ::bedrock_profiles::__private::Prompt for #ident #ty_generics #where_clause {
-            const SPEC: ::bedrock_profiles::__private::PromptSpec<'static> = ::bedrock_profiles::__private::PromptSpec { name: "", description: ::bedrock_profiles::__private::None, variants: &[] };
-            fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>(
-                &self,
-                _: usize,
-                _: ::bedrock_profiles::__private::Part,
-                _: &mut __W,
-            ) -> ::core::fmt::Result {
-                ::core::result::Result::Ok(())
-            }
-        }
-    }
+    let mut c = Code::new(runtime.clone());
+    c.str("#[automatically_derived] impl");
+    c.tokens(quote!(#impl_generics));
+    c.str(" ");
+    c.rt("Prompt");
+    c.str(" for ");
+    c.tokens(quote!(#ident #ty_generics #where_clause));
+    c.group(Delimiter::Brace, |c| {
+        c.str("const SPEC: ");
+        c.rt("PromptSpec");
+        c.str("<'static> = ");
+        c.rt("PromptSpec");
+        c.group(Delimiter::Brace, |c| {
+            c.str("name: \"\", description: ");
+            c.rt("None");
+            c.str(", variants: &[]");
+        });
+        c.str("; fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>");
+        c.group(Delimiter::Parenthesis, |c| {
+            c.str("&self, _: usize, _: ");
+            c.rt("Part");
+            c.str(", _: &mut __W");
+        });
+        c.str(" -> ::core::fmt::Result { ::core::result::Result::Ok(()) }");
+    });
+    c.finish()
 }

@@ -8,12 +8,13 @@ use crate::agent::check::Agent;
 use crate::code::Code;
 use crate::emit::{self, Base};
 use crate::prompt::check::{Field, Kind, Prompt};
+use crate::runtime::Runtime;
 use crate::syntax::{Exprs, ProfilePaths};
 use bedrock_profiles_core::decl::keys::SectionKey;
 use bedrock_profiles_core::decl::{Name, ProfileDecl};
 use bedrock_profiles_core::files::names::{const_name, struct_name};
 use bedrock_profiles_core::files::{self, Declarations, Format, LoadedPrompt};
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Delimiter, Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use std::path::Path;
 
@@ -23,6 +24,10 @@ fn error(span: Span, message: &str) -> TokenStream {
 }
 
 pub fn expand(input: TokenStream) -> TokenStream {
+    let (input, runtime) = match crate::runtime::trailing_crate(input) {
+        Ok(split) => split,
+        Err(error) => return error.to_compile_error(),
+    };
     let lit: syn::LitStr = match syn::parse2(input) {
         Ok(lit) => lit,
         Err(_) => {
@@ -60,7 +65,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
                     error(span, &message)
                 })
                 .collect();
-            let stubs = stubs(&e.source, Format::of(&path));
+            let stubs = stubs(&runtime, &e.source, Format::of(&path));
             return quote!(#errors #stubs);
         }
         Err(files::FileError::TooLarge { limit, .. }) => {
@@ -91,7 +96,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
         .collect();
     let warnings = emit::warnings_item(&warnings);
     let absolute = Literal::string(&path.to_string_lossy());
-    let items = items(&declarations, &relative);
+    let items = items(&runtime, &declarations, &relative);
     quote! {
         const _: &[u8] = ::core::include_bytes!(#absolute);
         #warnings
@@ -148,10 +153,10 @@ fn field_problem(table: &str, variable: &str) -> Option<String> {
 }
 
 /// `file`: the path as written in the macro call, for the docs.
-fn items(d: &Declarations, file: &str) -> TokenStream {
+fn items(runtime: &Runtime, d: &Declarations, file: &str) -> TokenStream {
     let exprs = Exprs::default();
     // One text for the whole file, lexed once (see `crate::code`).
-    let mut c = Code::new();
+    let mut c = Code::new(runtime.clone());
     for loaded in &d.profiles {
         let ident = format_ident!("{}", const_name(&loaded.key));
         let decl = ProfileDecl::from_profile(Name::new(loaded.key.clone(), ()), &loaded.profile);
@@ -161,10 +166,9 @@ fn items(d: &Declarations, file: &str) -> TokenStream {
         )];
         docs.extend(crate::profile::doc::docs(&decl, &exprs, true));
         emit::doc(&mut c, &docs);
-        write!(
-            c,
-            "pub const {ident}: ::bedrock_profiles::__private::InferenceProfile = "
-        );
+        write!(c, "pub const {ident}: ");
+        c.rt("InferenceProfile");
+        c.str(" = ");
         emit::profile_value(&mut c, &decl, &exprs, Base::Empty);
         c.str(";");
     }
@@ -183,10 +187,9 @@ fn items(d: &Declarations, file: &str) -> TokenStream {
         let mut docs = vec![format!(" Agent `{}` of the declaration file.", loaded.key)];
         docs.extend(crate::agent::doc::docs(&agent, true));
         emit::doc(&mut c, &docs);
-        write!(
-            c,
-            "pub const {ident}: &::bedrock_profiles::__private::AgentSpec<'static> = "
-        );
+        write!(c, "pub const {ident}: &");
+        c.rt("AgentSpec");
+        c.str("<'static> = ");
         crate::agent::expand::spec(&mut c, &agent);
         c.str(";");
     }
@@ -196,25 +199,26 @@ fn items(d: &Declarations, file: &str) -> TokenStream {
 /// Beside a file's errors, a stub for each profile and agent table (`REPORTED`, `STUB_AGENT_SPEC`), so that Rust
 /// code naming their consts (a `#[prompt(profile = FAST)]`) adds no errors of its own; the first of two tables that
 /// would share a const.
-fn stubs(source: &str, format: Format) -> TokenStream {
-    let mut c = Code::new();
+fn stubs(runtime: &Runtime, source: &str, format: Format) -> TokenStream {
+    let mut c = Code::new(runtime.clone());
     let mut seen = Vec::new();
-    for (section, ty, value) in [
-        (
-            SectionKey::Profiles,
-            "::bedrock_profiles::__private::InferenceProfile",
-            "::bedrock_profiles::__private::REPORTED",
-        ),
+    for (section, reference, ty, value) in [
+        (SectionKey::Profiles, "", "InferenceProfile", "REPORTED"),
         (
             SectionKey::Agents,
-            "&::bedrock_profiles::__private::AgentSpec<'static>",
-            "::bedrock_profiles::__private::STUB_AGENT_SPEC",
+            "&",
+            "AgentSpec<'static>",
+            "STUB_AGENT_SPEC",
         ),
     ] {
         for key in files::table_keys(source, format, section) {
             let name = const_name(&key);
             if !seen.contains(&name) {
-                write!(c, "pub const {name}: {ty} = {value};");
+                write!(c, "pub const {name}: {reference}");
+                c.rt(ty);
+                c.str(" = ");
+                c.rt(value);
+                c.str(";");
                 seen.push(name);
             }
         }
@@ -282,9 +286,37 @@ fn prompt_items(c: &mut Code, file: &str, loaded: &LoadedPrompt) {
         c.str("<'a>");
         syn::parse_quote!(<'a>)
     };
-    c.str(" {");
-    for (field, (_, used)) in prompt.fields.iter().zip(&variables) {
-        let doc = if used.len() == loaded.variants.len() {
+    c.group(Delimiter::Brace, |c| {
+        struct_fields(c, &prompt, &variables, loaded.variants.len())
+    });
+    crate::prompt::expand::impl_prompt(c, &prompt, &generics);
+    emit::doc(
+        c,
+        &[format!(
+            " The spec of prompt `{}` of `{file}`: [`{name}`]'s `Prompt::SPEC`.",
+            loaded.key
+        )],
+    );
+    write!(c, "pub const {}: ", const_name(&loaded.key));
+    c.rt("PromptSpec");
+    write!(c, "<'static> = <{name}");
+    if !prompt.fields.is_empty() {
+        c.str("<'static>");
+    }
+    c.str(" as ");
+    c.rt("Prompt");
+    c.str(">::SPEC;");
+}
+
+/// The fields of a prompt table's struct, each with its doc (the variants that use it, when not all do).
+fn struct_fields<L>(
+    c: &mut Code,
+    prompt: &Prompt<L>,
+    variables: &[(&str, Vec<&str>)],
+    variants: usize,
+) {
+    for (field, (_, used)) in prompt.fields.iter().zip(variables) {
+        let doc = if used.len() == variants {
             format!(" The value of `{{{{{}}}}}`.", field.name)
         } else {
             let used: Vec<String> = used.iter().map(|v| format!("`{v}`")).collect();
@@ -295,28 +327,13 @@ fn prompt_items(c: &mut Code, file: &str, loaded: &LoadedPrompt) {
                 used.join(", ")
             )
         };
-        c.str("#[doc = ");
-        c.lit(&doc);
-        write!(c, "] pub {}: &'a str,", field.ident);
+        c.str("#");
+        c.group(Delimiter::Bracket, |c| {
+            c.str("doc = ");
+            c.lit(&doc);
+        });
+        write!(c, " pub {}: &'a str,", field.ident);
     }
-    c.str("}");
-    crate::prompt::expand::impl_prompt(c, &prompt, &generics);
-    emit::doc(
-        c,
-        &[format!(
-            " The spec of prompt `{}` of `{file}`: [`{name}`]'s `Prompt::SPEC`.",
-            loaded.key
-        )],
-    );
-    write!(
-        c,
-        "pub const {}: ::bedrock_profiles::__private::PromptSpec<'static> = <{name}",
-        const_name(&loaded.key)
-    );
-    if !prompt.fields.is_empty() {
-        c.str("<'static>");
-    }
-    c.str(" as ::bedrock_profiles::__private::Prompt>::SPEC;");
 }
 
 #[cfg(test)]

@@ -124,16 +124,34 @@ fn lex(source: &str) -> TokenStream {
     TokenStream::from_str(source).unwrap_or_default()
 }
 
+/// Runs `expand` and checks that every text run it handed to the lexer lexes with rustc's lexer.
+fn expands_to_text_that_lexes(what: &str, expand: impl FnOnce()) {
+    let runs = crate::code::tests::recording(expand);
+    crate::lexes::assert_runs_lex(what, &runs);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1500))]
 
     #[test]
     fn prompt_never_panics(args in tokens(), item in items()) {
-        let _ = crate::prompt::expand(lex(&args), lex(&item));
+        expands_to_text_that_lexes(&format!("#[prompt({args})] {item}"), || {
+            let _ = crate::prompt::expand(lex(&args), lex(&item));
+        });
     }
 
     #[test]
     fn agent_never_panics(args in tokens(), item in items()) {
-        let _ = crate::agent::expand(lex(&args), lex(&item));
+        expands_to_text_that_lexes(&format!("#[agent({args})] {item}"), || {
+            let _ = crate::agent::expand(lex(&args), lex(&item));
+        });
+    }
+
+    #[test]
+    fn profile_text_lexes(body in tokens()) {
+        let source = format!("pub P {{ {body} }}");
+        expands_to_text_that_lexes(&source, || {
+            let _ = crate::profile::expand(lex(&source));
+        });
     }
 }

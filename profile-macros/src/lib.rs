@@ -1,5 +1,6 @@
 //! Procedural macros of [`bedrock-profiles`](https://docs.rs/bedrock-profiles). Use them through that crate,
-//! which documents them; the generated code names the runtime only through `::bedrock_profiles::__private`.
+//! which documents them; the generated code names the runtime only through `::bedrock_profiles::__private1` (or
+//! the `crate = path` of the call; see `runtime`).
 //!
 //! Each macro runs in stages, one module each: parse (syntax only, stops at the first syntax error), check
 //! (interprets values and calls the rulebook of `bedrock-profiles-core`, collecting every error), expand.
@@ -15,10 +16,13 @@ mod emit;
 mod files;
 #[cfg(test)]
 mod fuzz;
+#[cfg(test)]
+mod lexes;
 #[cfg(all(test, feature = "files"))]
 mod parity;
 mod profile;
 mod prompt;
+mod runtime;
 mod syntax;
 mod value;
 

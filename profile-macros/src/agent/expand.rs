@@ -1,9 +1,10 @@
 //! Stage 3: the struct (with its docs), the `Agent` impl and one `const` assertion per step profile. Generated code
-//! names the runtime only through `::bedrock_profiles::__private`.
+//! names the runtime only through [`Code::rt`] and [`crate::runtime::Runtime::spanned`].
 
 use super::check::{Agent, Checked};
 use crate::code::Code;
 use crate::emit::option;
+use crate::runtime::Runtime;
 use crate::syntax::{ProfilePaths, path_span, path_text};
 use bedrock_profiles_core::decl::StepProfile;
 use bedrock_profiles_core::models::ModelRef;
@@ -14,24 +15,32 @@ use syn::DeriveInput;
 fn implementation(c: &mut Code, input: &DeriveInput, spec: impl FnOnce(&mut Code)) {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    c.tokens(quote! {
-        impl #impl_generics ::bedrock_profiles::__private::Agent for #ident #ty_generics #where_clause
+    c.str("impl");
+    c.tokens(quote!(#impl_generics));
+    c.str(" ");
+    c.rt("Agent");
+    c.str(" for ");
+    c.tokens(quote!(#ident #ty_generics #where_clause));
+    c.group(Delimiter::Brace, |c| {
+        c.str("const SPEC: &'static ");
+        c.rt("AgentSpec");
+        c.str("<'static> = ");
+        spec(c);
+        c.str(";");
     });
-    c.open(Delimiter::Brace);
-    c.str("const SPEC: &'static ::bedrock_profiles::__private::AgentSpec<'static> = ");
-    spec(c);
-    c.str(";");
-    c.close();
 }
 
 /// The struct, a stub `Agent` impl (so uses of the agent add no errors of their own), and the assertions of the
 /// step profiles when the model is known.
-pub fn fallback(input: &DeriveInput, item: TokenStream, checked: Option<&Checked>) -> TokenStream {
-    let mut c = Code::new();
+pub fn fallback(
+    runtime: Runtime,
+    input: &DeriveInput,
+    item: TokenStream,
+    checked: Option<&Checked>,
+) -> TokenStream {
+    let mut c = Code::new(runtime);
     c.tokens(item);
-    implementation(&mut c, input, |c| {
-        c.str("::bedrock_profiles::__private::STUB_AGENT_SPEC")
-    });
+    implementation(&mut c, input, |c| c.rt("STUB_AGENT_SPEC"));
     if let Some(checked) = checked
         && let Some(model) = checked.decl.model.value()
     {
@@ -66,12 +75,13 @@ pub fn assertions<L>(
 
 /// Everything, for an agent without errors.
 pub fn agent<L>(
+    runtime: Runtime,
     agent: &Agent<L>,
     input: &DeriveInput,
     item: TokenStream,
     docs: &[String],
 ) -> TokenStream {
-    let mut c = Code::new();
+    let mut c = Code::new(runtime);
     // The item as written, the generated docs after the user's own attributes.
     crate::emit::after_attributes(&mut c, item, |c| crate::emit::doc(c, docs));
     implementation(&mut c, input, |c| spec(c, agent));
@@ -80,9 +90,9 @@ pub fn agent<L>(
     // `include_bytes!` of the file the macro read: editing it rebuilds the crate (and re-checks it). The text
     // itself is the one the rules checked (the file's final line break dropped).
     if let Some(path) = &agent.tracked {
-        c.str("const _: &[u8] = ::core::include_bytes!(");
-        c.lit(&path.to_string_lossy());
-        c.str(");");
+        c.str("const _: &[u8] = ::core::include_bytes!");
+        c.group(Delimiter::Parenthesis, |c| c.lit(&path.to_string_lossy()));
+        c.str(";");
     }
     c.tokens(crate::emit::warnings_item(&agent.warnings));
     c.finish()
@@ -90,9 +100,14 @@ pub fn agent<L>(
 
 /// The `&AgentSpec` of an agent without errors.
 pub(crate) fn spec<L>(c: &mut Code, agent: &Agent<L>) {
+    c.str("&");
+    c.rt("AgentSpec ");
+    c.group(Delimiter::Brace, |c| spec_fields(c, agent));
+}
+
+/// The fields of the `AgentSpec` struct literal.
+fn spec_fields<L>(c: &mut Code, agent: &Agent<L>) {
     let r = &agent.resolved;
-    c.str("&::bedrock_profiles::__private::AgentSpec ");
-    c.open(Delimiter::Brace);
     c.str("name: ");
     c.lit(&r.name);
     c.str(", description: ");
@@ -111,28 +126,33 @@ pub(crate) fn spec<L>(c: &mut Code, agent: &Agent<L>) {
             // Spanned on the path, so that a type error points at it.
             Some(path) => {
                 let span = path_span(&path);
-                c.tokens(quote_spanned!(span=> ::bedrock_profiles::__private::profile_ref(&#path)));
+                let profile_ref = c.runtime().spanned(span, "profile_ref");
+                c.tokens(quote_spanned!(span=> #profile_ref(&#path)));
             }
-            None => c.str("::bedrock_profiles::__private::None"),
+            None => c.rt("None"),
         }
     }
-    c.str(", base_prompt_templates: &[");
-    for (i, template) in r.base_prompt_templates.iter().enumerate() {
-        if i > 0 {
-            c.str(", ");
+    c.str(", base_prompt_templates: &");
+    c.group(Delimiter::Bracket, |c| {
+        for (i, template) in r.base_prompt_templates.iter().enumerate() {
+            if i > 0 {
+                c.str(", ");
+            }
+            c.group(Delimiter::Parenthesis, |c| {
+                c.rt("PromptType::");
+                write!(c, "{:?}, ", template.step);
+                c.lit(&template.text);
+            });
         }
-        let step = template.step;
-        write!(c, "(::bedrock_profiles::__private::PromptType::{step:?}, ");
-        c.lit(&template.text);
-        c.str(")");
-    }
-    c.str("], guardrail: ");
-    option(c, r.guardrail.as_ref(), |c, (id, version)| {
-        c.str("::bedrock_profiles::__private::AgentGuardrail { id: ");
-        c.lit(id);
-        c.str(", version: ");
-        c.lit(version);
-        c.str(" }");
     });
-    c.close();
+    c.str(", guardrail: ");
+    option(c, r.guardrail.as_ref(), |c, (id, version)| {
+        c.rt("AgentGuardrail");
+        c.group(Delimiter::Brace, |c| {
+            c.str("id: ");
+            c.lit(id);
+            c.str(", version: ");
+            c.lit(version);
+        });
+    });
 }

@@ -6,6 +6,7 @@ pub(crate) mod doc;
 pub(crate) mod expand;
 
 use crate::ctxt::Ctxt;
+use crate::runtime::Runtime;
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::Data;
@@ -35,8 +36,12 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             "`#[agent]` applies to structs only, found a union",
         ),
     }
+    let mut runtime = Runtime::default();
     let checked = match syn::parse2::<crate::attr::Args>(args) {
-        Ok(args) => Some(check::agent(&mut cx, &input.ident, args.args)),
+        Ok(mut args) => {
+            runtime = crate::runtime::take_crate(&mut cx, &mut args.args);
+            Some(check::agent(&mut cx, &input.ident, args.args))
+        }
         // A syntax error stops the reading of the arguments.
         Err(error) => {
             cx.syn_error(error);
@@ -48,9 +53,9 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     {
         let user_docs = input.attrs.iter().any(|a| a.path().is_ident("doc"));
         let docs = doc::docs(&agent, user_docs);
-        return expand::agent(&agent, &input, tokens, &docs);
+        return expand::agent(runtime, &agent, &input, tokens, &docs);
     }
-    let fallback = expand::fallback(&input, tokens, checked.as_ref());
+    let fallback = expand::fallback(runtime, &input, tokens, checked.as_ref());
     let errors = cx.into_compile_errors();
     quote!(#fallback #errors)
 }

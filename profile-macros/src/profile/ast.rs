@@ -1,18 +1,21 @@
 //! Stage 1: the syntax of `inference_profile! { ... }`, nothing more.
 //!
 //! ```text
-//! input   := profile*
+//! input   := ('crate' '=' path ';')? profile*
 //! profile := attribute* visibility IDENT '{' (entry ',')* entry? (',' '..' path)? '}'
 //! entry   := IDENT ':' value        value := token trees up to the next top-level ','
 //! ```
 //! Values are kept as token streams; the check stage interprets them per key.
 
+use crate::runtime::Runtime;
 use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, Path, Token, Visibility, braced};
 
 pub struct Input {
+    /// Where the runtime is: the default, or a leading `crate = path;`.
+    pub runtime: Runtime,
     pub profiles: Vec<ProfileDecl>,
 }
 
@@ -33,12 +36,32 @@ pub struct Entry {
 
 impl Parse for Input {
     fn parse(input: ParseStream) -> syn::Result<Self> {
+        let runtime = leading_crate(input)?;
         let mut profiles = Vec::new();
         while !input.is_empty() {
             profiles.push(input.parse()?);
         }
-        Ok(Input { profiles })
+        Ok(Input { runtime, profiles })
     }
+}
+
+/// A leading `crate = path;` (no profile starts with the keyword `crate`).
+fn leading_crate(input: ParseStream) -> syn::Result<Runtime> {
+    if !(input.peek(Token![crate]) && input.peek2(Token![=])) {
+        return Ok(Runtime::default());
+    }
+    let key = input.call(Ident::parse_any)?;
+    input.parse::<Token![=]>()?;
+    let mut value = TokenStream::new();
+    while !input.is_empty() && !input.peek(Token![;]) {
+        value.extend([input.parse::<proc_macro2::TokenTree>()?]);
+    }
+    let path = crate::runtime::parse_crate(&key, value)?;
+    if !input.peek(Token![;]) {
+        return Err(input.error("expected `;` after `crate = path`"));
+    }
+    input.parse::<Token![;]>()?;
+    Ok(Runtime::at(&path))
 }
 
 impl Parse for ProfileDecl {

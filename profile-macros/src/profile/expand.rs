@@ -24,7 +24,9 @@ pub fn profile(c: &mut Code, p: &Profile, docs: &[String]) {
     emit::doc(c, docs);
     let vis = &p.vis;
     c.tokens(quote!(#vis const #ident));
-    c.str(": ::bedrock_profiles::__private::InferenceProfile = ");
+    c.str(": ");
+    c.rt("InferenceProfile");
+    c.str(" = ");
     let value = |c: &mut Code| {
         let base = match &base {
             Some(b) if self_base => Base::SelfPath(b),
@@ -33,14 +35,7 @@ pub fn profile(c: &mut Code, p: &Profile, docs: &[String]) {
         };
         // Warnings (a model past its end of life, a deprecated setting) are statements of the initializer, so that
         // they stand wherever the const does (an `impl` block takes no `const _` item).
-        let braced = !p.warnings.is_empty();
-        if braced {
-            c.open(Delimiter::Brace);
-            for (span, message) in &p.warnings {
-                c.tokens(emit::warning(*span, message));
-            }
-        }
-        match &p.full {
+        let initializer = |c: &mut Code| match &p.full {
             // A base of this invocation, merged by the macro: the const written out whole, which is exactly the
             // profile the rules checked (a bare `..NAME` in an `impl` block would name a module-level const).
             Some(full) if p.merged() => {
@@ -49,21 +44,32 @@ pub fn profile(c: &mut Code, p: &Profile, docs: &[String]) {
                 emit::profile_value(c, &decl, &Exprs::default(), Base::Empty);
             }
             _ => emit::profile_value(c, &p.decl, &p.exprs, base),
-        }
-        if braced {
-            c.close();
+        };
+        if p.warnings.is_empty() {
+            initializer(c);
+        } else {
+            c.group(Delimiter::Brace, |c| {
+                for (span, message) in &p.warnings {
+                    c.tokens(emit::warning(*span, message));
+                }
+                initializer(c);
+            });
         }
     };
     // `..Self::BASE`: the profile is an associated const of an `impl` block, where no `const _` assertion can
     // stand and the const is named `Self::NAME`; its initializer checks itself instead (when it is used).
     if p.needs_const_check() && self_base {
         let span = p.decl.base.as_ref().map_or(ident.span(), |b| b.loc);
-        c.tokens(quote::quote_spanned!(span=> ::bedrock_profiles::__private::checked));
-        c.open_spanned(Delimiter::Parenthesis, span);
-        value(c);
-        c.str(", ::bedrock_profiles::__private::Surface::Converse, ::bedrock_profiles::__private::None, ");
-        c.lit(&format!("profile `{ident}`"));
-        c.close();
+        c.tokens(c.runtime().spanned(span, "checked"));
+        c.spanned(span, Delimiter::Parenthesis, |c| {
+            value(c);
+            c.str(", ");
+            c.rt("Surface::Converse");
+            c.str(", ");
+            c.rt("None");
+            c.str(", ");
+            c.lit(&format!("profile `{ident}`"));
+        });
         c.str(";");
         return;
     }
@@ -106,7 +112,9 @@ pub fn stub(c: &mut Code, p: &Profile) {
     c.tokens(attrs);
     let (vis, ident) = (&p.vis, &p.ident);
     c.tokens(quote!(#vis const #ident));
-    c.str(
-        ": ::bedrock_profiles::__private::InferenceProfile = ::bedrock_profiles::__private::REPORTED;",
-    );
+    c.str(": ");
+    c.rt("InferenceProfile");
+    c.str(" = ");
+    c.rt("REPORTED");
+    c.str(";");
 }

@@ -23,6 +23,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
             return quote!(#error);
         }
     };
+    let runtime = input.runtime;
     let mut profiles: Vec<check::Profile> = Vec::with_capacity(input.profiles.len());
     // Names as strings: comparing two `Ident`s prints both through the proc-macro bridge, and a map keeps a long
     // invocation linear.
@@ -56,7 +57,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
     // One text for the whole invocation, lexed once (see `crate::code`). A profile with an error (or derived from
     // one of this invocation that has one) is a stub const beside the errors, so that its uses, and the profiles of
     // other invocations derived from it, raise no errors of their own.
-    let mut code = Code::new();
+    let mut code = Code::new(runtime);
     for (i, (p, broken)) in profiles.iter().zip(broken).enumerate() {
         if duplicate[i] {
             continue;
@@ -173,12 +174,12 @@ mod tests {
         .unwrap_or_default();
         assert_eq!(out.matches("compile_error").count(), 2, "{out}");
         // `P` and `D` (derived from it) are stubs; `Q` is whole.
-        assert_eq!(out.matches("__private :: REPORTED ;").count(), 2, "{out}");
+        assert_eq!(out.matches("__private1 :: REPORTED ;").count(), 2, "{out}");
         assert!(out.contains("const P :"), "{out}");
         assert!(out.contains("const D :"), "{out}");
         assert!(!out.contains("10u32"), "{out}");
         assert!(
-            out.contains("temperature : :: bedrock_profiles :: __private :: Some (0.5f32)"),
+            out.contains("temperature : :: bedrock_profiles :: __private1 :: Some (0.5f32)"),
             "{out}"
         );
     }

@@ -1,12 +1,13 @@
 //! Stage 3: the `Prompt` impl with its `const` spec and straight-line rendering code (`write_part`, the one
 //! rendering path: `render_part` is the trait's, over it), the `const` assertions on the
-//! profiles, and the file tracking. Generated code names the runtime only through `::bedrock_profiles::__private`.
+//! profiles, and the file tracking. Generated code names the runtime only through [`Code::rt`] and
+//! [`crate::runtime::Runtime::spanned`].
 
 use super::check::{Field, Kind, Prompt};
 use crate::code::Code;
 use crate::emit::option;
 use crate::syntax::{path_span, path_text};
-use bedrock_profiles_core::decl::TemplateSource;
+use bedrock_profiles_core::decl::{ResolvedVariant, TemplateSource};
 use bedrock_profiles_core::template::Segment;
 use proc_macro2::{Delimiter, Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -18,13 +19,20 @@ fn segments<L>(source: &TemplateSource<L>) -> Vec<Segment<'_>> {
 
 /// `fmt::Write` rendering: one write per segment. `names` are the fields' identifiers as written (`r#type`).
 fn write_body<L>(c: &mut Code, source: &TemplateSource<L>, fields: &[Field], names: &[String]) {
-    c.str("{");
+    c.group(Delimiter::Brace, |c| {
+        write_segments(c, source, fields, names);
+        c.str("::core::result::Result::Ok(())");
+    });
+}
+
+/// One write per segment of the template.
+fn write_segments<L>(c: &mut Code, source: &TemplateSource<L>, fields: &[Field], names: &[String]) {
     for segment in segments(source) {
         match segment {
             Segment::Text(text) => {
-                c.str("__w.write_str(");
-                c.lit(text);
-                c.str(")?;");
+                c.str("__w.write_str");
+                c.group(Delimiter::Parenthesis, |c| c.lit(text));
+                c.str("?;");
             }
             Segment::Variable { name, .. } => {
                 let Some(i) = fields.iter().position(|f| f.name == name) else {
@@ -36,10 +44,14 @@ fn write_body<L>(c: &mut Code, source: &TemplateSource<L>, fields: &[Field], nam
                         c,
                         "__w.write_str(::core::convert::AsRef::<str>::as_ref(&self.{ident}))?;"
                     ),
-                    Kind::Int => write!(
-                        c,
-                        "__w.write_str(::bedrock_profiles::__private::itoa::Buffer::new().format(self.{ident}))?;"
-                    ),
+                    Kind::Int => {
+                        c.str("__w.write_str");
+                        c.group(Delimiter::Parenthesis, |c| {
+                            c.rt("itoa::Buffer::new().format");
+                            write!(c, "(self.{ident})");
+                        });
+                        c.str("?;");
+                    }
                     Kind::Display => write!(
                         c,
                         "__w.write_fmt(::core::format_args!(\"{{}}\", self.{ident}))?;"
@@ -48,7 +60,6 @@ fn write_body<L>(c: &mut Code, source: &TemplateSource<L>, fields: &[Field], nam
             }
         }
     }
-    c.str("::core::result::Result::Ok(()) }");
 }
 
 /// `(0usize | 2usize, Part::Text) => { ... }`: the variants sharing one template share one arm.
@@ -68,31 +79,44 @@ fn arms<L>(c: &mut Code, p: &Prompt<L>) {
         }
     }
     for (source, indices, part) in parts {
-        c.str("(");
-        for (k, index) in indices.iter().enumerate() {
-            write!(c, "{}{index}usize", if k > 0 { " | " } else { "" });
-        }
-        write!(c, ", ::bedrock_profiles::__private::Part::{part}) => ");
+        c.group(Delimiter::Parenthesis, |c| {
+            for (k, index) in indices.iter().enumerate() {
+                write!(c, "{}{index}usize", if k > 0 { " | " } else { "" });
+            }
+            c.str(", ");
+            c.rt("Part::");
+            c.str(part);
+        });
+        c.str(" => ");
         write_body(c, &p.resolved.templates[source], &p.fields, &names);
     }
 }
 
 pub(crate) fn spec<L>(c: &mut Code, p: &Prompt<L>) {
     let r = &p.resolved;
-    c.str("::bedrock_profiles::__private::PromptSpec ");
-    c.open(Delimiter::Brace);
-    c.str("name: ");
-    c.lit(&r.name);
-    c.str(", description: ");
-    option(c, r.description.as_deref(), Code::lit);
-    c.str(", variants: &");
-    c.open(Delimiter::Bracket);
-    for (i, v) in r.variants.iter().enumerate() {
-        if i > 0 {
-            c.str(", ");
-        }
-        c.str("::bedrock_profiles::__private::PromptVariant ");
-        c.open(Delimiter::Brace);
+    c.rt("PromptSpec ");
+    c.group(Delimiter::Brace, |c| {
+        c.str("name: ");
+        c.lit(&r.name);
+        c.str(", description: ");
+        option(c, r.description.as_deref(), Code::lit);
+        c.str(", variants: &");
+        c.group(Delimiter::Bracket, |c| {
+            for (i, v) in r.variants.iter().enumerate() {
+                if i > 0 {
+                    c.str(", ");
+                }
+                variant(c, p, v);
+            }
+        });
+    });
+}
+
+/// A `PromptVariant` of the spec.
+fn variant<L>(c: &mut Code, p: &Prompt<L>, v: &ResolvedVariant) {
+    let r = &p.resolved;
+    c.rt("PromptVariant ");
+    c.group(Delimiter::Brace, |c| {
         c.str("name: ");
         c.lit(&v.name);
         c.str(", model: ");
@@ -102,30 +126,29 @@ pub(crate) fn spec<L>(c: &mut Code, p: &Prompt<L>) {
             Some(path) => {
                 // Spanned on the path, so that a path to something else than a profile is reported there.
                 let span = path_span(&path);
-                c.tokens(quote_spanned!(span=> ::bedrock_profiles::__private::profile_ref(&#path)));
+                let profile_ref = c.runtime().spanned(span, "profile_ref");
+                c.tokens(quote_spanned!(span=> #profile_ref(&#path)));
             }
-            None => c.str("::bedrock_profiles::__private::None"),
+            None => c.rt("None"),
         }
         let kind = if v.system.is_some() { "Chat" } else { "Text" };
-        write!(
-            c,
-            ", template_type: ::bedrock_profiles::__private::TemplateType::{kind}, text: "
-        );
+        c.str(", template_type: ");
+        c.rt("TemplateType::");
+        c.str(kind);
+        c.str(", text: ");
         c.lit(r.text(v));
         c.str(", system: ");
         option(c, r.system(v), Code::lit);
-        c.str(", variables: &[");
-        for (k, n) in v.variables.iter().enumerate() {
-            if k > 0 {
-                c.str(", ");
+        c.str(", variables: &");
+        c.group(Delimiter::Bracket, |c| {
+            for (k, n) in v.variables.iter().enumerate() {
+                if k > 0 {
+                    c.str(", ");
+                }
+                c.lit(n);
             }
-            c.lit(n);
-        }
-        c.str("]");
-        c.close();
-    }
-    c.close();
-    c.close();
+        });
+    });
 }
 
 /// `const _: () = assert_valid(PROFILE, Surface::PromptManagement, Some(&MODEL), "...")`, once per distinct
@@ -209,9 +232,9 @@ pub fn prompt<L>(c: &mut Code, p: &Prompt<L>, generics: &Generics) {
     c.tokens(crate::emit::warnings_item(&p.warnings));
     for abs in &p.tracked {
         if let Some(abs) = abs.to_str() {
-            c.str("const _: &[u8] = ::core::include_bytes!(");
-            c.lit(abs);
-            c.str(");");
+            c.str("const _: &[u8] = ::core::include_bytes!");
+            c.group(Delimiter::Parenthesis, |c| c.lit(abs));
+            c.str(";");
         }
     }
     c.tokens(display_checks(p, generics));
@@ -235,18 +258,30 @@ pub(crate) fn impl_prompt<L>(c: &mut Code, p: &Prompt<L>, generics: &Generics) {
         }
         _ => quote!(where #(#display_bounds),*),
     };
-    c.tokens(quote! {
-        #[automatically_derived]
-        impl #impl_generics ::bedrock_profiles::__private::Prompt for #ident #ty_generics #where_clause
+    c.str("#[automatically_derived] impl");
+    c.tokens(quote!(#impl_generics));
+    c.str(" ");
+    c.rt("Prompt");
+    c.str(" for ");
+    c.tokens(quote!(#ident #ty_generics #where_clause));
+    c.group(Delimiter::Brace, |c| {
+        c.str("const SPEC: ");
+        c.rt("PromptSpec");
+        c.str("<'static> = ");
+        spec(c, p);
+        c.str("; #[inline] fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>");
+        c.group(Delimiter::Parenthesis, |c| {
+            c.str("&self, variant: usize, part: ");
+            c.rt("Part");
+            c.str(", __w: &mut __W");
+        });
+        c.str(" -> ::core::fmt::Result ");
+        c.group(Delimiter::Brace, |c| {
+            c.str("match (variant, part) ");
+            c.group(Delimiter::Brace, |c| {
+                arms(c, p);
+                c.str("_ => ::core::result::Result::Ok(()),");
+            });
+        });
     });
-    c.open(Delimiter::Brace);
-    c.str("const SPEC: ::bedrock_profiles::__private::PromptSpec<'static> = ");
-    spec(c, p);
-    c.str(
-        "; #[inline] fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>(&self, variant: usize, \
-         part: ::bedrock_profiles::__private::Part, __w: &mut __W) -> ::core::fmt::Result { match (variant, part) {",
-    );
-    arms(c, p);
-    c.str("_ => ::core::result::Result::Ok(()), } }");
-    c.close();
 }

@@ -5,12 +5,22 @@ pub(crate) mod doc;
 pub(crate) mod expand;
 
 use crate::ctxt::Ctxt;
+use crate::runtime::Runtime;
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Data, DeriveInput, Fields};
 
 pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     let mut cx = Ctxt::new();
+    // The arguments first: their `crate = path` says where the runtime is, for the stub impls too.
+    let args = syn::parse2::<crate::attr::Args>(attr).map(|mut args| {
+        let runtime = crate::runtime::take_crate(&mut cx, &mut args.args);
+        (args, runtime)
+    });
+    let runtime = match &args {
+        Ok((_, runtime)) => runtime.clone(),
+        Err(_) => Runtime::default(),
+    };
     let parsed: DeriveInput = match syn::parse2::<DeriveInput>(item.clone()) {
         Ok(input) => input,
         // A function, an impl, ...: not a type the fields of which could be the variables.
@@ -28,7 +38,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
             return quote!(#errors #item);
         }
     };
-    let stub = || crate::emit::prompt_stub(&parsed.ident, &parsed.generics);
+    let stub = || crate::emit::prompt_stub(&runtime, &parsed.ident, &parsed.generics);
     let (fields, span, what) = match &parsed.data {
         Data::Struct(s) => match &s.fields {
             Fields::Named(fields) => (Some(fields.clone()), parsed.ident.span(), ""),
@@ -60,8 +70,8 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
             return quote!(#errors #item #stub);
         }
     };
-    let args: crate::attr::Args = match syn::parse2(attr) {
-        Ok(args) => args,
+    let args = match args {
+        Ok((args, _)) => args,
         Err(error) => {
             let error = error.to_compile_error();
             let stub = stub();
@@ -78,7 +88,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     };
     let user_docs = parsed.attrs.iter().any(|a| a.path().is_ident("doc"));
     let docs = doc::docs(&prompt, user_docs, "#[prompt]");
-    let mut code = crate::code::Code::new();
+    let mut code = crate::code::Code::new(runtime);
     crate::emit::after_attributes(&mut code, item, |c| crate::emit::doc(c, &docs));
     expand::prompt(&mut code, &prompt, &parsed.generics);
     code.finish()
