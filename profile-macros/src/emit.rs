@@ -10,6 +10,7 @@ use bedrock_profiles_core::decl::{
     GuardrailDecl, ProfileDecl, ProfileKey, ReasoningDecl, SchemaDecl, Setting,
 };
 use bedrock_profiles_core::models::{self, ModelRef, ModelTarget};
+use bedrock_profiles_core::rules::Surface;
 use proc_macro2::{Delimiter, Literal, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::{Generics, Ident};
@@ -508,11 +509,20 @@ pub fn warnings_item(warnings: &[(Span, String)]) -> TokenStream {
 
 /// `const _: () = assert_valid(PROFILE, Surface::X, model, "what");`, its call spanned at `span` so that rustc's
 /// E0080 points there.
+/// The runtime path of `surface`'s variant, `Surface::Converse`, ...
+pub fn surface_path(c: &mut Code, surface: Surface) {
+    c.rt(match surface {
+        Surface::Converse => "Surface::Converse",
+        Surface::PromptManagement => "Surface::PromptManagement",
+        Surface::Agent => "Surface::Agent",
+    });
+}
+
 pub fn assertion(
     c: &mut Code,
     span: Span,
     profile: TokenStream,
-    surface: &str,
+    surface: Surface,
     model: Option<&ModelRef>,
     what: &str,
 ) {
@@ -521,8 +531,8 @@ pub fn assertion(
     c.spanned(span, Delimiter::Parenthesis, |c| {
         c.tokens(profile);
         c.str(", ");
-        c.rt("Surface::");
-        write!(c, "{surface}, ");
+        surface_path(c, surface);
+        c.str(", ");
         // A reference to the literal itself, not to a `const __MODEL` beside it: one item less for rustc, and the
         // value (`Cow::Borrowed` parts only) needs no destructor at compile time.
         option(c, model, |c, m| {

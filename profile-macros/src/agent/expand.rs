@@ -8,6 +8,7 @@ use crate::runtime::Runtime;
 use crate::syntax::{ProfilePaths, path_span, path_text};
 use bedrock_profiles_core::decl::StepProfile;
 use bedrock_profiles_core::models::ModelRef;
+use bedrock_profiles_core::rules::Surface;
 use proc_macro2::{Delimiter, Ident, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::DeriveInput;
@@ -69,7 +70,7 @@ pub fn assertions<L>(
             step.step.key()
         );
         let span = path_span(&path);
-        crate::emit::assertion(c, span, quote!(#path), "Agent", Some(model), &what);
+        crate::emit::assertion(c, span, quote!(#path), Surface::Agent, Some(model), &what);
     }
 }
 

@@ -16,10 +16,10 @@ use syn::{Attribute, Ident, Path, Token, Visibility, braced};
 pub struct Input {
     /// Where the runtime is: the default, or a leading `crate = path;`.
     pub runtime: Runtime,
-    pub profiles: Vec<ProfileDecl>,
+    pub profiles: Vec<ProfileItem>,
 }
 
-pub struct ProfileDecl {
+pub struct ProfileItem {
     pub attrs: Vec<Attribute>,
     pub vis: Visibility,
     pub ident: Ident,
@@ -64,7 +64,7 @@ fn leading_crate(input: ParseStream) -> syn::Result<Runtime> {
     Ok(Runtime::at(&path))
 }
 
-impl Parse for ProfileDecl {
+impl Parse for ProfileItem {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let attrs = input.call(Attribute::parse_outer)?;
         let vis: Visibility = input.parse()?;
@@ -104,7 +104,7 @@ impl Parse for ProfileDecl {
             }
             body.parse::<Token![,]>()?;
         }
-        Ok(ProfileDecl {
+        Ok(ProfileItem {
             attrs,
             vis,
             ident,

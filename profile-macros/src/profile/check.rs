@@ -1,6 +1,6 @@
 //! Stage 2: the entries as the declaration layer's nodes, read and checked there; its issues become spanned errors.
 
-use super::ast::ProfileDecl as Syntax;
+use super::ast::ProfileItem;
 use crate::ctxt::Ctxt;
 use crate::syntax::{self, Exprs};
 use bedrock_profiles_core::InferenceProfile;
@@ -60,7 +60,7 @@ impl Profile {
 }
 
 /// Reads one profile (syntax errors in `cx` of the result); [`check`] then runs the rules.
-pub fn read(item: Syntax) -> Profile {
+pub fn read(item: ProfileItem) -> Profile {
     let mut cx = Ctxt::new();
     let mut exprs = Exprs::default();
     let mut entries = Vec::with_capacity(item.entries.len());

@@ -5,6 +5,7 @@ use crate::code::Code;
 use crate::emit::{self, Base};
 use crate::syntax::Exprs;
 use bedrock_profiles_core::decl::{Name, ProfileDecl};
+use bedrock_profiles_core::rules::Surface;
 use proc_macro2::{Delimiter, Ident, TokenStream};
 use quote::{ToTokens, quote};
 
@@ -64,7 +65,7 @@ pub fn profile(c: &mut Code, p: &Profile, docs: &[String]) {
         c.spanned(span, Delimiter::Parenthesis, |c| {
             value(c);
             c.str(", ");
-            c.rt("Surface::Converse");
+            crate::emit::surface_path(c, Surface::Converse);
             c.str(", ");
             c.rt("None");
             c.str(", ");
@@ -95,7 +96,7 @@ pub fn profile(c: &mut Code, p: &Profile, docs: &[String]) {
         c,
         span,
         quote!(#name),
-        "Converse",
+        Surface::Converse,
         None,
         &format!("profile `{ident}`"),
     );

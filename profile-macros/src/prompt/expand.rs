@@ -8,6 +8,7 @@ use crate::code::Code;
 use crate::emit::option;
 use crate::syntax::{path_span, path_text};
 use bedrock_profiles_core::decl::{ResolvedVariant, TemplateSource};
+use bedrock_profiles_core::rules::Surface;
 use bedrock_profiles_core::template::Segment;
 use proc_macro2::{Delimiter, Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -181,7 +182,7 @@ fn assertions<L>(c: &mut Code, p: &Prompt<L>) {
             c,
             span,
             quote!(#path),
-            "PromptManagement",
+            Surface::PromptManagement,
             v.model.as_ref(),
             &what,
         );
