@@ -32,7 +32,10 @@ fn loads_writes_back_and_goes_into_create_agent() {
     let agent = d.agent("a").unwrap();
     assert_eq!(
         agent.guardrail,
-        Some(("gr0abc123".to_owned(), "3".to_owned()))
+        Some(files::ResolvedGuardrail {
+            id: "gr0abc123".to_owned(),
+            version: "3".to_owned()
+        })
     );
     let written = d.to_toml();
     assert!(written.contains("[agents.a.guardrail]"), "{written}");
@@ -57,7 +60,10 @@ fn loads_writes_back_and_goes_into_create_agent() {
     let d = files::parse("bedrock.json", json, Format::Json).unwrap();
     assert_eq!(
         d.agent("a").unwrap().guardrail,
-        Some(("gr0abc123".to_owned(), "DRAFT".to_owned()))
+        Some(files::ResolvedGuardrail {
+            id: "gr0abc123".to_owned(),
+            version: "DRAFT".to_owned()
+        })
     );
 }
 

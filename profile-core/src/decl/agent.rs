@@ -4,7 +4,7 @@
 use super::keys::{AgentKey, GuardrailKey};
 use super::nested::GuardrailDecl;
 use super::read::Reader;
-use super::resolved::{ResolvedAgent, StepProfile, StepTemplate};
+use super::resolved::{ResolvedAgent, ResolvedGuardrail, StepProfile, StepTemplate};
 use super::source::{self, ProfileTable, Sources};
 use super::{Entry, IssueKind, Issues, Name, Node, ProfileRef, Raw, Setting, Syntax, kebab_case};
 use crate::agent::{self, AgentViolation, PromptType};
@@ -177,11 +177,12 @@ impl<L: Clone> AgentDecl<L> {
             idle_session_ttl: self.idle_session_ttl.value().map(|(seconds, _)| *seconds),
             steps: self.steps.clone(),
             base_prompt_templates: self.base_prompt_templates.clone(),
-            guardrail: self
-                .guardrail
-                .value()
-                .and_then(|g| g.resolve())
-                .map(|g| (g.id.into_owned(), g.version.into_owned())),
+            guardrail: self.guardrail.value().and_then(|g| g.resolve()).map(|g| {
+                ResolvedGuardrail {
+                    id: g.id.into_owned(),
+                    version: g.version.into_owned(),
+                }
+            }),
         })
     }
 

@@ -37,7 +37,9 @@ pub use nested::{GuardrailDecl, ReasoningDecl};
 pub use profile::{ProfileDecl, SchemaDecl};
 pub use prompt::{ProfileRef, PromptDecl, TemplateSource, VariantDecl};
 pub use read::StringEntry;
-pub use resolved::{ResolvedAgent, ResolvedPrompt, ResolvedVariant, StepProfile, StepTemplate};
+pub use resolved::{
+    ResolvedAgent, ResolvedGuardrail, ResolvedPrompt, ResolvedVariant, StepProfile, StepTemplate,
+};
 pub use source::{NoSources, ProfileTable, Relative, Sources, drop_final_line_break};
 
 /// The syntax a declaration was written in. The front ends hand every declaration over in one shape of [`Node`]s

@@ -116,6 +116,15 @@ pub struct StepTemplate<L> {
     pub loc: L,
 }
 
+/// An agent's guardrail (`guardrailConfiguration`): unlike a profile's, it has no `trace`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedGuardrail {
+    /// `guardrailIdentifier`: the guardrail's id or ARN.
+    pub id: String,
+    /// `guardrailVersion`.
+    pub version: String,
+}
+
 /// An agent after [`super::AgentDecl::check`] (`AgentDecl::resolved`): what `#[agent]` emits, and what the file
 /// loader returns (`files::LoadedAgent`) and `include_profiles!` emits.
 ///
@@ -140,7 +149,7 @@ pub struct ResolvedAgent<L> {
     /// `basePromptTemplate` of the steps whose prompt is overridden.
     pub base_prompt_templates: Vec<StepTemplate<L>>,
     /// `guardrailConfiguration`: the guardrail's id and version.
-    pub guardrail: Option<(String, String)>,
+    pub guardrail: Option<ResolvedGuardrail>,
 }
 
 impl<L> ResolvedAgent<L> {

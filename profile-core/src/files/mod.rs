@@ -118,8 +118,8 @@ pub type LoadedAgent = decl::ResolvedAgent<Range<usize>>;
 // The loader's results are the declaration layer's resolved types (the macros emit the same ones); they are
 // documented here, their public home.
 pub use decl::{
-    Instruction, ProfileRef, ResolvedAgent, ResolvedPrompt, ResolvedVariant, StepProfile,
-    StepTemplate, TemplateSource,
+    Instruction, ProfileRef, ResolvedAgent, ResolvedGuardrail, ResolvedPrompt, ResolvedVariant,
+    StepProfile, StepTemplate, TemplateSource,
 };
 
 impl Declarations {
@@ -249,10 +249,10 @@ impl Declarations {
             knowledge_base_response_generation: step(PromptType::KnowledgeBaseResponseGeneration),
             memory_summarization: step(PromptType::MemorySummarization),
             base_prompt_templates: &templates,
-            guardrail: agent
-                .guardrail
-                .as_ref()
-                .map(|(id, version)| AgentGuardrail { id, version }),
+            guardrail: agent.guardrail.as_ref().map(|g| AgentGuardrail {
+                id: &g.id,
+                version: &g.version,
+            }),
         })
     }
 }

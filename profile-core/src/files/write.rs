@@ -3,7 +3,7 @@
 
 use super::Declarations;
 use crate::decl::keys::{AgentKey, GuardrailKey, PromptKey, SectionKey, UnlistedKey};
-use crate::decl::{ProfileRef, Syntax};
+use crate::decl::{self, ProfileRef, Syntax};
 use crate::models::{ModelRef, ModelTarget};
 use crate::prompt::DEFAULT_VARIANT;
 use toml::{Table, Value};
@@ -104,7 +104,7 @@ pub(super) fn to_toml(d: &Declarations) -> String {
                 t.insert(k.as_str().into(), Value::Table(table));
             }
         }
-        if let Some((id, version)) = &a.guardrail {
+        if let Some(decl::ResolvedGuardrail { id, version }) = &a.guardrail {
             let mut g = Table::new();
             g.insert(GuardrailKey::Id.as_str().into(), id.as_str().into());
             g.insert(

@@ -4,6 +4,7 @@
 use super::check::Agent;
 use crate::doc::{code, link, model_cell};
 use crate::syntax::path_text;
+use bedrock_profiles_core::decl::ResolvedGuardrail;
 use bedrock_profiles_core::limits::TOP_K_RANGE;
 use bedrock_profiles_core::rules::Surface;
 
@@ -50,7 +51,7 @@ pub fn docs<L>(agent: &Agent<L>, user_docs: bool) -> Vec<String> {
         None => "Bedrock's default".to_owned(),
     };
     lines.push(format!("| `idle_session_ttl` | {ttl} |"));
-    if let Some((id, version)) = &a.guardrail {
+    if let Some(ResolvedGuardrail { id, version }) = &a.guardrail {
         lines.push(format!(
             "| `guardrail` | {} version {} |",
             code(id),

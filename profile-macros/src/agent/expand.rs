@@ -6,7 +6,7 @@ use crate::code::Code;
 use crate::emit::option;
 use crate::runtime::Runtime;
 use crate::syntax::{ProfilePaths, path_span, path_text};
-use bedrock_profiles_core::decl::StepProfile;
+use bedrock_profiles_core::decl::{ResolvedGuardrail, StepProfile};
 use bedrock_profiles_core::models::ModelRef;
 use bedrock_profiles_core::rules::Surface;
 use proc_macro2::{Delimiter, Ident, TokenStream};
@@ -147,13 +147,17 @@ fn spec_fields<L>(c: &mut Code, agent: &Agent<L>) {
         }
     });
     c.str(", guardrail: ");
-    option(c, r.guardrail.as_ref(), |c, (id, version)| {
-        c.rt("AgentGuardrail");
-        c.group(Delimiter::Brace, |c| {
-            c.str("id: ");
-            c.lit(id);
-            c.str(", version: ");
-            c.lit(version);
-        });
-    });
+    option(
+        c,
+        r.guardrail.as_ref(),
+        |c, ResolvedGuardrail { id, version }| {
+            c.rt("AgentGuardrail");
+            c.group(Delimiter::Brace, |c| {
+                c.str("id: ");
+                c.lit(id);
+                c.str(", version: ");
+                c.lit(version);
+            });
+        },
+    );
 }
