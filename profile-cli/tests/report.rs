@@ -329,3 +329,49 @@ fn quantiles_of_many_records_stay_within_the_sketch_error() {
         assert!((got - want).abs() / want < 0.002, "p{q}: {got} vs {want}");
     }
 }
+
+/// A record of `profile` version `version` and `model`, with a latency.
+fn record_line(profile: &str, version: &str, model: &str, latency: u64) -> String {
+    serde_json::json!({
+        "timestamp": "2025-04-10T10:00:00Z",
+        "modelId": model,
+        "requestMetadata": {"bedrock-profile": profile, "bedrock-profile-version": version},
+        "output": {"outputTokenCount": 10, "outputBodyJson": {"metrics": {"latencyMs": latency}}},
+    })
+    .to_string()
+}
+
+#[test]
+fn long_names_are_cut_in_tables_never_a_panic_or_a_wide_table() {
+    // 70,000 characters: past the 65,535 a format width can be, and far wider than any terminal.
+    let long = "n".repeat(70_000);
+    let mut lines = vec![
+        record_line(&long, "1", "m", 100),
+        record_line(&long, "2", "m", 200),
+    ];
+    lines.extend((0..2000).map(|i| record_line(&format!("p{i}"), "1", "m", 100)));
+    let report = Report::from_lines(lines.iter().map(String::as_str), &Filter::default());
+    let table = format::table(&report.groups);
+    assert_eq!(table.lines().count(), 2003);
+    let widest = table.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest < 4 * format::CELL_MAX_CHARS, "{widest}");
+    let cut = table.lines().find(|l| l.starts_with('n')).unwrap();
+    assert!(
+        cut.starts_with(&format!("{}…", "n".repeat(format::CELL_MAX_CHARS - 1))),
+        "{cut}"
+    );
+    // JSON keeps the whole name.
+    assert!(
+        format::json(&report.groups)[0]["profile"]
+            .as_str()
+            .unwrap()
+            .len()
+            == 70_000
+    );
+
+    let cmp = format::compare(&report.groups, &long).expect("two versions");
+    let table = cmp.table();
+    let widest = table.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest < 4 * format::CELL_MAX_CHARS, "{widest}");
+    assert!(table.starts_with(&"n".repeat(10)), "{table}");
+}

@@ -120,10 +120,35 @@ fn pct(r: f64) -> String {
     format!("{:.1}%", r * 100.0)
 }
 
-/// Lays out rows under a header, the first column left-aligned, the others right-aligned.
+/// The most characters a table cell shows (a profile name, a model id, a version); a longer one is cut to this
+/// many, its last an ellipsis (`…`), so a 60 KB name in the logs neither widens every row nor breaks the layout.
+/// JSON and CSV carry the whole text.
+pub const CELL_MAX_CHARS: usize = 80;
+
+/// `s` cut to [`CELL_MAX_CHARS`] characters, with an ellipsis when cut.
+pub fn cell_text(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(CELL_MAX_CHARS) {
+        None => s.into(),
+        Some(_) => {
+            let (end, _) = s
+                .char_indices()
+                .nth(CELL_MAX_CHARS - 1)
+                .unwrap_or((s.len(), ' '));
+            format!("{}…", &s[..end]).into()
+        }
+    }
+}
+
+/// Lays out rows under a header, the first column left-aligned, the others right-aligned; every cell is cut to
+/// [`CELL_MAX_CHARS`], so a line is at most a few times that long whatever the logs hold.
 fn layout(header: &[&str], rows: &[Vec<String>]) -> String {
+    let header: Vec<std::borrow::Cow<'_, str>> = header.iter().map(|h| cell_text(h)).collect();
+    let rows: Vec<Vec<std::borrow::Cow<'_, str>>> = rows
+        .iter()
+        .map(|row| row.iter().map(|c| cell_text(c)).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
+    for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
         }
@@ -141,9 +166,9 @@ fn layout(header: &[&str], rows: &[Vec<String>]) -> String {
         out.push_str(text.trim_end());
         out.push('\n');
     };
-    line(header.to_vec());
-    for row in rows {
-        line(row.iter().map(String::as_str).collect());
+    line(header.iter().map(|c| c.as_ref()).collect());
+    for row in &rows {
+        line(row.iter().map(|c| c.as_ref()).collect());
     }
     out
 }
