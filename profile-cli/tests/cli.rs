@@ -792,3 +792,60 @@ fn check_refuses_tables_with_the_same_rust_name() {
     );
     assert!(err.contains("clashing-names.toml:4:"), "{err}");
 }
+
+/// Runs the command with its stderr's read end closed early (`2>&1 | head -1`): after reading `lines` lines, or,
+/// for 0, before the command starts. Returns the exit status and stdout.
+fn run_with_closed_stderr(args: &[&str], lines: usize) -> (std::process::ExitStatus, String) {
+    use std::io::BufRead;
+    use std::process::Stdio;
+    let mut command = Command::new(BIN);
+    command.args(args).stdout(Stdio::piped());
+    let child = if lines == 0 {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        command.stderr(writer).spawn().unwrap()
+    } else {
+        let mut child = command.stderr(Stdio::piped()).spawn().unwrap();
+        let mut reader = std::io::BufReader::new(child.stderr.take().unwrap());
+        for _ in 0..lines {
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+        }
+        child
+    };
+    drop(command);
+    let output = child.wait_with_output().unwrap();
+    (output.status, stdout(&output))
+}
+
+#[test]
+fn closed_stderr_is_not_a_panic_and_every_file_is_checked() {
+    // Far more errors than a pipe buffers (64 KiB), so the command is still writing when the reader goes away.
+    let dir = scratch("closed-stderr");
+    let bad = dir.join("bad.toml");
+    let mut toml = String::new();
+    for i in 0..3000 {
+        toml.push_str(&format!(
+            "[profiles.p{i}]\nmodel = \"anthropic.claude-3-5-sonnet-20241022-v2:0\"\ntemperature = 5.0\n\n"
+        ));
+    }
+    std::fs::write(&bad, toml).unwrap();
+    let bad = bad.to_str().unwrap();
+    let full = run(&["check", bad]);
+    assert_eq!(full.status.code(), Some(1));
+    assert!(full.stderr.len() > 128 * 1024, "{}", full.stderr.len());
+    for lines in [0, 1] {
+        let (status, out) = run_with_closed_stderr(&["check", bad, SEED], lines);
+        // 101 would be a panic.
+        assert_eq!(
+            status.code(),
+            Some(1),
+            "after {lines} lines: {status} {out}"
+        );
+        assert!(
+            out.contains(&format!("{SEED}: ok")),
+            "after {lines} lines: {out}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
