@@ -564,7 +564,21 @@ fn report_compare_svg_and_emit() {
         "support",
     ]);
     assert_eq!(athena.status.code(), Some(0));
-    assert!(stdout(&athena).contains("FROM logs\n"));
+    assert!(stdout(&athena).contains("FROM \"logs\"\n"));
+    let bad = run(&[
+        "report",
+        "--emit",
+        "athena",
+        "--table",
+        "logs\n; DROP TABLE t",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("must not hold control characters"),
+        "{}",
+        stderr(&bad)
+    );
+    assert!(stdout(&bad).is_empty());
     assert!(stdout(&athena).contains("WHERE \"profile\" = 'support'"));
     assert!(
         stdout(&run(&["report", "--emit", "logs-insights"])).contains("| stats count(*) as calls,")

@@ -265,7 +265,7 @@ fn emitted_queries_read_every_path_the_local_report_reads() {
         athena.contains("\"stop_reason\" IN ('max_tokens', 'length')"),
         "{athena}"
     );
-    assert!(athena.contains("FROM bedrock_invocation_logs\n"));
+    assert!(athena.contains("FROM \"bedrock_invocation_logs\"\n"));
     assert!(athena.trim_end().ends_with("GROUP BY 1, 2\nORDER BY 1, 2;"));
 }
 
@@ -374,4 +374,63 @@ fn long_names_are_cut_in_tables_never_a_panic_or_a_wide_table() {
     let widest = table.lines().map(|l| l.chars().count()).max().unwrap();
     assert!(widest < 4 * format::CELL_MAX_CHARS, "{widest}");
     assert!(table.starts_with(&"n".repeat(10)), "{table}");
+}
+
+#[test]
+fn table_cells_show_control_characters_escaped_and_csv_guards_formulas() {
+    let lines = [
+        record_line("evil\u{1b}[2J\nrow\u{202e}", "1", "m", 100),
+        record_line("=HYPERLINK(\"http://x\")", "1", "m", 100),
+        record_line("+1", "-2", "@m", 100),
+        record_line("plain", "1", "m", 100),
+    ];
+    let report = Report::from_lines(lines.iter().map(String::as_str), &Filter::default());
+    let table = format::table(&report.groups);
+    assert!(
+        !table.chars().any(|c| c.is_control() && c != '\n'),
+        "{table:?}"
+    );
+    assert!(!table.contains('\u{202e}'), "{table:?}");
+    assert_eq!(table.lines().count(), 5, "{table}");
+    assert!(
+        table.contains("evil\\u{1b}[2J\\nrow\\u{202e} v1"),
+        "{table}"
+    );
+    // JSON keeps the text as it was.
+    let json = format::json(&report.groups);
+    assert!(
+        json.as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["profile"] == "evil\u{1b}[2J\nrow\u{202e}")
+    );
+
+    let csv = format::csv(&report.groups);
+    assert!(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","), "{csv}");
+    assert!(csv.contains(",'+1,'-2,"), "{csv}");
+    assert!(csv.contains(",plain,1,"), "{csv}");
+    for line in csv.lines().skip(1) {
+        for cell in line.split(',') {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell} in {line}");
+        }
+    }
+}
+
+#[test]
+fn athena_quotes_the_table_name() {
+    let sql = emit::athena(&Filter::default(), "my-table");
+    assert!(sql.contains("FROM \"my-table\"\n"), "{sql}");
+    assert!(
+        sql.contains("CREATE EXTERNAL TABLE `my-table` (line string)"),
+        "{sql}"
+    );
+    let sql = emit::athena(&Filter::default(), "db.x\"; DROP TABLE t; --");
+    assert!(
+        sql.contains("FROM \"db\".\"x\"\"; DROP TABLE t; --\"\n"),
+        "{sql}"
+    );
+    assert!(emit::check_table_name("logs\n; DROP TABLE t").is_err());
+    assert!(emit::check_table_name("").is_err());
+    assert!(emit::check_table_name("db.").is_err());
+    assert!(emit::check_table_name("db.logs").is_ok());
 }

@@ -162,6 +162,10 @@ fn main() -> ExitCode {
                     write!(out, "{}", emit::logs_insights(&filter)).map(|()| ExitCode::SUCCESS)
                 }
                 (Some(Emit::Athena), _) => {
+                    if let Err(message) = emit::check_table_name(&table) {
+                        say!("error: {message}");
+                        return ExitCode::from(USAGE);
+                    }
                     write!(out, "{}", emit::athena(&filter, &table)).map(|()| ExitCode::SUCCESS)
                 }
                 (None, Some(path)) => report_logs(

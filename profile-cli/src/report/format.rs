@@ -33,11 +33,19 @@ impl Cell {
     }
 }
 
+/// A text cell for CSV: quoted when it holds a separator, a quote or a line break, and, when it starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return, prefixed with `'` so a spreadsheet shows it rather than evaluating
+/// it as a formula (OWASP's advice on CSV injection). Only text from the logs goes through here; numbers do not.
 fn csv_escape(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_owned()
+        s
     }
 }
 
@@ -125,10 +133,32 @@ fn pct(r: f64) -> String {
 /// JSON and CSV carry the whole text.
 pub const CELL_MAX_CHARS: usize = 80;
 
-/// `s` cut to [`CELL_MAX_CHARS`] characters, with an ellipsis when cut.
+/// Whether `c` is shown escaped in a table: control characters (a terminal's escape codes, newlines, tabs) and the
+/// invisible characters that reorder or hide text (bidirectional overrides and isolates, zero-width characters).
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// `s` as a table shows it: control and invisible characters escaped as Rust writes them (`\u{1b}`, `\n`), then cut to
+/// [`CELL_MAX_CHARS`] characters, with an ellipsis when cut.
 pub fn cell_text(s: &str) -> std::borrow::Cow<'_, str> {
+    let s: std::borrow::Cow<'_, str> = if s.chars().any(hidden) {
+        s.chars()
+            .map(|c| {
+                if hidden(c) {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    };
     match s.char_indices().nth(CELL_MAX_CHARS) {
-        None => s.into(),
+        None => s,
         Some(_) => {
             let (end, _) = s
                 .char_indices()
@@ -328,7 +358,11 @@ impl Comparison {
 
     /// As CSV.
     pub fn csv(&self) -> String {
-        let mut out = format!("metric,v{},v{},change\n", self.from, self.to);
+        let mut out = format!(
+            "metric,{},{},change\n",
+            csv_escape(&format!("v{}", self.from)),
+            csv_escape(&format!("v{}", self.to))
+        );
         for (m, x, y, c) in &self.rows {
             let _ = writeln!(out, "{m},{x},{y},{c}");
         }
