@@ -524,6 +524,21 @@ fn report_prints_groups_and_reports_malformed_lines() {
     assert_eq!(json.as_array().map(Vec::len), Some(1));
     assert_eq!(json[0]["group"], "support v4");
 
+    for bad in ["2025-02-31", "2025-04-09T99:99:99Z"] {
+        for flag in ["--since", "--until"] {
+            let out = run(&["report", LOGS, flag, bad]);
+            assert_eq!(out.status.code(), Some(2), "{flag} {bad}");
+            assert!(
+                stderr(&out).contains(&format!(
+                    "`{flag}` must be an RFC 3339 time or a date like 2025-04-09, found `{bad}`"
+                )),
+                "{}",
+                stderr(&out)
+            );
+            assert!(stdout(&out).is_empty());
+        }
+    }
+
     let csv = stdout(&run(&["report", LOGS, "--format", "csv"]));
     assert!(
         csv.starts_with("group,profile,version,model,models,calls,"),
