@@ -434,3 +434,38 @@ fn athena_quotes_the_table_name() {
     assert!(emit::check_table_name("db.").is_err());
     assert!(emit::check_table_name("db.logs").is_ok());
 }
+
+#[test]
+fn counts_past_count_max_make_a_record_malformed_not_saturated() {
+    use bedrock_profiles_cli::report::fields::COUNT_MAX;
+    let line = |n: &str| {
+        format!(
+            r#"{{"modelId":"m","requestMetadata":{{"bedrock-profile":"p"}},"output":{{"outputTokenCount":{n}}}}}"#
+        )
+    };
+    let max = COUNT_MAX.to_string();
+    let over = (COUNT_MAX + 1).to_string();
+    let lines: Vec<String> = [
+        "1e30",
+        "18446744073709551616",
+        "18446744073709551615",
+        over.as_str(),
+        "\"18446744073709551615\"",
+        max.as_str(),
+        "7",
+    ]
+    .iter()
+    .map(|n| line(n))
+    .collect();
+    let report = Report::from_lines(lines.iter().map(String::as_str), &Filter::default());
+    assert_eq!(report.stats.records, 2, "{:?}", report.stats);
+    assert_eq!(report.stats.malformed, 5);
+    for bad in &report.stats.malformed_examples {
+        assert!(bad.reason.contains("is above 1099511627776"), "{bad}");
+    }
+    let group = &report.groups.groups[&GroupKey::Profile {
+        name: "p".into(),
+        version: None,
+    }];
+    assert_eq!(group.output_tokens.sum(), COUNT_MAX + 7);
+}
