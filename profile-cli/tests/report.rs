@@ -469,3 +469,75 @@ fn counts_past_count_max_make_a_record_malformed_not_saturated() {
     }];
     assert_eq!(group.output_tokens.sum(), COUNT_MAX + 7);
 }
+
+#[test]
+fn a_gz_file_that_is_not_gzip_is_an_error_naming_it() {
+    use bedrock_profiles_cli::report::ReportError;
+    let dir = tempfile::tempdir().unwrap();
+    let good = record_line("p", "1", "m", 100);
+    for (name, bytes) in [
+        ("empty.json.gz", &b""[..]),
+        ("plain.json.gz", good.as_bytes()),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        match Report::from_path(&path, &Filter::default(), &mut |_| {}) {
+            Err(e @ ReportError::Read { .. }) => {
+                let text = e.to_string();
+                assert!(
+                    text.contains(name) && text.contains("not a gzip file"),
+                    "{text}"
+                );
+            }
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_line_past_line_max_bytes_is_skipped_and_counted() {
+    use bedrock_profiles_cli::report::input::LINE_MAX_BYTES;
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let good = record_line("p", "1", "m", 100);
+    let mut file = Vec::new();
+    writeln!(file, "{good}").unwrap();
+    file.extend(std::iter::repeat_n(b'x', LINE_MAX_BYTES + 10));
+    file.push(b'\n');
+    writeln!(file, "{good}").unwrap();
+    // Exactly the cap is still a line.
+    let padded = good.clone() + &" ".repeat(LINE_MAX_BYTES - good.len());
+    writeln!(file, "{padded}").unwrap();
+    // A last line without a newline, past the cap.
+    file.extend(std::iter::repeat_n(b'y', LINE_MAX_BYTES + 1));
+    for name in ["long.json", "long.json.gz"] {
+        let path = dir.path().join(name);
+        if name.ends_with(".gz") {
+            let mut gz = flate2::write::GzEncoder::new(
+                std::fs::File::create(&path).unwrap(),
+                flate2::Compression::fast(),
+            );
+            gz.write_all(&file).unwrap();
+            gz.finish().unwrap();
+        } else {
+            std::fs::write(&path, &file).unwrap();
+        }
+        let report = read(&path, &Filter::default());
+        assert_eq!(report.stats.records, 3, "{name}: {:?}", report.stats);
+        assert_eq!(report.stats.malformed, 2, "{name}");
+        let lines: Vec<u64> = report
+            .stats
+            .malformed_examples
+            .iter()
+            .map(|m| m.line)
+            .collect();
+        assert_eq!(lines, [2, 5], "{name}");
+        assert!(
+            report.stats.malformed_examples[0]
+                .reason
+                .contains("longer than 16777216 bytes"),
+            "{:?}",
+            report.stats.malformed_examples
+        );
+    }
+}
