@@ -541,3 +541,32 @@ fn a_line_past_line_max_bytes_is_skipped_and_counted() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn directory_links_are_not_followed_a_loop_ends_and_nothing_counts_twice() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let logs = dir.path().join("logs");
+    std::fs::create_dir_all(logs.join("a/deeper")).unwrap();
+    std::fs::create_dir_all(logs.join("b")).unwrap();
+    let line = record_line("p", "1", "m", 100);
+    std::fs::write(logs.join("a/deeper/1.json"), format!("{line}\n{line}\n")).unwrap();
+    std::fs::write(logs.join("b/2.json"), format!("{line}\n")).unwrap();
+    // A loop (a directory linking to its parent), a link to a sibling, a link to a file, a dangling link, and a
+    // link to itself.
+    symlink(&logs, logs.join("a/deeper/up")).unwrap();
+    symlink(logs.join("a"), logs.join("b/sibling")).unwrap();
+    symlink(logs.join("b/2.json"), logs.join("linked.json")).unwrap();
+    symlink(logs.join("nowhere"), logs.join("dangling.json")).unwrap();
+    symlink(logs.join("self"), logs.join("self")).unwrap();
+    let input = bedrock_profiles_cli::report::Input::discover(&logs).unwrap();
+    let names: Vec<_> = input
+        .files
+        .iter()
+        .map(|f| f.strip_prefix(&logs).unwrap().display().to_string())
+        .collect();
+    assert_eq!(names, ["a/deeper/1.json", "b/2.json", "linked.json"]);
+    let report = read(&logs, &Filter::default());
+    assert_eq!(report.stats.records, 4);
+}

@@ -50,7 +50,8 @@ pub struct Input {
 }
 
 impl Input {
-    /// The file itself, or every file under the directory (hidden files skipped).
+    /// The file itself, or every file under the directory (hidden files skipped). Symbolic links to files under
+    /// the directory are read; links to directories are not followed.
     pub fn discover(path: &Path) -> Result<Self, ReportError> {
         let read_error = |p: &Path, e: io::Error| ReportError::Read {
             path: p.to_owned(),
@@ -64,17 +65,23 @@ impl Input {
                 let mut entries: Vec<_> = std::fs::read_dir(&dir)
                     .map_err(|e| read_error(&dir, e))?
                     .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| {
+                    .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
+                    .filter(|(p, _)| {
                         p.file_name()
                             .and_then(|n| n.to_str())
                             .is_some_and(|n| !n.starts_with('.'))
                     })
                     .collect();
-                entries.sort();
-                for p in entries.into_iter().rev() {
-                    if p.is_dir() {
+                entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+                for (p, kind) in entries.into_iter().rev() {
+                    if kind.is_dir() {
                         dirs.push(p);
+                    } else if kind.is_symlink() {
+                        // A link to a file is read; a link to a directory is not followed (a loop would never
+                        // end, a link to a sibling would count its records twice), nor a dangling one.
+                        if std::fs::metadata(&p).is_ok_and(|m| m.is_file()) {
+                            files.push(p);
+                        }
                     } else {
                         files.push(p);
                     }
