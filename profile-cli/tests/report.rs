@@ -570,3 +570,37 @@ fn directory_links_are_not_followed_a_loop_ends_and_nothing_counts_twice() {
     let report = read(&logs, &Filter::default());
     assert_eq!(report.stats.records, 4);
 }
+
+#[test]
+fn groups_past_groups_max_are_counted_together() {
+    use bedrock_profiles_cli::report::{GROUPS_MAX, Groups, Record};
+    let mut groups = Groups::default();
+    let call = |name: String| Record {
+        profile: Some(name),
+        output_tokens: Some(5),
+        ..Record::default()
+    };
+    for i in 0..GROUPS_MAX + 10 {
+        groups.add(call(format!("p{i}")), &Filter::default());
+    }
+    // A kept group still gets its calls; an unseen one goes to the rest.
+    groups.add(call("p0".into()), &Filter::default());
+    groups.add(call("new".into()), &Filter::default());
+    assert_eq!(groups.groups.len(), GROUPS_MAX + 1);
+    assert_eq!(groups.overflow, 11);
+    let other = &groups.groups[&GroupKey::Other];
+    assert_eq!((other.calls, other.output_tokens.sum()), (11, 55));
+    assert_eq!(groups.groups[&profile_none("p0")].calls, 2);
+    let json = format::json(&groups);
+    assert_eq!(
+        json.as_array().unwrap().last().unwrap()["group"],
+        "(other groups)"
+    );
+}
+
+fn profile_none(name: &str) -> GroupKey {
+    GroupKey::Profile {
+        name: name.into(),
+        version: None,
+    }
+}

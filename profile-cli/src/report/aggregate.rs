@@ -18,7 +18,13 @@ pub enum GroupKey {
     },
     /// Calls without a profile, by `modelId`.
     Model(String),
+    /// Calls of groups past [`GROUPS_MAX`], together.
+    Other,
 }
+
+/// The most groups a report keeps (100,000); the calls of any further group are counted together in
+/// [`GroupKey::Other`], and [`Groups::overflow`] says how many, so memory stays bounded whatever the logs hold.
+pub const GROUPS_MAX: usize = 100_000;
 
 impl fmt::Display for GroupKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -32,6 +38,7 @@ impl fmt::Display for GroupKey {
                 version: None,
             } => write!(f, "{name}"),
             GroupKey::Model(model) => write!(f, "(no profile) {model}"),
+            GroupKey::Other => write!(f, "(other groups)"),
         }
     }
 }
@@ -196,6 +203,8 @@ pub struct Groups {
     pub groups: BTreeMap<GroupKey, GroupStats>,
     /// Records the filter left out.
     pub filtered_out: u64,
+    /// Records counted in [`GroupKey::Other`] because [`GROUPS_MAX`] groups were already kept.
+    pub overflow: u64,
 }
 
 impl Groups {
@@ -214,7 +223,17 @@ impl Groups {
         };
         match self.groups.get_mut(&key) {
             Some(stats) => stats.add(&r),
-            None => self.groups.entry(key).or_default().add(&r),
+            None => {
+                let kept =
+                    self.groups.len() - usize::from(self.groups.contains_key(&GroupKey::Other));
+                let key = if kept >= GROUPS_MAX {
+                    self.overflow += 1;
+                    GroupKey::Other
+                } else {
+                    key
+                };
+                self.groups.entry(key).or_default().add(&r);
+            }
         }
     }
 
@@ -230,7 +249,7 @@ impl Groups {
                 version.as_deref().and_then(|v| v.parse::<u64>().ok()),
                 version.clone(),
             ),
-            GroupKey::Model(_) => (None, None),
+            GroupKey::Model(_) | GroupKey::Other => (None, None),
         });
         out
     }

@@ -54,6 +54,7 @@ pub fn columns(key: &GroupKey, s: &GroupStats) -> Vec<(&'static str, Cell)> {
     let (profile, version, model) = match key {
         GroupKey::Profile { name, version } => (Some(name.clone()), version.clone(), None),
         GroupKey::Model(m) => (None, None, Some(m.clone())),
+        GroupKey::Other => (None, None, None),
     };
     let q = |sk: &super::sketch::Sketch, p| Cell::Int(sk.quantile(p));
     vec![
@@ -271,7 +272,7 @@ pub fn compare(groups: &Groups, profile: &str) -> Option<Comparison> {
     };
     let version = |k: &GroupKey| match k {
         GroupKey::Profile { version, .. } => version.clone().unwrap_or_else(|| "-".into()),
-        GroupKey::Model(_) => "-".into(),
+        GroupKey::Model(_) | GroupKey::Other => "-".into(),
     };
     let amount = |name, x: Option<u64>, y: Option<u64>| {
         let change = match (x, y) {

@@ -75,6 +75,14 @@ pub(super) fn report_logs(
             report.stats.malformed - shown
         );
     }
+    if report.groups.overflow > 0 {
+        say!(
+            "warning: more than {} groups: {} calls of further groups are counted together as `{}`",
+            report::GROUPS_MAX,
+            report.groups.overflow,
+            report::GroupKey::Other
+        );
+    }
     if let Some(name) = compare {
         let Some(cmp) = format::compare(&report.groups, name) else {
             say!("error: the logs hold fewer than two versions of profile `{name}`");
