@@ -2,9 +2,13 @@
 //! against a peer that parses each line into a `serde_json::Value` and reads the same fields from it.
 //!
 //! `cargo bench -p bedrock-profiles-cli --bench report` (optional: the record count as the first argument).
+//!
+//! Then the hostile inputs of the README's "Hostile files", each at x, 2x and 4x (about linear: ~4x from the first
+//! to the last): many one-call groups (each with a huge token count), and the table of many groups with one
+//! 60 KB name.
 
 use bedrock_profiles_cli::report::{
-    Filter, GroupKey, Groups, Input, Record, Report, parse_timestamp,
+    Filter, GroupKey, Groups, Input, Record, Report, format, parse_timestamp,
 };
 use serde_json::Value;
 use std::io::{BufRead, BufReader, BufWriter, Write};
@@ -139,4 +143,76 @@ fn main() {
             secs / ours
         );
     }
+    hostile();
+}
+
+/// Seconds of `f`, the best of three.
+fn best_of_3<T>(mut f: impl FnMut() -> T) -> (f64, T) {
+    let mut best = f64::INFINITY;
+    let mut out = None;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let value = f();
+        best = best.min(start.elapsed().as_secs_f64());
+        out = Some(value);
+    }
+    (best, out.unwrap())
+}
+
+/// The hostile inputs of the README's "Hostile files", at x, 2x and 4x.
+fn hostile() {
+    println!();
+    println!("| input | x | 2x | 4x | ratio 4x / x (linear: ~4) |");
+    println!("|---|---|---|---|---|");
+    // One call per group, each with 2^40 output tokens: a sketch per group sized to its largest value would cost
+    // 131 KB each.
+    let groups = |n: usize| {
+        let mut groups = Groups::default();
+        for i in 0..n {
+            groups.add(
+                Record {
+                    profile: Some(format!("p{i}")),
+                    output_tokens: Some(1 << 40),
+                    latency_ms: Some(1 << 40),
+                    ..Record::default()
+                },
+                &Filter::default(),
+            );
+        }
+        groups
+    };
+    let sizes = [25_000, 50_000, 100_000];
+    let times: Vec<f64> = sizes.iter().map(|&n| best_of_3(|| groups(n)).0).collect();
+    row("one-call groups, 2^40 tokens each (25k, 50k, 100k)", &times);
+    // The table of n groups, one of them named with 60 KB.
+    let sizes = [2_000, 4_000, 8_000];
+    let mut bytes = Vec::new();
+    let times: Vec<f64> = sizes
+        .iter()
+        .map(|&n| {
+            let mut g = groups(n);
+            g.add(
+                Record {
+                    profile: Some("x".repeat(60_000)),
+                    ..Record::default()
+                },
+                &Filter::default(),
+            );
+            let (secs, table) = best_of_3(|| format::table(&g));
+            bytes.push(table.len());
+            secs
+        })
+        .collect();
+    row("table of n groups, one 60 KB name (2k, 4k, 8k)", &times);
+    println!("table bytes: {} / {} / {}", bytes[0], bytes[1], bytes[2]);
+}
+
+fn row(name: &str, secs: &[f64]) {
+    println!(
+        "| {name} | {:.3} s | {:.3} s | {:.3} s | {:.1}x |",
+        secs[0],
+        secs[1],
+        secs[2],
+        secs[2] / secs[0]
+    );
 }

@@ -524,6 +524,21 @@ fn report_prints_groups_and_reports_malformed_lines() {
     assert_eq!(json.as_array().map(Vec::len), Some(1));
     assert_eq!(json[0]["group"], "support v4");
 
+    for bad in ["2025-02-31", "2025-04-09T99:99:99Z"] {
+        for flag in ["--since", "--until"] {
+            let out = run(&["report", LOGS, flag, bad]);
+            assert_eq!(out.status.code(), Some(2), "{flag} {bad}");
+            assert!(
+                stderr(&out).contains(&format!(
+                    "`{flag}` must be an RFC 3339 time or a date like 2025-04-09, found `{bad}`"
+                )),
+                "{}",
+                stderr(&out)
+            );
+            assert!(stdout(&out).is_empty());
+        }
+    }
+
     let csv = stdout(&run(&["report", LOGS, "--format", "csv"]));
     assert!(
         csv.starts_with("group,profile,version,model,models,calls,"),
@@ -564,7 +579,21 @@ fn report_compare_svg_and_emit() {
         "support",
     ]);
     assert_eq!(athena.status.code(), Some(0));
-    assert!(stdout(&athena).contains("FROM logs\n"));
+    assert!(stdout(&athena).contains("FROM \"logs\"\n"));
+    let bad = run(&[
+        "report",
+        "--emit",
+        "athena",
+        "--table",
+        "logs\n; DROP TABLE t",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("must not hold control characters"),
+        "{}",
+        stderr(&bad)
+    );
+    assert!(stdout(&bad).is_empty());
     assert!(stdout(&athena).contains("WHERE \"profile\" = 'support'"));
     assert!(
         stdout(&run(&["report", "--emit", "logs-insights"])).contains("| stats count(*) as calls,")
@@ -791,4 +820,61 @@ fn check_refuses_tables_with_the_same_rust_name() {
         "{err}"
     );
     assert!(err.contains("clashing-names.toml:4:"), "{err}");
+}
+
+/// Runs the command with its stderr's read end closed early (`2>&1 | head -1`): after reading `lines` lines, or,
+/// for 0, before the command starts. Returns the exit status and stdout.
+fn run_with_closed_stderr(args: &[&str], lines: usize) -> (std::process::ExitStatus, String) {
+    use std::io::BufRead;
+    use std::process::Stdio;
+    let mut command = Command::new(BIN);
+    command.args(args).stdout(Stdio::piped());
+    let child = if lines == 0 {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        command.stderr(writer).spawn().unwrap()
+    } else {
+        let mut child = command.stderr(Stdio::piped()).spawn().unwrap();
+        let mut reader = std::io::BufReader::new(child.stderr.take().unwrap());
+        for _ in 0..lines {
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+        }
+        child
+    };
+    drop(command);
+    let output = child.wait_with_output().unwrap();
+    (output.status, stdout(&output))
+}
+
+#[test]
+fn closed_stderr_is_not_a_panic_and_every_file_is_checked() {
+    // Far more errors than a pipe buffers (64 KiB), so the command is still writing when the reader goes away.
+    let dir = scratch("closed-stderr");
+    let bad = dir.join("bad.toml");
+    let mut toml = String::new();
+    for i in 0..3000 {
+        toml.push_str(&format!(
+            "[profiles.p{i}]\nmodel = \"anthropic.claude-3-5-sonnet-20241022-v2:0\"\ntemperature = 5.0\n\n"
+        ));
+    }
+    std::fs::write(&bad, toml).unwrap();
+    let bad = bad.to_str().unwrap();
+    let full = run(&["check", bad]);
+    assert_eq!(full.status.code(), Some(1));
+    assert!(full.stderr.len() > 128 * 1024, "{}", full.stderr.len());
+    for lines in [0, 1] {
+        let (status, out) = run_with_closed_stderr(&["check", bad, SEED], lines);
+        // 101 would be a panic.
+        assert_eq!(
+            status.code(),
+            Some(1),
+            "after {lines} lines: {status} {out}"
+        );
+        assert!(
+            out.contains(&format!("{SEED}: ok")),
+            "after {lines} lines: {out}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

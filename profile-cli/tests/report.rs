@@ -265,7 +265,7 @@ fn emitted_queries_read_every_path_the_local_report_reads() {
         athena.contains("\"stop_reason\" IN ('max_tokens', 'length')"),
         "{athena}"
     );
-    assert!(athena.contains("FROM bedrock_invocation_logs\n"));
+    assert!(athena.contains("FROM \"bedrock_invocation_logs\"\n"));
     assert!(athena.trim_end().ends_with("GROUP BY 1, 2\nORDER BY 1, 2;"));
 }
 
@@ -327,5 +327,280 @@ fn quantiles_of_many_records_stay_within_the_sketch_error() {
         let want = exact[(q * exact.len() as f64).ceil() as usize - 1] as f64;
         let got = group.latency_ms.quantile(q).unwrap() as f64;
         assert!((got - want).abs() / want < 0.002, "p{q}: {got} vs {want}");
+    }
+}
+
+/// A record of `profile` version `version` and `model`, with a latency.
+fn record_line(profile: &str, version: &str, model: &str, latency: u64) -> String {
+    serde_json::json!({
+        "timestamp": "2025-04-10T10:00:00Z",
+        "modelId": model,
+        "requestMetadata": {"bedrock-profile": profile, "bedrock-profile-version": version},
+        "output": {"outputTokenCount": 10, "outputBodyJson": {"metrics": {"latencyMs": latency}}},
+    })
+    .to_string()
+}
+
+#[test]
+fn long_names_are_cut_in_tables_never_a_panic_or_a_wide_table() {
+    // 70,000 characters: past the 65,535 a format width can be, and far wider than any terminal.
+    let long = "n".repeat(70_000);
+    let mut lines = vec![
+        record_line(&long, "1", "m", 100),
+        record_line(&long, "2", "m", 200),
+    ];
+    lines.extend((0..2000).map(|i| record_line(&format!("p{i}"), "1", "m", 100)));
+    let report = Report::from_lines(lines.iter().map(String::as_str), &Filter::default());
+    let table = format::table(&report.groups);
+    assert_eq!(table.lines().count(), 2003);
+    let widest = table.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest < 4 * format::CELL_MAX_CHARS, "{widest}");
+    let cut = table.lines().find(|l| l.starts_with('n')).unwrap();
+    assert!(
+        cut.starts_with(&format!("{}…", "n".repeat(format::CELL_MAX_CHARS - 1))),
+        "{cut}"
+    );
+    // JSON keeps the whole name.
+    assert!(
+        format::json(&report.groups)[0]["profile"]
+            .as_str()
+            .unwrap()
+            .len()
+            == 70_000
+    );
+
+    let cmp = format::compare(&report.groups, &long).expect("two versions");
+    let table = cmp.table();
+    let widest = table.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest < 4 * format::CELL_MAX_CHARS, "{widest}");
+    assert!(table.starts_with(&"n".repeat(10)), "{table}");
+}
+
+#[test]
+fn table_cells_show_control_characters_escaped_and_csv_guards_formulas() {
+    let lines = [
+        record_line("evil\u{1b}[2J\nrow\u{202e}", "1", "m", 100),
+        record_line("=HYPERLINK(\"http://x\")", "1", "m", 100),
+        record_line("+1", "-2", "@m", 100),
+        record_line("plain", "1", "m", 100),
+    ];
+    let report = Report::from_lines(lines.iter().map(String::as_str), &Filter::default());
+    let table = format::table(&report.groups);
+    assert!(
+        !table.chars().any(|c| c.is_control() && c != '\n'),
+        "{table:?}"
+    );
+    assert!(!table.contains('\u{202e}'), "{table:?}");
+    assert_eq!(table.lines().count(), 5, "{table}");
+    assert!(
+        table.contains("evil\\u{1b}[2J\\nrow\\u{202e} v1"),
+        "{table}"
+    );
+    // JSON keeps the text as it was.
+    let json = format::json(&report.groups);
+    assert!(
+        json.as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["profile"] == "evil\u{1b}[2J\nrow\u{202e}")
+    );
+
+    let csv = format::csv(&report.groups);
+    assert!(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","), "{csv}");
+    assert!(csv.contains(",'+1,'-2,"), "{csv}");
+    assert!(csv.contains(",plain,1,"), "{csv}");
+    for line in csv.lines().skip(1) {
+        for cell in line.split(',') {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell} in {line}");
+        }
+    }
+}
+
+#[test]
+fn athena_quotes_the_table_name() {
+    let sql = emit::athena(&Filter::default(), "my-table");
+    assert!(sql.contains("FROM \"my-table\"\n"), "{sql}");
+    assert!(
+        sql.contains("CREATE EXTERNAL TABLE `my-table` (line string)"),
+        "{sql}"
+    );
+    let sql = emit::athena(&Filter::default(), "db.x\"; DROP TABLE t; --");
+    assert!(
+        sql.contains("FROM \"db\".\"x\"\"; DROP TABLE t; --\"\n"),
+        "{sql}"
+    );
+    assert!(emit::check_table_name("logs\n; DROP TABLE t").is_err());
+    assert!(emit::check_table_name("").is_err());
+    assert!(emit::check_table_name("db.").is_err());
+    assert!(emit::check_table_name("db.logs").is_ok());
+}
+
+#[test]
+fn counts_past_count_max_make_a_record_malformed_not_saturated() {
+    use bedrock_profiles_cli::report::fields::COUNT_MAX;
+    let line = |n: &str| {
+        format!(
+            r#"{{"modelId":"m","requestMetadata":{{"bedrock-profile":"p"}},"output":{{"outputTokenCount":{n}}}}}"#
+        )
+    };
+    let max = COUNT_MAX.to_string();
+    let over = (COUNT_MAX + 1).to_string();
+    let lines: Vec<String> = [
+        "1e30",
+        "18446744073709551616",
+        "18446744073709551615",
+        over.as_str(),
+        "\"18446744073709551615\"",
+        max.as_str(),
+        "7",
+    ]
+    .iter()
+    .map(|n| line(n))
+    .collect();
+    let report = Report::from_lines(lines.iter().map(String::as_str), &Filter::default());
+    assert_eq!(report.stats.records, 2, "{:?}", report.stats);
+    assert_eq!(report.stats.malformed, 5);
+    for bad in &report.stats.malformed_examples {
+        assert!(bad.reason.contains("is above 1099511627776"), "{bad}");
+    }
+    let group = &report.groups.groups[&GroupKey::Profile {
+        name: "p".into(),
+        version: None,
+    }];
+    assert_eq!(group.output_tokens.sum(), COUNT_MAX + 7);
+}
+
+#[test]
+fn a_gz_file_that_is_not_gzip_is_an_error_naming_it() {
+    use bedrock_profiles_cli::report::ReportError;
+    let dir = tempfile::tempdir().unwrap();
+    let good = record_line("p", "1", "m", 100);
+    for (name, bytes) in [
+        ("empty.json.gz", &b""[..]),
+        ("plain.json.gz", good.as_bytes()),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        match Report::from_path(&path, &Filter::default(), &mut |_| {}) {
+            Err(e @ ReportError::Read { .. }) => {
+                let text = e.to_string();
+                assert!(
+                    text.contains(name) && text.contains("not a gzip file"),
+                    "{text}"
+                );
+            }
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_line_past_line_max_bytes_is_skipped_and_counted() {
+    use bedrock_profiles_cli::report::input::LINE_MAX_BYTES;
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let good = record_line("p", "1", "m", 100);
+    let mut file = Vec::new();
+    writeln!(file, "{good}").unwrap();
+    file.extend(std::iter::repeat_n(b'x', LINE_MAX_BYTES + 10));
+    file.push(b'\n');
+    writeln!(file, "{good}").unwrap();
+    // Exactly the cap is still a line.
+    let padded = good.clone() + &" ".repeat(LINE_MAX_BYTES - good.len());
+    writeln!(file, "{padded}").unwrap();
+    // A last line without a newline, past the cap.
+    file.extend(std::iter::repeat_n(b'y', LINE_MAX_BYTES + 1));
+    for name in ["long.json", "long.json.gz"] {
+        let path = dir.path().join(name);
+        if name.ends_with(".gz") {
+            let mut gz = flate2::write::GzEncoder::new(
+                std::fs::File::create(&path).unwrap(),
+                flate2::Compression::fast(),
+            );
+            gz.write_all(&file).unwrap();
+            gz.finish().unwrap();
+        } else {
+            std::fs::write(&path, &file).unwrap();
+        }
+        let report = read(&path, &Filter::default());
+        assert_eq!(report.stats.records, 3, "{name}: {:?}", report.stats);
+        assert_eq!(report.stats.malformed, 2, "{name}");
+        let lines: Vec<u64> = report
+            .stats
+            .malformed_examples
+            .iter()
+            .map(|m| m.line)
+            .collect();
+        assert_eq!(lines, [2, 5], "{name}");
+        assert!(
+            report.stats.malformed_examples[0]
+                .reason
+                .contains("longer than 16777216 bytes"),
+            "{:?}",
+            report.stats.malformed_examples
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn directory_links_are_not_followed_a_loop_ends_and_nothing_counts_twice() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let logs = dir.path().join("logs");
+    std::fs::create_dir_all(logs.join("a/deeper")).unwrap();
+    std::fs::create_dir_all(logs.join("b")).unwrap();
+    let line = record_line("p", "1", "m", 100);
+    std::fs::write(logs.join("a/deeper/1.json"), format!("{line}\n{line}\n")).unwrap();
+    std::fs::write(logs.join("b/2.json"), format!("{line}\n")).unwrap();
+    // A loop (a directory linking to its parent), a link to a sibling, a link to a file, a dangling link, and a
+    // link to itself.
+    symlink(&logs, logs.join("a/deeper/up")).unwrap();
+    symlink(logs.join("a"), logs.join("b/sibling")).unwrap();
+    symlink(logs.join("b/2.json"), logs.join("linked.json")).unwrap();
+    symlink(logs.join("nowhere"), logs.join("dangling.json")).unwrap();
+    symlink(logs.join("self"), logs.join("self")).unwrap();
+    let input = bedrock_profiles_cli::report::Input::discover(&logs).unwrap();
+    let names: Vec<_> = input
+        .files
+        .iter()
+        .map(|f| f.strip_prefix(&logs).unwrap().display().to_string())
+        .collect();
+    assert_eq!(names, ["a/deeper/1.json", "b/2.json", "linked.json"]);
+    let report = read(&logs, &Filter::default());
+    assert_eq!(report.stats.records, 4);
+}
+
+#[test]
+fn groups_past_groups_max_are_counted_together() {
+    use bedrock_profiles_cli::report::{GROUPS_MAX, Groups, Record};
+    let mut groups = Groups::default();
+    let call = |name: String| Record {
+        profile: Some(name),
+        output_tokens: Some(5),
+        ..Record::default()
+    };
+    for i in 0..GROUPS_MAX + 10 {
+        groups.add(call(format!("p{i}")), &Filter::default());
+    }
+    // A kept group still gets its calls; an unseen one goes to the rest.
+    groups.add(call("p0".into()), &Filter::default());
+    groups.add(call("new".into()), &Filter::default());
+    assert_eq!(groups.groups.len(), GROUPS_MAX + 1);
+    assert_eq!(groups.overflow, 11);
+    let other = &groups.groups[&GroupKey::Other];
+    assert_eq!((other.calls, other.output_tokens.sum()), (11, 55));
+    assert_eq!(groups.groups[&profile_none("p0")].calls, 2);
+    let json = format::json(&groups);
+    assert_eq!(
+        json.as_array().unwrap().last().unwrap()["group"],
+        "(other groups)"
+    );
+}
+
+fn profile_none(name: &str) -> GroupKey {
+    GroupKey::Profile {
+        name: name.into(),
+        version: None,
     }
 }

@@ -106,6 +106,15 @@ enum Emit {
     Athena,
 }
 
+/// `eprintln!` that never panics: with stderr closed (`2>&1 | head -1`) the message is lost, the command goes on
+/// (every file is still checked) and its exit status still says what happened.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 #[path = "bedrock-profiles/export.rs"]
 mod export_command;
 #[path = "bedrock-profiles/report.rs"]
@@ -144,7 +153,7 @@ fn main() -> ExitCode {
             let filter = match filter(since.as_deref(), until.as_deref(), profile) {
                 Ok(f) => f,
                 Err(message) => {
-                    eprintln!("error: {message}");
+                    say!("error: {message}");
                     return ExitCode::from(USAGE);
                 }
             };
@@ -153,6 +162,10 @@ fn main() -> ExitCode {
                     write!(out, "{}", emit::logs_insights(&filter)).map(|()| ExitCode::SUCCESS)
                 }
                 (Some(Emit::Athena), _) => {
+                    if let Err(message) = emit::check_table_name(&table) {
+                        say!("error: {message}");
+                        return ExitCode::from(USAGE);
+                    }
                     write!(out, "{}", emit::athena(&filter, &table)).map(|()| ExitCode::SUCCESS)
                 }
                 (None, Some(path)) => report_logs(
@@ -178,7 +191,7 @@ fn main() -> ExitCode {
         // The reader went away (`| head -1`, `| grep -q`, a pager that quit): not an error, nothing to say.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot write the output: {e}");
+            say!("error: cannot write the output: {e}");
             ExitCode::from(USAGE)
         }
     }
@@ -187,11 +200,11 @@ fn main() -> ExitCode {
 fn load(file: &PathBuf) -> Result<Declarations, ExitCode> {
     files::load(file).map_err(|e| match e {
         FileError::Invalid(errors) => {
-            eprintln!("{}", errors.render(std::io::stderr().is_terminal()));
+            say!("{}", errors.render(std::io::stderr().is_terminal()));
             ExitCode::from(INVALID)
         }
         other => {
-            eprintln!("error: {other}");
+            say!("error: {other}");
             ExitCode::from(USAGE)
         }
     })
@@ -205,16 +218,16 @@ fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<ExitCode> {
         match load(path) {
             Ok(d) => {
                 if d.profiles.is_empty() && d.prompts.is_empty() && d.agents.is_empty() {
-                    eprintln!(
+                    say!(
                         "warning: `{}` declares nothing: no `profiles`, `prompts` or `agents` table",
                         path.display()
                     );
                 }
                 for (key_path, warning) in d.warnings() {
-                    eprintln!("warning: {}: {key_path}: {warning}", path.display());
+                    say!("warning: {}: {key_path}: {warning}", path.display());
                 }
                 for (key_path, note) in export_notes(&d) {
-                    eprintln!("warning: {}: {key_path}: {note}", path.display());
+                    say!("warning: {}: {key_path}: {note}", path.display());
                 }
                 if printing {
                     let line = writeln!(

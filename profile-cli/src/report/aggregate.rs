@@ -18,7 +18,13 @@ pub enum GroupKey {
     },
     /// Calls without a profile, by `modelId`.
     Model(String),
+    /// Calls of groups past [`GROUPS_MAX`], together.
+    Other,
 }
+
+/// The most groups a report keeps (100,000); the calls of any further group are counted together in
+/// [`GroupKey::Other`], and [`Groups::overflow`] says how many, so memory stays bounded whatever the logs hold.
+pub const GROUPS_MAX: usize = 100_000;
 
 impl fmt::Display for GroupKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -32,6 +38,7 @@ impl fmt::Display for GroupKey {
                 version: None,
             } => write!(f, "{name}"),
             GroupKey::Model(model) => write!(f, "(no profile) {model}"),
+            GroupKey::Other => write!(f, "(other groups)"),
         }
     }
 }
@@ -196,6 +203,8 @@ pub struct Groups {
     pub groups: BTreeMap<GroupKey, GroupStats>,
     /// Records the filter left out.
     pub filtered_out: u64,
+    /// Records counted in [`GroupKey::Other`] because [`GROUPS_MAX`] groups were already kept.
+    pub overflow: u64,
 }
 
 impl Groups {
@@ -214,7 +223,17 @@ impl Groups {
         };
         match self.groups.get_mut(&key) {
             Some(stats) => stats.add(&r),
-            None => self.groups.entry(key).or_default().add(&r),
+            None => {
+                let kept =
+                    self.groups.len() - usize::from(self.groups.contains_key(&GroupKey::Other));
+                let key = if kept >= GROUPS_MAX {
+                    self.overflow += 1;
+                    GroupKey::Other
+                } else {
+                    key
+                };
+                self.groups.entry(key).or_default().add(&r);
+            }
         }
     }
 
@@ -230,14 +249,15 @@ impl Groups {
                 version.as_deref().and_then(|v| v.parse::<u64>().ok()),
                 version.clone(),
             ),
-            GroupKey::Model(_) => (None, None),
+            GroupKey::Model(_) | GroupKey::Other => (None, None),
         });
         out
     }
 }
 
 /// Milliseconds since the Unix epoch of an RFC 3339 time (`2025-04-09T23:00:17Z`, `...17.123Z`,
-/// `...17+02:00`) or a date (`2025-04-09`, midnight UTC).
+/// `...17+02:00`) or a date (`2025-04-09`, midnight UTC); `None` for anything else, a day the month does not have
+/// (`2025-02-29`, `2025-04-31`) or a time past `23:59:60` included.
 pub fn parse_timestamp(s: &str) -> Option<i64> {
     let b = s.as_bytes();
     let num = |r: std::ops::Range<usize>| -> Option<i64> {
@@ -250,7 +270,15 @@ pub fn parse_timestamp(s: &str) -> Option<i64> {
         return None;
     }
     let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let month_days = match mo {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    if !(1..=month_days).contains(&d) {
         return None;
     }
     let days = days_from_civil(y, mo, d);
@@ -261,6 +289,10 @@ pub fn parse_timestamp(s: &str) -> Option<i64> {
         return None;
     }
     let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    // RFC 3339 allows a leap second (:60).
+    if h > 23 || mi > 59 || sec > 60 {
+        return None;
+    }
     let mut i = 19;
     let mut ms = 0;
     if b.get(i) == Some(&b'.') {
@@ -275,7 +307,11 @@ pub fn parse_timestamp(s: &str) -> Option<i64> {
     let offset_min = match b.get(i) {
         Some(b'Z' | b'z') if i + 1 == b.len() => 0,
         Some(sign @ (b'+' | b'-')) if i + 6 == b.len() && b[i + 3] == b':' => {
-            let m = num(i + 1..i + 3)? * 60 + num(i + 4..i + 6)?;
+            let (oh, om) = (num(i + 1..i + 3)?, num(i + 4..i + 6)?);
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            let m = oh * 60 + om;
             if *sign == b'+' { m } else { -m }
         }
         _ => return None,
@@ -314,6 +350,26 @@ mod tests {
             Some(1_744_239_617_000)
         );
         assert_eq!(parse_timestamp("2025-04-99T23:00:17Z"), None);
+        assert_eq!(parse_timestamp("2024-02-29"), Some(1_709_164_800_000));
+        assert_eq!(parse_timestamp("2000-02-29"), Some(951_782_400_000));
+        for bad in [
+            "2025-02-31",
+            "2025-02-29",
+            "1900-02-29",
+            "2025-04-31",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-04-00",
+            "2025-04-09T99:99:99Z",
+            "2025-04-09T24:00:00Z",
+            "2025-04-09T23:60:00Z",
+            "2025-04-09T23:00:61Z",
+            "2025-04-09T23:00:17+24:00",
+            "2025-04-09T23:00:17+02:60",
+        ] {
+            assert_eq!(parse_timestamp(bad), None, "{bad}");
+        }
+        assert!(parse_timestamp("2016-12-31T23:59:60Z").is_some());
         assert_eq!(parse_timestamp("yesterday"), None);
         assert_eq!(parse_timestamp("2025-04-09T23:00:17"), None);
     }

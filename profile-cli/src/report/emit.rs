@@ -31,6 +31,41 @@ fn insights_string(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
+/// A table name as an Athena (Trino) SQL identifier: each dot-separated part (`database.table`) in double quotes,
+/// a double quote inside doubled, so `my-table` or a name with a quote is one identifier, never SQL of its own.
+pub fn sql_identifier(name: &str) -> String {
+    name.split('.')
+        .map(|part| format!("\"{}\"", part.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// A table name as an Athena DDL (Hive) identifier: each part in backticks, a backtick inside doubled.
+fn ddl_identifier(name: &str) -> String {
+    name.split('.')
+        .map(|part| format!("`{}`", part.replace('`', "``")))
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Why `name` cannot be a table name for [`athena`]: empty, or holding a control character (a line break would end
+/// the SQL comment that shows the table's definition).
+pub fn check_table_name(name: &str) -> Result<(), String> {
+    if name.is_empty() || name.split('.').any(str::is_empty) {
+        Err(format!(
+            "`--table` must be a table name, like `logs` or `db.logs`, found `{}`",
+            name.escape_default()
+        ))
+    } else if name.chars().any(char::is_control) {
+        Err(format!(
+            "`--table` must not hold control characters, found `{}`",
+            name.escape_default()
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 fn sql_string(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
@@ -121,14 +156,18 @@ pub fn logs_insights(filter: &Filter) -> String {
     q
 }
 
-/// Athena SQL over a table of the S3-delivered log objects with one string column `line` per record.
+/// Athena SQL over a table of the S3-delivered log objects with one string column `line` per record. `table` is
+/// quoted as an identifier ([`sql_identifier`]: a dot separates the database from the table); check it first with
+/// [`check_table_name`].
 pub fn athena(filter: &Filter, table: &str) -> String {
+    let ddl_table = ddl_identifier(table);
+    let table = sql_identifier(table);
     let mut q = String::new();
     let _ = write!(
         q,
         "-- bedrock-profiles report: per profile and version (calls without a profile: per model)\n\
          -- The table: one string column per log line, over the S3 delivery location (.gz is read as is):\n\
-         --   CREATE EXTERNAL TABLE {table} (line string)\n\
+         --   CREATE EXTERNAL TABLE {ddl_table} (line string)\n\
          --   LOCATION 's3://BUCKET/PREFIX/AWSLogs/ACCOUNT/BedrockModelInvocationLogs/';\n"
     );
     let defs: Vec<String> = FIELDS

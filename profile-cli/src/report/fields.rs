@@ -133,6 +133,17 @@ pub const REFUSED_STOP_REASONS: &[&str] = &["guardrail_intervened", "content_fil
 /// The error code of a throttled call.
 pub const THROTTLED: &str = "ThrottlingException";
 
+/// The largest number a record may give at a path the report reads (a token count, milliseconds): 2^40, about
+/// 1.1e12. A record with a larger one (`1e30`, `18446744073709551616`) is malformed, skipped with a warning that
+/// names it, never silently saturated; this also bounds a quantile sketch's buckets.
+pub const COUNT_MAX: u64 = 1 << 40;
+
+fn too_large<E: de::Error>(v: impl fmt::Display) -> E {
+    E::custom(format_args!(
+        "the number {v} is above {COUNT_MAX} (2^40), the most a count or a latency can be"
+    ))
+}
+
 /// A value read at a field's path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scalar {
@@ -289,7 +300,10 @@ impl<'de> Visitor<'de> for Node<'_> {
                             if l.path.len() == self.depth + 1 {
                                 let v = match (FIELDS[l.field].kind, &value) {
                                     (Kind::Text, Scalar::Count(n)) => Scalar::Text(n.to_string()),
-                                    (Kind::Count, Scalar::Text(s)) => match s.parse() {
+                                    (Kind::Count, Scalar::Text(s)) => match s.parse::<u64>() {
+                                        Ok(n) if n > COUNT_MAX => {
+                                            return Err(too_large(n));
+                                        }
                                         Ok(n) => Scalar::Count(n),
                                         Err(_) => continue,
                                     },
@@ -403,12 +417,21 @@ impl<'de> Visitor<'de> for ScalarSeed {
         Ok(Some(Scalar::Text(v.to_owned())))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        if v > COUNT_MAX {
+            return Err(too_large(v));
+        }
         Ok(Some(Scalar::Count(v)))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(u64::try_from(v).ok().map(Scalar::Count))
+        match u64::try_from(v) {
+            Ok(v) => self.visit_u64(v),
+            Err(_) => Ok(None),
+        }
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        if v.is_finite() && v > COUNT_MAX as f64 {
+            return Err(too_large(v));
+        }
         Ok((v.is_finite() && v >= 0.0).then_some(Scalar::Count(v as u64)))
     }
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {

@@ -33,11 +33,19 @@ impl Cell {
     }
 }
 
+/// A text cell for CSV: quoted when it holds a separator, a quote or a line break, and, when it starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return, prefixed with `'` so a spreadsheet shows it rather than evaluating
+/// it as a formula (OWASP's advice on CSV injection). Only text from the logs goes through here; numbers do not.
 fn csv_escape(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_owned()
+        s
     }
 }
 
@@ -46,6 +54,7 @@ pub fn columns(key: &GroupKey, s: &GroupStats) -> Vec<(&'static str, Cell)> {
     let (profile, version, model) = match key {
         GroupKey::Profile { name, version } => (Some(name.clone()), version.clone(), None),
         GroupKey::Model(m) => (None, None, Some(m.clone())),
+        GroupKey::Other => (None, None, None),
     };
     let q = |sk: &super::sketch::Sketch, p| Cell::Int(sk.quantile(p));
     vec![
@@ -120,10 +129,57 @@ fn pct(r: f64) -> String {
     format!("{:.1}%", r * 100.0)
 }
 
-/// Lays out rows under a header, the first column left-aligned, the others right-aligned.
+/// The most characters a table cell shows (a profile name, a model id, a version); a longer one is cut to this
+/// many, its last an ellipsis (`…`), so a 60 KB name in the logs neither widens every row nor breaks the layout.
+/// JSON and CSV carry the whole text.
+pub const CELL_MAX_CHARS: usize = 80;
+
+/// Whether `c` is shown escaped in a table: control characters (a terminal's escape codes, newlines, tabs) and the
+/// invisible characters that reorder or hide text (bidirectional overrides and isolates, zero-width characters).
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// `s` as a table shows it: control and invisible characters escaped as Rust writes them (`\u{1b}`, `\n`), then cut to
+/// [`CELL_MAX_CHARS`] characters, with an ellipsis when cut.
+pub fn cell_text(s: &str) -> std::borrow::Cow<'_, str> {
+    let s: std::borrow::Cow<'_, str> = if s.chars().any(hidden) {
+        s.chars()
+            .map(|c| {
+                if hidden(c) {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    };
+    match s.char_indices().nth(CELL_MAX_CHARS) {
+        None => s,
+        Some(_) => {
+            let (end, _) = s
+                .char_indices()
+                .nth(CELL_MAX_CHARS - 1)
+                .unwrap_or((s.len(), ' '));
+            format!("{}…", &s[..end]).into()
+        }
+    }
+}
+
+/// Lays out rows under a header, the first column left-aligned, the others right-aligned; every cell is cut to
+/// [`CELL_MAX_CHARS`], so a line is at most a few times that long whatever the logs hold.
 fn layout(header: &[&str], rows: &[Vec<String>]) -> String {
+    let header: Vec<std::borrow::Cow<'_, str>> = header.iter().map(|h| cell_text(h)).collect();
+    let rows: Vec<Vec<std::borrow::Cow<'_, str>>> = rows
+        .iter()
+        .map(|row| row.iter().map(|c| cell_text(c)).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
+    for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
         }
@@ -141,9 +197,9 @@ fn layout(header: &[&str], rows: &[Vec<String>]) -> String {
         out.push_str(text.trim_end());
         out.push('\n');
     };
-    line(header.to_vec());
-    for row in rows {
-        line(row.iter().map(String::as_str).collect());
+    line(header.iter().map(|c| c.as_ref()).collect());
+    for row in &rows {
+        line(row.iter().map(|c| c.as_ref()).collect());
     }
     out
 }
@@ -216,7 +272,7 @@ pub fn compare(groups: &Groups, profile: &str) -> Option<Comparison> {
     };
     let version = |k: &GroupKey| match k {
         GroupKey::Profile { version, .. } => version.clone().unwrap_or_else(|| "-".into()),
-        GroupKey::Model(_) => "-".into(),
+        GroupKey::Model(_) | GroupKey::Other => "-".into(),
     };
     let amount = |name, x: Option<u64>, y: Option<u64>| {
         let change = match (x, y) {
@@ -303,7 +359,11 @@ impl Comparison {
 
     /// As CSV.
     pub fn csv(&self) -> String {
-        let mut out = format!("metric,v{},v{},change\n", self.from, self.to);
+        let mut out = format!(
+            "metric,{},{},change\n",
+            csv_escape(&format!("v{}", self.from)),
+            csv_escape(&format!("v{}", self.to))
+        );
         for (m, x, y, c) in &self.rows {
             let _ = writeln!(out, "{m},{x},{y},{c}");
         }

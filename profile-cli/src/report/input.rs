@@ -13,6 +13,10 @@ use std::path::{Path, PathBuf};
 /// How many malformed lines are kept with their place and reason (all are counted).
 pub const MALFORMED_KEPT: usize = 20;
 
+/// The longest line read, in bytes (16 MiB): a longer one is skipped (counted as malformed, with a warning) without
+/// being held in memory, so a newline-free file costs this much at most.
+pub const LINE_MAX_BYTES: usize = 16 << 20;
+
 /// A line that is not a log record, with where it is and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Malformed {
@@ -46,7 +50,8 @@ pub struct Input {
 }
 
 impl Input {
-    /// The file itself, or every file under the directory (hidden files skipped).
+    /// The file itself, or every file under the directory (hidden files skipped). Symbolic links to files under
+    /// the directory are read; links to directories are not followed.
     pub fn discover(path: &Path) -> Result<Self, ReportError> {
         let read_error = |p: &Path, e: io::Error| ReportError::Read {
             path: p.to_owned(),
@@ -60,17 +65,23 @@ impl Input {
                 let mut entries: Vec<_> = std::fs::read_dir(&dir)
                     .map_err(|e| read_error(&dir, e))?
                     .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| {
+                    .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
+                    .filter(|(p, _)| {
                         p.file_name()
                             .and_then(|n| n.to_str())
                             .is_some_and(|n| !n.starts_with('.'))
                     })
                     .collect();
-                entries.sort();
-                for p in entries.into_iter().rev() {
-                    if p.is_dir() {
+                entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+                for (p, kind) in entries.into_iter().rev() {
+                    if kind.is_dir() {
                         dirs.push(p);
+                    } else if kind.is_symlink() {
+                        // A link to a file is read; a link to a directory is not followed (a loop would never
+                        // end, a link to a sibling would count its records twice), nor a dangling one.
+                        if std::fs::metadata(&p).is_ok_and(|m| m.is_file()) {
+                            files.push(p);
+                        }
                     } else {
                         files.push(p);
                     }
@@ -140,8 +151,8 @@ impl<R: Read> Read for Counting<'_, R> {
 }
 
 /// Reads every file of `input` into `groups`; `progress` is told how many bytes of the files were read since its
-/// last call. Only a file that cannot be opened is an error; bad lines (and an unreadable rest of a file) are
-/// counted in the returned stats.
+/// last call. A file that cannot be opened, and a `.gz` file that is not gzip (empty included), is an error; bad
+/// lines, lines over [`LINE_MAX_BYTES`] and an unreadable rest of a file are counted in the returned stats.
 pub fn read_into(
     input: &Input,
     filter: &Filter,
@@ -163,10 +174,30 @@ pub fn read_into(
         };
         let gz = path.extension().is_some_and(|e| e == "gz");
         let reader: Box<dyn BufRead> = if gz {
-            Box::new(BufReader::with_capacity(
-                1 << 16,
-                MultiGzDecoder::new(BufReader::with_capacity(1 << 16, counting)),
-            ))
+            let mut raw = BufReader::with_capacity(1 << 16, counting);
+            // Like a file that cannot be opened: an error naming the file, not a line skipped with exit 0.
+            let magic = raw
+                .fill_buf()
+                .map(|b| b.get(..2) == Some(&[0x1f, 0x8b][..]));
+            match magic {
+                Ok(true) => {}
+                Ok(false) => {
+                    return Err(ReportError::Read {
+                        path: path.clone(),
+                        source: io::Error::new(
+                            io::ErrorKind::InvalidData,
+                            "not a gzip file (it ends in .gz but is empty or does not start with gzip's magic bytes)",
+                        ),
+                    });
+                }
+                Err(e) => {
+                    return Err(ReportError::Read {
+                        path: path.clone(),
+                        source: e,
+                    });
+                }
+            }
+            Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(raw)))
         } else {
             Box::new(BufReader::with_capacity(1 << 16, counting))
         };
@@ -187,8 +218,27 @@ fn read_lines(
     let mut line_no = 0;
     loop {
         buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
+        let read = (&mut reader)
+            .take(LINE_MAX_BYTES as u64 + 1)
+            .read_until(b'\n', &mut buf)
+            .and_then(|n| {
+                if buf.len() > LINE_MAX_BYTES && buf.last() != Some(&b'\n') {
+                    skip_line(&mut reader).map(|()| usize::MAX)
+                } else {
+                    Ok(n)
+                }
+            });
+        match read {
             Ok(0) => return,
+            Ok(usize::MAX) => {
+                line_no += 1;
+                stats.skip(
+                    path,
+                    line_no,
+                    format!("longer than {LINE_MAX_BYTES} bytes (LINE_MAX_BYTES)"),
+                );
+                continue;
+            }
             Ok(_) => {}
             Err(e) => {
                 stats.skip(
@@ -214,6 +264,27 @@ fn read_lines(
                 groups.add(record, filter);
             }
             Err(reason) => stats.skip(path, line_no, reason),
+        }
+    }
+}
+
+/// Reads past the rest of a line (to its newline or the end) without keeping it.
+fn skip_line(reader: &mut dyn BufRead) -> io::Result<()> {
+    loop {
+        let (done, used) = {
+            let chunk = match reader.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            match chunk.iter().position(|&b| b == b'\n') {
+                Some(i) => (true, i + 1),
+                None => (chunk.is_empty(), chunk.len()),
+            }
+        };
+        reader.consume(used);
+        if done {
+            return Ok(());
         }
     }
 }

@@ -27,7 +27,7 @@ pub mod format;
 pub mod input;
 pub mod sketch;
 
-pub use aggregate::{Filter, GroupKey, GroupStats, Groups, Record, parse_timestamp};
+pub use aggregate::{Filter, GROUPS_MAX, GroupKey, GroupStats, Groups, Record, parse_timestamp};
 pub use input::{Input, Malformed, ReadStats};
 
 use std::fmt;

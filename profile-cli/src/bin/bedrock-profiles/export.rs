@@ -121,7 +121,7 @@ pub(super) fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<E
         Target::CreateInferenceProfile => match deployment(options) {
             Ok(target) => Some(target),
             Err(message) => {
-                eprintln!("error: {message}");
+                say!("error: {message}");
                 return Ok(ExitCode::from(USAGE));
             }
         },
@@ -130,14 +130,14 @@ pub(super) fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<E
     let geography = match options.geography.as_deref() {
         None => None,
         Some(_) if to != Target::Cloudformation => {
-            eprintln!("error: `--geography` applies to `--to cloudformation` only");
+            say!("error: `--geography` applies to `--to cloudformation` only");
             return Ok(ExitCode::from(USAGE));
         }
         Some(prefix) => match Geo::from_prefix(prefix) {
             Some(geo) => Some(geo),
             None => {
                 let known: Vec<&str> = Geo::ALL.iter().map(|g| g.prefix()).collect();
-                eprintln!(
+                say!(
                     "error: `--geography {prefix}` is no geography; one of: {}",
                     known.join(", ")
                 );
@@ -177,7 +177,7 @@ pub(super) fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<E
                     // A profile without a model holds settings for prompts and agents, which name the model: a
                     // request needs one, so it is left out unless asked for by name.
                     if p.profile.model.is_none() && name.is_none() {
-                        eprintln!(
+                        say!(
                             "note: {}: profiles.{}: names no model, so it has no request of its own (left out)",
                             file.display(),
                             p.key
@@ -246,7 +246,7 @@ pub(super) fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<E
         Ok(())
     })();
     if let Err(e) = result {
-        eprintln!("error: {}: {place}: {e}{}", file.display(), hint(&e));
+        say!("error: {}: {place}: {e}{}", file.display(), hint(&e));
         return Ok(ExitCode::from(INVALID));
     }
     if matched == 0 {
@@ -260,8 +260,8 @@ pub(super) fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<E
             Target::Cloudformation => "profile with `tags`, prompt or agent",
         };
         match name {
-            Some(n) => eprintln!("error: `{}` declares no {what} named `{n}`", file.display()),
-            None => eprintln!("error: `{}` declares no {what}", file.display()),
+            Some(n) => say!("error: `{}` declares no {what} named `{n}`", file.display()),
+            None => say!("error: `{}` declares no {what}", file.display()),
         }
         return Ok(ExitCode::from(USAGE));
     }

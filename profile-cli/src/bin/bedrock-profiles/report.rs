@@ -61,23 +61,31 @@ pub(super) fn report_logs(
     let report = match result {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: {e}");
+            say!("error: {e}");
             return Ok(ExitCode::from(USAGE));
         }
     };
     for bad in &report.stats.malformed_examples {
-        eprintln!("warning: {bad}");
+        say!("warning: {bad}");
     }
     let shown = report.stats.malformed_examples.len() as u64;
     if report.stats.malformed > shown {
-        eprintln!(
+        say!(
             "warning: {} more malformed lines skipped",
             report.stats.malformed - shown
         );
     }
+    if report.groups.overflow > 0 {
+        say!(
+            "warning: more than {} groups: {} calls of further groups are counted together as `{}`",
+            report::GROUPS_MAX,
+            report.groups.overflow,
+            report::GroupKey::Other
+        );
+    }
     if let Some(name) = compare {
         let Some(cmp) = format::compare(&report.groups, name) else {
-            eprintln!("error: the logs hold fewer than two versions of profile `{name}`");
+            say!("error: the logs hold fewer than two versions of profile `{name}`");
             return Ok(ExitCode::from(INVALID));
         };
         match format {
@@ -108,7 +116,7 @@ pub(super) fn report_logs(
                 path: file.to_owned(),
                 message,
             };
-            eprintln!("error: {error}");
+            say!("error: {error}");
             return Ok(ExitCode::from(USAGE));
         }
     }
