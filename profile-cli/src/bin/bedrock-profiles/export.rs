@@ -114,157 +114,70 @@ fn deployment(options: &ExportArgs) -> Result<(&str, &str), String> {
     Ok((region, account))
 }
 
-pub(super) fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
-    let (file, to) = (&options.file, options.to);
-    let (name, message) = (options.name.as_deref(), options.message.as_deref());
-    let target = match to {
-        Target::CreateInferenceProfile => match deployment(options) {
-            Ok(target) => Some(target),
-            Err(message) => {
-                say!("error: {message}");
-                return Ok(ExitCode::from(USAGE));
-            }
-        },
-        _ => None,
+/// `--geography`: `None` without it; an error for a prefix that names no geography or a target that is not
+/// CloudFormation.
+fn geography(options: &ExportArgs) -> Result<Option<Geo>, String> {
+    let Some(prefix) = options.geography.as_deref() else {
+        return Ok(None);
     };
-    let geography = match options.geography.as_deref() {
-        None => None,
-        Some(_) if to != Target::Cloudformation => {
-            say!("error: `--geography` applies to `--to cloudformation` only");
+    if options.to != Target::Cloudformation {
+        return Err("`--geography` applies to `--to cloudformation` only".to_owned());
+    }
+    Geo::from_prefix(prefix).map(Some).ok_or_else(|| {
+        let known: Vec<&str> = Geo::ALL.iter().map(|g| g.prefix()).collect();
+        format!(
+            "`--geography {prefix}` is no geography; one of: {}",
+            known.join(", ")
+        )
+    })
+}
+
+pub(super) fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    let target = match options.to {
+        Target::CreateInferenceProfile => deployment(options).map(Some),
+        _ => Ok(None),
+    };
+    let (target, geography) = match target.and_then(|t| Ok((t, geography(options)?))) {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            say!("error: {message}");
             return Ok(ExitCode::from(USAGE));
         }
-        Some(prefix) => match Geo::from_prefix(prefix) {
-            Some(geo) => Some(geo),
-            None => {
-                let known: Vec<&str> = Geo::ALL.iter().map(|g| g.prefix()).collect();
-                say!(
-                    "error: `--geography {prefix}` is no geography; one of: {}",
-                    known.join(", ")
-                );
-                return Ok(ExitCode::from(USAGE));
-            }
-        },
     };
-    let d = match load(file) {
+    let d = match load(&options.file) {
         Ok(d) => d,
         Err(code) => return Ok(code),
     };
-    let wanted = |key: &str, declared: &str| name.is_none_or(|n| n == key || n == declared);
-    // The profiles to deploy: the named one, else those that declare tags (every one with `--all-profiles`).
-    let deployed = |p: &&files::LoadedProfile| {
-        if name.is_some() {
-            wanted(&p.key, p.profile.name())
-        } else {
-            options.all_profiles || !p.profile.tags.is_empty()
-        }
+    let mut export = Export {
+        d: &d,
+        select: Select { options, geography },
+        conversation: options
+            .message
+            .as_deref()
+            .map_or_else(Conversation::new, Conversation::user_text),
+        out: Bodies::default(),
     };
-    let in_geography = |p: &&files::LoadedProfile| {
-        geography.is_none_or(|geo| cloudformation::geography(&p.profile).is_none_or(|g| g == geo))
-    };
-    let conversation = message.map_or_else(Conversation::new, Conversation::user_text);
-    let mut bodies: Vec<Value> = Vec::new();
-    let mut matched = 0;
-    // The declaration being written, for the error's place.
-    let mut place = String::new();
-    let result: Result<(), bedrock_profiles::wire::WireError> = (|| {
-        match to {
-            Target::Converse | Target::InvokeModel => {
-                for p in d
-                    .profiles
-                    .iter()
-                    .filter(|p| wanted(&p.key, p.profile.name()))
-                {
-                    // A profile without a model holds settings for prompts and agents, which name the model: a
-                    // request needs one, so it is left out unless asked for by name.
-                    if p.profile.model.is_none() && name.is_none() {
-                        say!(
-                            "note: {}: profiles.{}: names no model, so it has no request of its own (left out)",
-                            file.display(),
-                            p.key
-                        );
-                        continue;
-                    }
-                    matched += 1;
-                    place = format!("profiles.{}", p.key);
-                    bodies.push(if to == Target::Converse {
-                        ConverseRequest::for_profile(&p.profile)?
-                            .with_conversation(&conversation)
-                            .to_json()
-                    } else {
-                        invoke::body(&p.profile, None, &conversation)?
-                    });
-                }
-            }
-            Target::CreatePrompt => {
-                for p in d.prompts.iter().filter(|p| wanted(&p.key, &p.name)) {
-                    matched += 1;
-                    place = format!("prompts.{}", p.key);
-                    bodies.extend(d.with_prompt_spec(p, create_prompt_requests)?);
-                }
-            }
-            Target::CreateAgent => {
-                for a in d.agents.iter().filter(|a| wanted(&a.key, &a.name)) {
-                    matched += 1;
-                    place = format!("agents.{}", a.key);
-                    bodies.push(
-                        d.with_agent_spec(a, |spec| CreateAgentRequest::new(spec).to_json())?,
-                    );
-                }
-            }
-            Target::CreateInferenceProfile => {
-                let (region, account) = target.unwrap_or_default();
-                for p in d.profiles.iter().filter(deployed) {
-                    matched += 1;
-                    place = format!("profiles.{}", p.key);
-                    bodies.push(
-                        CreateInferenceProfileRequest::new(&p.profile, region, account)?.to_json(),
-                    );
-                }
-            }
-            Target::Cloudformation => {
-                let mut template = Template::new();
-                for p in d.profiles.iter().filter(deployed).filter(in_geography) {
-                    matched += 1;
-                    place = format!("profiles.{}", p.key);
-                    template = template.inference_profile(&p.profile)?;
-                }
-                for p in d.prompts.iter().filter(|p| wanted(&p.key, &p.name)) {
-                    matched += 1;
-                    place = format!("prompts.{}", p.key);
-                    template = d.with_prompt_spec(p, |spec| template.prompt(spec))?;
-                }
-                for a in d.agents.iter().filter(|a| wanted(&a.key, &a.name)) {
-                    matched += 1;
-                    place = format!("agents.{}", a.key);
-                    template = d.with_agent_spec(a, |spec| {
-                        template.agent(&CreateAgentRequest::new(spec))
-                    })?;
-                }
-                bodies.push(template.to_json());
-            }
-        }
-        Ok(())
-    })();
-    if let Err(e) = result {
-        say!("error: {}: {place}: {e}{}", file.display(), hint(&e));
+    if let Err(e) = export.collect(target) {
+        say!(
+            "error: {}: {}: {e}{}",
+            options.file.display(),
+            export.out.place,
+            hint(&e)
+        );
         return Ok(ExitCode::from(INVALID));
     }
-    if matched == 0 {
-        let what = match to {
-            Target::Converse | Target::InvokeModel if name.is_none() => "profile with a model",
-            Target::Converse | Target::InvokeModel => "profile",
-            Target::CreatePrompt => "prompt",
-            Target::CreateAgent => "agent",
-            Target::CreateInferenceProfile if name.is_none() => "profile with `tags`",
-            Target::CreateInferenceProfile => "profile",
-            Target::Cloudformation => "profile with `tags`, prompt or agent",
-        };
-        match name {
-            Some(n) => say!("error: `{}` declares no {what} named `{n}`", file.display()),
-            None => say!("error: `{}` declares no {what}", file.display()),
+    if export.out.matched == 0 {
+        let what = nothing_matched(options.to, options.name.is_some());
+        match options.name.as_deref() {
+            Some(n) => say!(
+                "error: `{}` declares no {what} named `{n}`",
+                options.file.display()
+            ),
+            None => say!("error: `{}` declares no {what}", options.file.display()),
         }
         return Ok(ExitCode::from(USAGE));
     }
+    let mut bodies = export.out.bodies;
     let value = if bodies.len() == 1 {
         bodies.remove(0)
     } else {
@@ -274,4 +187,181 @@ pub(super) fn export(options: &ExportArgs, out: &mut impl Write) -> io::Result<E
     let text = serde_json::to_string_pretty(&value)?;
     writeln!(out, "{text}")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `export` looked for and found none of, for its error.
+fn nothing_matched(to: Target, named: bool) -> &'static str {
+    match to {
+        Target::Converse | Target::InvokeModel if !named => "profile with a model",
+        Target::Converse | Target::InvokeModel => "profile",
+        Target::CreatePrompt => "prompt",
+        Target::CreateAgent => "agent",
+        Target::CreateInferenceProfile if !named => "profile with `tags`",
+        Target::CreateInferenceProfile => "profile",
+        Target::Cloudformation => "profile with `tags`, prompt or agent",
+    }
+}
+
+/// One export of a file's declarations: what it selects, and the bodies it writes.
+struct Export<'a> {
+    d: &'a Declarations,
+    select: Select<'a>,
+    conversation: Conversation,
+    out: Bodies,
+}
+
+/// Which declarations the options ask for.
+struct Select<'a> {
+    options: &'a ExportArgs,
+    geography: Option<Geo>,
+}
+
+/// The bodies written so far, how many declarations matched, and the one being written (the place of an error).
+#[derive(Default)]
+struct Bodies {
+    bodies: Vec<Value>,
+    matched: usize,
+    place: String,
+}
+
+impl Select<'_> {
+    /// Whether the declaration with table `key` and name `declared` is asked for (`--name`, else every one).
+    fn wanted(&self, key: &str, declared: &str) -> bool {
+        let name = self.options.name.as_deref();
+        name.is_none_or(|n| n == key || n == declared)
+    }
+
+    /// The profiles to deploy: the named one, else those that declare tags (every one with `--all-profiles`).
+    fn deployed(&self, p: &files::LoadedProfile) -> bool {
+        if self.options.name.is_some() {
+            self.wanted(&p.key, p.profile.name())
+        } else {
+            self.options.all_profiles || !p.profile.tags.is_empty()
+        }
+    }
+
+    /// Whether a deployed profile goes to the template of `--geography` (every one without it).
+    fn in_geography(&self, p: &files::LoadedProfile) -> bool {
+        self.geography
+            .is_none_or(|geo| cloudformation::geography(&p.profile).is_none_or(|g| g == geo))
+    }
+}
+
+impl Bodies {
+    /// Counts a declaration being written, and remembers its place for an error.
+    fn start(&mut self, table: &str, key: &str) {
+        self.matched += 1;
+        self.place = format!("{table}.{key}");
+    }
+}
+
+impl Export<'_> {
+    /// Every body `--to` asks for. `target` is `create-inference-profile`'s region and account.
+    fn collect(&mut self, target: Option<(&str, &str)>) -> Result<(), WireError> {
+        match self.select.options.to {
+            Target::Converse | Target::InvokeModel => self.requests(),
+            Target::CreatePrompt => self.prompts(),
+            Target::CreateAgent => self.agents(),
+            Target::CreateInferenceProfile => {
+                let (region, account) = target.unwrap_or_default();
+                self.inference_profiles(region, account)
+            }
+            Target::Cloudformation => self.template(),
+        }
+    }
+
+    /// `converse` and `invoke-model`: one request per profile with a model.
+    fn requests(&mut self) -> Result<(), WireError> {
+        let Export {
+            d,
+            select,
+            conversation,
+            out,
+        } = self;
+        let options = select.options;
+        for p in d
+            .profiles
+            .iter()
+            .filter(|p| select.wanted(&p.key, p.profile.name()))
+        {
+            // A profile without a model holds settings for prompts and agents, which name the model: a request
+            // needs one, so it is left out unless asked for by name.
+            if p.profile.model.is_none() && options.name.is_none() {
+                say!(
+                    "note: {}: profiles.{}: names no model, so it has no request of its own (left out)",
+                    options.file.display(),
+                    p.key
+                );
+                continue;
+            }
+            out.start("profiles", &p.key);
+            let body = if options.to == Target::Converse {
+                ConverseRequest::for_profile(&p.profile)?
+                    .with_conversation(conversation)
+                    .to_json()
+            } else {
+                invoke::body(&p.profile, None, conversation)?
+            };
+            out.bodies.push(body);
+        }
+        Ok(())
+    }
+
+    /// `create-prompt`: the requests of each prompt's variants.
+    fn prompts(&mut self) -> Result<(), WireError> {
+        let Export { d, select, out, .. } = self;
+        for p in d.prompts.iter().filter(|p| select.wanted(&p.key, &p.name)) {
+            out.start("prompts", &p.key);
+            out.bodies
+                .extend(d.with_prompt_spec(p, create_prompt_requests)?);
+        }
+        Ok(())
+    }
+
+    /// `create-agent`: one request per agent.
+    fn agents(&mut self) -> Result<(), WireError> {
+        let Export { d, select, out, .. } = self;
+        for a in d.agents.iter().filter(|a| select.wanted(&a.key, &a.name)) {
+            out.start("agents", &a.key);
+            let body = d.with_agent_spec(a, |spec| CreateAgentRequest::new(spec).to_json())?;
+            out.bodies.push(body);
+        }
+        Ok(())
+    }
+
+    /// `create-inference-profile`: one request per deployed profile.
+    fn inference_profiles(&mut self, region: &str, account: &str) -> Result<(), WireError> {
+        let Export { d, select, out, .. } = self;
+        for p in d.profiles.iter().filter(|p| select.deployed(p)) {
+            out.start("profiles", &p.key);
+            let body = CreateInferenceProfileRequest::new(&p.profile, region, account)?.to_json();
+            out.bodies.push(body);
+        }
+        Ok(())
+    }
+
+    /// `cloudformation`: one template with the deployed profiles (of `--geography`), the prompts and the agents.
+    fn template(&mut self) -> Result<(), WireError> {
+        let Export { d, select, out, .. } = self;
+        let mut template = Template::new();
+        for p in d
+            .profiles
+            .iter()
+            .filter(|p| select.deployed(p) && select.in_geography(p))
+        {
+            out.start("profiles", &p.key);
+            template = template.inference_profile(&p.profile)?;
+        }
+        for p in d.prompts.iter().filter(|p| select.wanted(&p.key, &p.name)) {
+            out.start("prompts", &p.key);
+            template = d.with_prompt_spec(p, |spec| template.prompt(spec))?;
+        }
+        for a in d.agents.iter().filter(|a| select.wanted(&a.key, &a.name)) {
+            out.start("agents", &a.key);
+            template =
+                d.with_agent_spec(a, |spec| template.agent(&CreateAgentRequest::new(spec)))?;
+        }
+        out.bodies.push(template.to_json());
+        Ok(())
+    }
 }
