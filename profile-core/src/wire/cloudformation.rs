@@ -18,6 +18,7 @@ use crate::InferenceProfile;
 use crate::models::{Geo, ModelTarget};
 use crate::prompt::PromptSpec;
 use serde_json::{Map, Value, json};
+use std::collections::HashMap;
 
 /// A template under construction.
 #[derive(Debug, Clone, Default)]
@@ -32,6 +33,9 @@ pub struct Template {
     /// Model ids that a deployed profile can stand in for: (logical id, JSON pointer in its properties, profile
     /// name, model id).
     links: Vec<(String, &'static str, String, String)>,
+    /// Per logical id base, the next number to try: equal names get `Base`, `Base2`, `Base3`, ... without probing
+    /// every number from 2 again (linear in the names, not quadratic).
+    next_suffix: HashMap<String, u64>,
 }
 
 /// The attribute of `AWS::Bedrock::ApplicationInferenceProfile` that holds its ARN.
@@ -124,12 +128,21 @@ impl Template {
     /// Adds a resource named after `name` and returns its logical id.
     fn add(&mut self, name: &str, suffix: &str, kind: &str, body: Value) -> String {
         let base = format!("{}{suffix}", logical_id(name));
-        let mut id = base.clone();
-        let mut n = 2;
+        let next = self.next_suffix.entry(base.clone()).or_insert(1);
+        let numbered = |n: u64| {
+            if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}{n}")
+            }
+        };
+        let mut id = numbered(*next);
+        // Another base can have taken a numbered id (`Search` + 2 against a profile named `search2`).
         while self.resources.contains_key(&id) {
-            id = format!("{base}{n}");
-            n += 1;
+            *next += 1;
+            id = numbered(*next);
         }
+        *next += 1;
         self.resources.insert(
             id.clone(),
             json!({ "Type": kind, "Properties": pascal_case_keys(body) }),
@@ -296,5 +309,26 @@ mod tests {
             ),
             json!({"AgentName": "a", "AdditionalModelRequestFields": {"top_k": 1}, "Variants": [{"Name": "x"}]})
         );
+    }
+
+    #[test]
+    fn equal_names_get_numbered_ids_once_each() {
+        let mut t = Template::new();
+        let body = || json!({});
+        let ids: Vec<String> = ["search", "search", "search2", "search", "Search"]
+            .iter()
+            .map(|name| t.add(name, "", "AWS::Bedrock::Prompt", body()))
+            .collect();
+        // `search2` names the id the second `search` took (`Search2`), so it takes the first free one of its own
+        // base, `Search22`; the later `search` and `Search` go on from 3. Every id is distinct.
+        assert_eq!(ids, ["Search", "Search2", "Search22", "Search3", "Search4"]);
+        // 20,000 equal names: each id found without probing the numbers before it again.
+        let mut t = Template::new();
+        for _ in 0..20_000 {
+            t.add("same", "", "AWS::Bedrock::Prompt", body());
+        }
+        assert_eq!(t.resources.len(), 20_000);
+        assert!(t.resources.contains_key("Same20000"));
+        assert_eq!(t.next_suffix["Same"], 20_001);
     }
 }
