@@ -147,6 +147,11 @@ pub const METADATA_VALUE_MAX_CHARS: usize = 256;
 /// reading stops here rather than running out of memory on `/dev/zero` or a runaway generated file.
 pub const DECLARATION_FILE_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Largest file a declaration names (`text_file`, `system_file`, `instruction_file`) that the macros and the
+/// loader read: the declaration file's limit, for the same reason. Only regular files are read (a device such as
+/// `/dev/zero` or a FIFO is refused before it is opened), and reading stops one byte past the limit.
+pub const REFERENCED_FILE_MAX_BYTES: u64 = DECLARATION_FILE_MAX_BYTES;
+
 /// Deepest nesting of arrays and objects accepted in a JSON schema text and in a JSON declaration file. Not a
 /// Bedrock limit: serde_json's default recursion limit, so that whatever we accept, serde_json reads too.
 pub const JSON_MAX_DEPTH: usize = 128;

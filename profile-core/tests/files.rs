@@ -666,6 +666,15 @@ model = "anthropic.claude-3-5-haiku-20241022-v1:0"
             "cannot read `text_file` `prompts/none.txt` (relative to the declaration file): no such file"
         )
     );
+    // An absolute path is not "relative to the declaration file"; a device is refused, not read to its end.
+    if cfg!(unix) {
+        let device = "[prompts.p]\ntext_file = \"/dev/zero\"\n";
+        let e = files::parse(&path, device, Format::Toml).unwrap_err();
+        assert_eq!(
+            e.errors[0].message,
+            "cannot read `text_file` `/dev/zero`: it is not a regular file (a device, FIFO or socket is never read)"
+        );
+    }
     let both = "[prompts.p]\ntext = \"x\"\ntext_file = \"prompts/greeting.txt\"\n";
     let e = files::parse(&path, both, Format::Toml).unwrap_err();
     assert_eq!(

@@ -54,15 +54,65 @@ impl Relative {
 impl Sources for Relative {
     fn read(&mut self, path: &str) -> Result<String, String> {
         let dir = self.dir.as_ref().map_err(|why| (*why).to_owned())?;
-        std::fs::read_to_string(dir.join(path)).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_owned(),
-            std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_owned(),
-            _ => e.to_string(),
-        })
+        read_text_file(&dir.join(path), crate::limits::REFERENCED_FILE_MAX_BYTES)
     }
 
     fn base(&self) -> String {
         self.base.to_owned()
+    }
+}
+
+/// Reads a file a declaration names: a regular file (checked before opening, so that a FIFO does not block and a
+/// device such as `/dev/zero` is not read) of at most `limit` bytes (never reading past `limit + 1`, even if the
+/// file grows), in UTF-8. `Err` is the end of a sentence: "no such file", "it is not a regular file (...)".
+pub fn read_text_file(path: &std::path::Path, limit: u64) -> Result<String, String> {
+    use std::io::Read;
+    let describe = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_owned(),
+        _ => e.to_string(),
+    };
+    let too_large = || {
+        format!(
+            "it is larger than {}, the limit for a file a declaration names; it was not read",
+            mebibytes(limit)
+        )
+    };
+    let regular = |metadata: &std::fs::Metadata| {
+        if metadata.is_file() {
+            Ok(())
+        } else if metadata.is_dir() {
+            Err("it is a directory".to_owned())
+        } else {
+            Err("it is not a regular file (a device, FIFO or socket is never read)".to_owned())
+        }
+    };
+    // Follows symbolic links: a link to a regular file is read, a link to a device is refused.
+    let metadata = std::fs::metadata(path).map_err(describe)?;
+    regular(&metadata)?;
+    if metadata.len() > limit {
+        return Err(too_large());
+    }
+    let file = std::fs::File::open(path).map_err(describe)?;
+    // The file could have been replaced since: check what was opened, and read at most one byte past the limit.
+    regular(&file.metadata().map_err(describe)?)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(describe)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())
+}
+
+/// `limit` bytes for a message: "64 MiB", "10 bytes".
+fn mebibytes(limit: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if limit >= MIB && limit % MIB == 0 {
+        format!("{} MiB", limit / MIB)
+    } else {
+        format!("{limit} bytes")
     }
 }
 
@@ -101,10 +151,15 @@ pub(crate) fn template<L: Clone>(
     match sources.read(&text) {
         Ok(content) => Some((drop_final_line_break(content), Some(text), loc)),
         Err(reason) => {
-            let message = format!(
-                "cannot read `{key}` `{text}` (relative to {}): {reason}",
-                sources.base()
-            );
+            // An absolute path is not relative to anything: say so only for a relative one.
+            let message = if std::path::Path::new(&text).is_absolute() {
+                format!("cannot read `{key}` `{text}`: {reason}")
+            } else {
+                format!(
+                    "cannot read `{key}` `{text}` (relative to {}): {reason}",
+                    sources.base()
+                )
+            };
             r.issues.push(IssueKind::Type, key, &loc, message);
             None
         }
@@ -216,4 +271,59 @@ pub(crate) fn missing_profile<L: Clone>(
         profile: name.to_owned(),
     };
     issues.push(kind, key, loc, message);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_text_file;
+
+    /// A fresh directory for one test.
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("bp-source-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_file_is_read_up_to_the_limit_and_refused_past_it() {
+        let dir = scratch("limit");
+        let file = dir.join("a.txt");
+        std::fs::write(&file, "0123456789").unwrap();
+        assert_eq!(read_text_file(&file, 10).unwrap(), "0123456789");
+        let e = read_text_file(&file, 9).unwrap_err();
+        assert!(e.starts_with("it is larger than 9 bytes"), "{e}");
+        std::fs::write(&file, [0xff, 0xfe]).unwrap();
+        assert_eq!(
+            read_text_file(&file, 10).unwrap_err(),
+            "it is not UTF-8 text"
+        );
+        assert_eq!(
+            read_text_file(&dir.join("none.txt"), 10).unwrap_err(),
+            "no such file"
+        );
+        assert_eq!(read_text_file(&dir, 10).unwrap_err(), "it is a directory");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_fifos_are_refused_without_being_read() {
+        let not_regular = "it is not a regular file (a device, FIFO or socket is never read)";
+        for device in ["/dev/zero", "/dev/urandom"] {
+            let path = std::path::Path::new(device);
+            if path.exists() {
+                // Reading would never end (`/dev/zero` has no end); the limit is large on purpose.
+                assert_eq!(read_text_file(path, u64::MAX - 1).unwrap_err(), not_regular);
+            }
+        }
+        let dir = scratch("fifo");
+        let fifo = dir.join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            // Opening a FIFO with no writer blocks forever: it must be refused before it is opened.
+            assert_eq!(read_text_file(&fifo, 10).unwrap_err(), not_regular);
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
