@@ -1,6 +1,6 @@
 //! The file loader on hostile sizes: how its time grows with the number of errors and the length of an `extends`
-//! chain (25,000, 50,000 and 100,000 tables: linear time is a ratio near 4 from the first to the last, quadratic
-//! near 16), and its peak memory on a file holding one 50 MB string. A bench binary, not a timed test:
+//! chain or cycle (25,000, 50,000 and 100,000 tables: linear time is a ratio near 4 from the first to the last,
+//! quadratic near 16), and its peak memory on a file holding one 50 MB string. A bench binary, not a timed test:
 //!
 //! ```sh
 //! cargo bench --bench loader --features files
@@ -56,6 +56,13 @@ fn chain(n: usize) -> String {
     s
 }
 
+/// A cycle of `n` profiles: `p0` extends `p1`, ..., `p{n-1}` extends `p0` (one message, its names capped).
+fn cycle(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("[profiles.p{i}]\nextends = \"p{}\"\n", (i + 1) % n))
+        .collect()
+}
+
 /// Median time of `runs` loads of `source`, rendering the errors as the command does.
 fn time(source: &str, runs: usize) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
@@ -81,6 +88,7 @@ fn main() {
     for (what, make) in [
         ("one error per table", errors as fn(usize) -> String),
         ("an `extends` chain", chain),
+        ("an `extends` cycle", cycle),
     ] {
         let t: Vec<f64> = [25_000, 50_000, 100_000]
             .map(|n| time(&make(n), runs).as_secs_f64())

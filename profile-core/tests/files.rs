@@ -300,10 +300,34 @@ fn extends_missing_and_cycles() {
     );
     assert_eq!(
         found,
-        [
-            pair("profiles.a.extends", "`extends` makes a cycle: a -> b -> a"),
-            pair("profiles.b.extends", "`extends` makes a cycle: b -> a -> b"),
-        ]
+        [pair(
+            "profiles.a.extends",
+            "`extends` makes a cycle: a -> b -> a"
+        ),]
+    );
+    // Reported once, on the member declared first, wherever the chain enters the cycle.
+    let found = errors(
+        "[profiles.x]\nextends = \"b\"\n[profiles.a]\nextends = \"b\"\n[profiles.b]\nextends = \"a\"\n",
+    );
+    assert_eq!(
+        found,
+        [pair(
+            "profiles.a.extends",
+            "`extends` makes a cycle: a -> b -> a"
+        )]
+    );
+    // A long cycle: one message, its names capped.
+    let n = 5000;
+    let long: String = (0..n)
+        .map(|i| format!("[profiles.p{i}]\nextends = \"p{}\"\n", (i + 1) % n))
+        .collect();
+    let found = errors(&long);
+    assert_eq!(
+        found,
+        [pair(
+            "profiles.p0.extends",
+            "`extends` makes a cycle: p0 -> p1 -> p2 -> p3 -> p4 -> p5 -> p6 -> p7 -> p8 -> p9 -> (4990 more) -> p0"
+        )]
     );
     assert_eq!(
         error("[profiles.a]\nextends = \"a\"\n"),
