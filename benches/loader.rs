@@ -63,12 +63,20 @@ fn cycle(n: usize) -> String {
         .collect()
 }
 
+/// `n` profiles with an error each on one line of JSON (a minified file): every error on the same long line.
+fn json_line(n: usize) -> String {
+    let tables: Vec<String> = (0..n)
+        .map(|i| format!("\"p{i}\":{{\"temperature\":2.5}}"))
+        .collect();
+    format!("{{\"profiles\":{{{}}}}}", tables.join(","))
+}
+
 /// Median time of `runs` loads of `source`, rendering the errors as the command does.
-fn time(source: &str, runs: usize) -> Duration {
+fn time(source: &str, format: Format, runs: usize) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
-            let rendered = match files::parse("bench.toml", source, Format::Toml) {
+            let rendered = match files::parse("bench", source, format) {
                 Ok(d) => d.profiles.len(),
                 Err(e) => e.render(false).len(),
             };
@@ -85,13 +93,22 @@ fn main() {
     let runs = 3;
     println!("| input | 25,000 | 50,000 | 100,000 | ratio 100,000 / 25,000 (linear: ~4) |");
     println!("|---|---|---|---|---|");
-    for (what, make) in [
-        ("one error per table", errors as fn(usize) -> String),
-        ("an `extends` chain", chain),
-        ("an `extends` cycle", cycle),
+    for (what, make, format) in [
+        (
+            "one error per table",
+            errors as fn(usize) -> String,
+            Format::Toml,
+        ),
+        ("an `extends` chain", chain, Format::Toml),
+        ("an `extends` cycle", cycle, Format::Toml),
+        (
+            "one error per table, one JSON line",
+            json_line,
+            Format::Json,
+        ),
     ] {
         let t: Vec<f64> = [25_000, 50_000, 100_000]
-            .map(|n| time(&make(n), runs).as_secs_f64())
+            .map(|n| time(&make(n), format, runs).as_secs_f64())
             .to_vec();
         println!(
             "| {what} | {:.3} s | {:.3} s | {:.3} s | {:.1}x |",
