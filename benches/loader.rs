@@ -71,6 +71,17 @@ fn json_line(n: usize) -> String {
     format!("{{\"profiles\":{{{}}}}}", tables.join(","))
 }
 
+/// One prompt whose text holds `n` empty placeholders `{{}}`: `n` template errors in one text.
+fn empty_placeholders(n: usize) -> String {
+    format!("[prompts.p]\ntext = \"{}\"\n", "{{}} ".repeat(n))
+}
+
+/// One prompt whose text uses `n` distinct variables (the 20-variable rule's count).
+fn variables(n: usize) -> String {
+    let text: String = (0..n).map(|i| format!("{{{{v{i}}}}} ")).collect();
+    format!("[prompts.p]\ntext = \"{text}\"\n")
+}
+
 /// Median time of `runs` loads of `source`, rendering the errors as the command does.
 fn time(source: &str, format: Format, runs: usize) -> Duration {
     let mut times: Vec<Duration> = (0..runs)

@@ -538,19 +538,20 @@ impl<L: Clone> PromptDecl<L> {
         rule: &dyn Fn(&str) -> Option<String>,
         issues: &mut Issues<L>,
     ) {
-        let mut seen: Vec<&str> = Vec::new();
+        // A set, and positions counted along each template: linear in the placeholders, however many.
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for (i, s) in self.sources.iter().enumerate() {
             let Some(template) = s.parsed() else { continue };
+            let mut positions = crate::template::Positions::new(&s.text);
             for segment in template.segments {
                 let Segment::Variable { name, offset } = segment else {
                     continue;
                 };
-                if seen.contains(&name) {
+                if !seen.insert(name) {
                     continue;
                 }
-                seen.push(name);
                 if let Some(why) = rule(name) {
-                    let (line, column) = crate::template::line_col(&s.text, offset);
+                    let (line, column) = positions.line_col(offset);
                     let at = format!("variable `{name}` at line {line}, column {column} {why}");
                     let message = match &s.file {
                         Some(path) => format!("`{path}`: {at}"),

@@ -60,10 +60,12 @@ pub enum PromptViolation<'a> {
     UnknownVariable {
         /// The variable.
         name: &'a str,
-        /// Byte offset of its `{{` in `template`.
+        /// Byte offset of its `{{` in its template.
         offset: usize,
-        /// The template.
-        template: &'a str,
+        /// 1-based line of its `{{` (counted once per template, not once per placeholder).
+        line: usize,
+        /// 1-based column (in characters) of its `{{`.
+        column: usize,
         /// The closest known name, if one is close.
         suggestion: Option<&'a str>,
     },
@@ -133,11 +135,11 @@ impl PromptViolation<'_> {
             }
             PromptViolation::UnknownVariable {
                 name,
-                offset,
-                template,
+                line,
+                column,
                 suggestion,
+                ..
             } => {
-                let (line, column) = template::line_col(template, offset);
                 m.push_str("placeholder `{{");
                 m.push_str(name);
                 m.push_str("}}` at line ");
@@ -336,14 +338,17 @@ pub(crate) fn check_variables<'a>(
     let mut found = Vec::new();
     let mut used: Vec<&str> = Vec::new();
     for t in templates {
+        let mut positions = template::Positions::new(t.source);
         for segment in &t.segments {
             if let Segment::Variable { name, offset } = *segment {
                 used.push(name);
                 if !known.contains(&name) {
+                    let (line, column) = positions.line_col(offset);
                     found.push(PromptViolation::UnknownVariable {
                         name,
                         offset,
-                        template: t.source,
+                        line,
+                        column,
                         suggestion: suggest(name, known),
                     });
                 }
