@@ -82,6 +82,15 @@ fn variables(n: usize) -> String {
     format!("[prompts.p]\ntext = \"{text}\"\n")
 }
 
+/// One prompt with `n` variants (their names checked for repeats).
+fn variants(n: usize) -> String {
+    let mut s = String::from("[prompts.p]\ntext = \"x\"\n");
+    for i in 0..n {
+        s.push_str(&format!("[prompts.p.variants.v{i}]\n"));
+    }
+    s
+}
+
 /// Median time of `runs` loads of `source`, rendering the errors as the command does.
 fn time(source: &str, format: Format, runs: usize) -> Duration {
     let mut times: Vec<Duration> = (0..runs)

@@ -376,8 +376,10 @@ impl<L: Clone> PromptDecl<L> {
             }
         }
         let prompt_name = self.effective_name();
+        let mut duplicates = prompt::check_variants_unique(&names).into_iter().peekable();
         for (i, loc) in locs.iter().enumerate() {
-            if let (Some(loc), Some(v)) = (loc, prompt::check_variant_unique(&names, i)) {
+            let duplicate = duplicates.next_if(|(at, _)| *at == i).map(|(_, v)| v);
+            if let (Some(loc), Some(v)) = (loc, duplicate) {
                 issues.rule(&format!("variants.{}", names[i]), loc, v.to_string());
             }
             if let (Some(loc), Some(v)) = (loc, prompt::check_request_name(&prompt_name, names[i]))

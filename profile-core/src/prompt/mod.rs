@@ -284,19 +284,16 @@ pub(crate) fn check_request_name<'a>(
     }
 }
 
-/// Variant names are unique: the violation for `names[index]` repeating an earlier name.
-pub(crate) const fn check_variant_unique<'a>(
-    names: &[&'a str],
-    index: usize,
-) -> Option<PromptViolation<'a>> {
-    let mut i = 0;
-    while i < index {
-        if crate::const_text::str_eq(names[i], names[index]) {
-            return Some(PromptViolation::DuplicateVariant { name: names[index] });
-        }
-        i += 1;
-    }
-    None
+/// Variant names are unique: for each name repeating an earlier one, its index and the violation. A set, so that
+/// a prompt of 160,000 variants is checked in linear time (pairwise comparison was quadratic).
+pub(crate) fn check_variants_unique<'a>(names: &[&'a str]) -> Vec<(usize, PromptViolation<'a>)> {
+    let mut seen = std::collections::HashSet::with_capacity(names.len());
+    names
+        .iter()
+        .enumerate()
+        .filter(|&(_, name)| !seen.insert(*name))
+        .map(|(i, &name)| (i, PromptViolation::DuplicateVariant { name }))
+        .collect()
 }
 
 /// At most 20 distinct variables in one variant (text and system prompt together).
@@ -478,11 +475,12 @@ pub fn check<'a>(spec: &'a PromptSpec<'a>) -> Vec<PromptViolation<'a>> {
         found.extend(rules::check_description(d).map(PromptViolation::Rule));
     }
     let names: Vec<&str> = spec.variants.iter().map(|v| v.name).collect();
+    let mut duplicates = check_variants_unique(&names).into_iter().peekable();
     for (i, v) in spec.variants.iter().enumerate() {
         if v.name != DEFAULT_VARIANT {
             found.extend(check_variant_name(v.name));
         }
-        found.extend(check_variant_unique(&names, i));
+        found.extend(duplicates.next_if(|(at, _)| *at == i).map(|(_, v)| v));
         found.extend(check_request_name(spec.name, v.name));
         let parts = [(Part::Text, Some(v.text)), (Part::System, v.system)];
         for (part, text) in parts.into_iter().filter_map(|(p, t)| Some((p, t?))) {
