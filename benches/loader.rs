@@ -91,6 +91,12 @@ fn variants(n: usize) -> String {
     s
 }
 
+/// One profile with `n` distinct stop sequences (past Converse's 2500).
+fn stop_sequences(n: usize) -> String {
+    let items: Vec<String> = (0..n).map(|i| format!("\"s{i}\"")).collect();
+    format!("[profiles.p]\nstop_sequences = [{}]\n", items.join(", "))
+}
+
 /// Median time of `runs` loads of `source`, rendering the errors as the command does.
 fn time(source: &str, format: Format, runs: usize) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
