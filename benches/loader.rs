@@ -97,6 +97,13 @@ fn stop_sequences(n: usize) -> String {
     format!("[profiles.p]\nstop_sequences = [{}]\n", items.join(", "))
 }
 
+/// `n` profiles, each extending a profile that is not declared ("did you mean" among `n` names).
+fn missing_extends(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("[profiles.p{i}]\nextends = \"q{i}\"\n"))
+        .collect()
+}
+
 /// Median time of `runs` loads of `source`, rendering the errors as the command does.
 fn time(source: &str, format: Format, runs: usize) -> Duration {
     let mut times: Vec<Duration> = (0..runs)

@@ -295,6 +295,28 @@ fn extends_missing_and_cycles() {
         e.errors[0].message,
         "`extends` names no profile: `basse` is not declared; did you mean `base`?"
     );
+    // "Did you mean" for the first 100 missing names of a file only, and never for a name over 64 characters.
+    let mut many = String::from("[profiles.base]\n");
+    for i in 0..150 {
+        many.push_str(&format!("[profiles.p{i}]\nextends = \"basse\"\n"));
+    }
+    let e = load(&many).unwrap_err();
+    assert_eq!(e.errors.len(), 150);
+    let suggested = e
+        .errors
+        .iter()
+        .filter(|e| e.message.ends_with("did you mean `base`?"))
+        .count();
+    assert_eq!(suggested, 100);
+    let long = "b".repeat(65);
+    let e = load(&format!(
+        "[profiles.long]\nextends = \"{long}x\"\n[profiles.{long}]\n"
+    ))
+    .unwrap_err();
+    assert_eq!(
+        e.errors[0].message,
+        format!("`extends` names no profile: `{long}x` is not declared")
+    );
     let found = errors(
         "[profiles.a]\nextends = \"b\"\n[profiles.b]\nextends = \"a\"\n[profiles.c]\nextends = \"a\"\n",
     );

@@ -104,7 +104,7 @@ pub fn resolve_extends<L: Clone>(
                     "`extends` names no profile: `{}` is not declared",
                     base.text
                 );
-                if let Some(s) = crate::suggest::closest_str(&base.text, &names) {
+                if let Some(s) = issues.suggest(&base.text, || names.clone()) {
                     message.push_str(&format!("; did you mean `{s}`?"));
                 }
                 let kind = IssueKind::ExtendsMissing {

@@ -262,9 +262,12 @@ pub(crate) fn missing_profile<L: Clone>(
     loc: &L,
 ) {
     let mut message = format!("`{key}` names no profile: `{name}` is not declared in `profiles`");
-    let mut names: Vec<&str> = table.keys().map(String::as_str).collect();
-    names.sort_unstable();
-    if let Some(s) = crate::suggest::closest_str(name, &names) {
+    let names = || {
+        let mut names: Vec<&str> = table.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        names
+    };
+    if let Some(s) = issues.suggest(name, names) {
         message.push_str(&format!("; did you mean `{s}`?"));
     }
     let kind = IssueKind::ProfileMissing {
