@@ -151,24 +151,56 @@ fn main() {
             t[2] / t[0]
         );
     }
-    let size = 50_000_000;
-    let big = format!("[profiles.p]\ndescription = \"{}\"\n", "x".repeat(size));
+    println!();
+    println!("| input | file size | time | peak memory above the source | ratio to the file |");
+    println!("|---|---|---|---|---|");
+    let big = format!(
+        "[profiles.p]\ndescription = \"{}\"\n",
+        "x".repeat(50_000_000)
+    );
+    memory_row("one 50 MB string (breaking the description rule)", &big);
+    memory_row("2,000 variants of one 1 MB text", &shared_text(2000));
+    memory_row("1,000 profiles extending one 500 KB base", &fan_out(1000));
+}
+
+/// A prompt with a 1 MB text (and two variables) and `n` variants that inherit it.
+fn shared_text(n: usize) -> String {
+    let text = format!("{{{{a}}}} {} {{{{b}}}}", "x".repeat(1_000_000));
+    let mut s = format!("[prompts.p]\ntext = \"{text}\"\n");
+    for i in 0..n {
+        s.push_str(&format!("[prompts.p.variants.v{i}]\n"));
+    }
+    s
+}
+
+/// A profile with 500 KB of stop sequences (2,500 of 200 characters) and `n` profiles extending it.
+fn fan_out(n: usize) -> String {
+    let stops: Vec<String> = (0..2500)
+        .map(|i| format!("\"{i:05}{}\"", "x".repeat(195)))
+        .collect();
+    let mut s = format!("[profiles.base]\nstop_sequences = [{}]\n", stops.join(", "));
+    for i in 0..n {
+        s.push_str(&format!("[profiles.p{i}]\nextends = \"base\"\n"));
+    }
+    s
+}
+
+/// Loads `source` once, rendering its errors, and prints its time and peak memory above the source.
+fn memory_row(what: &str, source: &str) {
     let before = IN_USE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
     let start = Instant::now();
-    let rendered = match files::parse("big.toml", &big, Format::Toml) {
+    let rendered = match files::parse("big.toml", source, Format::Toml) {
         Ok(d) => d.profiles.len(),
         Err(e) => e.render(false).len(),
     };
     std::hint::black_box(rendered);
     let peak = PEAK.load(Ordering::Relaxed) - before;
-    println!();
-    println!("| input | time | peak memory above the source | ratio to the file |");
-    println!("|---|---|---|---|");
     println!(
-        "| one 50 MB string (breaking the description rule) | {:.2} s | {:.0} MB | {:.1}x |",
+        "| {what} | {:.1} MB | {:.2} s | {:.0} MB | {:.1}x |",
+        source.len() as f64 / 1e6,
         start.elapsed().as_secs_f64(),
         peak as f64 / 1e6,
-        peak as f64 / size as f64
+        peak as f64 / source.len() as f64
     );
 }
