@@ -124,6 +124,10 @@ pub const VARIANTS_PER_REQUEST: usize = 1;
 
 // ---- agents --------------------------------------------------------------------------------------------------
 
+/// Allowed length in characters of an agent step's base prompt template (bedrock-agent's `BasePromptTemplate`,
+/// `PromptConfiguration.basePromptTemplate`: 1..=100000 in the service model).
+pub const BASE_PROMPT_TEMPLATE_CHARS: (usize, usize) = (1, 100_000);
+
 /// Allowed instruction length in characters (`CreateAgent.instruction`: 40..=4000).
 pub const INSTRUCTION_CHARS: (usize, usize) = (40, 4000);
 

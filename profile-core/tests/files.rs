@@ -577,6 +577,30 @@ fn agent_rules() {
             "profile `five`: MEMORY_SUMMARIZATION profile: `stop_sequences` has 5 items, but Agents takes at most 4"
         )
     );
+    // A base prompt template is 1..=100000 characters (bedrock-agent's `BasePromptTemplate`).
+    assert_eq!(
+        error(&agent("base_prompt_templates = { orchestration = \"\" }")),
+        pair(
+            "agents.a.base_prompt_templates.orchestration",
+            "`base_prompt_templates` entry for `orchestration` must be 1..=100000 characters, found 0"
+        )
+    );
+    let long = format!(
+        "base_prompt_templates = {{ pre_processing = \"{}\" }}",
+        "é".repeat(100_001)
+    );
+    assert_eq!(
+        error(&agent(&long)),
+        pair(
+            "agents.a.base_prompt_templates.pre_processing",
+            "`base_prompt_templates` entry for `pre_processing` must be 1..=100000 characters, found 100001"
+        )
+    );
+    let at_limit = format!(
+        "base_prompt_templates = {{ pre_processing = \"{}\" }}",
+        "é".repeat(100_000)
+    );
+    assert!(load(&agent(&at_limit)).is_ok());
     // A step's profile is sent only with the step's base prompt template: the rule is at the step.
     assert_eq!(
         errors(&agent(

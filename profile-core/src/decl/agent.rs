@@ -277,6 +277,10 @@ impl<L: Clone> AgentDecl<L> {
                 report(&guardrail_path(GuardrailKey::Version), loc, v, "");
             }
         }
+        for StepTemplate { step, text, loc } in &self.base_prompt_templates {
+            let v = agent::check_base_prompt_template(*step, text);
+            report(&step_key("base_prompt_templates", *step), loc, v, "");
+        }
         // A step's profile is sent only with the step's base prompt template.
         for StepProfile { step, loc, .. } in &self.steps {
             if self.base_prompt_template(*step).is_none() {
