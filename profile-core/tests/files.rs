@@ -425,6 +425,34 @@ fn types_and_syntax() {
             "`temperature` expects a finite number"
         )
     );
+    // A number an f32 cannot hold is out of range, not "not finite".
+    assert_eq!(
+        error("[profiles.p]\ntemperature = 1e39\n"),
+        pair(
+            "profiles.p.temperature",
+            "`temperature` is out of range for a 32-bit float (at most 3.4028235e38 in magnitude), found 1e39"
+        )
+    );
+    // Decided by the number as written, not by its nearest f32 (1.0 and -0.0).
+    for (written, key) in [
+        ("1.0000000001", "temperature"),
+        ("-1e-50", "temperature"),
+        ("1.0000000001", "top_p"),
+    ] {
+        assert_eq!(
+            error(&format!("[profiles.p]\n{key} = {written}\n")),
+            pair(
+                &format!("profiles.p.{key}"),
+                &format!("`{key}` must be within 0.0..=1.0, found {written}")
+            )
+        );
+    }
+    for within in ["1.0", "0.0", "-0.0", "1", "0", "0.7", "1e-50"] {
+        assert!(
+            load(&format!("[profiles.p]\ntemperature = {within}\n")).is_ok(),
+            "{within}"
+        );
+    }
     assert_eq!(
         error("profiles = 3\n"),
         pair("profiles", "`profiles` expects a table, found 3")
