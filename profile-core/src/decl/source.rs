@@ -109,7 +109,7 @@ pub fn read_text_file(path: &std::path::Path, limit: u64) -> Result<String, Stri
 /// `limit` bytes for a message: "64 MiB", "10 bytes".
 fn mebibytes(limit: u64) -> String {
     const MIB: u64 = 1024 * 1024;
-    if limit >= MIB && limit % MIB == 0 {
+    if limit >= MIB && limit.is_multiple_of(MIB) {
         format!("{} MiB", limit / MIB)
     } else {
         format!("{limit} bytes")
