@@ -139,6 +139,27 @@ fn main() {
             json_line,
             Format::Json,
         ),
+        (
+            "`{{}}` errors in one prompt text",
+            empty_placeholders,
+            Format::Toml,
+        ),
+        (
+            "distinct variables in one prompt text",
+            variables,
+            Format::Toml,
+        ),
+        ("variants of one prompt", variants, Format::Toml),
+        (
+            "stop sequences of one profile",
+            stop_sequences,
+            Format::Toml,
+        ),
+        (
+            "a missing `extends` per table",
+            missing_extends,
+            Format::Toml,
+        ),
     ] {
         let t: Vec<f64> = [25_000, 50_000, 100_000]
             .map(|n| time(&make(n), format, runs).as_secs_f64())
