@@ -182,6 +182,19 @@ fn main() {
     memory_row("one 50 MB string (breaking the description rule)", &big);
     memory_row("2,000 variants of one 1 MB text", &shared_text(2000));
     memory_row("1,000 profiles extending one 500 KB base", &fan_out(1000));
+    let dir = std::env::temp_dir().join(format!("bp-loader-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = format!("{{{{a}}}} {}\n", "x".repeat(1_000_000));
+    std::fs::write(dir.join("shared.txt"), text).unwrap();
+    let prompts: String = (0..1000)
+        .map(|i| format!("[prompts.p{i}]\ntext_file = \"shared.txt\"\n"))
+        .collect();
+    memory_row_at(
+        "1,000 prompts naming one 1 MB `text_file` (file size: the declaration)",
+        &prompts,
+        &dir.join("bench.toml"),
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A prompt with a 1 MB text (and two variables) and `n` variants that inherit it.
@@ -208,11 +221,16 @@ fn fan_out(n: usize) -> String {
 
 /// Loads `source` once, rendering its errors, and prints its time and peak memory above the source.
 fn memory_row(what: &str, source: &str) {
+    memory_row_at(what, source, std::path::Path::new("big.toml"));
+}
+
+/// [`memory_row`] for a file at `path` (the files it names are read from its directory).
+fn memory_row_at(what: &str, source: &str, path: &std::path::Path) {
     let before = IN_USE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
     let start = Instant::now();
-    let rendered = match files::parse("big.toml", source, Format::Toml) {
-        Ok(d) => d.profiles.len(),
+    let rendered = match files::parse(path, source, Format::Toml) {
+        Ok(d) => d.profiles.len() + d.prompts.len(),
         Err(e) => e.render(false).len(),
     };
     std::hint::black_box(rendered);

@@ -755,6 +755,15 @@ model = "anthropic.claude-3-5-haiku-20241022-v1:0"
     assert_eq!(variant.variables, ["topic", "customer"]);
     assert_eq!(d.agent("support").unwrap().instruction.text, instruction);
 
+    // A file that many prompts name is read once and shared, not stored once per prompt.
+    let shared = "[prompts.a]\ntext_file = \"prompts/greeting.txt\"\n[prompts.b]\ntext_file = \"prompts/greeting.txt\"\n";
+    let d = files::parse(&path, shared, Format::Toml).unwrap();
+    let (a, b) = (d.prompt("a").unwrap(), d.prompt("b").unwrap());
+    assert_eq!(&*a.templates[0].text, "Hello {{customer}}");
+    assert!(std::sync::Arc::ptr_eq(
+        &a.templates[0].text,
+        &b.templates[0].text
+    ));
     let missing = "[prompts.p]\ntext_file = \"prompts/none.txt\"\n";
     let e = files::parse(&path, missing, Format::Toml).unwrap_err();
     assert_eq!(

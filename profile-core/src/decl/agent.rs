@@ -94,7 +94,13 @@ impl<L: Clone> AgentDecl<L> {
                     instruction_key = Some(&entry.key);
                     let file = *k == AgentKey::InstructionFile;
                     decl.instruction = match source::template(&mut r, key, node, file, sources) {
-                        Some((text, file, loc)) => Setting::Set(Instruction { text, file }, loc),
+                        Some((text, file, loc)) => Setting::Set(
+                            Instruction {
+                                text: text.to_string(),
+                                file,
+                            },
+                            loc,
+                        ),
                         None => Setting::Invalid,
                     };
                 }

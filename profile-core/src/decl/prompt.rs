@@ -69,8 +69,8 @@ impl ProfileRef {
 /// A template as written: inline, or read from a file (one final line break dropped).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TemplateSource<L> {
-    /// The template text.
-    pub text: String,
+    /// The template text, shared by every prompt naming the same file (and by every variant using it).
+    pub text: std::sync::Arc<str>,
     /// The literal (the template, or the file's path).
     pub loc: L,
     /// The path as written, for a template file.

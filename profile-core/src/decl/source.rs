@@ -2,13 +2,18 @@
 
 use super::read::Reader;
 use super::{IssueKind, Node, Raw, Setting};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Where a front end reads the files a declaration names (`text_file`, `system_file`, `instruction_file`): the
 /// macros relative to the crate's `Cargo.toml` (and they track each file so that editing it rebuilds), the file
 /// loader relative to the declaration file.
 pub trait Sources {
-    /// The text of the file at `path` (as written in the declaration), or why it cannot be read.
-    fn read(&mut self, path: &str) -> Result<String, String>;
+    /// The text of the file at `path` (as written in the declaration), its final line break dropped
+    /// ([`drop_final_line_break`]), or why it cannot be read. Shared: a file that many declarations name is read
+    /// and held once.
+    fn read(&mut self, path: &str) -> Result<Arc<str>, String>;
 
     /// What paths are relative to, for messages: "the crate's Cargo.toml".
     fn base(&self) -> String;
@@ -18,7 +23,7 @@ pub trait Sources {
 pub struct NoSources;
 
 impl Sources for NoSources {
-    fn read(&mut self, _path: &str) -> Result<String, String> {
+    fn read(&mut self, _path: &str) -> Result<Arc<str>, String> {
         Err("files cannot be read here".to_owned())
     }
 
@@ -34,12 +39,19 @@ pub struct Relative {
     dir: Result<std::path::PathBuf, &'static str>,
     /// What paths are relative to, for messages: "the crate's Cargo.toml".
     base: &'static str,
+    /// Every file read so far, by its path under `dir`: a `text_file` that 1,000 prompts name is read and held
+    /// once, its text shared by every prompt.
+    read: HashMap<PathBuf, Arc<str>>,
 }
 
 impl Relative {
     /// Files under `dir` (or `Err` with why there is no directory), which messages call `base`.
     pub fn new(dir: Result<std::path::PathBuf, &'static str>, base: &'static str) -> Self {
-        Relative { dir, base }
+        Relative {
+            dir,
+            base,
+            read: HashMap::new(),
+        }
     }
 
     /// The absolute path of `relative`.
@@ -52,9 +64,16 @@ impl Relative {
 }
 
 impl Sources for Relative {
-    fn read(&mut self, path: &str) -> Result<String, String> {
+    fn read(&mut self, path: &str) -> Result<Arc<str>, String> {
         let dir = self.dir.as_ref().map_err(|why| (*why).to_owned())?;
-        read_text_file(&dir.join(path), crate::limits::REFERENCED_FILE_MAX_BYTES)
+        let full = dir.join(path);
+        if let Some(text) = self.read.get(&full) {
+            return Ok(Arc::clone(text));
+        }
+        let text = read_text_file(&full, crate::limits::REFERENCED_FILE_MAX_BYTES)?;
+        let text: Arc<str> = drop_final_line_break(text).into();
+        self.read.insert(full, Arc::clone(&text));
+        Ok(text)
     }
 
     fn base(&self) -> String {
@@ -136,7 +155,7 @@ pub(crate) fn template<L: Clone>(
     node: &Node<L>,
     file: bool,
     sources: &mut dyn Sources,
-) -> Option<(String, Option<String>, L)> {
+) -> Option<(Arc<str>, Option<String>, L)> {
     let note = if file {
         ": a path relative to the crate's Cargo.toml"
     } else {
@@ -146,10 +165,10 @@ pub(crate) fn template<L: Clone>(
         return None;
     };
     if !file {
-        return Some((text, None, loc));
+        return Some((text.into(), None, loc));
     }
     match sources.read(&text) {
-        Ok(content) => Some((drop_final_line_break(content), Some(text), loc)),
+        Ok(content) => Some((content, Some(text), loc)),
         Err(reason) => {
             // An absolute path is not relative to anything: say so only for a relative one.
             let message = if std::path::Path::new(&text).is_absolute() {
