@@ -104,6 +104,19 @@ fn missing_extends(n: usize) -> String {
         .collect()
 }
 
+/// One prompt with `n` variants, each naming its own profile (checked once per profile and model).
+fn variant_profiles(n: usize) -> String {
+    let mut s = String::new();
+    for i in 0..n {
+        s.push_str(&format!("[profiles.p{i}]\ntemperature = 0.5\n"));
+    }
+    s.push_str("[prompts.q]\ntext = \"x\"\n");
+    for i in 0..n {
+        s.push_str(&format!("[prompts.q.variants.v{i}]\nprofile = \"p{i}\"\n"));
+    }
+    s
+}
+
 /// Median time of `runs` loads of `source`, rendering the errors as the command does.
 fn time(source: &str, format: Format, runs: usize) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
@@ -150,6 +163,11 @@ fn main() {
             Format::Toml,
         ),
         ("variants of one prompt", variants, Format::Toml),
+        (
+            "variants of one prompt, each with its own profile",
+            variant_profiles,
+            Format::Toml,
+        ),
         (
             "stop sequences of one profile",
             stop_sequences,

@@ -462,7 +462,9 @@ impl<L: Clone> PromptDecl<L> {
         issues: &mut Issues<L>,
     ) -> bool {
         let mut all_valid = true;
-        let mut checked: Vec<(&str, Option<&str>)> = Vec::new();
+        // A set: 160,000 variants each naming its own profile are checked in linear time.
+        let mut checked: std::collections::HashSet<(&str, Option<&str>)> =
+            std::collections::HashSet::new();
         for (v, (_, declared)) in variants.iter().zip(self.named()) {
             let text = &self.sources[v.text];
             let system_valid = v.system.is_none_or(|s| self.sources[s].valid);
@@ -479,10 +481,9 @@ impl<L: Clone> PromptDecl<L> {
                 && let Some(Some(profile)) = profiles.and_then(|t| t.get(key))
             {
                 let model_id = v.model.as_ref().map(ModelRef::id);
-                if checked.contains(&(key.as_str(), model_id)) {
+                if !checked.insert((key.as_str(), model_id)) {
                     continue;
                 }
-                checked.push((key, model_id));
                 let path = match v.name.as_str() {
                     DEFAULT_VARIANT => "profile".to_owned(),
                     name => format!("variants.{name}.profile"),
