@@ -1,6 +1,6 @@
 //! The file loader on hostile sizes: how its time grows with the number of errors and the length of an `extends`
-//! chain (25,000, 50,000 and 100,000 tables: linear time is a ratio near 4 from the first to the last, quadratic
-//! near 16), and its peak memory on a file holding one 50 MB string. A bench binary, not a timed test:
+//! chain or cycle (25,000, 50,000 and 100,000 tables: linear time is a ratio near 4 from the first to the last,
+//! quadratic near 16), and its peak memory on a file holding one 50 MB string. A bench binary, not a timed test:
 //!
 //! ```sh
 //! cargo bench --bench loader --features files
@@ -56,12 +56,73 @@ fn chain(n: usize) -> String {
     s
 }
 
+/// A cycle of `n` profiles: `p0` extends `p1`, ..., `p{n-1}` extends `p0` (one message, its names capped).
+fn cycle(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("[profiles.p{i}]\nextends = \"p{}\"\n", (i + 1) % n))
+        .collect()
+}
+
+/// `n` profiles with an error each on one line of JSON (a minified file): every error on the same long line.
+fn json_line(n: usize) -> String {
+    let tables: Vec<String> = (0..n)
+        .map(|i| format!("\"p{i}\":{{\"temperature\":2.5}}"))
+        .collect();
+    format!("{{\"profiles\":{{{}}}}}", tables.join(","))
+}
+
+/// One prompt whose text holds `n` empty placeholders `{{}}`: `n` template errors in one text.
+fn empty_placeholders(n: usize) -> String {
+    format!("[prompts.p]\ntext = \"{}\"\n", "{{}} ".repeat(n))
+}
+
+/// One prompt whose text uses `n` distinct variables (the 20-variable rule's count).
+fn variables(n: usize) -> String {
+    let text: String = (0..n).map(|i| format!("{{{{v{i}}}}} ")).collect();
+    format!("[prompts.p]\ntext = \"{text}\"\n")
+}
+
+/// One prompt with `n` variants (their names checked for repeats).
+fn variants(n: usize) -> String {
+    let mut s = String::from("[prompts.p]\ntext = \"x\"\n");
+    for i in 0..n {
+        s.push_str(&format!("[prompts.p.variants.v{i}]\n"));
+    }
+    s
+}
+
+/// One profile with `n` distinct stop sequences (past Converse's 2500).
+fn stop_sequences(n: usize) -> String {
+    let items: Vec<String> = (0..n).map(|i| format!("\"s{i}\"")).collect();
+    format!("[profiles.p]\nstop_sequences = [{}]\n", items.join(", "))
+}
+
+/// `n` profiles, each extending a profile that is not declared ("did you mean" among `n` names).
+fn missing_extends(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("[profiles.p{i}]\nextends = \"q{i}\"\n"))
+        .collect()
+}
+
+/// One prompt with `n` variants, each naming its own profile (checked once per profile and model).
+fn variant_profiles(n: usize) -> String {
+    let mut s = String::new();
+    for i in 0..n {
+        s.push_str(&format!("[profiles.p{i}]\ntemperature = 0.5\n"));
+    }
+    s.push_str("[prompts.q]\ntext = \"x\"\n");
+    for i in 0..n {
+        s.push_str(&format!("[prompts.q.variants.v{i}]\nprofile = \"p{i}\"\n"));
+    }
+    s
+}
+
 /// Median time of `runs` loads of `source`, rendering the errors as the command does.
-fn time(source: &str, runs: usize) -> Duration {
+fn time(source: &str, format: Format, runs: usize) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
-            let rendered = match files::parse("bench.toml", source, Format::Toml) {
+            let rendered = match files::parse("bench", source, format) {
                 Ok(d) => d.profiles.len(),
                 Err(e) => e.render(false).len(),
             };
@@ -78,12 +139,48 @@ fn main() {
     let runs = 3;
     println!("| input | 25,000 | 50,000 | 100,000 | ratio 100,000 / 25,000 (linear: ~4) |");
     println!("|---|---|---|---|---|");
-    for (what, make) in [
-        ("one error per table", errors as fn(usize) -> String),
-        ("an `extends` chain", chain),
+    for (what, make, format) in [
+        (
+            "one error per table",
+            errors as fn(usize) -> String,
+            Format::Toml,
+        ),
+        ("an `extends` chain", chain, Format::Toml),
+        ("an `extends` cycle", cycle, Format::Toml),
+        (
+            "one error per table, one JSON line",
+            json_line,
+            Format::Json,
+        ),
+        (
+            "`{{}}` errors in one prompt text",
+            empty_placeholders,
+            Format::Toml,
+        ),
+        (
+            "distinct variables in one prompt text",
+            variables,
+            Format::Toml,
+        ),
+        ("variants of one prompt", variants, Format::Toml),
+        (
+            "variants of one prompt, each with its own profile",
+            variant_profiles,
+            Format::Toml,
+        ),
+        (
+            "stop sequences of one profile",
+            stop_sequences,
+            Format::Toml,
+        ),
+        (
+            "a missing `extends` per table",
+            missing_extends,
+            Format::Toml,
+        ),
     ] {
         let t: Vec<f64> = [25_000, 50_000, 100_000]
-            .map(|n| time(&make(n), runs).as_secs_f64())
+            .map(|n| time(&make(n), format, runs).as_secs_f64())
             .to_vec();
         println!(
             "| {what} | {:.3} s | {:.3} s | {:.3} s | {:.1}x |",
@@ -93,24 +190,74 @@ fn main() {
             t[2] / t[0]
         );
     }
-    let size = 50_000_000;
-    let big = format!("[profiles.p]\ndescription = \"{}\"\n", "x".repeat(size));
+    println!();
+    println!("| input | file size | time | peak memory above the source | ratio to the file |");
+    println!("|---|---|---|---|---|");
+    let big = format!(
+        "[profiles.p]\ndescription = \"{}\"\n",
+        "x".repeat(50_000_000)
+    );
+    memory_row("one 50 MB string (breaking the description rule)", &big);
+    memory_row("2,000 variants of one 1 MB text", &shared_text(2000));
+    memory_row("1,000 profiles extending one 500 KB base", &fan_out(1000));
+    let dir = std::env::temp_dir().join(format!("bp-loader-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = format!("{{{{a}}}} {}\n", "x".repeat(1_000_000));
+    std::fs::write(dir.join("shared.txt"), text).unwrap();
+    let prompts: String = (0..1000)
+        .map(|i| format!("[prompts.p{i}]\ntext_file = \"shared.txt\"\n"))
+        .collect();
+    memory_row_at(
+        "1,000 prompts naming one 1 MB `text_file` (file size: the declaration)",
+        &prompts,
+        &dir.join("bench.toml"),
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A prompt with a 1 MB text (and two variables) and `n` variants that inherit it.
+fn shared_text(n: usize) -> String {
+    let text = format!("{{{{a}}}} {} {{{{b}}}}", "x".repeat(1_000_000));
+    let mut s = format!("[prompts.p]\ntext = \"{text}\"\n");
+    for i in 0..n {
+        s.push_str(&format!("[prompts.p.variants.v{i}]\n"));
+    }
+    s
+}
+
+/// A profile with 500 KB of stop sequences (2,500 of 200 characters) and `n` profiles extending it.
+fn fan_out(n: usize) -> String {
+    let stops: Vec<String> = (0..2500)
+        .map(|i| format!("\"{i:05}{}\"", "x".repeat(195)))
+        .collect();
+    let mut s = format!("[profiles.base]\nstop_sequences = [{}]\n", stops.join(", "));
+    for i in 0..n {
+        s.push_str(&format!("[profiles.p{i}]\nextends = \"base\"\n"));
+    }
+    s
+}
+
+/// Loads `source` once, rendering its errors, and prints its time and peak memory above the source.
+fn memory_row(what: &str, source: &str) {
+    memory_row_at(what, source, std::path::Path::new("big.toml"));
+}
+
+/// [`memory_row`] for a file at `path` (the files it names are read from its directory).
+fn memory_row_at(what: &str, source: &str, path: &std::path::Path) {
     let before = IN_USE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
     let start = Instant::now();
-    let rendered = match files::parse("big.toml", &big, Format::Toml) {
-        Ok(d) => d.profiles.len(),
+    let rendered = match files::parse(path, source, Format::Toml) {
+        Ok(d) => d.profiles.len() + d.prompts.len(),
         Err(e) => e.render(false).len(),
     };
     std::hint::black_box(rendered);
     let peak = PEAK.load(Ordering::Relaxed) - before;
-    println!();
-    println!("| input | time | peak memory above the source | ratio to the file |");
-    println!("|---|---|---|---|");
     println!(
-        "| one 50 MB string (breaking the description rule) | {:.2} s | {:.0} MB | {:.1}x |",
+        "| {what} | {:.1} MB | {:.2} s | {:.0} MB | {:.1}x |",
+        source.len() as f64 / 1e6,
         start.elapsed().as_secs_f64(),
         peak as f64 / 1e6,
-        peak as f64 / size as f64
+        peak as f64 / source.len() as f64
     );
 }

@@ -124,6 +124,10 @@ pub const VARIANTS_PER_REQUEST: usize = 1;
 
 // ---- agents --------------------------------------------------------------------------------------------------
 
+/// Allowed length in characters of an agent step's base prompt template (bedrock-agent's `BasePromptTemplate`,
+/// `PromptConfiguration.basePromptTemplate`: 1..=100000 in the service model).
+pub const BASE_PROMPT_TEMPLATE_CHARS: (usize, usize) = (1, 100_000);
+
 /// Allowed instruction length in characters (`CreateAgent.instruction`: 40..=4000).
 pub const INSTRUCTION_CHARS: (usize, usize) = (40, 4000);
 
@@ -146,6 +150,11 @@ pub const METADATA_VALUE_MAX_CHARS: usize = 256;
 /// Largest declaration file the loader reads (64 MiB). Not a Bedrock limit: declarations are a few kilobytes, and
 /// reading stops here rather than running out of memory on `/dev/zero` or a runaway generated file.
 pub const DECLARATION_FILE_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Largest file a declaration names (`text_file`, `system_file`, `instruction_file`) that the macros and the
+/// loader read: the declaration file's limit, for the same reason. Only regular files are read (a device such as
+/// `/dev/zero` or a FIFO is refused before it is opened), and reading stops one byte past the limit.
+pub const REFERENCED_FILE_MAX_BYTES: u64 = DECLARATION_FILE_MAX_BYTES;
 
 /// Deepest nesting of arrays and objects accepted in a JSON schema text and in a JSON declaration file. Not a
 /// Bedrock limit: serde_json's default recursion limit, so that whatever we accept, serde_json reads too.

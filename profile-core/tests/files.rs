@@ -295,15 +295,61 @@ fn extends_missing_and_cycles() {
         e.errors[0].message,
         "`extends` names no profile: `basse` is not declared; did you mean `base`?"
     );
+    // "Did you mean" for the first 100 missing names of a file only, and never for a name over 64 characters.
+    let mut many = String::from("[profiles.base]\n");
+    for i in 0..150 {
+        many.push_str(&format!("[profiles.p{i}]\nextends = \"basse\"\n"));
+    }
+    let e = load(&many).unwrap_err();
+    assert_eq!(e.errors.len(), 150);
+    let suggested = e
+        .errors
+        .iter()
+        .filter(|e| e.message.ends_with("did you mean `base`?"))
+        .count();
+    assert_eq!(suggested, 100);
+    let long = "b".repeat(65);
+    let e = load(&format!(
+        "[profiles.long]\nextends = \"{long}x\"\n[profiles.{long}]\n"
+    ))
+    .unwrap_err();
+    assert_eq!(
+        e.errors[0].message,
+        format!("`extends` names no profile: `{long}x` is not declared")
+    );
     let found = errors(
         "[profiles.a]\nextends = \"b\"\n[profiles.b]\nextends = \"a\"\n[profiles.c]\nextends = \"a\"\n",
     );
     assert_eq!(
         found,
-        [
-            pair("profiles.a.extends", "`extends` makes a cycle: a -> b -> a"),
-            pair("profiles.b.extends", "`extends` makes a cycle: b -> a -> b"),
-        ]
+        [pair(
+            "profiles.a.extends",
+            "`extends` makes a cycle: a -> b -> a"
+        ),]
+    );
+    // Reported once, on the member declared first, wherever the chain enters the cycle.
+    let found = errors(
+        "[profiles.x]\nextends = \"b\"\n[profiles.a]\nextends = \"b\"\n[profiles.b]\nextends = \"a\"\n",
+    );
+    assert_eq!(
+        found,
+        [pair(
+            "profiles.a.extends",
+            "`extends` makes a cycle: a -> b -> a"
+        )]
+    );
+    // A long cycle: one message, its names capped.
+    let n = 5000;
+    let long: String = (0..n)
+        .map(|i| format!("[profiles.p{i}]\nextends = \"p{}\"\n", (i + 1) % n))
+        .collect();
+    let found = errors(&long);
+    assert_eq!(
+        found,
+        [pair(
+            "profiles.p0.extends",
+            "`extends` makes a cycle: p0 -> p1 -> p2 -> p3 -> p4 -> p5 -> p6 -> p7 -> p8 -> p9 -> (4990 more) -> p0"
+        )]
     );
     assert_eq!(
         error("[profiles.a]\nextends = \"a\"\n"),
@@ -379,6 +425,34 @@ fn types_and_syntax() {
             "`temperature` expects a finite number"
         )
     );
+    // A number an f32 cannot hold is out of range, not "not finite".
+    assert_eq!(
+        error("[profiles.p]\ntemperature = 1e39\n"),
+        pair(
+            "profiles.p.temperature",
+            "`temperature` is out of range for a 32-bit float (at most 3.4028235e38 in magnitude), found 1e39"
+        )
+    );
+    // Decided by the number as written, not by its nearest f32 (1.0 and -0.0).
+    for (written, key) in [
+        ("1.0000000001", "temperature"),
+        ("-1e-50", "temperature"),
+        ("1.0000000001", "top_p"),
+    ] {
+        assert_eq!(
+            error(&format!("[profiles.p]\n{key} = {written}\n")),
+            pair(
+                &format!("profiles.p.{key}"),
+                &format!("`{key}` must be within 0.0..=1.0, found {written}")
+            )
+        );
+    }
+    for within in ["1.0", "0.0", "-0.0", "1", "0", "0.7", "1e-50"] {
+        assert!(
+            load(&format!("[profiles.p]\ntemperature = {within}\n")).is_ok(),
+            "{within}"
+        );
+    }
     assert_eq!(
         error("profiles = 3\n"),
         pair("profiles", "`profiles` expects a table, found 3")
@@ -531,6 +605,30 @@ fn agent_rules() {
             "profile `five`: MEMORY_SUMMARIZATION profile: `stop_sequences` has 5 items, but Agents takes at most 4"
         )
     );
+    // A base prompt template is 1..=100000 characters (bedrock-agent's `BasePromptTemplate`).
+    assert_eq!(
+        error(&agent("base_prompt_templates = { orchestration = \"\" }")),
+        pair(
+            "agents.a.base_prompt_templates.orchestration",
+            "`base_prompt_templates` entry for `orchestration` must be 1..=100000 characters, found 0"
+        )
+    );
+    let long = format!(
+        "base_prompt_templates = {{ pre_processing = \"{}\" }}",
+        "é".repeat(100_001)
+    );
+    assert_eq!(
+        error(&agent(&long)),
+        pair(
+            "agents.a.base_prompt_templates.pre_processing",
+            "`base_prompt_templates` entry for `pre_processing` must be 1..=100000 characters, found 100001"
+        )
+    );
+    let at_limit = format!(
+        "base_prompt_templates = {{ pre_processing = \"{}\" }}",
+        "é".repeat(100_000)
+    );
+    assert!(load(&agent(&at_limit)).is_ok());
     // A step's profile is sent only with the step's base prompt template: the rule is at the step.
     assert_eq!(
         errors(&agent(
@@ -657,6 +755,15 @@ model = "anthropic.claude-3-5-haiku-20241022-v1:0"
     assert_eq!(variant.variables, ["topic", "customer"]);
     assert_eq!(d.agent("support").unwrap().instruction.text, instruction);
 
+    // A file that many prompts name is read once and shared, not stored once per prompt.
+    let shared = "[prompts.a]\ntext_file = \"prompts/greeting.txt\"\n[prompts.b]\ntext_file = \"prompts/greeting.txt\"\n";
+    let d = files::parse(&path, shared, Format::Toml).unwrap();
+    let (a, b) = (d.prompt("a").unwrap(), d.prompt("b").unwrap());
+    assert_eq!(&*a.templates[0].text, "Hello {{customer}}");
+    assert!(std::sync::Arc::ptr_eq(
+        &a.templates[0].text,
+        &b.templates[0].text
+    ));
     let missing = "[prompts.p]\ntext_file = \"prompts/none.txt\"\n";
     let e = files::parse(&path, missing, Format::Toml).unwrap_err();
     assert_eq!(
@@ -666,6 +773,15 @@ model = "anthropic.claude-3-5-haiku-20241022-v1:0"
             "cannot read `text_file` `prompts/none.txt` (relative to the declaration file): no such file"
         )
     );
+    // An absolute path is not "relative to the declaration file"; a device is refused, not read to its end.
+    if cfg!(unix) {
+        let device = "[prompts.p]\ntext_file = \"/dev/zero\"\n";
+        let e = files::parse(&path, device, Format::Toml).unwrap_err();
+        assert_eq!(
+            e.errors[0].message,
+            "cannot read `text_file` `/dev/zero`: it is not a regular file (a device, FIFO or socket is never read)"
+        );
+    }
     let both = "[prompts.p]\ntext = \"x\"\ntext_file = \"prompts/greeting.txt\"\n";
     let e = files::parse(&path, both, Format::Toml).unwrap_err();
     assert_eq!(

@@ -205,6 +205,13 @@ pub enum AgentViolation<'a> {
         /// Length in characters.
         found: usize,
     },
+    /// A step's base prompt template is empty or longer than 100,000 characters.
+    BasePromptTemplateLength {
+        /// The step.
+        step: PromptType,
+        /// Length in characters.
+        found: usize,
+    },
     /// `idle_session_ttl` outside 60..=5400 seconds.
     IdleSessionTtl {
         /// The value in seconds.
@@ -236,6 +243,7 @@ impl AgentViolation<'_> {
             }
             AgentViolation::InstructionLength { .. } => AgentKey::Instruction,
             AgentViolation::IdleSessionTtl { .. } => AgentKey::IdleSessionTtl,
+            AgentViolation::BasePromptTemplateLength { .. } => AgentKey::BasePromptTemplates,
             AgentViolation::Rule(v) => match v.key() {
                 crate::keys::ProfileKey::Description => AgentKey::Description,
                 crate::keys::ProfileKey::Guardrail => AgentKey::Guardrail,
@@ -270,6 +278,16 @@ impl AgentViolation<'_> {
                 m.push_usize(limits::INSTRUCTION_CHARS.0);
                 m.push_str("..=");
                 m.push_usize(limits::INSTRUCTION_CHARS.1);
+                m.push_str(" characters, found ");
+                m.push_usize(found);
+            }
+            AgentViolation::BasePromptTemplateLength { step, found } => {
+                m.push_str("`base_prompt_templates` entry for `");
+                m.push_str(step.key());
+                m.push_str("` must be ");
+                m.push_usize(limits::BASE_PROMPT_TEMPLATE_CHARS.0);
+                m.push_str("..=");
+                m.push_usize(limits::BASE_PROMPT_TEMPLATE_CHARS.1);
                 m.push_str(" characters, found ");
                 m.push_usize(found);
             }
@@ -350,6 +368,22 @@ pub(crate) const fn check_instruction(instruction: &str) -> Option<AgentViolatio
     None
 }
 
+/// A step's base prompt template (`PromptConfiguration.basePromptTemplate`): 1..=100000 characters.
+pub(crate) const fn check_base_prompt_template(
+    step: PromptType,
+    template: &str,
+) -> Option<AgentViolation<'static>> {
+    let (min, max) = limits::BASE_PROMPT_TEMPLATE_CHARS;
+    let length = char_count(template);
+    if length < min || length > max {
+        return Some(AgentViolation::BasePromptTemplateLength {
+            step,
+            found: length,
+        });
+    }
+    None
+}
+
 /// `description` (`CreateAgentRequest.description`): 1..=200 characters, the rulebook's description rule.
 pub(crate) const fn check_description(description: &str) -> Option<AgentViolation<'static>> {
     match rules::check_description(description) {
@@ -404,6 +438,9 @@ pub fn check<'a>(spec: &'a AgentSpec<'a>) -> Vec<AgentViolation<'a>> {
     .into_iter()
     .flatten()
     .collect();
+    for &(step, template) in spec.base_prompt_templates {
+        found.extend(check_base_prompt_template(step, template));
+    }
     for (step, profile) in spec.profiles() {
         if spec.base_prompt_template(step).is_none() {
             found.push(AgentViolation::StepWithoutTemplate { step });

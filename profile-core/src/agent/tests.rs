@@ -269,3 +269,20 @@ fn whole_specs() {
     assert_eq!(bad.profile(PromptType::PreProcessing), None);
     assert_eq!(check(&bad)[2].key(), AgentKey::Guardrail);
 }
+
+#[test]
+fn base_prompt_templates_are_1_to_100000_characters() {
+    let step = PromptType::Orchestration;
+    assert_eq!(
+        check_base_prompt_template(step, ""),
+        Some(AgentViolation::BasePromptTemplateLength { step, found: 0 })
+    );
+    assert_eq!(check_base_prompt_template(step, "x"), None);
+    assert_eq!(check_base_prompt_template(step, &"é".repeat(100_000)), None);
+    assert_eq!(
+        text(check_base_prompt_template(step, &"x".repeat(100_001))).as_deref(),
+        Some(
+            "`base_prompt_templates` entry for `orchestration` must be 1..=100000 characters, found 100001"
+        )
+    );
+}

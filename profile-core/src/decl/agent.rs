@@ -94,7 +94,13 @@ impl<L: Clone> AgentDecl<L> {
                     instruction_key = Some(&entry.key);
                     let file = *k == AgentKey::InstructionFile;
                     decl.instruction = match source::template(&mut r, key, node, file, sources) {
-                        Some((text, file, loc)) => Setting::Set(Instruction { text, file }, loc),
+                        Some((text, file, loc)) => Setting::Set(
+                            Instruction {
+                                text: text.to_string(),
+                                file,
+                            },
+                            loc,
+                        ),
                         None => Setting::Invalid,
                     };
                 }
@@ -277,6 +283,10 @@ impl<L: Clone> AgentDecl<L> {
                 let v = rules::check_agent_guardrail_version(version).map(AgentViolation::Rule);
                 report(&guardrail_path(GuardrailKey::Version), loc, v, "");
             }
+        }
+        for StepTemplate { step, text, loc } in &self.base_prompt_templates {
+            let v = agent::check_base_prompt_template(*step, text);
+            report(&step_key("base_prompt_templates", *step), loc, v, "");
         }
         // A step's profile is sent only with the step's base prompt template.
         for StepProfile { step, loc, .. } in &self.steps {

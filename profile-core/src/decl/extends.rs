@@ -104,7 +104,7 @@ pub fn resolve_extends<L: Clone>(
                     "`extends` names no profile: `{}` is not declared",
                     base.text
                 );
-                if let Some(s) = crate::suggest::closest_str(&base.text, &names) {
+                if let Some(s) = issues.suggest(&base.text, || names.clone()) {
                     message.push_str(&format!("; did you mean `{s}`?"));
                 }
                 let kind = IssueKind::ExtendsMissing {
@@ -135,28 +135,39 @@ pub fn resolve_extends<L: Clone>(
     done
 }
 
-/// "`extends` makes a cycle: a -> b -> a", on the `extends` of each member.
+/// Names a cycle's message lists before "(N more)": the message stays short however long the cycle.
+const CYCLE_NAMES_SHOWN: usize = 10;
+
+/// "`extends` makes a cycle: a -> b -> a", once per cycle, on the `extends` of its member declared first (the
+/// other members are broken with it and get no message of their own, so that a cycle of k profiles prints one
+/// message, not k messages of k names each). Past [`CYCLE_NAMES_SHOWN`] members the list is cut:
+/// "a -> b -> ... -> j -> (4990 more) -> a".
 fn report_cycle<L: Clone>(
     decls: &[ProfileDecl<L>],
     cycle: &[usize],
     issues: &mut Issues<L>,
     prefix: &impl Fn(&ProfileDecl<L>) -> String,
 ) {
-    for (pos, &member) in cycle.iter().enumerate() {
-        let d = &decls[member];
-        let names: Vec<&str> = (0..=cycle.len())
-            .map(|k| decls[cycle[(pos + k) % cycle.len()]].ident.text.as_str())
-            .collect();
-        if let Some(base) = &d.base {
-            issues.nested(&prefix(d), |issues| {
-                issues.push(
-                    IssueKind::ExtendsCycle,
-                    "extends",
-                    &base.loc,
-                    format!("`extends` makes a cycle: {}", names.join(" -> ")),
-                )
-            });
-        }
+    let Some(first) = (0..cycle.len()).min_by_key(|&pos| cycle[pos]) else {
+        return;
+    };
+    let name = |k: usize| decls[cycle[(first + k) % cycle.len()]].ident.text.as_str();
+    let shown = cycle.len().min(CYCLE_NAMES_SHOWN);
+    let mut names: Vec<String> = (0..shown).map(|k| name(k).to_owned()).collect();
+    if cycle.len() > shown {
+        names.push(format!("({} more)", cycle.len() - shown));
+    }
+    names.push(name(0).to_owned());
+    let d = &decls[cycle[first]];
+    if let Some(base) = &d.base {
+        issues.nested(&prefix(d), |issues| {
+            issues.push(
+                IssueKind::ExtendsCycle,
+                "extends",
+                &base.loc,
+                format!("`extends` makes a cycle: {}", names.join(" -> ")),
+            )
+        });
     }
 }
 

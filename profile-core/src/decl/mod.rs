@@ -330,6 +330,8 @@ pub struct Issues<L> {
     /// The issues, in the order found.
     pub list: Vec<Issue<L>>,
     prefix: String,
+    /// "Did you mean" suggestions computed so far among names declared in any number (see [`Issues::suggest`]).
+    suggested: usize,
 }
 
 impl<L> Default for Issues<L> {
@@ -337,7 +339,25 @@ impl<L> Default for Issues<L> {
         Issues {
             list: Vec::new(),
             prefix: String::new(),
+            suggested: 0,
         }
+    }
+}
+
+impl<L> Issues<L> {
+    /// "Did you mean" for `name` among `candidates()` (names a file declares, in any number: profiles for
+    /// `extends` and `profile`), for at most [`crate::suggest::SUGGESTIONS_PER_FILE`] names per collector; past
+    /// that, `None` without calling `candidates`, so that 16,000 missing names cost 100 suggestions.
+    pub(crate) fn suggest<'c>(
+        &mut self,
+        name: &str,
+        candidates: impl FnOnce() -> Vec<&'c str>,
+    ) -> Option<&'c str> {
+        if self.suggested >= crate::suggest::SUGGESTIONS_PER_FILE {
+            return None;
+        }
+        self.suggested += 1;
+        crate::suggest::closest_str(name, &candidates())
     }
 }
 

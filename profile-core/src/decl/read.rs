@@ -86,10 +86,50 @@ impl<'a, L: Clone> Reader<'a, L> {
         if narrow.is_finite() {
             Setting::Set(narrow, node.loc.clone())
         } else {
-            let message = format!("`{key}` expects a finite number");
+            let message = match &node.value {
+                // `1e39`: a number, but not one an `f32` holds.
+                Raw::Float(v, digits) if v.is_finite() => format!(
+                    "`{key}` is out of range for a 32-bit float (at most {:e} in magnitude), found {digits}",
+                    f32::MAX
+                ),
+                Raw::Int(_, digits) => format!(
+                    "`{key}` is out of range for a 32-bit float (at most {:e} in magnitude), found {digits}",
+                    f32::MAX
+                ),
+                _ => format!("`{key}` expects a finite number"),
+            };
             self.issues.push(IssueKind::Type, key, &node.loc, message);
             Setting::Invalid
         }
+    }
+
+    /// [`Reader::float`] within `min..=max`, decided by the number as written (to `f64` precision), not by its
+    /// nearest `f32`: `1.0000000001` and `-1e-50` are out of `0.0..=1.0` though they round to 1.0 and -0.0. A
+    /// value whose `f32` is already out of range is left to the rulebook, which reports it with its own message.
+    pub fn float_within(
+        &mut self,
+        key: &str,
+        node: &Node<L>,
+        (min, max): (f32, f32),
+    ) -> Setting<f32, L> {
+        let setting = self.float(key, node);
+        if let Setting::Set(narrow, loc) = &setting
+            && (min..=max).contains(narrow)
+        {
+            let written = match &node.value {
+                Raw::Float(v, digits) => Some((*v, digits)),
+                Raw::Int(Some(v), digits) => Some((*v as f64, digits)),
+                _ => None,
+            };
+            if let Some((value, digits)) = written
+                && !(f64::from(min)..=f64::from(max)).contains(&value)
+            {
+                let message = format!("`{key}` must be within {min:?}..={max:?}, found {digits}");
+                self.issues.rule(key, loc, message);
+                return Setting::Invalid;
+            }
+        }
+        setting
     }
 
     /// A non-negative integer that fits a `u32`.

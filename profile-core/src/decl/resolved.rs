@@ -58,7 +58,7 @@ impl<L> ResolvedPrompt<L> {
 
     /// The system prompt of variant `v`.
     pub fn system(&self, v: &ResolvedVariant) -> Option<&str> {
-        v.system.map(|s| self.templates[s].text.as_str())
+        v.system.map(|s| &*self.templates[s].text)
     }
 }
 

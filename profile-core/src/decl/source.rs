@@ -2,13 +2,18 @@
 
 use super::read::Reader;
 use super::{IssueKind, Node, Raw, Setting};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Where a front end reads the files a declaration names (`text_file`, `system_file`, `instruction_file`): the
 /// macros relative to the crate's `Cargo.toml` (and they track each file so that editing it rebuilds), the file
 /// loader relative to the declaration file.
 pub trait Sources {
-    /// The text of the file at `path` (as written in the declaration), or why it cannot be read.
-    fn read(&mut self, path: &str) -> Result<String, String>;
+    /// The text of the file at `path` (as written in the declaration), its final line break dropped
+    /// ([`drop_final_line_break`]), or why it cannot be read. Shared: a file that many declarations name is read
+    /// and held once.
+    fn read(&mut self, path: &str) -> Result<Arc<str>, String>;
 
     /// What paths are relative to, for messages: "the crate's Cargo.toml".
     fn base(&self) -> String;
@@ -18,7 +23,7 @@ pub trait Sources {
 pub struct NoSources;
 
 impl Sources for NoSources {
-    fn read(&mut self, _path: &str) -> Result<String, String> {
+    fn read(&mut self, _path: &str) -> Result<Arc<str>, String> {
         Err("files cannot be read here".to_owned())
     }
 
@@ -34,12 +39,19 @@ pub struct Relative {
     dir: Result<std::path::PathBuf, &'static str>,
     /// What paths are relative to, for messages: "the crate's Cargo.toml".
     base: &'static str,
+    /// Every file read so far, by its path under `dir`: a `text_file` that 1,000 prompts name is read and held
+    /// once, its text shared by every prompt.
+    read: HashMap<PathBuf, Arc<str>>,
 }
 
 impl Relative {
     /// Files under `dir` (or `Err` with why there is no directory), which messages call `base`.
     pub fn new(dir: Result<std::path::PathBuf, &'static str>, base: &'static str) -> Self {
-        Relative { dir, base }
+        Relative {
+            dir,
+            base,
+            read: HashMap::new(),
+        }
     }
 
     /// The absolute path of `relative`.
@@ -52,17 +64,74 @@ impl Relative {
 }
 
 impl Sources for Relative {
-    fn read(&mut self, path: &str) -> Result<String, String> {
+    fn read(&mut self, path: &str) -> Result<Arc<str>, String> {
         let dir = self.dir.as_ref().map_err(|why| (*why).to_owned())?;
-        std::fs::read_to_string(dir.join(path)).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_owned(),
-            std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_owned(),
-            _ => e.to_string(),
-        })
+        let full = dir.join(path);
+        if let Some(text) = self.read.get(&full) {
+            return Ok(Arc::clone(text));
+        }
+        let text = read_text_file(&full, crate::limits::REFERENCED_FILE_MAX_BYTES)?;
+        let text: Arc<str> = drop_final_line_break(text).into();
+        self.read.insert(full, Arc::clone(&text));
+        Ok(text)
     }
 
     fn base(&self) -> String {
         self.base.to_owned()
+    }
+}
+
+/// Reads a file a declaration names: a regular file (checked before opening, so that a FIFO does not block and a
+/// device such as `/dev/zero` is not read) of at most `limit` bytes (never reading past `limit + 1`, even if the
+/// file grows), in UTF-8. `Err` is the end of a sentence: "no such file", "it is not a regular file (...)".
+pub fn read_text_file(path: &std::path::Path, limit: u64) -> Result<String, String> {
+    use std::io::Read;
+    let describe = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_owned(),
+        _ => e.to_string(),
+    };
+    let too_large = || {
+        format!(
+            "it is larger than {}, the limit for a file a declaration names; it was not read",
+            mebibytes(limit)
+        )
+    };
+    let regular = |metadata: &std::fs::Metadata| {
+        if metadata.is_file() {
+            Ok(())
+        } else if metadata.is_dir() {
+            Err("it is a directory".to_owned())
+        } else {
+            Err("it is not a regular file (a device, FIFO or socket is never read)".to_owned())
+        }
+    };
+    // Follows symbolic links: a link to a regular file is read, a link to a device is refused.
+    let metadata = std::fs::metadata(path).map_err(describe)?;
+    regular(&metadata)?;
+    if metadata.len() > limit {
+        return Err(too_large());
+    }
+    let file = std::fs::File::open(path).map_err(describe)?;
+    // The file could have been replaced since: check what was opened, and read at most one byte past the limit.
+    regular(&file.metadata().map_err(describe)?)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(describe)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())
+}
+
+/// `limit` bytes for a message: "64 MiB", "10 bytes".
+fn mebibytes(limit: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if limit >= MIB && limit.is_multiple_of(MIB) {
+        format!("{} MiB", limit / MIB)
+    } else {
+        format!("{limit} bytes")
     }
 }
 
@@ -86,7 +155,7 @@ pub(crate) fn template<L: Clone>(
     node: &Node<L>,
     file: bool,
     sources: &mut dyn Sources,
-) -> Option<(String, Option<String>, L)> {
+) -> Option<(Arc<str>, Option<String>, L)> {
     let note = if file {
         ": a path relative to the crate's Cargo.toml"
     } else {
@@ -96,15 +165,20 @@ pub(crate) fn template<L: Clone>(
         return None;
     };
     if !file {
-        return Some((text, None, loc));
+        return Some((text.into(), None, loc));
     }
     match sources.read(&text) {
-        Ok(content) => Some((drop_final_line_break(content), Some(text), loc)),
+        Ok(content) => Some((content, Some(text), loc)),
         Err(reason) => {
-            let message = format!(
-                "cannot read `{key}` `{text}` (relative to {}): {reason}",
-                sources.base()
-            );
+            // An absolute path is not relative to anything: say so only for a relative one.
+            let message = if std::path::Path::new(&text).is_absolute() {
+                format!("cannot read `{key}` `{text}`: {reason}")
+            } else {
+                format!(
+                    "cannot read `{key}` `{text}` (relative to {}): {reason}",
+                    sources.base()
+                )
+            };
             r.issues.push(IssueKind::Type, key, &loc, message);
             None
         }
@@ -207,13 +281,71 @@ pub(crate) fn missing_profile<L: Clone>(
     loc: &L,
 ) {
     let mut message = format!("`{key}` names no profile: `{name}` is not declared in `profiles`");
-    let mut names: Vec<&str> = table.keys().map(String::as_str).collect();
-    names.sort_unstable();
-    if let Some(s) = crate::suggest::closest_str(name, &names) {
+    let names = || {
+        let mut names: Vec<&str> = table.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        names
+    };
+    if let Some(s) = issues.suggest(name, names) {
         message.push_str(&format!("; did you mean `{s}`?"));
     }
     let kind = IssueKind::ProfileMissing {
         profile: name.to_owned(),
     };
     issues.push(kind, key, loc, message);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_text_file;
+
+    /// A fresh directory for one test.
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("bp-source-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_file_is_read_up_to_the_limit_and_refused_past_it() {
+        let dir = scratch("limit");
+        let file = dir.join("a.txt");
+        std::fs::write(&file, "0123456789").unwrap();
+        assert_eq!(read_text_file(&file, 10).unwrap(), "0123456789");
+        let e = read_text_file(&file, 9).unwrap_err();
+        assert!(e.starts_with("it is larger than 9 bytes"), "{e}");
+        std::fs::write(&file, [0xff, 0xfe]).unwrap();
+        assert_eq!(
+            read_text_file(&file, 10).unwrap_err(),
+            "it is not UTF-8 text"
+        );
+        assert_eq!(
+            read_text_file(&dir.join("none.txt"), 10).unwrap_err(),
+            "no such file"
+        );
+        assert_eq!(read_text_file(&dir, 10).unwrap_err(), "it is a directory");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_fifos_are_refused_without_being_read() {
+        let not_regular = "it is not a regular file (a device, FIFO or socket is never read)";
+        for device in ["/dev/zero", "/dev/urandom"] {
+            let path = std::path::Path::new(device);
+            if path.exists() {
+                // Reading would never end (`/dev/zero` has no end); the limit is large on purpose.
+                assert_eq!(read_text_file(path, u64::MAX - 1).unwrap_err(), not_regular);
+            }
+        }
+        let dir = scratch("fifo");
+        let fifo = dir.join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            // Opening a FIFO with no writer blocks forever: it must be refused before it is opened.
+            assert_eq!(read_text_file(&fifo, 10).unwrap_err(), not_regular);
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -314,10 +314,11 @@ impl LoadError {
         };
         let path = self.file.display().to_string();
         let mut out = String::new();
+        let index = LineIndex::new(&self.source);
         for error in &self.errors {
             // Only the lines of the error, cut around it when long: rendering stays proportional to the error, not
             // to the file (a file with an error on each of 100,000 tables; a 50 MB string value).
-            let (text, line, span) = window(&self.source, error.span.clone(), error.line);
+            let (text, line, span) = window(&index, error.span.clone(), error.line);
             let report = &[Level::ERROR.primary_title(&error.message).element(
                 Snippet::source(&text)
                     .line_start(line)
@@ -345,7 +346,10 @@ const WINDOW: usize = 160;
 
 /// The lines holding `span` (starting at 1-based `line`), cut to [`WINDOW`] bytes around the span's start when
 /// longer, with the span moved into the cut text.
-fn window(source: &str, span: Range<usize>, line: usize) -> (String, usize, Range<usize>) {
+/// The line bounds come from `index` (a binary search), so that many errors on one long line (a minified JSON
+/// file) each cost the window, not the line.
+fn window(index: &LineIndex<'_>, span: Range<usize>, line: usize) -> (String, usize, Range<usize>) {
+    let source = index.source;
     let clamp = |i: usize| {
         let mut i = i.min(source.len());
         while !source.is_char_boundary(i) {
@@ -354,8 +358,8 @@ fn window(source: &str, span: Range<usize>, line: usize) -> (String, usize, Rang
         i
     };
     let (start, end) = (clamp(span.start), clamp(span.end.max(span.start)));
-    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i);
+    let line_start = index.line_start(start);
+    let line_end = index.line_end(end);
     if line_end - line_start <= WINDOW {
         let text = source[line_start..line_end].to_owned();
         return (text, line, start - line_start..end - line_start);
@@ -417,18 +421,58 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     LineIndex::new(source).line_col(offset)
 }
 
-/// Where each line of a source starts, so that every error's line and column is found by a binary search (a
-/// file with an error on each of 100,000 tables is located in linear time, not quadratic).
+/// Bytes between the character counts [`LineIndex`] keeps: a column costs at most this many bytes of counting.
+const CHAR_CHUNK: usize = 1024;
+
+/// Where each line of a source starts, and how many characters precede every [`CHAR_CHUNK`]th byte, so that every
+/// error's line and column is found by a binary search and a short count (a file with an error on each of 100,000
+/// tables, or 100,000 errors on one minified JSON line, is located in linear time, not quadratic).
 pub(crate) struct LineIndex<'s> {
     source: &'s str,
     starts: Vec<usize>,
+    /// `chars[k]`: the characters in `source[..k * CHAR_CHUNK]`.
+    chars: Vec<usize>,
+}
+
+/// The characters in `bytes` of UTF-8 text, which may start or end inside a character: the bytes that are not
+/// continuation bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xc0 != 0x80).count()
 }
 
 impl<'s> LineIndex<'s> {
     pub(crate) fn new(source: &'s str) -> Self {
         let mut starts = vec![0];
         starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { source, starts }
+        let mut chars = Vec::with_capacity(source.len() / CHAR_CHUNK + 2);
+        let mut total = 0;
+        for chunk in source.as_bytes().chunks(CHAR_CHUNK) {
+            chars.push(total);
+            total += count_chars(chunk);
+        }
+        chars.push(total);
+        LineIndex {
+            source,
+            starts,
+            chars,
+        }
+    }
+
+    /// The characters in `source[..offset]`, `offset` a character boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        let k = offset / CHAR_CHUNK;
+        self.chars[k] + count_chars(&self.source.as_bytes()[k * CHAR_CHUNK..offset])
+    }
+
+    /// The start of the line holding byte `offset`.
+    fn line_start(&self, offset: usize) -> usize {
+        self.starts[self.starts.partition_point(|&s| s <= offset) - 1]
+    }
+
+    /// The end of the line holding byte `offset` (its `\n`, or the end of the source).
+    fn line_end(&self, offset: usize) -> usize {
+        let next = self.starts.partition_point(|&s| s <= offset);
+        self.starts.get(next).map_or(self.source.len(), |&s| s - 1)
     }
 
     pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
@@ -438,7 +482,10 @@ impl<'s> LineIndex<'s> {
         }
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        (line, self.source[start..offset].chars().count() + 1)
+        (
+            line,
+            self.chars_before(offset) - self.chars_before(start) + 1,
+        )
     }
 
     pub(crate) fn error(
@@ -457,5 +504,41 @@ impl<'s> LineIndex<'s> {
             span,
             message,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineIndex;
+
+    /// Line and column by scanning, the way the index must agree with.
+    fn scanned(source: &str, offset: usize) -> (usize, usize) {
+        let before = &source[..offset];
+        let line = before.matches('\n').count() + 1;
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, source[start..offset].chars().count() + 1)
+    }
+
+    #[test]
+    fn line_and_column_agree_with_a_scan_across_chunks() {
+        // Multi-byte characters straddling the chunk boundaries, long and short lines.
+        let mut source = String::new();
+        for i in 0..3000 {
+            source.push(['a', 'é', '€', '𝄞'][i % 4]);
+            if i % 700 == 699 {
+                source.push('\n');
+            }
+        }
+        source.push_str("\nend");
+        let index = LineIndex::new(&source);
+        for (offset, _) in source.char_indices().chain([(source.len(), ' ')]) {
+            assert_eq!(index.line_col(offset), scanned(&source, offset), "{offset}");
+        }
+        // The start and end of the line holding an offset, for the snippet window.
+        let first_break = source.find('\n').unwrap();
+        assert_eq!(index.line_start(5), 0);
+        assert_eq!(index.line_end(5), first_break);
+        assert_eq!(index.line_start(first_break + 1), first_break + 1);
+        assert_eq!(index.line_end(source.len()), source.len());
     }
 }

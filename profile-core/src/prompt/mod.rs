@@ -60,10 +60,12 @@ pub enum PromptViolation<'a> {
     UnknownVariable {
         /// The variable.
         name: &'a str,
-        /// Byte offset of its `{{` in `template`.
+        /// Byte offset of its `{{` in its template.
         offset: usize,
-        /// The template.
-        template: &'a str,
+        /// 1-based line of its `{{` (counted once per template, not once per placeholder).
+        line: usize,
+        /// 1-based column (in characters) of its `{{`.
+        column: usize,
         /// The closest known name, if one is close.
         suggestion: Option<&'a str>,
     },
@@ -133,11 +135,11 @@ impl PromptViolation<'_> {
             }
             PromptViolation::UnknownVariable {
                 name,
-                offset,
-                template,
+                line,
+                column,
                 suggestion,
+                ..
             } => {
-                let (line, column) = template::line_col(template, offset);
                 m.push_str("placeholder `{{");
                 m.push_str(name);
                 m.push_str("}}` at line ");
@@ -282,19 +284,16 @@ pub(crate) fn check_request_name<'a>(
     }
 }
 
-/// Variant names are unique: the violation for `names[index]` repeating an earlier name.
-pub(crate) const fn check_variant_unique<'a>(
-    names: &[&'a str],
-    index: usize,
-) -> Option<PromptViolation<'a>> {
-    let mut i = 0;
-    while i < index {
-        if crate::const_text::str_eq(names[i], names[index]) {
-            return Some(PromptViolation::DuplicateVariant { name: names[index] });
-        }
-        i += 1;
-    }
-    None
+/// Variant names are unique: for each name repeating an earlier one, its index and the violation. A set, so that
+/// a prompt of 160,000 variants is checked in linear time (pairwise comparison was quadratic).
+pub(crate) fn check_variants_unique<'a>(names: &[&'a str]) -> Vec<(usize, PromptViolation<'a>)> {
+    let mut seen = std::collections::HashSet::with_capacity(names.len());
+    names
+        .iter()
+        .enumerate()
+        .filter(|&(_, name)| !seen.insert(*name))
+        .map(|(i, &name)| (i, PromptViolation::DuplicateVariant { name }))
+        .collect()
 }
 
 /// At most 20 distinct variables in one variant (text and system prompt together).
@@ -336,14 +335,17 @@ pub(crate) fn check_variables<'a>(
     let mut found = Vec::new();
     let mut used: Vec<&str> = Vec::new();
     for t in templates {
+        let mut positions = template::Positions::new(t.source);
         for segment in &t.segments {
             if let Segment::Variable { name, offset } = *segment {
                 used.push(name);
                 if !known.contains(&name) {
+                    let (line, column) = positions.line_col(offset);
                     found.push(PromptViolation::UnknownVariable {
                         name,
                         offset,
-                        template: t.source,
+                        line,
+                        column,
                         suggestion: suggest(name, known),
                     });
                 }
@@ -473,11 +475,12 @@ pub fn check<'a>(spec: &'a PromptSpec<'a>) -> Vec<PromptViolation<'a>> {
         found.extend(rules::check_description(d).map(PromptViolation::Rule));
     }
     let names: Vec<&str> = spec.variants.iter().map(|v| v.name).collect();
+    let mut duplicates = check_variants_unique(&names).into_iter().peekable();
     for (i, v) in spec.variants.iter().enumerate() {
         if v.name != DEFAULT_VARIANT {
             found.extend(check_variant_name(v.name));
         }
-        found.extend(check_variant_unique(&names, i));
+        found.extend(duplicates.next_if(|(at, _)| *at == i).map(|(_, v)| v));
         found.extend(check_request_name(spec.name, v.name));
         let parts = [(Part::Text, Some(v.text)), (Part::System, v.system)];
         for (part, text) in parts.into_iter().filter_map(|(p, t)| Some((p, t?))) {

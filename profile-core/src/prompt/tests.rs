@@ -52,11 +52,24 @@ fn names_at_the_boundary() {
 
 #[test]
 fn unique_variants() {
-    let names = ["default", "concise", "default"];
-    assert!(check_variant_unique(&names, 1).is_none());
+    let names = [
+        "default", "concise", "default", "concise", "concise", "short",
+    ];
+    let found: Vec<(usize, String)> = check_variants_unique(&names)
+        .into_iter()
+        .map(|(i, v)| (i, v.to_string()))
+        .collect();
     assert_eq!(
-        check_variant_unique(&names, 2).unwrap().to_string(),
-        "variant `default` is declared twice (`default` is the variant of the top-level keys)"
+        found,
+        [
+            (
+                2,
+                "variant `default` is declared twice (`default` is the variant of the top-level keys)"
+                    .to_owned()
+            ),
+            (3, "variant `concise` is declared twice".to_owned()),
+            (4, "variant `concise` is declared twice".to_owned()),
+        ]
     );
 }
 

@@ -185,6 +185,30 @@ fn stop_sequences() {
 }
 
 #[test]
+fn stop_sequences_past_the_limit_get_the_count_error_only() {
+    // 3000 equal items: the count error, and repeats reported only among the first 2500 (Converse's limit).
+    let mut p = InferenceProfile::new("p");
+    p.stop_sequences = Cow::Owned(vec![Cow::Borrowed("a"); 3000]);
+    let found = check(&p, Surface::Converse);
+    let repeats = found
+        .iter()
+        .filter(|v| matches!(v, Violation::DuplicateStopSequence { .. }))
+        .count();
+    assert_eq!(repeats, 2499);
+    assert!(matches!(
+        found[0],
+        Violation::TooManyStopSequences { found: 3000, .. }
+    ));
+    assert!(found.iter().all(|v| match v {
+        Violation::DuplicateStopSequence { index, .. } => *index < 2500,
+        _ => true,
+    }));
+    // At the limit, every item is still checked.
+    p.stop_sequences = Cow::Owned(vec![Cow::Borrowed("a"); 2500]);
+    assert_eq!(check(&p, Surface::Converse).len(), 2499);
+}
+
+#[test]
 fn names_and_descriptions() {
     assert_eq!(rules::check_name(&"a".repeat(64)), None);
     assert_eq!(

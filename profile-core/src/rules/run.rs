@@ -70,7 +70,16 @@ pub(crate) const fn next_violation_for<'a>(
         Cow::Owned(v) => v.as_slice(),
     };
     let tags = &profile.tags;
-    let tag_items = STOP_ITEMS + stops.len();
+    // Likewise over the surface's limit (Converse 2500): the count is the error and only the first items up to
+    // the limit are checked one by one, since the repeat check looks at every earlier item (100,000 items were
+    // quadratic).
+    let surface_stops = surface.max_stop_sequences() as usize;
+    let checked_stops = if stops.len() > surface_stops {
+        surface_stops
+    } else {
+        stops.len()
+    };
+    let tag_items = STOP_ITEMS + checked_stops;
     // Over the limit, the count is the error and only the first `TAGS_MAX` tags are checked one by one: the
     // repeated-key check looks at every earlier key, which a file of 100,000 tags must not make quadratic.
     let checked_tags = if tags.len() > limits::TAGS_MAX {
