@@ -190,6 +190,7 @@ fn main() {
             t[2] / t[0]
         );
     }
+    lookup_rows(runs);
     println!();
     println!("| input | file size | time | peak memory above the source | ratio to the file |");
     println!("|---|---|---|---|---|");
@@ -260,4 +261,74 @@ fn memory_row_at(what: &str, source: &str, path: &std::path::Path) {
         peak as f64 / 1e6,
         peak as f64 / source.len() as f64
     );
+}
+
+/// `n` profiles and `n` prompts, each prompt naming its own profile.
+fn prompts_with_profiles(n: usize) -> String {
+    let mut s = String::new();
+    for i in 0..n {
+        s.push_str(&format!("[profiles.p{i}]\ntemperature = 0.5\n"));
+    }
+    for i in 0..n {
+        s.push_str(&format!("[prompts.q{i}]\ntext = \"x\"\nprofile = \"p{i}\"\n"));
+    }
+    s
+}
+
+/// Median time of `runs` runs of `f`.
+fn median(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+/// What `export` does per declaration after loading: each prompt's profile looked up by its table name
+/// (`Declarations::profile`, which every request of a prompt or agent goes through), and, with `wire`, the
+/// CloudFormation logical ids of `n` profiles of one name.
+fn lookup_rows(runs: usize) {
+    let sizes = [25_000, 50_000, 100_000];
+    let row = |what: &str, t: [f64; 3]| {
+        println!(
+            "| {what} | {:.3} s | {:.3} s | {:.3} s | {:.1}x |",
+            t[0],
+            t[1],
+            t[2],
+            t[2] / t[0]
+        );
+    };
+    let lookups = sizes.map(|n| {
+        let d = files::parse("bench", &prompts_with_profiles(n), Format::Toml).unwrap();
+        median(runs, || {
+            let found = d
+                .prompts
+                .iter()
+                .filter_map(|p| d.profile(p.variants[0].profile.as_ref()?.name()?))
+                .count();
+            assert_eq!(std::hint::black_box(found), n);
+        })
+    });
+    row("each prompt's profile looked up, as `export` does", lookups);
+    #[cfg(feature = "wire")]
+    {
+        use bedrock_profiles::wire::cloudformation::Template;
+        let ids = sizes.map(|n| {
+            let mut profile = bedrock_profiles::InferenceProfile::new("same");
+            profile.model = Some(bedrock_profiles::models::resolve("us.amazon.nova-lite-v1:0").unwrap());
+            profile.tags = bedrock_profiles::Tags::Static(&[("team", "a")]);
+            median(runs, || {
+                let mut t = Template::new();
+                for _ in 0..n {
+                    t = t.inference_profile(&profile).unwrap();
+                }
+                std::hint::black_box(t.to_json());
+            })
+        });
+        row("CloudFormation resources of one name (`--features files,wire`)", ids);
+    }
 }

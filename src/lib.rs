@@ -165,7 +165,7 @@
 //! | `profile` | path of an `InferenceProfile` const | the `ORCHESTRATION` step's profile |
 //! | `idle_session_ttl` | integer seconds, or a string `"90s"`, `"10m"`, `"1h"` | 60..=5400 seconds; unset: Bedrock's default |
 //! | `steps(...)` | `pre_processing`, `orchestration`, `post_processing`, `knowledge_base_response_generation`, `memory_summarization` = path | one profile per step; `orchestration` not together with `profile` |
-//! | `guardrail(...)` | `id = "..."`, `version = "..."` | the agent's guardrail (`guardrailConfiguration`): `id` `[a-z0-9]+` or a guardrail ARN, `version` `"DRAFT"` or `[1-9][0-9]{0,7}`; both; no `trace` (CreateAgent has none) |
+//! | `guardrail(...)` | `id = "..."`, `version = "..."` | the agent's guardrail (`guardrailConfiguration`): `id` `[a-z0-9]+` or a guardrail ARN, `version` `"DRAFT"` or `[0-9]{1,8}` (bedrock-agent's pattern); both; no `trace` (CreateAgent has none) |
 //!
 //! Each profile is checked by `const` evaluation against the Agents surface with the agent's model in place of its
 //! own: at most 4 stop sequences, `top_k` 0..=500 and within the model's range, `max_tokens` (sent as

@@ -991,3 +991,24 @@ base_prompt_templates = { orchestration = "$instruction$ $question$", pre_proces
     assert_eq!(errors(&source).len(), 2, "{:?}", errors(&source));
     assert_eq!(errors(&source)[1].0, "profiles.further.version");
 }
+
+#[test]
+fn profile_lookups_follow_changes_to_the_public_lists() {
+    let mut d = load("[profiles.a]\ntemperature = 0.1\n[profiles.b]\ntemperature = 0.2\n").unwrap();
+    let temperature = |d: &Declarations, key: &str| d.profile(key).and_then(|p| p.temperature);
+    // The first lookup builds the index; the answers are the file's.
+    assert_eq!(temperature(&d, "b"), Some(0.2));
+    assert_eq!(temperature(&d, "a"), Some(0.1));
+    assert_eq!(temperature(&d, "c"), None);
+    // A clone compares equal whether or not its index is built.
+    let copy = d.clone();
+    assert_eq!(copy, d);
+    // `profiles` is public: after a change the index is stale, and the lookups still answer for the list as it is.
+    let mut moved = d.profiles.remove(0);
+    moved.key = "c".to_owned();
+    d.profiles.push(moved);
+    assert_eq!(temperature(&d, "a"), None);
+    assert_eq!(temperature(&d, "b"), Some(0.2));
+    assert_eq!(temperature(&d, "c"), Some(0.1));
+    assert_ne!(copy, d);
+}

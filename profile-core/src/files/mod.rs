@@ -88,6 +88,25 @@ pub struct Declarations {
     pub prompts: Vec<LoadedPrompt>,
     /// `agents.<key>`, in file order.
     pub agents: Vec<LoadedAgent>,
+    /// Profile table key -> index in `profiles`, built on the first lookup (`profile`, and every prompt and agent
+    /// a request is built for): linear in the file, where a scan per lookup was quadratic.
+    by_key: KeyIndex,
+}
+
+/// A lookup index that two equal [`Declarations`] may or may not have built: it compares equal and clones empty.
+#[derive(Debug, Default)]
+struct KeyIndex(std::sync::OnceLock<std::collections::HashMap<String, usize>>);
+
+impl Clone for KeyIndex {
+    fn clone(&self) -> Self {
+        KeyIndex::default()
+    }
+}
+
+impl PartialEq for KeyIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// A profile table.
@@ -125,10 +144,23 @@ pub use decl::{
 impl Declarations {
     /// The profile of table `key`.
     pub fn profile(&self, key: &str) -> Option<&InferenceProfile> {
-        self.profiles
-            .iter()
-            .find(|p| p.key == key)
-            .map(|p| &p.profile)
+        let index = self.by_key.0.get_or_init(|| {
+            let mut index = std::collections::HashMap::with_capacity(self.profiles.len());
+            for (i, p) in self.profiles.iter().enumerate() {
+                // The first of two equal keys, as a scan would find (a loaded file has none).
+                index.entry(p.key.clone()).or_insert(i);
+            }
+            index
+        });
+        match index.get(key).and_then(|&i| self.profiles.get(i)) {
+            Some(p) if p.key == key => Some(&p.profile),
+            // `profiles` is public: after a change to it the index may be stale, and a scan answers.
+            _ => self
+                .profiles
+                .iter()
+                .find(|p| p.key == key)
+                .map(|p| &p.profile),
+        }
     }
 
     /// The profile a prompt or an agent names.

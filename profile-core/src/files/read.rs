@@ -105,6 +105,7 @@ pub(super) fn decode(
             profiles,
             prompts,
             agents,
+            ..Declarations::default()
         })
     } else {
         Err(into_errors(&index, file.issues))
