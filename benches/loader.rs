@@ -270,7 +270,9 @@ fn prompts_with_profiles(n: usize) -> String {
         s.push_str(&format!("[profiles.p{i}]\ntemperature = 0.5\n"));
     }
     for i in 0..n {
-        s.push_str(&format!("[prompts.q{i}]\ntext = \"x\"\nprofile = \"p{i}\"\n"));
+        s.push_str(&format!(
+            "[prompts.q{i}]\ntext = \"x\"\nprofile = \"p{i}\"\n"
+        ));
     }
     s
 }
@@ -319,7 +321,8 @@ fn lookup_rows(runs: usize) {
         use bedrock_profiles::wire::cloudformation::Template;
         let ids = sizes.map(|n| {
             let mut profile = bedrock_profiles::InferenceProfile::new("same");
-            profile.model = Some(bedrock_profiles::models::resolve("us.amazon.nova-lite-v1:0").unwrap());
+            profile.model =
+                Some(bedrock_profiles::models::resolve("us.amazon.nova-lite-v1:0").unwrap());
             profile.tags = bedrock_profiles::Tags::Static(&[("team", "a")]);
             median(runs, || {
                 let mut t = Template::new();
@@ -329,6 +332,9 @@ fn lookup_rows(runs: usize) {
                 std::hint::black_box(t.to_json());
             })
         });
-        row("CloudFormation resources of one name (`--features files,wire`)", ids);
+        row(
+            "CloudFormation resources of one name (`--features files,wire`)",
+            ids,
+        );
     }
 }
