@@ -878,3 +878,29 @@ fn closed_stderr_is_not_a_panic_and_every_file_is_checked() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn check_notes_declarations_that_share_a_bedrock_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("names.toml");
+    // Tables `a_b` and `a-b` are refused already (one Rust name); a `name` written twice is noted. Profiles
+    // without tags are never deployed, so theirs may be shared.
+    let toml = "[profiles.p]\nname = \"same\"\ntemperature = 0.5\n\
+                [profiles.q]\nname = \"same\"\ntemperature = 0.5\n\
+                [prompts.a]\ntext = \"x\"\n\
+                [prompts.b]\nname = \"a\"\ntext = \"y\"\n\
+                [prompts.c]\nname = \"a\"\ntext = \"z\"\n";
+    std::fs::write(&file, toml).unwrap();
+    let out = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    for key in ["b", "c"] {
+        assert!(
+            err.contains(&format!(
+                "names.toml: prompts.{key}.name: prompt name `a` is also `prompts.a`'s"
+            )),
+            "{err}"
+        );
+    }
+    assert!(!err.contains("profiles."), "{err}");
+}

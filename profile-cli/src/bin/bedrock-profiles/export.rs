@@ -86,7 +86,58 @@ pub(super) fn export_notes(d: &Declarations) -> Vec<(String, String)> {
             ));
         }
     }
+    let deployed = d.profiles.iter().filter(|p| !p.profile.tags.is_empty());
+    let tables = [
+        (
+            "profiles",
+            "profile",
+            deployed.map(|p| (&p.key, p.profile.name())).collect(),
+        ),
+        (
+            "prompts",
+            "prompt",
+            d.prompts
+                .iter()
+                .map(|p| (&p.key, p.name.as_str()))
+                .collect(),
+        ),
+        (
+            "agents",
+            "agent",
+            d.agents.iter().map(|a| (&a.key, a.name.as_str())).collect(),
+        ),
+    ];
+    for (section, what, named) in tables {
+        shared_names(section, what, named, &mut notes);
+    }
     notes
+}
+
+/// Two declarations of one kind that reach Bedrock under one `name` (a prompt, an agent, or a deployed profile:
+/// one with `tags`), such as tables `a_b` and `a-b` with default names. No source this crate follows says whether
+/// Bedrock refuses the second of a name, so it is a note, not an error: one CloudFormation template would create
+/// both under one name, and each deploy would find the other's.
+fn shared_names(
+    section: &str,
+    what: &str,
+    named: Vec<(&String, &str)>,
+    notes: &mut Vec<(String, String)>,
+) {
+    let mut first: std::collections::HashMap<&str, &String> = std::collections::HashMap::new();
+    for (key, name) in named {
+        match first.get(name) {
+            Some(earlier) => notes.push((
+                format!("{section}.{key}.name"),
+                format!(
+                    "{what} name `{name}` is also `{section}.{earlier}`'s: deployed together, two {what}s would \
+                     have one name; give each its own `name`"
+                ),
+            )),
+            None => {
+                first.insert(name, key);
+            }
+        }
+    }
 }
 
 /// What the command's user can do about `e`: `--geography` for a template of two geographies.
