@@ -3,7 +3,7 @@
 //! quadratic near 16), and its peak memory on a file holding one 50 MB string. A bench binary, not a timed test:
 //!
 //! ```sh
-//! cargo bench --bench loader --features files
+//! cargo bench --bench loader --features files,wire   # `wire`: the CloudFormation row
 //! ```
 //!
 //! Prints a markdown table (the README's "Hostile files" table).
