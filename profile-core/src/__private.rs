@@ -4,6 +4,10 @@
 
 pub use crate::const_tags::{merge as merge_tags, merged_len as merged_tag_count, static_tags};
 pub use crate::const_text::Message;
+#[cfg(feature = "files")]
+pub use crate::files::load::{load_with_variable_rule, parse_with_variable_rule};
+#[cfg(feature = "files")]
+pub use crate::files::names::{const_name, struct_name, table_keys};
 pub use crate::rules::run::{REPORTED, checked, cleared_tags};
 pub use itoa;
 
@@ -16,6 +20,11 @@ use std::borrow::Cow;
 /// path to something else than an `InferenceProfile` is reported as a plain type mismatch on the path.
 pub const fn profile_ref(profile: &'static InferenceProfile) -> Option<&'static InferenceProfile> {
     Some(profile)
+}
+
+/// The index of `model` in `models::CATALOG` (and its const's name in `CATALOG_CONST_NAMES`).
+pub fn catalog_index(model: &crate::Model) -> Option<usize> {
+    crate::models::catalog_index(model)
 }
 
 /// Each catalog model as the `ModelRef` of its base id, under its const's name (`models::ANTHROPIC_...`).

@@ -240,6 +240,8 @@ const fn utf8_width(lead: u8) -> usize {
 /// The `f64` nearest to the decimal an `f32` was written as: `0.7f32` gives `0.7f64`, not `0.699999988079071`
 /// (what `0.7f32 as f64` is). Bedrock's temperature and top-p are 32-bit floats; serializers that widen them to
 /// `f64` (serde_json's `Value`, the AWS SDK's `Document`) would otherwise put the long form on the wire.
+// Used by the serde impls and `wire`.
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
 pub fn f32_as_written(value: f32) -> f64 {
     if !value.is_finite() {
         return value as f64;

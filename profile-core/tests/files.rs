@@ -919,7 +919,13 @@ fn a_front_ends_variable_rule_reports_at_the_template() {
     let rule = |table: &str, name: &str| {
         (name != "ok").then(|| format!("is refused by the test ({table})"))
     };
-    let e = files::parse_with_variable_rule("f.toml", source, Format::Toml, &rule).unwrap_err();
+    let e = bedrock_profiles_core::__private::parse_with_variable_rule(
+        "f.toml",
+        source,
+        Format::Toml,
+        &rule,
+    )
+    .unwrap_err();
     let found: Vec<_> = e
         .errors
         .iter()

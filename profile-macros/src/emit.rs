@@ -76,7 +76,8 @@ pub fn after_attributes(c: &mut Code, item: TokenStream, attrs: impl FnOnce(&mut
 
 /// The catalog const of a model, `None` for a model missing from the catalog (which the checker never builds).
 fn catalog_name(m: &models::Model) -> Option<&'static str> {
-    models::catalog_index(m).and_then(|i| models::CATALOG_CONST_NAMES.get(i).copied())
+    bedrock_profiles_core::__private::catalog_index(m)
+        .and_then(|i| models::CATALOG_CONST_NAMES.get(i).copied())
 }
 
 /// A `ModelRef` value naming the catalog entry by its const.

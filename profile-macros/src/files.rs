@@ -10,9 +10,9 @@ use crate::emit::{self, Base};
 use crate::prompt::check::{Field, Kind, Prompt};
 use crate::runtime::Runtime;
 use crate::syntax::{Exprs, ProfilePaths};
+use bedrock_profiles_core::__private::{const_name, struct_name, table_keys};
 use bedrock_profiles_core::decl::keys::SectionKey;
 use bedrock_profiles_core::decl::{Name, ProfileDecl};
-use bedrock_profiles_core::files::names::{const_name, struct_name};
 use bedrock_profiles_core::files::{self, Declarations, Format, LoadedPrompt};
 use proc_macro2::{Delimiter, Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -49,7 +49,10 @@ pub fn expand(input: TokenStream) -> TokenStream {
     // The loader reads the file as `bedrock-profiles check` does: its size limit, UTF-8 errors at their offset,
     // the same rules (the Rust names of the tables included), plus the rule that a variable must be able to be a
     // field of the prompt's struct.
-    let declarations = match files::load_with_variable_rule(&path, &field_problem) {
+    let declarations = match bedrock_profiles_core::__private::load_with_variable_rule(
+        &path,
+        &field_problem,
+    ) {
         Ok(d) => d,
         Err(files::FileError::Invalid(e)) => {
             let errors: TokenStream = e
@@ -211,7 +214,7 @@ fn stubs(runtime: &Runtime, source: &str, format: Format) -> TokenStream {
             "STUB_AGENT_SPEC",
         ),
     ] {
-        for key in files::table_keys(source, format, section) {
+        for key in table_keys(source, format, section) {
             let name = const_name(&key);
             if !seen.contains(&name) {
                 write!(c, "pub const {name}: {reference}");

@@ -173,6 +173,7 @@ pub fn take_crate(cx: &mut Ctxt, args: &mut Vec<Arg>) -> Runtime {
 
 /// `include_profiles!("file.toml", crate = path)`: the tokens before the first top-level comma, and the runtime the
 /// optional `crate = path` after it names (a trailing comma allowed).
+#[cfg(feature = "files")]
 pub fn trailing_crate(input: TokenStream) -> syn::Result<(TokenStream, Runtime)> {
     let mut head = TokenStream::new();
     let mut rest = input.into_iter();

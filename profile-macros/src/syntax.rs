@@ -316,7 +316,7 @@ impl ProfilePaths {
             }
             #[cfg(feature = "files")]
             ProfileRef::Name(key) => {
-                let name = bedrock_profiles_core::files::names::const_name(key);
+                let name = bedrock_profiles_core::__private::const_name(key);
                 Some(syn::Path::from(Ident::new(&name, Span::call_site())))
             }
             #[cfg(not(feature = "files"))]

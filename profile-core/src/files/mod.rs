@@ -43,9 +43,8 @@
 //! error of the file at once, each with its file, line, column and key path, and a file that has one loads nothing.
 //! `LoadError`'s `Display` renders them the way rustc does.
 
-mod load;
-#[doc(hidden)]
-pub mod names;
+pub(crate) mod load;
+pub(crate) mod names;
 mod read;
 mod tree;
 mod write;
@@ -54,9 +53,7 @@ use crate::agent::{AgentGuardrail, AgentSpec, PromptType};
 use crate::decl;
 use crate::profile::InferenceProfile;
 use crate::prompt::{DEFAULT_VARIANT, PromptSpec, PromptVariant, TemplateType};
-pub use load::{
-    FileError, load, load_with_variable_rule, parse, parse_bytes, parse_with_variable_rule,
-};
+pub use load::{FileError, load, parse, parse_bytes};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -414,39 +411,6 @@ impl core::fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
-
-/// The keys of the tables of `section` in `source`, whether or not they have errors (none when the file does not
-/// parse): the consts that `include_profiles!` stands in for beside a file's errors, so that Rust code naming them
-/// adds no errors of its own.
-#[doc(hidden)]
-pub fn table_keys(
-    source: &str,
-    format: Format,
-    section: crate::decl::keys::SectionKey,
-) -> Vec<String> {
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let root = match format {
-        Format::Toml => tree::parse_toml(source),
-        Format::Json => tree::parse_json(source),
-    };
-    let Ok(decl::Node {
-        value: decl::Raw::Table(top),
-        ..
-    }) = root
-    else {
-        return Vec::new();
-    };
-    top.iter()
-        .filter(|entry| entry.key.text == section.as_str())
-        .take(1)
-        .flat_map(|entry| match &entry.value.value {
-            decl::Raw::Table(tables) => tables.as_slice(),
-            _ => &[],
-        })
-        .filter(|entry| matches!(entry.value.value, decl::Raw::Table(_)))
-        .map(|entry| entry.key.text.clone())
-        .collect()
-}
 
 /// 1-based line and column (in characters) of byte `offset` in `source`.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {

@@ -2,6 +2,7 @@
 //! and a struct per prompt (`support-reply` -> `SupportReply`). The loader refuses two tables that would take the
 //! same name, so that `bedrock-profiles check` refuses every file the macro refuses.
 
+use super::Format;
 use std::collections::HashMap;
 
 /// `high-quality` -> `HIGH_QUALITY`: every character that is not an ASCII letter or digit becomes `_`, letters
@@ -100,6 +101,38 @@ pub fn clashes(tables: &[(&str, &str)]) -> Vec<(usize, String)> {
         }
     }
     found
+}
+
+/// The keys of the tables of `section` in `source`, whether or not they have errors (none when the file does not
+/// parse): the consts that `include_profiles!` stands in for beside a file's errors, so that Rust code naming them
+/// adds no errors of its own.
+pub fn table_keys(
+    source: &str,
+    format: Format,
+    section: crate::decl::keys::SectionKey,
+) -> Vec<String> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let root = match format {
+        Format::Toml => super::tree::parse_toml(source),
+        Format::Json => super::tree::parse_json(source),
+    };
+    let Ok(crate::decl::Node {
+        value: crate::decl::Raw::Table(top),
+        ..
+    }) = root
+    else {
+        return Vec::new();
+    };
+    top.iter()
+        .filter(|entry| entry.key.text == section.as_str())
+        .take(1)
+        .flat_map(|entry| match &entry.value.value {
+            crate::decl::Raw::Table(tables) => tables.as_slice(),
+            _ => &[],
+        })
+        .filter(|entry| matches!(entry.value.value, crate::decl::Raw::Table(_)))
+        .map(|entry| entry.key.text.clone())
+        .collect()
 }
 
 #[cfg(test)]

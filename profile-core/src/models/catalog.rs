@@ -20,7 +20,6 @@ pub const fn get(id: &str) -> Option<&'static Model> {
 }
 
 /// The position of `model` in [`CATALOG`].
-#[doc(hidden)]
-pub fn catalog_index(model: &Model) -> Option<usize> {
+pub(crate) fn catalog_index(model: &Model) -> Option<usize> {
     CATALOG.iter().position(|m| m.id == model.id)
 }
