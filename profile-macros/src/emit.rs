@@ -546,33 +546,58 @@ pub fn assertion(
     c.tokens(quote_spanned!(span=> ;));
 }
 
+/// The attribute of a trait impl the macro derives for the user's struct (`#[prompt]`'s `Prompt`).
+pub const DERIVED: &str = "#[automatically_derived] ";
+
+/// `<attrs>impl<G> <runtime>::<trait_> for <self_ty> { <body> }`: `self_ty` holds the type with its generics and
+/// where clause, as the user's tokens (spans on the user's generics).
+pub fn trait_impl(
+    c: &mut Code,
+    attrs: &str,
+    trait_: &str,
+    impl_generics: TokenStream,
+    self_ty: TokenStream,
+    body: impl FnOnce(&mut Code),
+) {
+    c.str(attrs);
+    c.str("impl");
+    c.tokens(impl_generics);
+    c.str(" ");
+    c.rt(trait_);
+    c.str(" for ");
+    c.tokens(self_ty);
+    c.group(Delimiter::Brace, body);
+}
+
 /// A `Prompt` impl that renders nothing, emitted beside the errors so that uses of the struct raise no more errors.
 pub fn prompt_stub(runtime: &Runtime, ident: &Ident, generics: &Generics) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let mut c = Code::new(runtime.clone());
-    c.str("#[automatically_derived] impl");
-    c.tokens(quote!(#impl_generics));
-    c.str(" ");
-    c.rt("Prompt");
-    c.str(" for ");
-    c.tokens(quote!(#ident #ty_generics #where_clause));
-    c.group(Delimiter::Brace, |c| {
-        c.str("const SPEC: ");
-        c.rt("PromptSpec");
-        c.str("<'static> = ");
-        c.rt("PromptSpec");
-        c.group(Delimiter::Brace, |c| {
-            c.str("name: \"\", description: ");
-            c.rt("None");
-            c.str(", variants: &[]");
-        });
-        c.str("; fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>");
-        c.group(Delimiter::Parenthesis, |c| {
-            c.str("&self, _: usize, _: ");
-            c.rt("Part");
-            c.str(", _: &mut __W");
-        });
-        c.str(" -> ::core::fmt::Result { ::core::result::Result::Ok(()) }");
-    });
+    let self_ty = quote!(#ident #ty_generics #where_clause);
+    trait_impl(
+        &mut c,
+        DERIVED,
+        "Prompt",
+        quote!(#impl_generics),
+        self_ty,
+        |c| {
+            c.str("const SPEC: ");
+            c.rt("PromptSpec");
+            c.str("<'static> = ");
+            c.rt("PromptSpec");
+            c.group(Delimiter::Brace, |c| {
+                c.str("name: \"\", description: ");
+                c.rt("None");
+                c.str(", variants: &[]");
+            });
+            c.str("; fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>");
+            c.group(Delimiter::Parenthesis, |c| {
+                c.str("&self, _: usize, _: ");
+                c.rt("Part");
+                c.str(", _: &mut __W");
+            });
+            c.str(" -> ::core::fmt::Result { ::core::result::Result::Ok(()) }");
+        },
+    );
     c.finish()
 }

@@ -16,13 +16,8 @@ use syn::DeriveInput;
 fn implementation(c: &mut Code, input: &DeriveInput, spec: impl FnOnce(&mut Code)) {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    c.str("impl");
-    c.tokens(quote!(#impl_generics));
-    c.str(" ");
-    c.rt("Agent");
-    c.str(" for ");
-    c.tokens(quote!(#ident #ty_generics #where_clause));
-    c.group(Delimiter::Brace, |c| {
+    let self_ty = quote!(#ident #ty_generics #where_clause);
+    crate::emit::trait_impl(c, "", "Agent", quote!(#impl_generics), self_ty, |c| {
         c.str("const SPEC: &'static ");
         c.rt("AgentSpec");
         c.str("<'static> = ");
