@@ -904,3 +904,39 @@ fn check_notes_declarations_that_share_a_bedrock_name() {
     }
     assert!(!err.contains("profiles."), "{err}");
 }
+
+#[test]
+fn check_notes_profiles_an_export_would_refuse() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("requests.toml");
+    // Valid for Converse, but Anthropic's native body needs `max_tokens`; and a top-k for a model of an unknown
+    // provider has no field to go to. A profile every body takes gets no note.
+    let toml = "[profiles.native]\nmodel = \"anthropic.claude-haiku-4-5-20251001-v1:0\"\ntemperature = 0.5\n\
+                [profiles.routed]\nmodel = { id = \"acme.new-model-v1:0\", max_output_tokens = 1000 }\ntop_k = 5\n\
+                [profiles.fine]\nmodel = \"anthropic.claude-haiku-4-5-20251001-v1:0\"\nmax_tokens = 100\n";
+    std::fs::write(&file, toml).unwrap();
+    let out = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("requests.toml: profiles.native: ")
+            && err.contains("(`export --to invoke-model` would refuse this profile)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("requests.toml: profiles.routed: ")
+            && err.contains("(`export --to converse` would refuse this profile)"),
+        "{err}"
+    );
+    assert!(!err.contains("profiles.fine"), "{err}");
+    // And the notes say what export then says.
+    let export = run(&[
+        "export",
+        file.to_str().unwrap(),
+        "--to",
+        "invoke-model",
+        "--name",
+        "native",
+    ]);
+    assert_eq!(export.status.code(), Some(1), "{}", stdout(&export));
+}

@@ -86,6 +86,24 @@ pub(super) fn export_notes(d: &Declarations) -> Vec<(String, String)> {
             ));
         }
     }
+    // What a request body adds to the rules: a native body's own needs (Anthropic's `max_tokens`), a top-k the
+    // builder cannot route (an `unlisted` model of an unknown provider). Valid for Converse or Prompt management,
+    // so a note, with the profile's place, rather than an error only `export` finds.
+    let conversation = Conversation::new();
+    for p in d.profiles.iter().filter(|p| p.profile.model.is_some()) {
+        let refused = match ConverseRequest::for_profile(&p.profile) {
+            Err(e) => Some((e, "converse")),
+            Ok(_) => invoke::body(&p.profile, None, &conversation)
+                .err()
+                .map(|e| (e, "invoke-model")),
+        };
+        if let Some((e, target)) = refused {
+            notes.push((
+                format!("profiles.{}", p.key),
+                format!("{e} (`export --to {target}` would refuse this profile)"),
+            ));
+        }
+    }
     let deployed = d.profiles.iter().filter(|p| !p.profile.tags.is_empty());
     let tables = [
         (
