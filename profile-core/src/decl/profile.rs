@@ -213,10 +213,8 @@ impl<L: Clone> ProfileDecl<L> {
             ProfileKey::Description => self.description = r.string(k, node),
             ProfileKey::Version => self.version = r.uint(k, node),
             ProfileKey::Model => self.model = r.model(k, node, true),
-            ProfileKey::Temperature => {
-                self.temperature = r.float_within(k, node, crate::limits::TEMPERATURE_RANGE)
-            }
-            ProfileKey::TopP => self.top_p = r.float_within(k, node, crate::limits::TOP_P_RANGE),
+            ProfileKey::Temperature => self.temperature = r.float_within(k, node, key),
+            ProfileKey::TopP => self.top_p = r.float_within(k, node, key),
             ProfileKey::TopK => self.top_k = r.uint(k, node),
             ProfileKey::MaxTokens => self.max_tokens = r.uint(k, node),
             ProfileKey::StopSequences => self.stop_sequences = r.string_list(k, node),

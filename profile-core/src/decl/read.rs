@@ -103,16 +103,20 @@ impl<'a, L: Clone> Reader<'a, L> {
         }
     }
 
-    /// [`Reader::float`] within `min..=max`, decided by the number as written (to `f64` precision), not by its
-    /// nearest `f32`: `1.0000000001` and `-1e-50` are out of `0.0..=1.0` though they round to 1.0 and -0.0. A
-    /// value whose `f32` is already out of range is left to the rulebook, which reports it with its own message.
+    /// [`Reader::float`] within `rule`'s range (`rules::api_range`: the rulebook's bounds and words), decided by the
+    /// number as written (to `f64` precision), not by its nearest `f32`: `1.0000000001` and `-1e-50` are out of
+    /// `0.0..=1.0` though they round to 1.0 and -0.0. A value whose `f32` is already out of range is left to the
+    /// rulebook's own check.
     pub fn float_within(
         &mut self,
         key: &str,
         node: &Node<L>,
-        (min, max): (f32, f32),
+        rule: crate::keys::ProfileKey,
     ) -> Setting<f32, L> {
         let setting = self.float(key, node);
+        let Some(((min, max), message)) = crate::rules::api_range(rule) else {
+            return setting;
+        };
         if let Setting::Set(narrow, loc) = &setting
             && (min..=max).contains(narrow)
         {
@@ -124,8 +128,7 @@ impl<'a, L: Clone> Reader<'a, L> {
             if let Some((value, digits)) = written
                 && !(f64::from(min)..=f64::from(max)).contains(&value)
             {
-                let message = format!("`{key}` must be within {min:?}..={max:?}, found {digits}");
-                self.issues.rule(key, loc, message);
+                self.issues.rule(key, loc, format!("{message}{digits}"));
                 return Setting::Invalid;
             }
         }

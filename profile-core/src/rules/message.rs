@@ -6,6 +6,35 @@ use crate::const_text::{Message, str_eq};
 use crate::json;
 use crate::limits;
 
+/// A sampling key's range before any model narrows it (`temperature`, `top_p`), and the rulebook's message for a
+/// number outside it as the user wrote it (`1.0000000001`, whose nearest `f32` is inside): the declaration layer
+/// decides such a number by its digits, and reports it in the rulebook's words.
+pub(crate) fn api_range(key: crate::keys::ProfileKey) -> Option<((f32, f32), String)> {
+    use crate::keys::ProfileKey;
+    let (range, violation) = match key {
+        ProfileKey::Temperature => (
+            limits::TEMPERATURE_RANGE,
+            Violation::Temperature {
+                found: f32::INFINITY,
+                min: limits::TEMPERATURE_RANGE.0,
+                max: limits::TEMPERATURE_RANGE.1,
+                model: None,
+            },
+        ),
+        ProfileKey::TopP => (
+            limits::TOP_P_RANGE,
+            Violation::TopP {
+                found: f32::INFINITY,
+            },
+        ),
+        _ => return None,
+    };
+    // Both messages end in `, found <value>`; the caller appends the digits as written.
+    let text = violation.to_string();
+    let (head, _) = text.rsplit_once(", found ")?;
+    Some((range, format!("{head}, found ")))
+}
+
 impl<'a> Violation<'a> {
     /// Writes the message: lowercase, the key in backticks, what was found and what is allowed.
     pub(crate) const fn write_message(&self, m: &mut Message) {

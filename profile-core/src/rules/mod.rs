@@ -88,6 +88,7 @@ mod boundaries;
 mod deploy;
 mod guardrail;
 mod message;
+pub(crate) use message::api_range;
 mod place;
 mod reasoning;
 pub(crate) mod run;
