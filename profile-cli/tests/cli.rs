@@ -392,21 +392,44 @@ fn check_accepts_every_litellm_pair() {
     );
 }
 
-/// Runs the command with its stdout's read end closed early, like `| head -1` or `| grep -q`: after reading
+/// The output stream a test closes early.
+#[derive(Clone, Copy, PartialEq)]
+enum Closed {
+    Stdout,
+    Stderr,
+}
+
+/// Runs the command with the read end of `closed` shut early, like `| head -1` or `2>&1 | head -1`: after reading
 /// `lines` lines, or, for 0, before the command starts (deterministic, however fast it writes). Returns the exit
-/// status and stderr.
-fn run_into_closed_pipe(args: &[&str], lines: usize) -> (std::process::ExitStatus, String) {
+/// status and the other stream's text.
+fn run_with_closed(
+    closed: Closed,
+    args: &[&str],
+    lines: usize,
+) -> (std::process::ExitStatus, String) {
     use std::io::BufRead;
     use std::process::Stdio;
     let mut command = Command::new(BIN);
-    command.args(args).stderr(Stdio::piped());
+    command.args(args);
+    let attach = |command: &mut Command, stdio: Stdio| {
+        match closed {
+            Closed::Stdout => command.stdout(stdio).stderr(Stdio::piped()),
+            Closed::Stderr => command.stderr(stdio).stdout(Stdio::piped()),
+        };
+    };
     let child = if lines == 0 {
         let (reader, writer) = std::io::pipe().unwrap();
         drop(reader);
-        command.stdout(writer).spawn().unwrap()
+        attach(&mut command, writer.into());
+        command.spawn().unwrap()
     } else {
-        let mut child = command.stdout(Stdio::piped()).spawn().unwrap();
-        let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+        attach(&mut command, Stdio::piped());
+        let mut child = command.spawn().unwrap();
+        let stream: Box<dyn std::io::Read> = match closed {
+            Closed::Stdout => Box::new(child.stdout.take().unwrap()),
+            Closed::Stderr => Box::new(child.stderr.take().unwrap()),
+        };
+        let mut reader = std::io::BufReader::new(stream);
         for _ in 0..lines {
             let mut line = String::new();
             reader.read_line(&mut line).unwrap();
@@ -416,7 +439,11 @@ fn run_into_closed_pipe(args: &[&str], lines: usize) -> (std::process::ExitStatu
     // `command` holds the pipe's write end: without dropping it, a reader could wait forever.
     drop(command);
     let output = child.wait_with_output().unwrap();
-    (output.status, stderr(&output))
+    let other = match closed {
+        Closed::Stdout => stderr(&output),
+        Closed::Stderr => stdout(&output),
+    };
+    (output.status, other)
 }
 
 /// Exit status 0, or killed by SIGPIPE as a C program would be; never a panic (101).
@@ -444,12 +471,12 @@ fn closed_stdout_is_a_quiet_exit() {
         (&["models", "--json"][..], 1),
         (&["check", SEED, SEED_JSON][..], 0),
     ] {
-        let (status, err) = run_into_closed_pipe(args, lines);
+        let (status, err) = run_with_closed(Closed::Stdout, args, lines);
         assert_quiet_exit(status, &err, &format!("{args:?} after {lines} lines"));
     }
 
     // `check` still checks every file, and its status still says whether they are valid.
-    let (status, err) = run_into_closed_pipe(&["check", SEED, BROKEN], 0);
+    let (status, err) = run_with_closed(Closed::Stdout, &["check", SEED, BROKEN], 0);
     assert_eq!(status.code(), Some(1), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     assert!(
@@ -474,7 +501,8 @@ fn closed_stdout_is_a_quiet_exit() {
     assert_eq!(full.status.code(), Some(0), "{}", stderr(&full));
     assert!(full.stdout.len() > 128 * 1024, "{}", full.stdout.len());
     for lines in [0, 1] {
-        let (status, err) = run_into_closed_pipe(&["export", file, "--to", "converse"], lines);
+        let (status, err) =
+            run_with_closed(Closed::Stdout, &["export", file, "--to", "converse"], lines);
         assert_quiet_exit(status, &err, &format!("export after {lines} lines"));
     }
     std::fs::remove_dir_all(&dir).unwrap();
@@ -822,31 +850,6 @@ fn check_refuses_tables_with_the_same_rust_name() {
     assert!(err.contains("clashing-names.toml:4:"), "{err}");
 }
 
-/// Runs the command with its stderr's read end closed early (`2>&1 | head -1`): after reading `lines` lines, or,
-/// for 0, before the command starts. Returns the exit status and stdout.
-fn run_with_closed_stderr(args: &[&str], lines: usize) -> (std::process::ExitStatus, String) {
-    use std::io::BufRead;
-    use std::process::Stdio;
-    let mut command = Command::new(BIN);
-    command.args(args).stdout(Stdio::piped());
-    let child = if lines == 0 {
-        let (reader, writer) = std::io::pipe().unwrap();
-        drop(reader);
-        command.stderr(writer).spawn().unwrap()
-    } else {
-        let mut child = command.stderr(Stdio::piped()).spawn().unwrap();
-        let mut reader = std::io::BufReader::new(child.stderr.take().unwrap());
-        for _ in 0..lines {
-            let mut line = String::new();
-            reader.read_line(&mut line).unwrap();
-        }
-        child
-    };
-    drop(command);
-    let output = child.wait_with_output().unwrap();
-    (output.status, stdout(&output))
-}
-
 #[test]
 fn closed_stderr_is_not_a_panic_and_every_file_is_checked() {
     // Far more errors than a pipe buffers (64 KiB), so the command is still writing when the reader goes away.
@@ -864,7 +867,7 @@ fn closed_stderr_is_not_a_panic_and_every_file_is_checked() {
     assert_eq!(full.status.code(), Some(1));
     assert!(full.stderr.len() > 128 * 1024, "{}", full.stderr.len());
     for lines in [0, 1] {
-        let (status, out) = run_with_closed_stderr(&["check", bad, SEED], lines);
+        let (status, out) = run_with_closed(Closed::Stderr, &["check", bad, SEED], lines);
         // 101 would be a panic.
         assert_eq!(
             status.code(),
