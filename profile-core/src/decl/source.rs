@@ -85,7 +85,6 @@ impl Sources for Relative {
 /// device such as `/dev/zero` is not read) of at most `limit` bytes (never reading past `limit + 1`, even if the
 /// file grows), in UTF-8. `Err` is the end of a sentence: "no such file", "it is not a regular file (...)".
 pub fn read_text_file(path: &std::path::Path, limit: u64) -> Result<String, String> {
-    use std::io::Read;
     let describe = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
         std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_owned(),
@@ -115,14 +114,23 @@ pub fn read_text_file(path: &std::path::Path, limit: u64) -> Result<String, Stri
     let file = std::fs::File::open(path).map_err(describe)?;
     // The file could have been replaced since: check what was opened, and read at most one byte past the limit.
     regular(&file.metadata().map_err(describe)?)?;
-    let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(describe)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large());
-    }
+    let bytes = read_at_most(file, limit)
+        .map_err(describe)?
+        .ok_or_else(too_large)?;
     String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())
+}
+
+/// Everything `reader` holds, or `None` when it holds more than `limit` bytes: it reads at most one byte past the
+/// limit, so an endless source (`/dev/zero`, a pipe that never closes its data) is refused, not read. The one
+/// bounded read of the declaration files and the files they name.
+pub(crate) fn read_at_most(
+    reader: impl std::io::Read,
+    limit: u64,
+) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
 /// `limit` bytes for a message: "64 MiB", "10 bytes".

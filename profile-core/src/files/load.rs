@@ -62,23 +62,21 @@ fn load_inner(
     path: &Path,
     variables: Option<read::VariableRule<'_>>,
 ) -> Result<Declarations, FileError> {
-    use std::io::Read;
     let io = |error| FileError::Io {
         file: path.to_owned(),
         error,
     };
-    // At most one byte more than the limit, so that an endless file (`/dev/zero`) is refused, not read.
+    // Pipes are read too (`check <(generate)`); an endless one is refused at the limit.
     let limit = crate::limits::DECLARATION_FILE_MAX_BYTES;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(io)?;
-    if bytes.len() as u64 > limit {
+    let Some(bytes) = std::fs::File::open(path)
+        .and_then(|file| crate::decl::source::read_at_most(file, limit))
+        .map_err(io)?
+    else {
         return Err(FileError::TooLarge {
             file: path.to_owned(),
             limit,
         });
-    }
+    };
     parse_bytes_inner(path, &bytes, Format::of(path), variables).map_err(FileError::Invalid)
 }
 
