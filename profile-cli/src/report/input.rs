@@ -217,20 +217,10 @@ fn read_lines(
     let mut buf = Vec::with_capacity(1 << 12);
     let mut line_no = 0;
     loop {
-        buf.clear();
-        let read = (&mut reader)
-            .take(LINE_MAX_BYTES as u64 + 1)
-            .read_until(b'\n', &mut buf)
-            .and_then(|n| {
-                if buf.len() > LINE_MAX_BYTES && buf.last() != Some(&b'\n') {
-                    skip_line(&mut reader).map(|()| usize::MAX)
-                } else {
-                    Ok(n)
-                }
-            });
+        let read = next_line(&mut reader, &mut buf);
         match read {
-            Ok(0) => return,
-            Ok(usize::MAX) => {
+            Ok(Line::End) => return,
+            Ok(Line::TooLong) => {
                 line_no += 1;
                 stats.skip(
                     path,
@@ -239,7 +229,7 @@ fn read_lines(
                 );
                 continue;
             }
-            Ok(_) => {}
+            Ok(Line::Read) => {}
             Err(e) => {
                 stats.skip(
                     path,
@@ -266,6 +256,29 @@ fn read_lines(
             Err(reason) => stats.skip(path, line_no, reason),
         }
     }
+}
+
+/// What [`next_line`] found.
+enum Line {
+    /// A line of at most [`LINE_MAX_BYTES`] bytes, in the buffer.
+    Read,
+    /// A longer line, read past without keeping it.
+    TooLong,
+    /// The end of the input.
+    End,
+}
+
+/// The next line into `buf` (cleared first), holding at most [`LINE_MAX_BYTES`] + 1 bytes of it.
+fn next_line(reader: &mut Box<dyn BufRead + '_>, buf: &mut Vec<u8>) -> io::Result<Line> {
+    buf.clear();
+    let n = (&mut *reader)
+        .take(LINE_MAX_BYTES as u64 + 1)
+        .read_until(b'\n', buf)?;
+    if buf.len() > LINE_MAX_BYTES && buf.last() != Some(&b'\n') {
+        skip_line(reader)?;
+        return Ok(Line::TooLong);
+    }
+    Ok(if n == 0 { Line::End } else { Line::Read })
 }
 
 /// Reads past the rest of a line (to its newline or the end) without keeping it.
