@@ -943,3 +943,48 @@ fn check_notes_profiles_an_export_would_refuse() {
     ]);
     assert_eq!(export.status.code(), Some(1), "{}", stdout(&export));
 }
+
+#[test]
+fn report_warns_past_the_group_cap_and_refuses_a_bad_gz() {
+    use bedrock_profiles_cli::report::GROUPS_MAX;
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let logs = dir.path().join("many.json");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&logs).unwrap());
+    for i in 0..GROUPS_MAX + 3 {
+        writeln!(
+            file,
+            r#"{{"timestamp":"2025-04-10T10:00:00Z","modelId":"m","requestMetadata":{{"bedrock-profile":"p{i}"}},"output":{{"outputTokenCount":1}}}}"#
+        )
+        .unwrap();
+    }
+    drop(file);
+    let out = run(&["report", logs.to_str().unwrap(), "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "warning: more than {GROUPS_MAX} groups: 3 calls of further groups are counted together as `(other groups)`"
+        )),
+        "{}",
+        stderr(&out)
+    );
+    let csv = stdout(&out);
+    assert_eq!(
+        csv.lines().count(),
+        GROUPS_MAX + 2,
+        "header, the kept groups and the rest"
+    );
+    assert!(csv.lines().last().unwrap().starts_with("(other groups),"));
+
+    // A `.gz` that is not gzip is an error that names it, exit 2, and nothing on stdout.
+    let plain = dir.path().join("plain.json.gz");
+    std::fs::write(&plain, "{}\n").unwrap();
+    let out = run(&["report", plain.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("plain.json.gz") && stderr(&out).contains("not a gzip file"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).is_empty());
+}

@@ -308,6 +308,42 @@ fn the_chart_is_an_svg_with_every_group() {
 }
 
 #[test]
+fn chart_labels_are_escaped_and_cut() {
+    use bedrock_profiles_cli::report::{Groups, Record, format::CELL_MAX_CHARS};
+    let mut groups = Groups::default();
+    let hostile = format!("<script>\u{1b}[31m&{}", "x".repeat(60_000));
+    for name in [hostile.as_str(), "plain"] {
+        groups.add(
+            Record {
+                profile: Some(name.into()),
+                output_tokens: Some(5),
+                latency_ms: Some(100),
+                ..Record::default()
+            },
+            &Filter::default(),
+        );
+    }
+    let svg = bedrock_profiles_cli::report::chart::svg(&groups).unwrap();
+    // Control characters are not XML: none reaches the file, and markup in a name stays text.
+    assert!(
+        !svg.chars().any(|c| c.is_control() && c != '\n'),
+        "a raw control character"
+    );
+    assert!(
+        svg.contains("&lt;script&gt;\\u{1b}[31m&amp;xxx"),
+        "{}",
+        &svg[..2000.min(svg.len())]
+    );
+    assert!(!svg.contains("<script>"));
+    // The 60,000-character name is one cut label, not a 60 KB axis.
+    assert!(svg.len() < 40_000, "{} bytes", svg.len());
+    // 19 characters before the x's once `\u{1b}` is spelled out, then the x's up to the cut and an ellipsis.
+    let cut = format!("&amp;{}…", "x".repeat(CELL_MAX_CHARS - 20));
+    assert!(svg.contains(&cut), "the label is cut with an ellipsis");
+    assert!(svg.contains("plain"));
+}
+
+#[test]
 fn quantiles_of_many_records_stay_within_the_sketch_error() {
     // 200k records of one group: the group holds counters and sketches, not the records.
     let line = |i: u64| {

@@ -2,6 +2,7 @@
 //! a wide light bar behind the p50.
 
 use super::aggregate::Groups;
+use super::format::cell_text;
 use super::sketch::Sketch;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -9,9 +10,16 @@ use plotters::prelude::*;
 const P50: RGBColor = RGBColor(31, 119, 180);
 const P95: RGBColor = RGBColor(174, 199, 232);
 
-/// The chart as SVG text; an error names what plotters could not draw.
+/// The chart as SVG text; an error names what plotters could not draw. Group labels are shown as table cells are
+/// ([`cell_text`]: control and invisible characters escaped, cut to [`CELL_MAX_CHARS`](super::format::CELL_MAX_CHARS)),
+/// since XML cannot hold most control characters and a 60 KB label would make a 60 KB axis; plotters escapes
+/// `<`, `>`, `&` and quotes.
 pub fn svg(groups: &Groups) -> Result<String, String> {
-    let labels: Vec<String> = groups.groups.keys().map(ToString::to_string).collect();
+    let labels: Vec<String> = groups
+        .groups
+        .keys()
+        .map(|key| cell_text(&key.to_string()).into_owned())
+        .collect();
     let latency: Vec<&Sketch> = groups.groups.values().map(|s| &s.latency_ms).collect();
     let output: Vec<&Sketch> = groups.groups.values().map(|s| &s.output_tokens).collect();
     let width = 240 + 150 * labels.len().max(1) as u32;
