@@ -135,7 +135,11 @@ fn time(source: &str, format: Format, runs: usize) -> Duration {
 }
 
 fn main() {
-    // `cargo bench` passes `--bench`; nothing to parse.
+    // `cargo bench` passes `--bench`; `-- --memory` prints only the memory table.
+    if std::env::args().any(|a| a == "--memory") {
+        memory_rows();
+        return;
+    }
     let runs = 3;
     println!("| input | 25,000 | 50,000 | 100,000 | ratio 100,000 / 25,000 (linear: ~4) |");
     println!("|---|---|---|---|---|");
@@ -192,6 +196,11 @@ fn main() {
     }
     lookup_rows(runs);
     println!();
+    memory_rows();
+}
+
+/// Memory per input byte: peak memory above the source of one load, with its errors rendered.
+fn memory_rows() {
     println!("| input | file size | time | peak memory above the source | ratio to the file |");
     println!("|---|---|---|---|---|");
     let big = format!(
@@ -201,6 +210,13 @@ fn main() {
     memory_row("one 50 MB string (breaking the description rule)", &big);
     memory_row("2,000 variants of one 1 MB text", &shared_text(2000));
     memory_row("1,000 profiles extending one 500 KB base", &fan_out(1000));
+    let tables: Vec<String> = (0..1_000_000).map(|i| format!("\"p{i}\": {{}}")).collect();
+    memory_row_as(
+        "1,000,000 empty JSON tables",
+        &format!("{{\"profiles\": {{{}}}}}", tables.join(", ")),
+        std::path::Path::new("big.json"),
+        Format::Json,
+    );
     let dir = std::env::temp_dir().join(format!("bp-loader-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let text = format!("{{{{a}}}} {}\n", "x".repeat(1_000_000));
@@ -245,10 +261,15 @@ fn memory_row(what: &str, source: &str) {
 
 /// [`memory_row`] for a file at `path` (the files it names are read from its directory).
 fn memory_row_at(what: &str, source: &str, path: &std::path::Path) {
+    memory_row_as(what, source, path, Format::Toml);
+}
+
+/// [`memory_row_at`] in `format`.
+fn memory_row_as(what: &str, source: &str, path: &std::path::Path, format: Format) {
     let before = IN_USE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
     let start = Instant::now();
-    let rendered = match files::parse(path, source, Format::Toml) {
+    let rendered = match files::parse(path, source, format) {
         Ok(d) => d.profiles.len() + d.prompts.len(),
         Err(e) => e.render(false).len(),
     };

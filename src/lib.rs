@@ -376,7 +376,7 @@ pub struct ReadmeDoctests;
 pub use bedrock_profiles_core::{Agent, AgentSpec, PromptType, agent};
 pub use bedrock_profiles_core::{GuardrailConfig, ReasoningConfig, Thinking, Trace};
 pub use bedrock_profiles_core::{
-    InferenceProfile, JsonSchema, Model, ModelRef, ResponseFormat, Surface, Tags, Violation, check,
+    InferenceProfile, JsonSchema, Model, ModelRef, ResponseFormat, Shared, Surface, Tags, Violation, check,
     limits, models, rules,
 };
 
@@ -443,8 +443,8 @@ pub mod __private1 {
     };
     pub use bedrock_profiles_core::rules::{Surface, assert_valid};
     pub use bedrock_profiles_core::{
-        GuardrailConfig, InferenceProfile, JsonSchema, ReasoningConfig, ResponseFormat, Tags,
-        Thinking, Trace,
+        GuardrailConfig, InferenceProfile, JsonSchema, ReasoningConfig, ResponseFormat, Shared,
+        Tags, Thinking, Trace,
     };
     pub use core::option::Option::{self, None, Some};
     pub use std::borrow::Cow;

@@ -42,14 +42,15 @@ fn check_exit_codes() {
     assert!(stdout(&ok).contains("bedrock.toml: ok (2 profiles, 1 prompts, 1 agents)"));
     // The fixture's model is past its end of life: a warning per declaration that names it, and still exit 0.
     let err = stderr(&ok);
+    // Each at the line and column of its key.
     for key_path in [
-        "profiles.high-quality.model",
-        "prompts.greeting.model",
-        "agents.support.model",
+        "3:1: profiles.high-quality.model",
+        "14:1: prompts.greeting.model",
+        "24:1: agents.support.model",
     ] {
         assert!(
             err.contains(&format!(
-                "bedrock.toml: {key_path}: anthropic.claude-3-5-sonnet-20241022-v2:0 reaches end of life on Bedrock on 2026-07-30"
+                "bedrock.toml:{key_path}: anthropic.claude-3-5-sonnet-20241022-v2:0 reaches end of life on Bedrock on 2026-07-30"
             )),
             "{err}"
         );

@@ -34,6 +34,7 @@ pub mod rules;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod settings;
+mod shared;
 mod suggest;
 pub mod tags;
 pub mod template;
@@ -46,4 +47,5 @@ pub use profile::{InferenceProfile, JsonSchema, ResponseFormat};
 pub use prompt::{Part, Prompt, PromptSpec, PromptVariant, PromptViolation, TemplateType};
 pub use rules::{Surface, Violation, check};
 pub use settings::{GuardrailConfig, ReasoningConfig, Thinking, Trace};
+pub use shared::Shared;
 pub use tags::Tags;

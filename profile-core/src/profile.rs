@@ -2,6 +2,7 @@
 
 use crate::models::ModelRef;
 use crate::settings::{GuardrailConfig, ReasoningConfig};
+use crate::shared::Shared;
 use crate::tags::Tags;
 use std::borrow::Cow;
 
@@ -73,7 +74,7 @@ pub struct InferenceProfile {
         feature = "serde",
         serde(default, skip_serializing_if = "<[_]>::is_empty")
     )]
-    pub stop_sequences: Cow<'static, [Cow<'static, str>]>,
+    pub stop_sequences: Shared<[Cow<'static, str>]>,
     /// Anthropic Messages API version; only `bedrock-2023-05-31`, only for Anthropic models.
     #[cfg_attr(
         feature = "serde",
@@ -162,7 +163,7 @@ pub struct JsonSchema {
     )]
     pub description: Option<Cow<'static, str>>,
     /// The schema as JSON text; it must be a JSON object. Bedrock takes it as a string, not as an object.
-    pub schema: Cow<'static, str>,
+    pub schema: Shared<str>,
 }
 
 impl InferenceProfile {
@@ -180,7 +181,7 @@ impl InferenceProfile {
         top_p: None,
         top_k: None,
         max_tokens: None,
-        stop_sequences: Cow::Borrowed(&[]),
+        stop_sequences: Shared::Static(&[]),
         anthropic_version: None,
         response_format: None,
         reasoning: None,
@@ -199,7 +200,7 @@ impl InferenceProfile {
             top_p: None,
             top_k: None,
             max_tokens: None,
-            stop_sequences: Cow::Borrowed(&[]),
+            stop_sequences: Shared::Static(&[]),
             anthropic_version: None,
             response_format: None,
             reasoning: None,

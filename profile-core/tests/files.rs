@@ -438,6 +438,9 @@ fn types_and_syntax() {
         ("1.0000000001", "temperature"),
         ("-1e-50", "temperature"),
         ("1.0000000001", "top_p"),
+        // Past f64 precision too: digit by digit.
+        ("1.00000000000000000001", "top_p"),
+        ("-0.000000000000000000000000000000000000000000000000001", "temperature"),
     ] {
         assert_eq!(
             error(&format!("[profiles.p]\n{key} = {written}\n")),
@@ -447,7 +450,17 @@ fn types_and_syntax() {
             )
         );
     }
-    for within in ["1.0", "0.0", "-0.0", "1", "0", "0.7", "1e-50"] {
+    for within in [
+        "1.0",
+        "0.0",
+        "-0.0",
+        "1",
+        "0",
+        "0.7",
+        "1e-50",
+        "1.00000000000000000000",
+        "0.99999999999999999999999",
+    ] {
         assert!(
             load(&format!("[profiles.p]\ntemperature = {within}\n")).is_ok(),
             "{within}"

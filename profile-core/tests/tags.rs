@@ -361,7 +361,7 @@ fn more_than_50_tags_is_a_warning() {
     let warnings: Vec<(String, String)> = d
         .warnings()
         .into_iter()
-        .map(|(path, w)| (path, w.to_string()))
+        .map(|w| (w.key_path, w.warning.to_string()))
         .collect();
     assert_eq!(
         warnings,

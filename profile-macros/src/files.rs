@@ -95,7 +95,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
     let warnings: Vec<(Span, String)> = declarations
         .warnings()
         .into_iter()
-        .map(|(key_path, warning)| (span, format!("{relative}: {key_path}: {warning}")))
+        .map(|warning| (span, format!("{relative}:{warning}")))
         .collect();
     let warnings = emit::warnings_item(&warnings);
     let absolute = Literal::string(&path.to_string_lossy());

@@ -223,8 +223,8 @@ fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<ExitCode> {
                         path.display()
                     );
                 }
-                for (key_path, warning) in d.warnings() {
-                    say!("warning: {}: {key_path}: {warning}", path.display());
+                for warning in d.warnings() {
+                    say!("warning: {}:{warning}", path.display());
                 }
                 for (key_path, note) in export_notes(&d) {
                     say!("warning: {}: {key_path}: {note}", path.display());

@@ -193,7 +193,7 @@ const fn profile(
         top_p: None,
         top_k: None,
         max_tokens,
-        stop_sequences: Cow::Borrowed(stops),
+        stop_sequences: crate::Shared::Static(stops),
         anthropic_version: None,
         response_format: None,
         reasoning: None,

@@ -17,6 +17,7 @@
 //! This module is hidden from the docs: it is the shared engine of the macros and the file loader, not an API.
 
 pub mod agent;
+mod decimal;
 mod extends;
 pub use crate::keys;
 mod nested;

@@ -7,6 +7,7 @@ use super::read::{Reader, StringEntry};
 use super::{Entry, Issues, Name, Node, Raw, Setting, Syntax, kebab_case};
 use crate::models::ModelRef;
 use crate::profile::{InferenceProfile, JsonSchema, ResponseFormat};
+use crate::shared::Shared;
 use crate::rules::{self, Surface, Violation};
 use crate::tags::{self, Layer, Tags};
 use std::borrow::Cow;
@@ -316,9 +317,14 @@ impl<L: Clone> ProfileDecl<L> {
         let owned = |s: &String| Cow::Owned(s.clone());
         let b = base;
         let stops = match &self.stop_sequences {
-            Setting::Set(items, _) => Cow::Owned(items.iter().map(|(s, _)| owned(s)).collect()),
-            Setting::Unset => b.map_or(Cow::Borrowed(&[][..]), |b| b.stop_sequences.clone()),
-            _ => Cow::Borrowed(&[][..]),
+            Setting::Set(items, _) => Shared::from(
+                items
+                    .iter()
+                    .map(|(s, _)| owned(s))
+                    .collect::<Vec<Cow<'static, str>>>(),
+            ),
+            Setting::Unset => b.map_or_else(Shared::default, |b| b.stop_sequences.clone()),
+            _ => Shared::default(),
         };
         let format = match &self.response_format {
             Setting::Set(schema, _) => schema.resolve().map(ResponseFormat::JsonSchema),
@@ -561,7 +567,7 @@ impl<L: Clone> SchemaDecl<L> {
         Some(JsonSchema {
             name: self.name.value().cloned().map(Cow::Owned),
             description: self.description.value().cloned().map(Cow::Owned),
-            schema: Cow::Owned(self.schema.value()?.clone()),
+            schema: Shared::from(self.schema.value()?.clone()),
         })
     }
 }

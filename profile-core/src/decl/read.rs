@@ -104,8 +104,8 @@ impl<'a, L: Clone> Reader<'a, L> {
     }
 
     /// [`Reader::float`] within `rule`'s range (`rules::api_range`: the rulebook's bounds and words), decided by the
-    /// number as written (to `f64` precision), not by its nearest `f32`: `1.0000000001` and `-1e-50` are out of
-    /// `0.0..=1.0` though they round to 1.0 and -0.0. A value whose `f32` is already out of range is left to the
+    /// number as written, digit by digit, not by its nearest `f32` or `f64`: `1.00000000000000000001` and `-1e-50`
+    /// are out of `0.0..=1.0` though they round to 1.0 and -0.0. A value whose `f32` is already out of range is left to the
     /// rulebook's own check.
     pub fn float_within(
         &mut self,
@@ -126,7 +126,8 @@ impl<'a, L: Clone> Reader<'a, L> {
                 _ => None,
             };
             if let Some((value, digits)) = written
-                && !(f64::from(min)..=f64::from(max)).contains(&value)
+                && !super::decimal::within(digits, f64::from(min), f64::from(max))
+                    .unwrap_or_else(|| (f64::from(min)..=f64::from(max)).contains(&value))
             {
                 self.issues.rule(key, loc, format!("{message}{digits}"));
                 return Setting::Invalid;

@@ -47,15 +47,17 @@ pub(crate) mod load;
 pub(crate) mod names;
 mod read;
 mod tree;
+mod warn;
 mod write;
 
 use crate::agent::{AgentGuardrail, AgentSpec, PromptType};
 use crate::decl;
 use crate::profile::InferenceProfile;
-use crate::prompt::{DEFAULT_VARIANT, PromptSpec, PromptVariant, TemplateType};
+use crate::prompt::{PromptSpec, PromptVariant, TemplateType};
 pub use load::{FileError, load, parse, parse_bytes};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+pub use warn::FileWarning;
 
 /// The file formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -88,6 +90,8 @@ pub struct Declarations {
     /// Profile table key -> index in `profiles`, built on the first lookup (`profile`, and every prompt and agent
     /// a request is built for): linear in the file, where a scan per lookup was quadratic.
     by_key: KeyIndex,
+    /// Where each warning's key is in the file, found while loading.
+    places: warn::Places,
 }
 
 /// A lookup index that two equal [`Declarations`] may or may not have built: it compares equal and clones empty.
@@ -173,42 +177,6 @@ impl Declarations {
     /// The agent of table `key`.
     pub fn agent(&self, key: &str) -> Option<&LoadedAgent> {
         self.agents.iter().find(|a| a.key == key)
-    }
-
-    /// What loads but deserves a warning, with the key path it concerns: a profile's warnings
-    /// ([`crate::rules::warnings`]: end of life, deprecated budget thinking, many tags), and each prompt's, variant's and
-    /// agent's model past its end of life (once per prompt and model).
-    pub fn warnings(&self) -> Vec<(String, crate::rules::Warning<'_>)> {
-        let mut out = Vec::new();
-        for p in &self.profiles {
-            for w in crate::rules::warnings(&p.profile, None) {
-                out.push((format!("profiles.{}.{}", p.key, w.key().as_str()), w));
-            }
-        }
-        for p in &self.prompts {
-            let mut seen: Vec<&str> = Vec::new();
-            for v in &p.variants {
-                let Some(model) = &v.model else { continue };
-                if seen.contains(&model.id()) {
-                    continue;
-                }
-                seen.push(model.id());
-                for w in crate::rules::model_warnings(model) {
-                    let path = if v.name == DEFAULT_VARIANT {
-                        format!("prompts.{}.model", p.key)
-                    } else {
-                        format!("prompts.{}.variants.{}.model", p.key, v.name)
-                    };
-                    out.push((path, w));
-                }
-            }
-        }
-        for a in &self.agents {
-            for w in crate::rules::model_warnings(&a.model) {
-                out.push((format!("agents.{}.model", a.key), w));
-            }
-        }
-        out
     }
 
     /// The declarations as TOML; [`parse`] reads them back as they are (`extends` is written out resolved).

@@ -101,12 +101,14 @@ pub(super) fn decode(
     let prompts = file.prompts(prompt_tables, variables);
     let agents = file.agents(agent_tables);
     if file.issues.is_empty() {
-        Ok(Declarations {
+        let mut declarations = Declarations {
             profiles,
             prompts,
             agents,
             ..Declarations::default()
-        })
+        };
+        declarations.locate_warnings(&root, &index);
+        Ok(declarations)
     } else {
         Err(into_errors(&index, file.issues))
     }

@@ -188,7 +188,7 @@ fn stop_sequences() {
 fn stop_sequences_past_the_limit_get_the_count_error_only() {
     // 3000 equal items: the count error, and repeats reported only among the first 2500 (Converse's limit).
     let mut p = InferenceProfile::new("p");
-    p.stop_sequences = Cow::Owned(vec![Cow::Borrowed("a"); 3000]);
+    p.stop_sequences = vec![Cow::Borrowed("a"); 3000].into();
     let found = check(&p, Surface::Converse);
     let repeats = found
         .iter()
@@ -204,7 +204,7 @@ fn stop_sequences_past_the_limit_get_the_count_error_only() {
         _ => true,
     }));
     // At the limit, every item is still checked.
-    p.stop_sequences = Cow::Owned(vec![Cow::Borrowed("a"); 2500]);
+    p.stop_sequences = vec![Cow::Borrowed("a"); 2500].into();
     assert_eq!(check(&p, Surface::Converse).len(), 2499);
 }
 
@@ -331,10 +331,10 @@ fn schemas() {
     let empty_name = ResponseFormat::JsonSchema(JsonSchema {
         name: Some(Cow::Borrowed("")),
         description: None,
-        schema: Cow::Borrowed("{}"),
+        schema: crate::Shared::Static("{}"),
     });
     assert_eq!(
-        rules::check_response_format(&empty_name).map(|v| v.key()),
+        rules::check_response_format(&empty_name, "{}").map(|v| v.key()),
         Some(Key::ResponseFormat)
     );
 }
@@ -345,7 +345,7 @@ fn whole_profile_reports_every_violation_in_key_order() {
     p.model = Some(model("anthropic.claude-3-haiku-20240307-v1:0"));
     p.temperature = Some(2.0);
     p.max_tokens = Some(5000);
-    p.stop_sequences = Cow::Owned(vec![
+    p.stop_sequences = crate::Shared::Static(&[
         Cow::Borrowed("x"),
         Cow::Borrowed("x"),
         Cow::Borrowed(""),
@@ -368,7 +368,10 @@ fn whole_profile_reports_every_violation_in_key_order() {
     );
     // Prompt management and Agents take at most 4 stop sequences.
     let mut four = InferenceProfile::new("four");
-    four.stop_sequences = Cow::Owned((0..5).map(|i| Cow::Owned(format!("s{i}"))).collect());
+    four.stop_sequences = (0..5)
+        .map(|i| Cow::Owned(format!("s{i}")))
+        .collect::<Vec<_>>()
+        .into();
     assert!(check(&four, Surface::Converse).is_empty());
     assert_eq!(check(&four, Surface::PromptManagement).len(), 1);
 }

@@ -377,14 +377,17 @@ pub(crate) const fn check_anthropic_version<'a>(
 }
 
 /// `response_format`: the schema is a JSON object; a given `name` is not empty.
-pub(crate) const fn check_response_format(format: &ResponseFormat) -> Option<Violation<'static>> {
+pub(crate) const fn check_response_format(
+    format: &ResponseFormat,
+    schema_text: &str,
+) -> Option<Violation<'static>> {
     let ResponseFormat::JsonSchema(schema) = format;
     if let Some(name) = &schema.name
         && text(name).is_empty()
     {
         return Some(Violation::SchemaNameEmpty);
     }
-    check_schema(text(&schema.schema))
+    check_schema(schema_text)
 }
 
 /// A structured-output schema text: one JSON object.

@@ -11,7 +11,7 @@ use super::{
 use crate::const_text::{Message, str_eq};
 use crate::limits;
 use crate::models::ModelRef;
-use crate::profile::{InferenceProfile, text};
+use crate::profile::{InferenceProfile, ResponseFormat, text};
 use crate::tags::{StaticTag, Tags};
 use std::borrow::Cow;
 
@@ -51,6 +51,42 @@ const TAGS_SOURCE: usize = 22;
 /// One slot per stop sequence, then one per tag.
 const STOP_ITEMS: usize = 23;
 
+/// The parts of a profile held in [`Shared`] values: read through `Deref` at run time, and from the `'static` data
+/// in `const` evaluation, where `Deref` cannot be called and [`Shared::Static`] is the only kind a `const` can hold.
+#[derive(Clone, Copy)]
+pub(crate) struct Views<'a> {
+    stops: &'a [Cow<'static, str>],
+    /// The structured-output schema text, when there is one.
+    schema: Option<&'a str>,
+}
+
+impl<'a> Views<'a> {
+    fn of(profile: &'a InferenceProfile) -> Self {
+        Views {
+            stops: &profile.stop_sequences,
+            schema: match &profile.response_format {
+                Some(ResponseFormat::JsonSchema(s)) => Some(&s.schema),
+                None => None,
+            },
+        }
+    }
+
+    /// In `const` code. Called at run time (the hidden [`assert_valid`] and [`checked`] are `const fn`s the
+    /// generated code uses in `const` items only), a value read at run time would be seen as empty, so those two
+    /// say they are for `const` items.
+    const fn of_static(profile: &'a InferenceProfile) -> Self {
+        let stops = match profile.stop_sequences.as_static() {
+            Some(stops) => stops,
+            None => &[],
+        };
+        let schema = match &profile.response_format {
+            Some(ResponseFormat::JsonSchema(s)) => s.schema.as_static(),
+            None => None,
+        };
+        Views { stops, schema }
+    }
+}
+
 /// The next violation of `profile` on `surface` after `cursor`, advancing it; `None` when no rule is left. This one
 /// list of rules serves [`check`] (runtime) and [`assert_valid`] (`const` evaluation). A prompt or an agent names
 /// the model and the profile supplies the settings: `model`, when given, replaces the profile's model for every
@@ -59,16 +95,14 @@ pub(crate) const fn next_violation_for<'a>(
     profile: &'a InferenceProfile,
     surface: Surface,
     model: Option<&'a ModelRef>,
+    views: Views<'a>,
     cursor: &mut Cursor,
 ) -> Option<Violation<'a>> {
     let model = match (model, &profile.model) {
         (Some(model), _) | (None, Some(model)) => Some(model),
         (None, None) => None,
     };
-    let stops: &'a [Cow<'static, str>] = match &profile.stop_sequences {
-        Cow::Borrowed(s) => s,
-        Cow::Owned(v) => v.as_slice(),
-    };
+    let stops = views.stops;
     let tags = &profile.tags;
     // Likewise over the surface's limit (Converse 2500): the count is the error and only the first items up to
     // the limit are checked one by one, since the repeat check looks at every earlier item (100,000 items were
@@ -131,9 +165,9 @@ pub(crate) const fn next_violation_for<'a>(
                 Some(v) => check_anthropic_version(text(v), model),
                 None => None,
             },
-            RESPONSE_FORMAT => match &profile.response_format {
-                Some(f) => check_response_format(f),
-                None => None,
+            RESPONSE_FORMAT => match (&profile.response_format, views.schema) {
+                (Some(f), Some(schema)) => check_response_format(f, schema),
+                _ => None,
             },
             DEFAULTS_TEMPERATURE => check_sampling_policy(profile, model, Key::Temperature),
             DEFAULTS_TOP_P => check_sampling_policy(profile, model, Key::TopP),
@@ -197,7 +231,8 @@ pub(crate) fn check_for<'a>(
 ) -> Vec<Violation<'a>> {
     let mut cursor = Cursor::START;
     let mut found = Vec::new();
-    while let Some(v) = next_violation_for(profile, surface, model, &mut cursor) {
+    let views = Views::of(profile);
+    while let Some(v) = next_violation_for(profile, surface, model, views, &mut cursor) {
         found.push(v);
     }
     found
@@ -292,7 +327,8 @@ const fn fail_on_violations(
     let mut cursor = Cursor::START;
     let mut message = Message::new();
     let mut count = 0;
-    while let Some(v) = next_violation_for(profile, surface, model, &mut cursor) {
+    let views = Views::of_static(profile);
+    while let Some(v) = next_violation_for(profile, surface, model, views, &mut cursor) {
         if count == 0 {
             message.push_str(what);
             message.push_str(": ");

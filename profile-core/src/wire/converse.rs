@@ -477,7 +477,7 @@ mod tests {
         p.top_p = Some(0.9);
         p.max_tokens = Some(2000);
         p.top_k = Some(250);
-        p.stop_sequences = Cow::Borrowed(&[Cow::Borrowed("Human:")]);
+        p.stop_sequences = crate::Shared::Static(&[Cow::Borrowed("Human:")]);
         p
     }
 

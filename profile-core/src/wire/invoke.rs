@@ -464,7 +464,7 @@ mod tests {
         p.temperature = Some(0.7);
         p.top_p = Some(0.9);
         p.max_tokens = Some(512);
-        p.stop_sequences = Cow::Borrowed(&[Cow::Borrowed("END")]);
+        p.stop_sequences = crate::Shared::Static(&[Cow::Borrowed("END")]);
         p
     }
 
@@ -528,7 +528,7 @@ mod tests {
                 ..
             })
         ));
-        llama.stop_sequences = Cow::Borrowed(&[]);
+        llama.stop_sequences = crate::Shared::default();
         assert_eq!(
             body(&llama, None, &chat()).unwrap(),
             json!({

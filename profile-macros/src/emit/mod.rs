@@ -22,7 +22,17 @@ pub fn cow(c: &mut Code, text: &str) {
 
 /// `Cow::Borrowed(<tokens>)`, for a constant expression.
 fn cow_tokens(c: &mut Code, tokens: TokenStream) {
-    c.rt("Cow::Borrowed");
+    borrowed_tokens(c, "Cow::Borrowed", tokens);
+}
+
+/// `Shared::Static(<tokens>)`, for a constant expression.
+fn shared_tokens(c: &mut Code, tokens: TokenStream) {
+    borrowed_tokens(c, "Shared::Static", tokens);
+}
+
+/// `<wrapper>(<tokens>)`, the group spanned on the user's tokens.
+fn borrowed_tokens(c: &mut Code, wrapper: &str, tokens: TokenStream) {
+    c.rt(wrapper);
     c.spanned(first_span(&tokens), Delimiter::Parenthesis, |c| {
         c.tokens(tokens)
     });

@@ -1,7 +1,7 @@
 //! A profile's `InferenceProfile` value: every setting a declaration writes, each as its field's type, over a
 //! `..BASE` (of the same invocation: merged; of another: `..BASE` itself) or the empty profile.
 
-use super::{cow, cow_tokens, first_span, model_ref, option};
+use super::{cow, cow_tokens, first_span, model_ref, option, shared_tokens};
 use crate::code::Code;
 use crate::syntax::Exprs;
 use bedrock_profiles_core::decl::{
@@ -76,10 +76,16 @@ fn schema<L>(c: &mut Code, decl: &SchemaDecl<L>, exprs: &Exprs) {
             c.str(", description: ");
             text_or_none(c, &decl.description, exprs);
             c.str(", schema: ");
+            c.rt("Shared::Static");
             match &decl.schema {
-                Setting::Set(text, _) => cow(c, text),
-                Setting::Expr(handle, _) => cow_tokens(c, exprs.get(*handle)),
-                _ => cow(c, ""),
+                Setting::Set(text, _) => c.group(Delimiter::Parenthesis, |c| c.lit(text)),
+                Setting::Expr(handle, _) => {
+                    let tokens = exprs.get(*handle);
+                    c.spanned(first_span(&tokens), Delimiter::Parenthesis, |c| {
+                        c.tokens(tokens)
+                    })
+                }
+                _ => c.str("(\"\")"),
             }
         });
     });
@@ -232,7 +238,7 @@ fn profile_fields<L>(
         &d.stop_sequences,
         |c, s| match s {
             Setting::Set(items, _) => {
-                c.rt("Cow::Borrowed");
+                c.rt("Shared::Static");
                 c.group(Delimiter::Parenthesis, |c| {
                     c.str("&");
                     c.group(Delimiter::Bracket, |c| {
@@ -245,9 +251,9 @@ fn profile_fields<L>(
                     });
                 });
             }
-            Setting::Expr(handle, _) => cow_tokens(c, exprs.get(*handle)),
+            Setting::Expr(handle, _) => shared_tokens(c, exprs.get(*handle)),
             _ => {
-                c.rt("Cow::Borrowed");
+                c.rt("Shared::Static");
                 c.str("(&[])");
             }
         },
