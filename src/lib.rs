@@ -376,8 +376,8 @@ pub struct ReadmeDoctests;
 pub use bedrock_profiles_core::{Agent, AgentSpec, PromptType, agent};
 pub use bedrock_profiles_core::{GuardrailConfig, ReasoningConfig, Thinking, Trace};
 pub use bedrock_profiles_core::{
-    InferenceProfile, JsonSchema, Model, ModelRef, ResponseFormat, Shared, Surface, Tags, Violation, check,
-    limits, models, rules,
+    InferenceProfile, JsonSchema, Model, ModelRef, ResponseFormat, Shared, Surface, Tags,
+    Violation, check, limits, models, rules,
 };
 
 #[cfg(feature = "aws-sdk")]

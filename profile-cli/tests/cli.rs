@@ -898,10 +898,11 @@ fn check_notes_declarations_that_share_a_bedrock_name() {
     let out = run(&["check", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
-    for key in ["b", "c"] {
+    // Each at its table (a note's key without a place of its own takes its table's).
+    for (key, place) in [("b", "9:10"), ("c", "12:10")] {
         assert!(
             err.contains(&format!(
-                "names.toml: prompts.{key}.name: prompt name `a` is also `prompts.a`'s"
+                "names.toml:{place}: prompts.{key}.name: prompt name `a` is also `prompts.a`'s"
             )),
             "{err}"
         );
@@ -923,12 +924,12 @@ fn check_notes_profiles_an_export_would_refuse() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains("requests.toml: profiles.native: ")
+        err.contains("requests.toml:1:11: profiles.native: ")
             && err.contains("(`export --to invoke-model` would refuse this profile)"),
         "{err}"
     );
     assert!(
-        err.contains("requests.toml: profiles.routed: ")
+        err.contains("requests.toml:4:11: profiles.routed: ")
             && err.contains("(`export --to converse` would refuse this profile)"),
         "{err}"
     );

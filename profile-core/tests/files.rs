@@ -440,7 +440,10 @@ fn types_and_syntax() {
         ("1.0000000001", "top_p"),
         // Past f64 precision too: digit by digit.
         ("1.00000000000000000001", "top_p"),
-        ("-0.000000000000000000000000000000000000000000000000001", "temperature"),
+        (
+            "-0.000000000000000000000000000000000000000000000000001",
+            "temperature",
+        ),
     ] {
         assert_eq!(
             error(&format!("[profiles.p]\n{key} = {written}\n")),

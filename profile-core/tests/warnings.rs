@@ -103,3 +103,19 @@ fn many_warnings_each_get_their_own_place() {
     assert_eq!(warnings.len(), 20_000);
     assert_eq!(warnings[19_999].place, Some((40_000, 1)));
 }
+
+#[test]
+fn tables_have_a_place_and_their_keys_fall_back_to_it() {
+    let d = files::parse(
+        "f",
+        "[profiles.p]\ntemperature = 0.5\n\n[prompts.\"a.b\"]\nname = \"ab\"\ntext = \"x\"\n",
+        Format::Toml,
+    )
+    .unwrap();
+    assert_eq!(d.place("profiles.p"), Some((1, 11)));
+    assert_eq!(d.place("profiles.p.description"), Some((1, 11)));
+    // A table name with a dot is found whole.
+    assert_eq!(d.place("prompts.a.b"), Some((4, 10)));
+    assert_eq!(d.place("prompts.a.b.name"), Some((4, 10)));
+    assert_eq!(d.place("agents.none"), None);
+}

@@ -227,7 +227,13 @@ fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<ExitCode> {
                     say!("warning: {}:{warning}", path.display());
                 }
                 for (key_path, note) in export_notes(&d) {
-                    say!("warning: {}: {key_path}: {note}", path.display());
+                    match d.place(&key_path) {
+                        Some((line, column)) => say!(
+                            "warning: {}:{line}:{column}: {key_path}: {note}",
+                            path.display()
+                        ),
+                        None => say!("warning: {}: {key_path}: {note}", path.display()),
+                    }
                 }
                 if printing {
                     let line = writeln!(

@@ -7,8 +7,8 @@ use super::read::{Reader, StringEntry};
 use super::{Entry, Issues, Name, Node, Raw, Setting, Syntax, kebab_case};
 use crate::models::ModelRef;
 use crate::profile::{InferenceProfile, JsonSchema, ResponseFormat};
-use crate::shared::Shared;
 use crate::rules::{self, Surface, Violation};
+use crate::shared::Shared;
 use crate::tags::{self, Layer, Tags};
 use std::borrow::Cow;
 

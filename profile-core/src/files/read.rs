@@ -107,7 +107,7 @@ pub(super) fn decode(
             agents,
             ..Declarations::default()
         };
-        declarations.locate_warnings(&root, &index);
+        declarations.locate(&root, &index);
         Ok(declarations)
     } else {
         Err(into_errors(&index, file.issues))

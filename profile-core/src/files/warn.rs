@@ -32,7 +32,7 @@ impl fmt::Display for FileWarning<'_> {
     }
 }
 
-/// The places of the loaded file's warnings by key path. Clones keep them; equality ignores them (two equal
+/// The places of the loaded file's tables and warnings by key path. Clones keep them; equality ignores them (two equal
 /// declarations are equal however they were made).
 #[derive(Debug, Clone, Default)]
 pub(super) struct Places(HashMap<String, (usize, usize)>);
@@ -127,11 +127,51 @@ impl Declarations {
         out
     }
 
-    /// Finds each warning's key in the file's tree: linear in the file and the warnings (a table's keys are looked
-    /// up through an index built once per table searched, so 100,000 warnings in one section stay linear).
-    pub(super) fn locate_warnings(&mut self, root: &Node, index: &LineIndex<'_>) {
+    /// Where `key_path` (a warning's, or a table's: `profiles.support`) is in the file it was loaded from, as
+    /// 1-based line and column; for a key inside a table (`profiles.support.description`) without a place of its
+    /// own, the place of the table. `None` for declarations built or edited in code.
+    pub fn place(&self, key_path: &str) -> Option<(usize, usize)> {
+        if let Some(&place) = self.places.0.get(key_path) {
+            return Some(place);
+        }
+        let mut path = key_path;
+        while let Some((parent, _)) = path.rsplit_once('.') {
+            if let Some(&place) = self.places.0.get(parent) {
+                return Some(place);
+            }
+            path = parent;
+        }
+        None
+    }
+
+    /// Finds each table and each warning's key in the file's tree: linear in the file and the warnings (a table's
+    /// keys are looked up through an index built once per table searched, so 100,000 warnings in one section stay
+    /// linear).
+    pub(super) fn locate(&mut self, root: &Node, index: &LineIndex<'_>) {
         let mut tables = Tables::default();
-        let places = self
+        let mut places: HashMap<String, (usize, usize)> = HashMap::new();
+        let sections = [
+            (
+                "profiles",
+                self.profiles.iter().map(|p| &p.key).collect::<Vec<_>>(),
+            ),
+            ("prompts", self.prompts.iter().map(|p| &p.key).collect()),
+            ("agents", self.agents.iter().map(|a| &a.key).collect()),
+        ];
+        for (section, keys) in sections {
+            let Some(entry) = tables.child(root, section) else {
+                continue;
+            };
+            for key in keys {
+                if let Some(table) = tables.child(&entry.value, key) {
+                    places.insert(
+                        format!("{section}.{key}"),
+                        index.line_col(table.key.loc.start),
+                    );
+                }
+            }
+        }
+        let warnings = self
             .warning_sites()
             .iter()
             .map(|(site, _)| {
@@ -153,7 +193,8 @@ impl Declarations {
                 }
                 (site.path(), index.line_col(at))
             })
-            .collect();
+            .collect::<Vec<_>>();
+        places.extend(warnings);
         self.places = Places(places);
     }
 }

@@ -345,11 +345,8 @@ fn whole_profile_reports_every_violation_in_key_order() {
     p.model = Some(model("anthropic.claude-3-haiku-20240307-v1:0"));
     p.temperature = Some(2.0);
     p.max_tokens = Some(5000);
-    p.stop_sequences = crate::Shared::Static(&[
-        Cow::Borrowed("x"),
-        Cow::Borrowed("x"),
-        Cow::Borrowed(""),
-    ]);
+    p.stop_sequences =
+        crate::Shared::Static(&[Cow::Borrowed("x"), Cow::Borrowed("x"), Cow::Borrowed("")]);
     p.anthropic_version = Some(Cow::Borrowed("v1"));
     let keys: Vec<(Key, Option<usize>)> = check(&p, Surface::Converse)
         .iter()
