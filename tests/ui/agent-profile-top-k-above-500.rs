@@ -12,7 +12,7 @@ pub const WIDE: InferenceProfile = InferenceProfile {
     top_p: None,
     top_k: Some(501),
     max_tokens: None,
-    stop_sequences: Cow::Borrowed(&[]),
+    stop_sequences: bedrock_profiles::Shared::Static(&[]),
     anthropic_version: None,
     response_format: None,
     reasoning: None,
