@@ -135,7 +135,8 @@ fn time(source: &str, format: Format, runs: usize) -> Duration {
 }
 
 fn main() {
-    // `cargo bench` passes `--bench`; `-- --memory` prints only the memory table.
+    // `cargo bench` passes `--bench`; `-- --memory` prints only the memory table, and `-- --memory TEXT` only its
+    // rows whose input names TEXT.
     if std::env::args().any(|a| a == "--memory") {
         memory_rows();
         return;
@@ -266,6 +267,16 @@ fn memory_row_at(what: &str, source: &str, path: &std::path::Path) {
 
 /// [`memory_row_at`] in `format`.
 fn memory_row_as(what: &str, source: &str, path: &std::path::Path, format: Format) {
+    let args: Vec<String> = std::env::args().collect();
+    // `cargo bench` adds `--bench` after the user's arguments.
+    let filter = args
+        .iter()
+        .skip_while(|a| *a != "--memory")
+        .nth(1)
+        .filter(|a| !a.starts_with("--"));
+    if filter.is_some_and(|f| !what.contains(f.as_str())) {
+        return;
+    }
     let before = IN_USE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
     let start = Instant::now();

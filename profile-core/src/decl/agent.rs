@@ -219,7 +219,7 @@ impl<L: Clone> AgentDecl<L> {
 
     /// Every agent rule on the values read; with `profiles` (files), each step's profile for Agents with the
     /// agent's model.
-    pub fn check(&self, syntax: Syntax, profiles: Option<&ProfileTable>, issues: &mut Issues<L>) {
+    pub fn check(&self, syntax: Syntax, profiles: Option<&ProfileTable<'_>>, issues: &mut Issues<L>) {
         self.check_values(syntax, issues);
         if let Some(table) = profiles {
             self.check_step_profiles(table, issues);
@@ -298,13 +298,13 @@ impl<L: Clone> AgentDecl<L> {
     }
 
     /// Each step profile naming a profile of the file: declared, and valid for Agents with the agent's model.
-    fn check_step_profiles(&self, table: &ProfileTable, issues: &mut Issues<L>) {
+    fn check_step_profiles(&self, table: &ProfileTable<'_>, issues: &mut Issues<L>) {
         for StepProfile { step, profile, loc } in &self.steps {
             let ProfileRef::Name(key) = profile else {
                 continue;
             };
             let path = self.step_path(*step);
-            match table.get(key) {
+            match table.get(key.as_str()) {
                 None => source::missing_profile(issues, table, &path, key, loc),
                 Some(None) => {}
                 Some(Some(p)) => {

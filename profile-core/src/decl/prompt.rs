@@ -314,7 +314,7 @@ impl<L: Clone> PromptDecl<L> {
         &self,
         syntax: Syntax,
         fields: Option<&[Name<L>]>,
-        profiles: Option<&ProfileTable>,
+        profiles: Option<&ProfileTable<'_>>,
         issues: &mut Issues<L>,
     ) -> Option<ResolvedPrompt<L>> {
         self.check_name(syntax, issues);
@@ -419,10 +419,10 @@ impl<L: Clone> PromptDecl<L> {
     }
 
     /// What each variant (and the top level) writes: a profile of the file, a model for Prompt management.
-    fn check_variant_settings(&self, profiles: Option<&ProfileTable>, issues: &mut Issues<L>) {
+    fn check_variant_settings(&self, profiles: Option<&ProfileTable<'_>>, issues: &mut Issues<L>) {
         for v in std::iter::once(&self.top).chain(&self.variants) {
             if let (Some(table), Setting::Set(ProfileRef::Name(name), loc)) = (profiles, &v.profile)
-                && !table.contains_key(name)
+                && !table.contains_key(name.as_str())
             {
                 source::missing_profile(issues, table, &v.path("profile"), name, loc);
             }
@@ -458,7 +458,7 @@ impl<L: Clone> PromptDecl<L> {
     fn check_variants(
         &self,
         variants: &[ResolvedVariant],
-        profiles: Option<&ProfileTable>,
+        profiles: Option<&ProfileTable<'_>>,
         issues: &mut Issues<L>,
     ) -> bool {
         let mut all_valid = true;
@@ -478,7 +478,7 @@ impl<L: Clone> PromptDecl<L> {
             }
             if let Setting::Set(ProfileRef::Name(key), loc) =
                 self.inherited(declared, |v| &v.profile)
-                && let Some(Some(profile)) = profiles.and_then(|t| t.get(key))
+                && let Some(Some(profile)) = profiles.and_then(|t| t.get(key.as_str()))
             {
                 let model_id = v.model.as_ref().map(ModelRef::id);
                 if !checked.insert((key.as_str(), model_id)) {

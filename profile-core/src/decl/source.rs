@@ -277,20 +277,21 @@ impl<L: Clone> Reader<'_, L> {
 }
 
 /// The profiles of a declaration file by table name, for the prompts and agents that name them: `None` for a
-/// profile that is declared but broken (its issues are reported on it).
-pub type ProfileTable = std::collections::HashMap<String, Option<crate::InferenceProfile>>;
+/// profile that is declared but broken (its issues are reported on it). It borrows the loaded profiles rather than
+/// holding a copy of each (a million tables held two copies of every profile).
+pub type ProfileTable<'p> = std::collections::HashMap<&'p str, Option<&'p crate::InferenceProfile>>;
 
 /// `profile = "name"` naming no profile of `table`: an issue with the closest name.
 pub(crate) fn missing_profile<L: Clone>(
     issues: &mut super::Issues<L>,
-    table: &ProfileTable,
+    table: &ProfileTable<'_>,
     key: &str,
     name: &str,
     loc: &L,
 ) {
     let mut message = format!("`{key}` names no profile: `{name}` is not declared in `profiles`");
     let names = || {
-        let mut names: Vec<&str> = table.keys().map(String::as_str).collect();
+        let mut names: Vec<&str> = table.keys().copied().collect();
         names.sort_unstable();
         names
     };

@@ -95,11 +95,16 @@ pub(super) fn decode(
             Ok(path.parent().map(Path::to_path_buf).unwrap_or_default()),
             "the declaration file",
         ),
-        profiles: ProfileTable::with_capacity(profile_tables.len()),
     };
-    let profiles = file.profiles(profile_tables);
-    let prompts = file.prompts(prompt_tables, variables);
-    let agents = file.agents(agent_tables);
+    let (profiles, broken) = file.profiles(profile_tables);
+    let table: ProfileTable<'_> = profiles
+        .iter()
+        .map(|p| (p.key.as_str(), Some(&p.profile)))
+        .chain(broken.iter().map(|key| (key.as_str(), None)))
+        .collect();
+    let prompts = file.prompts(prompt_tables, variables, &table);
+    let agents = file.agents(agent_tables, &table);
+    drop(table);
     if file.issues.is_empty() {
         let mut declarations = Declarations {
             profiles,
@@ -159,12 +164,11 @@ struct File {
     syntax: Syntax,
     issues: Issues<Loc>,
     sources: Relative,
-    profiles: ProfileTable,
 }
 
 impl File {
-    /// The profiles, with `extends` resolved among them.
-    fn profiles(&mut self, tables: Tables<'_>) -> Vec<LoadedProfile> {
+    /// The profiles, with `extends` resolved among them, and the keys of the broken ones.
+    fn profiles(&mut self, tables: Tables<'_>) -> (Vec<LoadedProfile>, Vec<String>) {
         let syntax = self.syntax;
         let decls: Vec<ProfileDecl<Loc>> = tables
             .into_iter()
@@ -179,14 +183,15 @@ impl File {
         let resolved =
             decl::resolve_extends(&decls, Surface::Converse, syntax, &mut self.issues, prefix);
         let mut loaded = Vec::with_capacity(decls.len());
-        for (d, profile) in decls.iter().zip(resolved) {
-            self.profiles.insert(d.ident.text.clone(), profile.clone());
-            if let Some(profile) = profile {
-                let key = d.ident.text.clone();
-                loaded.push(LoadedProfile { key, profile });
+        let mut broken = Vec::new();
+        for (d, profile) in decls.into_iter().zip(resolved) {
+            let key = d.ident.text;
+            match profile {
+                Some(profile) => loaded.push(LoadedProfile { key, profile }),
+                None => broken.push(key),
             }
         }
-        loaded
+        (loaded, broken)
     }
 
     /// The prompts without an issue; `variables`, a front end's rule on their variables.
@@ -194,12 +199,13 @@ impl File {
         &mut self,
         tables: Tables<'_>,
         variables: Option<VariableRule<'_>>,
+        profiles: &ProfileTable<'_>,
     ) -> Vec<LoadedPrompt> {
         let mut prompts = Vec::with_capacity(tables.len());
         for (name, entries) in tables {
             let path = format!("{}.{}", SectionKey::Prompts.as_str(), name.text);
             let before = self.issues.len();
-            let (syntax, sources, profiles) = (self.syntax, &mut self.sources, &self.profiles);
+            let (syntax, sources) = (self.syntax, &mut self.sources);
             let loaded = self.issues.nested(&path, |i| {
                 let d = PromptDecl::read(name, entries, syntax, sources, i);
                 if let Some(rule) = variables {
@@ -217,12 +223,12 @@ impl File {
     }
 
     /// The agents without an issue, their steps in step order.
-    fn agents(&mut self, tables: Tables<'_>) -> Vec<LoadedAgent> {
+    fn agents(&mut self, tables: Tables<'_>, profiles: &ProfileTable<'_>) -> Vec<LoadedAgent> {
         let mut agents = Vec::with_capacity(tables.len());
         for (name, entries) in tables {
             let path = format!("{}.{}", SectionKey::Agents.as_str(), name.text);
             let before = self.issues.len();
-            let (syntax, sources, profiles) = (self.syntax, &mut self.sources, &self.profiles);
+            let (syntax, sources) = (self.syntax, &mut self.sources);
             let d = self.issues.nested(&path, |i| {
                 let d = AgentDecl::read(name, entries, syntax, sources, i);
                 d.check(syntax, Some(profiles), i);
