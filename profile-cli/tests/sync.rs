@@ -1,0 +1,1 @@
+//! `bedrock-profiles catalog sync` against a local HTTP server.
