@@ -281,7 +281,7 @@ fn build(regions: &[String], answers: &[Answer]) -> AccountCatalog {
     }
     for answer in answers {
         for p in &answer.profiles {
-            let targets: Vec<(&str, &str)> = p
+            let targets: Vec<(&str, Option<&str>)> = p
                 .models()
                 .iter()
                 .filter_map(|m| m.model_arn())
@@ -297,7 +297,7 @@ fn build(regions: &[String], answers: &[Answer]) -> AccountCatalog {
                 .or_default();
             for (id, region) in targets {
                 profile.models.push(id.to_owned());
-                profile.routes_to.push(region.to_owned());
+                profile.routes_to.extend(region.map(str::to_owned));
             }
             profile.listed_in.push(answer.region.clone());
             for list in [
@@ -314,12 +314,13 @@ fn build(regions: &[String], answers: &[Answer]) -> AccountCatalog {
 }
 
 /// The model id and the region of a foundation-model ARN
-/// (`arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0`); the id may hold `:`.
-fn model_arn(arn: &str) -> Option<(&str, &str)> {
+/// (`arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0`, the region its 4th
+/// field); the id may hold `:`. An ARN without a region names the model only.
+fn model_arn(arn: &str) -> Option<(&str, Option<&str>)> {
     let mut fields = arn.splitn(6, ':');
     let region = fields.nth(3)?;
     let id = fields.nth(1)?.strip_prefix("foundation-model/")?;
-    (!region.is_empty() && !id.is_empty()).then_some((id, region))
+    (!id.is_empty()).then_some((id, Some(region).filter(|r| !r.is_empty())))
 }
 
 /// The UTC date of a time AWS gave.
