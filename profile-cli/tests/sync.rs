@@ -3,16 +3,18 @@
 //! `tests/fixtures/sync/<set>/<region>/`, the region read from the request's SigV4 credential scope; every body
 //! is checked against the vendored service model (`tests/service-models/bedrock.json`).
 
+#[path = "sync/server.rs"]
+mod server;
+#[path = "sync/shapes.rs"]
+mod shapes;
+
 use bedrock_profiles::models::{self, account::AccountCatalog};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use server::{Reply, Seen, Server};
+use shapes::check_shape;
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::{Arc, Mutex};
-use std::thread;
 
 const BIN: &str = env!("CARGO_BIN_EXE_bedrock-profiles");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sync");
@@ -20,164 +22,6 @@ const SERVICE_MODEL: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../tests/service-models/bedrock.json"
 );
-
-/// A request the server saw.
-#[derive(Debug, Clone)]
-struct Seen {
-    method: String,
-    path: String,
-    query: BTreeMap<String, String>,
-    /// From the SigV4 credential scope of `Authorization`.
-    region: String,
-}
-
-struct Reply {
-    status: u16,
-    error_type: Option<&'static str>,
-    body: String,
-}
-
-impl Reply {
-    fn error(status: u16, error_type: &'static str, message: &str) -> Reply {
-        Reply {
-            status,
-            error_type: Some(error_type),
-            body: serde_json::json!({ "message": message }).to_string(),
-        }
-    }
-}
-
-type Answer = dyn Fn(&Seen) -> Reply + Send + Sync;
-
-struct Server {
-    url: String,
-    seen: Arc<Mutex<Vec<Seen>>>,
-}
-
-impl Server {
-    fn start(answer: impl Fn(&Seen) -> Reply + Send + Sync + 'static) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
-        let url = format!("http://{}", listener.local_addr().expect("local address"));
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let answer: Arc<Answer> = Arc::new(answer);
-        let log = Arc::clone(&seen);
-        thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let (log, answer) = (Arc::clone(&log), Arc::clone(&answer));
-                thread::spawn(move || serve(stream, &log, &*answer));
-            }
-        });
-        Server { url, seen }
-    }
-
-    fn seen(&self) -> Vec<Seen> {
-        self.seen.lock().map(|s| s.clone()).unwrap_or_default()
-    }
-}
-
-/// One connection: requests one after the other (keep-alive), each body read by its `Content-Length`.
-fn serve(stream: TcpStream, log: &Mutex<Vec<Seen>>, answer: &Answer) {
-    let Ok(read_half) = stream.try_clone() else {
-        return;
-    };
-    let mut reader = BufReader::new(read_half);
-    let mut writer = stream;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return;
-        }
-        let mut words = line.split_whitespace();
-        let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-        let mut headers = BTreeMap::new();
-        loop {
-            let mut header = String::new();
-            if reader.read_line(&mut header).unwrap_or(0) == 0 {
-                return;
-            }
-            let header = header.trim_end();
-            if header.is_empty() {
-                break;
-            }
-            if let Some((name, value)) = header.split_once(':') {
-                headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_owned());
-            }
-        }
-        let length = headers
-            .get("content-length")
-            .and_then(|l| l.parse().ok())
-            .unwrap_or(0);
-        let mut body = vec![0; length];
-        if reader.read_exact(&mut body).is_err() {
-            return;
-        }
-        let (path, query) = target.split_once('?').unwrap_or((target, ""));
-        let region = headers
-            .get("authorization")
-            .and_then(|a| a.split("Credential=").nth(1))
-            .and_then(|c| c.split('/').nth(2))
-            .unwrap_or("")
-            .to_owned();
-        let seen = Seen {
-            method: method.to_owned(),
-            path: path.to_owned(),
-            query: query
-                .split('&')
-                .filter_map(|pair| pair.split_once('='))
-                .map(|(k, v)| (decode(k), decode(v)))
-                .collect(),
-            region,
-        };
-        if let Ok(mut log) = log.lock() {
-            log.push(seen.clone());
-        }
-        let reply = answer(&seen);
-        let mut head = format!(
-            "HTTP/1.1 {} {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nx-amzn-RequestId: 00000000-0000-0000-0000-000000000000\r\n",
-            reply.status,
-            if reply.status == 200 { "OK" } else { "Error" },
-            reply.body.len()
-        );
-        if let Some(error_type) = reply.error_type {
-            head.push_str(&format!("x-amzn-errortype: {error_type}\r\n"));
-        }
-        head.push_str("\r\n");
-        let sent = writer
-            .write_all(head.as_bytes())
-            .and_then(|()| writer.write_all(reply.body.as_bytes()))
-            .and_then(|()| writer.flush());
-        let close = headers
-            .get("connection")
-            .is_some_and(|c| c.eq_ignore_ascii_case("close"));
-        if sent.is_err() || close {
-            return;
-        }
-    }
-}
-
-/// `%XX` decoding of a query component.
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = (bytes[i] == b'%')
-            .then(|| text.get(i + 1..i + 3))
-            .flatten()
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match hex {
-            Some(b) => {
-                out.push(b);
-                i += 3;
-            }
-            None => {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
 
 /// The recorded answers: the first of `sets` that has the body for the request's region; `nextToken=page-N`
 /// serves `inference-profiles-N.json`.
@@ -493,86 +337,6 @@ fn no_region_is_a_usage_error() {
     let bad = sandbox.sync(&server, &["--region", "US East"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(server.seen().is_empty());
-}
-
-// --- the fixtures against the service model ---------------------------------------------------------------------
-
-/// Every problem of `value` as an instance of `shape`: unknown members, missing required ones, wrong types, enum
-/// values and lengths outside the model.
-fn check_shape(model: &Value, shape: &str, value: &Value, at: &str, problems: &mut Vec<String>) {
-    let s = &model["shapes"][shape];
-    let mut problem = |what: String| problems.push(format!("{at}: {what}"));
-    let length = |n: usize, problem: &mut dyn FnMut(String)| {
-        let (min, max) = (s["min"].as_u64(), s["max"].as_u64());
-        if min.is_some_and(|m| (n as u64) < m) || max.is_some_and(|m| (n as u64) > m) {
-            problem(format!("length {n} outside {min:?}..={max:?} of {shape}"));
-        }
-    };
-    match s["type"].as_str() {
-        Some("structure") => {
-            let Some(object) = value.as_object() else {
-                return problem(format!("{shape} is a structure, found {value}"));
-            };
-            for (name, member) in object {
-                match s["members"].get(name) {
-                    Some(m) => check_shape(
-                        model,
-                        m["shape"].as_str().unwrap_or(""),
-                        member,
-                        &format!("{at}.{name}"),
-                        problems,
-                    ),
-                    None => problems.push(format!("{at}: {shape} has no member `{name}`")),
-                }
-            }
-            for required in s["required"].as_array().into_iter().flatten() {
-                let name = required.as_str().unwrap_or("");
-                if !object.contains_key(name) {
-                    problems.push(format!("{at}: {shape} requires `{name}`"));
-                }
-            }
-        }
-        Some("list") => {
-            let Some(items) = value.as_array() else {
-                return problem(format!("{shape} is a list, found {value}"));
-            };
-            length(items.len(), &mut problem);
-            for (i, item) in items.iter().enumerate() {
-                let member = s["member"]["shape"].as_str().unwrap_or("");
-                check_shape(model, member, item, &format!("{at}[{i}]"), problems);
-            }
-        }
-        Some("string") => {
-            let Some(text) = value.as_str() else {
-                return problem(format!("{shape} is a string, found {value}"));
-            };
-            length(text.chars().count(), &mut problem);
-            if let Some(values) = s["enum"].as_array()
-                && !values.iter().any(|v| v == text)
-            {
-                problem(format!("`{text}` is not one of {shape}: {values:?}"));
-            }
-        }
-        Some("timestamp") => {
-            // `timestampFormat: iso8601` in these shapes: 2026-01-15T00:00:00Z, fractions allowed.
-            let ok = value.as_str().is_some_and(|t| {
-                t.len() >= 20 && t.as_bytes()[10] == b'T' && t.ends_with('Z') && t.is_ascii()
-            });
-            if !ok || s["timestampFormat"] != "iso8601" {
-                problem(format!("{shape} is an ISO 8601 timestamp, found {value}"));
-            }
-        }
-        Some("boolean") if !value.is_boolean() => {
-            problem(format!("{shape} is a boolean, found {value}"))
-        }
-        Some("integer" | "long") if !value.is_i64() => {
-            problem(format!("{shape} is an integer, found {value}"))
-        }
-        Some("boolean" | "integer" | "long") => {}
-        other => problem(format!(
-            "{shape} has a type the checker does not know: {other:?}"
-        )),
-    }
 }
 
 fn service_model() -> Value {
