@@ -136,11 +136,12 @@ fn sync(args: &SyncArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     }
 
     let text = new.to_toml();
-    if old_text.as_deref() != Some(text.as_str()) {
-        if let Err(e) = write_whole(path, &text) {
-            say!("error: cannot write `{}`: {e}", path.display());
-            return Ok(ExitCode::from(USAGE));
-        }
+    // The same bytes are not written again: the file keeps its time.
+    if old_text.as_deref() != Some(text.as_str())
+        && let Err(e) = write_whole(path, &text)
+    {
+        say!("error: cannot write `{}`: {e}", path.display());
+        return Ok(ExitCode::from(USAGE));
     }
     if changes.is_empty() {
         writeln!(out, "no changes")?;
