@@ -191,7 +191,8 @@ impl AccountCatalog {
     }
 
     /// The file's text: a header comment, `format`, `regions`, then one table per model, per model and region, and
-    /// per profile, all sorted. The same catalog always gives the same bytes, and `parse` gives the catalog back.
+    /// per profile, all sorted. The same catalog always gives the same bytes, and `parse` gives it back (with its
+    /// lists sorted and without repeats) whenever it holds what `parse` accepts.
     pub fn to_toml(&self) -> String {
         write::to_toml(self)
     }

@@ -31,9 +31,8 @@ pub(super) fn parse(source: &str) -> Result<AccountCatalog> {
     })?;
     let cx = Cx { source };
     let path = Path::root();
-    let table = cx.fields(root.get_ref(), &path, ROOT_KEYS, "the top level")?;
-
     // The format first: a later format may have other keys.
+    let table = Fields::of(root.get_ref());
     let Some((format_at, format)) = table.get("format") else {
         return Err(cx.error(
             0,
@@ -56,6 +55,7 @@ pub(super) fn parse(source: &str) -> Result<AccountCatalog> {
         }
         _ => return Err(cx.wrong_type(format_at, format, &format_path, "an integer")),
     }
+    cx.known_keys(&table, &path, ROOT_KEYS, "the top level")?;
 
     let regions = match table.get("regions") {
         Some((_, v)) => {
@@ -116,6 +116,16 @@ struct Fields<'a, 'i> {
 }
 
 impl<'a, 'i> Fields<'a, 'i> {
+    fn of(table: &'a DeTable<'i>) -> Fields<'a, 'i> {
+        let mut entries: Vec<(&'a str, usize, &'a Value<'i>)> = table
+            .iter()
+            .map(|(k, v)| (k.get_ref().as_ref(), k.span().start, v))
+            .collect();
+        // Document order, whatever order the map keeps (sorted, or as written with `files`).
+        entries.sort_by_key(|&(_, at, _)| at);
+        Fields { entries }
+    }
+
     /// The value of `key` and where its key is written.
     fn get(&self, key: &str) -> Option<(usize, &'a Value<'i>)> {
         self.entries
@@ -169,13 +179,19 @@ impl Cx<'_> {
         allowed: &[&str],
         what: &str,
     ) -> Result<Fields<'a, 'i>> {
-        let mut entries: Vec<(&'a str, usize, &'a Value<'i>)> = table
-            .iter()
-            .map(|(k, v)| (k.get_ref().as_ref(), k.span().start, v))
-            .collect();
-        // Document order, whatever order the map keeps.
-        entries.sort_by_key(|&(_, at, _)| at);
-        for &(key, at, _) in &entries {
+        let fields = Fields::of(table);
+        self.known_keys(&fields, path, allowed, what)?;
+        Ok(fields)
+    }
+
+    fn known_keys(
+        &self,
+        fields: &Fields<'_, '_>,
+        path: &Path,
+        allowed: &[&str],
+        what: &str,
+    ) -> Result<()> {
+        for &(key, at, _) in &fields.entries {
             if !allowed.contains(&key) {
                 let expected = allowed
                     .iter()
@@ -194,7 +210,7 @@ impl Cx<'_> {
                 ));
             }
         }
-        Ok(Fields { entries })
+        Ok(())
     }
 
     /// The entries of a table keyed by id (`models`, `profiles`, a model's `regions`), each value a table.
