@@ -1,5 +1,5 @@
 //! `bedrock-profiles`: check declaration files, export the request bodies Bedrock receives, list the model catalog,
-//! report on model invocation logs.
+//! sync your account's catalog (`bedrock-catalog.toml`), report on model invocation logs.
 
 use bedrock_profiles::files::{self, Declarations, FileError};
 use bedrock_profiles::models::{self, TopK};
@@ -13,8 +13,8 @@ use std::process::ExitCode;
 /// Amazon Bedrock inference profiles, prompts and agents declared in TOML or JSON files, checked by the same
 /// rulebook as the `bedrock-profiles` macros.
 ///
-/// Exit status: 0 when everything is valid, 1 when a declaration breaks a rule (or cannot be sent), 2 for usage
-/// and I/O errors.
+/// Exit status: 0 when everything is valid, 1 when a declaration breaks a rule (or cannot be sent, or
+/// `catalog sync --check` finds the account's answer changed), 2 for usage, I/O and AWS errors.
 #[derive(Debug, Parser)]
 #[command(name = "bedrock-profiles", version)]
 struct Cli {
@@ -49,6 +49,18 @@ enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Your account's catalog: what Amazon Bedrock lists for the account, region by region, in
+    /// `bedrock-catalog.toml`.
+    ///
+    /// The crate's model catalog comes from public sources and is the same for everyone; which models and
+    /// cross-region profiles an account has, in which region, and when they go LEGACY or reach end of life, only
+    /// Bedrock says. `catalog sync` asks it once and writes the answer to a file to commit; builds read the file
+    /// and stay offline.
+    #[cfg(feature = "sync")]
+    Catalog {
+        #[command(subcommand)]
+        command: CatalogCommand,
     },
     /// Report on Bedrock model invocation logs, per profile and version.
     ///
@@ -115,10 +127,15 @@ macro_rules! say {
     }};
 }
 
+#[cfg(feature = "sync")]
+#[path = "bedrock-profiles/catalog.rs"]
+mod catalog_command;
 #[path = "bedrock-profiles/export.rs"]
 mod export_command;
 #[path = "bedrock-profiles/report.rs"]
 mod report_command;
+#[cfg(feature = "sync")]
+use catalog_command::{CatalogCommand, catalog};
 use export_command::{ExportArgs, export, export_notes};
 use report_command::{filter, report_logs};
 
@@ -139,6 +156,8 @@ fn main() -> ExitCode {
         Command::Check { files } => check(&files, &mut out),
         Command::Export(args) => export(&args, &mut out),
         Command::Models { json } => list_models(json, &mut out),
+        #[cfg(feature = "sync")]
+        Command::Catalog { command } => catalog(command, &mut out),
         Command::Report {
             path,
             format,

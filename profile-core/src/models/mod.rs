@@ -177,6 +177,7 @@ impl Model {
     }
 }
 
+pub mod account;
 mod catalog;
 mod facts;
 pub(crate) mod generated;
