@@ -1,5 +1,6 @@
 //! Pieces of generated rustdoc shared by the macros.
 
+use bedrock_profiles_core::models::account::{self, FILE_NAME};
 use bedrock_profiles_core::models::{ModelRef, ModelTarget};
 
 /// Markdown inline code, safe in a table cell: `|` escaped, line breaks folded.
@@ -35,6 +36,23 @@ pub fn has_link(lines: &[String]) -> bool {
     })
 }
 
+/// Whether `model` was accepted from the account's catalog in force (`bedrock-catalog.toml`) rather than the crate's.
+pub fn from_account(model: &ModelRef) -> bool {
+    if !matches!(model.target, ModelTarget::Unlisted(_)) {
+        return false;
+    }
+    let id = model.id();
+    let base = match id.split_once('.') {
+        Some((prefix, rest))
+            if bedrock_profiles_core::models::Geo::from_prefix(prefix).is_some() =>
+        {
+            rest
+        }
+        _ => id,
+    };
+    account::current().is_some_and(|a| a.has_model(base))
+}
+
 /// A model as a table cell: its id and, when the catalog knows it, its name.
 pub fn model_cell(model: &ModelRef) -> String {
     let id = code(model.id());
@@ -44,6 +62,9 @@ pub fn model_cell(model: &ModelRef) -> String {
             format!("{id} ({}, cross-region `{}`)", m.name, geo.prefix())
         }
         ModelTarget::OpaqueArn(r) => format!("{id} ({})", r.as_str()),
+        ModelTarget::Unlisted(_) if from_account(model) => {
+            format!("{id} (from your account's catalog, `{FILE_NAME}`)")
+        }
         ModelTarget::Unlisted(_) => format!("{id} (not in the catalog)"),
     }
 }

@@ -120,7 +120,8 @@ fn expand_calls(tokens: TokenStream) -> usize {
                     && bang.as_char() == '!'
                 {
                     if name == "inference_profile" {
-                        let _ = crate::profile::expand(args.stream());
+                        let _ =
+                            crate::profile::expand(args.stream(), &proc_macro2::TokenStream::new());
                         calls += 1;
                     } else if name == "include_profiles" {
                         #[cfg(feature = "files")]

@@ -6,6 +6,7 @@
 //! (interprets values and calls the rulebook of `bedrock-profiles-core`, collecting every error), expand.
 //! A macro never panics: every failure is a spanned compile error.
 
+mod account;
 mod agent;
 mod attr;
 mod code;
@@ -31,7 +32,8 @@ use proc_macro::TokenStream;
 /// Declares one or more inference profiles as `const`s. Documented in the `bedrock-profiles` crate.
 #[proc_macro]
 pub fn inference_profile(input: TokenStream) -> TokenStream {
-    profile::expand(input.into()).into()
+    let span = proc_macro2::Span::call_site();
+    account::expand(span, |track| profile::expand(input.into(), track)).into()
 }
 
 /// Generates the consts, prompt specs and agent specs of a TOML or JSON declaration file at compile time.
@@ -39,18 +41,36 @@ pub fn inference_profile(input: TokenStream) -> TokenStream {
 #[cfg(feature = "files")]
 #[proc_macro]
 pub fn include_profiles(input: TokenStream) -> TokenStream {
-    files::expand(input.into()).into()
+    let span = proc_macro2::Span::call_site();
+    account::expand(span, |track| {
+        let mut out = files::expand(input.into());
+        out.extend(track.clone());
+        out
+    })
+    .into()
 }
 
 /// Declares a Bedrock agent on a struct and implements `Agent` for it. Documented in the `bedrock-profiles` crate.
 #[proc_macro_attribute]
 pub fn agent(args: TokenStream, item: TokenStream) -> TokenStream {
-    agent::expand(args.into(), item.into()).into()
+    let span = proc_macro2::Span::call_site();
+    account::expand(span, |track| {
+        let mut out = agent::expand(args.into(), item.into());
+        out.extend(track.clone());
+        out
+    })
+    .into()
 }
 
 /// Checks a prompt template against a struct's fields at compile time and implements `Prompt` for it.
 /// Documented in the `bedrock-profiles` crate.
 #[proc_macro_attribute]
 pub fn prompt(attr: TokenStream, item: TokenStream) -> TokenStream {
-    prompt::expand(attr.into(), item.into()).into()
+    let span = proc_macro2::Span::call_site();
+    account::expand(span, |track| {
+        let mut out = prompt::expand(attr.into(), item.into());
+        out.extend(track.clone());
+        out
+    })
+    .into()
 }

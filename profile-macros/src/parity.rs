@@ -119,9 +119,10 @@ fn profiles_say_the_same_in_the_dsl_and_in_files() {
         ),
     ];
     for (dsl, toml) in cases {
-        let from_dsl = compile_errors(crate::profile::expand(tokens(&format!(
-            "pub P {{ {dsl} }}"
-        ))));
+        let from_dsl = compile_errors(crate::profile::expand(
+            tokens(&format!("pub P {{ {dsl} }}")),
+            &proc_macro2::TokenStream::new(),
+        ));
         let from_file = file_errors(&format!("[profiles.p]\n{toml}\n"));
         assert!(!from_dsl.is_empty(), "{dsl}: no error");
         assert_eq!(from_dsl, from_file, "{dsl}");

@@ -2,10 +2,9 @@
 //! sync your account's catalog (`bedrock-catalog.toml`), report on model invocation logs.
 
 use bedrock_profiles::files::{self, Declarations, FileError};
-use bedrock_profiles::models::{self, TopK};
+use bedrock_profiles::models::account::{AccountCatalog, FILE_NAME, with_account};
 use bedrock_profiles_cli::report::emit;
 use clap::{Parser, Subcommand, ValueEnum};
-use serde_json::{Value, json};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,6 +19,11 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Your account's catalog, as `catalog sync` writes it: `check`, `export` and `models` take its models,
+    /// cross-region profiles and lifecycle dates into account. Default: `$BEDROCK_PROFILES_CATALOG`, else
+    /// `bedrock-catalog.toml` in the current directory when it exists.
+    #[arg(long, global = true, value_name = "FILE")]
+    account_catalog: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,11 +136,14 @@ macro_rules! say {
 mod catalog_command;
 #[path = "bedrock-profiles/export.rs"]
 mod export_command;
+#[path = "bedrock-profiles/models.rs"]
+mod models_command;
 #[path = "bedrock-profiles/report.rs"]
 mod report_command;
 #[cfg(feature = "sync")]
 use catalog_command::{CatalogCommand, catalog};
 use export_command::{ExportArgs, export, export_notes};
+use models_command::list_models;
 use report_command::{filter, report_logs};
 
 /// Exit codes.
@@ -152,10 +159,22 @@ fn main() -> ExitCode {
         }
     };
     let mut out = io::stdout().lock();
+    let account = match &cli.command {
+        Command::Check { .. } | Command::Export(_) | Command::Models { .. } => {
+            match account_catalog(cli.account_catalog.as_deref()) {
+                Ok(account) => account,
+                Err(message) => {
+                    say!("error: {message}");
+                    return ExitCode::from(USAGE);
+                }
+            }
+        }
+        _ => None,
+    };
     let result = match cli.command {
-        Command::Check { files } => check(&files, &mut out),
-        Command::Export(args) => export(&args, &mut out),
-        Command::Models { json } => list_models(json, &mut out),
+        Command::Check { files } => with_account(account, || check(&files, &mut out)),
+        Command::Export(args) => with_account(account, || export(&args, &mut out)),
+        Command::Models { json } => with_account(account, || list_models(json, &mut out)),
         #[cfg(feature = "sync")]
         Command::Catalog { command } => catalog(command, &mut out),
         Command::Report {
@@ -283,110 +302,26 @@ fn check(paths: &[PathBuf], out: &mut impl Write) -> io::Result<ExitCode> {
     Ok(ExitCode::from(worst))
 }
 
-fn list_models(as_json: bool, out: &mut impl Write) -> io::Result<ExitCode> {
-    let rows: Vec<Value> = models::CATALOG
-        .iter()
-        .map(|m| {
-            let l = m.limits;
-            json!({
-                "id": m.id,
-                "name": m.name,
-                "provider": l.provider.name(),
-                "max_output_tokens": l.max_output_tokens,
-                "min_temperature": bedrock_profiles::wire::f32_as_written(l.min_temperature),
-                "top_k": match l.top_k {
-                    TopK::Unsupported => Value::Null,
-                    TopK::Range { min, max } => json!([min, max]),
-                },
-                "max_stop_sequences": l.max_stop_sequences,
-                "temperature_or_top_p_only": l.exclusive_temperature_top_p,
-                "agents": m.agents,
-                "on_demand": m.on_demand,
-                "legacy": m.legacy,
-                "prefixes": m.facts.prefixes.list().iter().map(|g| g.prefix()).collect::<Vec<_>>(),
-                "sampling": match m.facts.sampling {
-                    models::Sampling::Free => "free",
-                    models::Sampling::DefaultsOnly { .. } => "defaults only",
-                },
-                "reasoning": m.facts.reasoning.describe(),
-                "end_of_life": m.facts.end_of_life.map(|e| json!({
-                    "date": e.date,
-                    "only": e.only.map(|g| g.prefix()),
-                    "note": e.note,
-                    "source": e.source,
-                })),
-                "legacy_since": m.facts.legacy.map(|l| json!({"date": l.since, "source": l.source})),
-                "successor": m.facts.successor.map(|s| json!({"id": s.id, "source": s.source})),
-                "unverified": m.facts.unverified,
-                "account_setting": m.facts.account_setting,
-                "sources": {
-                    "max_output_tokens": m.source,
-                    "limits": m.facts.sources.limits,
-                    "prefixes": m.facts.sources.prefixes,
-                    "sampling": m.facts.sources.sampling,
-                    "reasoning": m.facts.sources.reasoning,
-                    "on_demand": m.facts.sources.on_demand,
-                },
-            })
-        })
-        .collect();
-    if as_json {
-        let text = serde_json::to_string_pretty(&rows)?;
-        writeln!(out, "{text}")?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    writeln!(
-        out,
-        "{:<48} {:<18} {:>11} {:>9} {:>6} {:>6}  PREFIXES",
-        "MODEL", "PROVIDER", "MAX OUTPUT", "TOP K", "STOPS", "AGENTS"
-    )?;
-    for m in models::CATALOG {
-        let l = m.limits;
-        let top_k = match l.top_k {
-            TopK::Unsupported => "-".to_owned(),
-            TopK::Range { min, max } => format!("{min}..={max}"),
-        };
-        let stops = l
-            .max_stop_sequences
-            .map_or("-".to_owned(), |n| n.to_string());
-        let prefixes: Vec<&str> = m.facts.prefixes.list().iter().map(|g| g.prefix()).collect();
-        writeln!(
-            out,
-            "{:<48} {:<18} {:>11} {:>9} {:>6} {:>6}  {}",
-            m.id,
-            l.provider.name(),
-            l.max_output_tokens,
-            top_k,
-            stops,
-            if m.agents { "yes" } else { "no" },
-            if prefixes.is_empty() {
-                "-".to_owned()
-            } else {
-                prefixes.join(", ")
+/// The account's catalog in force: `--account-catalog`, else `$BEDROCK_PROFILES_CATALOG`, else
+/// `bedrock-catalog.toml` in the current directory when it exists. `Err` names the file and, for a malformed one,
+/// the line, column and key.
+fn account_catalog(
+    flag: Option<&std::path::Path>,
+) -> Result<Option<std::sync::Arc<AccountCatalog>>, String> {
+    let named = flag.map(PathBuf::from).or_else(|| {
+        std::env::var_os("BEDROCK_PROFILES_CATALOG")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    });
+    let path = match named {
+        Some(path) => path,
+        None => {
+            let default = PathBuf::from(FILE_NAME);
+            if !default.exists() {
+                return Ok(None);
             }
-        )?;
-        if let Some(eol) = m.facts.end_of_life {
-            let note = eol.note.map(|n| format!(", {n}")).unwrap_or_default();
-            let successor = m
-                .facts
-                .successor
-                .map(|s| format!("; successor {} ({})", s.id, s.source))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "    note: end of life on {}{note} ({}){successor}",
-                eol.date, eol.source
-            )?;
-        } else if let Some(legacy) = m.facts.legacy {
-            let since = legacy
-                .since
-                .map(|d| format!(" since {d}"))
-                .unwrap_or_default();
-            writeln!(out, "    note: legacy{since} ({})", legacy.source)?;
+            default
         }
-        if let Some(unverified) = m.facts.unverified {
-            writeln!(out, "    unverified: {unverified}")?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    };
+    AccountCatalog::read(&path).map(|catalog| Some(std::sync::Arc::new(catalog)))
 }

@@ -219,7 +219,12 @@ impl<L: Clone> AgentDecl<L> {
 
     /// Every agent rule on the values read; with `profiles` (files), each step's profile for Agents with the
     /// agent's model.
-    pub fn check(&self, syntax: Syntax, profiles: Option<&ProfileTable<'_>>, issues: &mut Issues<L>) {
+    pub fn check(
+        &self,
+        syntax: Syntax,
+        profiles: Option<&ProfileTable<'_>>,
+        issues: &mut Issues<L>,
+    ) {
         self.check_values(syntax, issues);
         if let Some(table) = profiles {
             self.check_step_profiles(table, issues);

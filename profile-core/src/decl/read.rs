@@ -355,9 +355,13 @@ impl<'a, L: Clone> Reader<'a, L> {
         match &node.value {
             Raw::Str(id) => match models::resolve(id) {
                 Ok(model) => Setting::Set(model, node.loc.clone()),
-                Err(error @ ModelError::Unknown { .. }) if unlisted => {
-                    let message =
-                        format!("{error} (a model the catalog does not know yet: `{hint}`)");
+                Err(error @ ModelError::Unknown { .. }) => {
+                    let sync = models::account::sync_hint();
+                    let message = if unlisted {
+                        format!("{error} (a model the catalog does not know yet: `{hint}`; {sync})")
+                    } else {
+                        format!("{error} ({sync})")
+                    };
                     self.issues.push(IssueKind::Model, key, &node.loc, message);
                     Setting::Invalid
                 }

@@ -59,9 +59,11 @@ use std::fmt;
 
 mod changes;
 mod parse;
+mod scope;
 mod write;
 
 pub use changes::Change;
+pub use scope::{AccountLifecycle, current, sync_hint, with_account};
 
 /// The file's usual name, at the root of the crate or workspace that commits it.
 pub const FILE_NAME: &str = "bedrock-catalog.toml";

@@ -429,6 +429,16 @@ pub enum ModelError {
         /// The catalog model named.
         model: &'static str,
     },
+    /// A cross-region id of a known model that no synced region of the account's catalog (`bedrock-catalog.toml`)
+    /// lists: AWS's own answer for the account says the profile does not exist there.
+    NotInAccount {
+        /// The id as given.
+        id: String,
+        /// The regions synced.
+        regions: Vec<String>,
+        /// The cross-region profiles the synced regions list for the model.
+        profiles: Vec<String>,
+    },
 }
 
 impl core::fmt::Display for ModelError {
@@ -482,6 +492,35 @@ impl core::fmt::Display for ModelError {
             ),
             ModelError::UnlistedZeroTokens => {
                 f.write_str("`max_output_tokens` must be at least 1, found 0")
+            }
+            ModelError::NotInAccount {
+                id,
+                regions,
+                profiles,
+            } => {
+                write!(
+                    f,
+                    "no synced region of your account lists the cross-region inference profile `{id}` \
+                     (`{}` synced {}; ListInferenceProfiles)",
+                    account::FILE_NAME,
+                    regions.join(", ")
+                )?;
+                match profiles.as_slice() {
+                    [] => f.write_str("; it lists no cross-region profile for this model")?,
+                    some => {
+                        f.write_str("; it lists ")?;
+                        for (i, p) in some.iter().enumerate() {
+                            if i > 0 {
+                                f.write_str(", ")?;
+                            }
+                            write!(f, "`{p}`")?;
+                        }
+                        f.write_str(" for this model")?;
+                    }
+                }
+                f.write_str(
+                    "; if another region serves it, add that region: `bedrock-profiles catalog sync --region <region>`",
+                )
             }
         }
     }

@@ -50,10 +50,72 @@ pub fn resolve(id: &str) -> Result<ModelRef, ModelError> {
             },
         });
     }
+    if let Some(account) = super::account::current()
+        && let Some(model) = resolve_in_account(id, &account)?
+    {
+        return Ok(model);
+    }
     let (geo, model) = resolve_cross_region(id)?;
     Ok(ModelRef {
         id: owned(),
         target: ModelTarget::CrossRegion(geo, model),
+    })
+}
+
+/// What the account's catalog (`bedrock-catalog.toml`) says of an id the crate's catalog does not list as is: a
+/// model it lists is accepted with the limits the crate knows (its output limit only when the file gives
+/// `max_output_tokens`); a cross-region id of a known model is accepted when a synced region lists the profile,
+/// even where the crate's sources do not, and is an error when none does (AWS's own answer for the account).
+/// `Ok(None)`: the account says nothing, and the crate's catalog decides.
+fn resolve_in_account(
+    id: &str,
+    account: &super::account::AccountCatalog,
+) -> Result<Option<ModelRef>, ModelError> {
+    let limits = |base: &str| {
+        let max = account
+            .models
+            .get(base)
+            .and_then(|m| m.max_output_tokens)
+            .unwrap_or(u32::MAX);
+        ModelLimits::unlisted(base, max)
+    };
+    if account.has_model(id) {
+        return Ok(Some(ModelRef {
+            id: Cow::Owned(id.to_owned()),
+            target: ModelTarget::Unlisted(limits(id)),
+        }));
+    }
+    let Some((prefix, base)) = id.split_once('.') else {
+        return Ok(None);
+    };
+    let Some(geo) = Geo::from_prefix(prefix) else {
+        return Ok(None);
+    };
+    let known = get(base);
+    if known.is_none() && !account.has_model(base) {
+        return Ok(None);
+    }
+    if account.has_profile(id) {
+        let target = match known {
+            Some(model) => ModelTarget::CrossRegion(geo, model),
+            None => ModelTarget::Unlisted(limits(base)),
+        };
+        return Ok(Some(ModelRef {
+            id: Cow::Owned(id.to_owned()),
+            target,
+        }));
+    }
+    if account.regions.is_empty() {
+        return Ok(None);
+    }
+    Err(ModelError::NotInAccount {
+        id: id.to_owned(),
+        regions: account.regions.clone(),
+        profiles: account
+            .profiles_of(base)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
     })
 }
 

@@ -11,7 +11,7 @@ use crate::profile::InferenceProfile;
 use core::fmt;
 
 /// A warning about a profile that the rulebook accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Warning<'a> {
     /// The model reached (or reaches) its end of life on Bedrock.
@@ -52,6 +52,14 @@ pub enum Warning<'a> {
         /// Where the list comes from (public sources).
         source: &'static str,
     },
+    /// The account's catalog (`bedrock-catalog.toml`, from `ListFoundationModels`) lists the model as legacy or
+    /// with an end of life: AWS's own dates for the account, in place of the crate's.
+    AccountLifecycle {
+        /// The model id as declared.
+        model: &'a str,
+        /// What AWS lists.
+        lifecycle: crate::models::account::AccountLifecycle,
+    },
     /// `budget_tokens` on a model where budget thinking is deprecated.
     BudgetDeprecated {
         /// The model id.
@@ -71,6 +79,7 @@ impl Warning<'_> {
         match self {
             Warning::EndOfLife { .. }
             | Warning::Legacy { .. }
+            | Warning::AccountLifecycle { .. }
             | Warning::PrefixNotListed { .. } => Key::Model,
             Warning::BudgetDeprecated { .. } => Key::Reasoning,
             Warning::ManyTags { .. } => Key::Tags,
@@ -145,6 +154,26 @@ impl fmt::Display for Warning<'_> {
                      region before relying on it"
                 )
             }
+            Warning::AccountLifecycle { model, lifecycle } => {
+                let l = lifecycle;
+                write!(f, "{model} is {} in your account ({}", l.status, l.regions)?;
+                write!(
+                    f,
+                    "; `{}`, from ListFoundationModels)",
+                    crate::models::account::FILE_NAME
+                )?;
+                if let Some(date) = &l.legacy {
+                    write!(f, ", legacy since {date}")?;
+                }
+                if let Some(date) = &l.extended_access {
+                    write!(f, ", public extended access from {date}")?;
+                }
+                match &l.end_of_life {
+                    Some(date) => write!(f, ", end of life on {date}")?,
+                    None => f.write_str(", end of life to follow")?,
+                }
+                f.write_str("; move to a current model (`bedrock-profiles models` lists them)")
+            }
             Warning::BudgetDeprecated { model } => write!(
                 f,
                 "`reasoning.budget_tokens` is deprecated on {model} and will be removed; use `effort` (adaptive thinking)"
@@ -165,25 +194,32 @@ impl fmt::Display for Warning<'_> {
 /// prefix no source lists for it, and its end of life (or, without a date, its legacy state).
 pub fn model_warnings(model: &ModelRef) -> Vec<Warning<'_>> {
     let mut out = Vec::new();
-    let Some(entry) = model.catalog_model() else {
-        return out;
-    };
     let geo = match model.target {
         ModelTarget::CrossRegion(geo, _) => Some(geo),
         ModelTarget::Arn(..) => crate::models::cross_region_geo(model.id()),
         _ => None,
     };
-    if let Some(geo) = geo
-        && !entry.facts.prefixes.has(geo)
+    // The account's catalog, when in force and listing the model, is AWS's own answer: its lifecycle replaces the
+    // crate's dates, and a cross-region profile it lists needs no word on the crate's sources.
+    if let Some(account) = crate::models::account::current()
+        && let Some(base) = base_id(model)
+        && account.has_model(base)
     {
-        out.push(Warning::PrefixNotListed {
-            model: model.id(),
-            prefix: geo.prefix(),
-            base: entry.id,
-            listed: entry.facts.prefixes,
-            source: entry.facts.sources.prefixes,
-        });
+        if let Some(lifecycle) = account.lifecycle(base) {
+            out.push(Warning::AccountLifecycle {
+                model: model.id(),
+                lifecycle,
+            });
+        }
+        if !account.has_profile(model.id()) {
+            out.extend(prefix_warning(model, geo));
+        }
+        return out;
     }
+    out.extend(prefix_warning(model, geo));
+    let Some(entry) = model.catalog_model() else {
+        return out;
+    };
     match (entry.facts.end_of_life, entry.facts.legacy) {
         (Some(eol), _) if eol.only.is_none() || eol.only == geo => {
             out.push(Warning::EndOfLife {
@@ -205,6 +241,30 @@ pub fn model_warnings(model: &ModelRef) -> Vec<Warning<'_>> {
     out
 }
 
+/// The base model id of a catalog model, or of an unlisted one (its id without a geography prefix).
+fn base_id(model: &ModelRef) -> Option<&str> {
+    match model.target {
+        ModelTarget::Unlisted(_) => Some(match model.id().split_once('.') {
+            Some((prefix, rest)) if Geo::from_prefix(prefix).is_some() => rest,
+            _ => model.id(),
+        }),
+        _ => model.catalog_model().map(|m| m.id),
+    }
+}
+
+/// `geo` where no source lists that geography's cross-region profile for the catalog model.
+fn prefix_warning(model: &ModelRef, geo: Option<Geo>) -> Option<Warning<'_>> {
+    let entry = model.catalog_model()?;
+    let geo = geo?;
+    (!entry.facts.prefixes.has(geo)).then(|| Warning::PrefixNotListed {
+        model: model.id(),
+        prefix: geo.prefix(),
+        base: entry.id,
+        listed: entry.facts.prefixes,
+        source: entry.facts.sources.prefixes,
+    })
+}
+
 /// The warnings of `profile` (with `model` in place of its own, when given).
 pub fn warnings<'a>(
     profile: &'a InferenceProfile,
@@ -219,10 +279,10 @@ pub fn warnings<'a>(
     let Some(model) = model.or(profile.model.as_ref()) else {
         return out;
     };
+    out.extend(model_warnings(model));
     let Some(entry) = model.catalog_model() else {
         return out;
     };
-    out.extend(model_warnings(model));
     if let (Reasoning::Claude(c), Some(r)) = (entry.facts.reasoning, &profile.reasoning)
         && r.budget_tokens.is_some()
         && c.budget == Budget::Deprecated

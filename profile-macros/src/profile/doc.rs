@@ -183,10 +183,17 @@ fn limits_line(model: &ModelRef) -> String {
         return "The model behind this ARN is unknown, so only the API surfaces' limits apply."
             .to_owned();
     };
-    let mut parts = vec![format!(
-        "at most {} output tokens",
-        limits.max_output_tokens
-    )];
+    let mut parts = vec![
+        if limits.max_output_tokens == u32::MAX && crate::doc::from_account(model) {
+            format!(
+                "output tokens not checked (your account's catalog lists the model but no public source gives its limit: \
+             add `max_output_tokens` to it in `{}`)",
+                bedrock_profiles_core::models::account::FILE_NAME
+            )
+        } else {
+            format!("at most {} output tokens", limits.max_output_tokens)
+        },
+    ];
     if limits.min_temperature > 0.0 {
         parts.push(format!(
             "temperature {}..={}",
@@ -420,6 +427,7 @@ pub(crate) mod tests {
     fn docs(input: &str) -> Vec<(String, String)> {
         item_docs(super::super::expand(
             TokenStream::from_str(input).expect("lexes"),
+            &TokenStream::new(),
         ))
     }
 
@@ -516,6 +524,7 @@ pub(crate) mod tests {
     fn a_doc_with_a_link_allows_a_private_target() {
         let out = super::super::expand(
             TokenStream::from_str("pub B { temperature: 0.2, ..A }").expect("lexes"),
+            &TokenStream::new(),
         )
         .to_string();
         assert!(
@@ -524,6 +533,7 @@ pub(crate) mod tests {
         );
         let out = super::super::expand(
             TokenStream::from_str("pub A { temperature: 0.2 }").expect("lexes"),
+            &TokenStream::new(),
         )
         .to_string();
         assert!(!out.contains("private_intra_doc_links"), "{out}");

@@ -9,8 +9,9 @@ use bedrock_profiles_core::rules::Surface;
 use proc_macro2::{Delimiter, Ident, TokenStream};
 use quote::{ToTokens, quote};
 
-/// The const item (with its docs) and, when some value is hidden from the macro, the `const` assertion.
-pub fn profile(c: &mut Code, p: &Profile, docs: &[String]) {
+/// The const item (with its docs) and, when some value is hidden from the macro, the `const` assertion; `track`,
+/// statements to put first in its initializer (see `crate::account`).
+pub fn profile(c: &mut Code, p: &Profile, docs: &[String], track: Option<&TokenStream>) {
     let ident = &p.ident;
     let base = p.base.as_ref().map(ToTokens::to_token_stream);
     let self_base = p
@@ -46,10 +47,13 @@ pub fn profile(c: &mut Code, p: &Profile, docs: &[String]) {
             }
             _ => emit::profile_value(c, &p.decl, &p.exprs, base),
         };
-        if p.warnings.is_empty() {
+        if p.warnings.is_empty() && track.is_none() {
             initializer(c);
         } else {
             c.group(Delimiter::Brace, |c| {
+                if let Some(track) = track {
+                    c.tokens(track.clone());
+                }
                 for (span, message) in &p.warnings {
                     c.tokens(emit::warning(*span, message));
                 }

@@ -13,7 +13,9 @@ use quote::quote;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-pub fn expand(input: TokenStream) -> TokenStream {
+/// `track`: the tokens that make cargo rebuild when the account's catalog changes, placed in the initializer of
+/// the first profile emitted whole (an `impl` block takes no `const _` item).
+pub fn expand(input: TokenStream, track: &TokenStream) -> TokenStream {
     let input: ast::Input = match syn::parse2(input) {
         Ok(input) => input,
         // A syntax error stops everything: the invocation expands to the error alone, so none of its consts
@@ -58,6 +60,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
     // one of this invocation that has one) is a stub const beside the errors, so that its uses, and the profiles of
     // other invocations derived from it, raise no errors of their own.
     let mut code = Code::new(runtime);
+    let mut track = Some(track).filter(|t| !t.is_empty());
     for (i, (p, broken)) in profiles.iter().zip(broken).enumerate() {
         if duplicate[i] {
             continue;
@@ -75,7 +78,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
                 _ => doc::Inherited::Nothing,
             };
             let docs = doc::docs_with(&p.decl, &p.exprs, user_docs, &inherited);
-            expand::profile(&mut code, p, &docs);
+            expand::profile(&mut code, p, &docs, track.take());
         }
     }
     let mut out = cx.into_compile_errors();
@@ -160,7 +163,7 @@ mod tests {
             let input = TokenStream::from_str(&source);
             prop_assert!(input.is_ok(), "does not lex: {}", source);
             if let Ok(input) = input {
-                let _ = expand(input);
+                let _ = expand(input, &TokenStream::new());
             }
         }
     }
@@ -170,7 +173,7 @@ mod tests {
         let out = TokenStream::from_str(
             "pub P { temperature: 2.0, topP: 1 } pub D { max_tokens: 10, ..P } pub Q { temperature: 0.5 }",
         )
-        .map(|input| expand(input).to_string())
+        .map(|input| expand(input, &TokenStream::new()).to_string())
         .unwrap_or_default();
         assert_eq!(out.matches("compile_error").count(), 2, "{out}");
         // `P` and `D` (derived from it) are stubs; `Q` is whole.
