@@ -13,7 +13,10 @@ fn ui_account() {
         .join("tests/trybuild/bedrock-profiles");
     std::fs::create_dir_all(&project).unwrap();
     let copy = |from: &str, to: &str| std::fs::copy(from, project.join(to)).unwrap();
-    copy("tests/ui/account/account-catalog.toml", "account-catalog.toml");
+    copy(
+        "tests/ui/account/account-catalog.toml",
+        "account-catalog.toml",
+    );
     copy(
         "tests/ui/account/malformed/account-catalog.toml",
         "malformed-account-catalog.toml",

@@ -66,7 +66,8 @@ impl Site<'_> {
 impl Declarations {
     /// What loads but deserves a warning, with the key path and place it concerns: a profile's warnings
     /// ([`crate::rules::warnings`]: end of life, deprecated budget thinking, many tags), and each prompt's, variant's
-    /// and agent's model past its end of life (once per prompt and model).
+    /// and agent's model past its end of life (once per prompt and model). With an account's catalog in force
+    /// ([`crate::models::account::with_account`]) when this is called, a model it lists warns with AWS's dates.
     pub fn warnings(&self) -> Vec<FileWarning<'_>> {
         self.warning_sites()
             .into_iter()
