@@ -148,9 +148,13 @@ class Model:
         return f"{self.geo[0]}.{self.spec.id}" if self.geo else self.spec.id
 
     def hand(self) -> str:
-        # As emit.rs `model_ref` writes it: a base id is the catalog's `ModelRef` const.
+        # As a person writes it with the public API (the macros use a hidden `ModelRef` const per model): a struct
+        # literal, not `ModelRef::base(..)`, whose call a derived profile's `..BASE` could not drop in a `const`.
         if not self.geo:
-            return f"models::refs::{self.spec.const}"
+            return (
+                f"ModelRef {{ id: Cow::Borrowed({rust_str(self.id)}), "
+                f"target: ModelTarget::Base(&models::{self.spec.const}) }}"
+            )
         target = f"ModelTarget::CrossRegion(Geo::{self.geo[1]}, &models::{self.spec.const})"
         return f"ModelRef {{ id: Cow::Borrowed({rust_str(self.written_id)}), target: {target} }}"
 
@@ -332,7 +336,7 @@ class Profile:
         put("max_tokens", f"Some({self.max_tokens})" if self.max_tokens is not None else None)
         stops = None
         if self.stops is not None:
-            stops = f"Cow::Borrowed(&[{', '.join(f'Cow::Borrowed({rust_str(s)})' for s in self.stops)}])"
+            stops = f"Shared::Static(&[{', '.join(f'Cow::Borrowed({rust_str(s)})' for s in self.stops)}])"
         put("stop_sequences", stops)
         put("anthropic_version", 'Some(Cow::Borrowed("bedrock-2023-05-31"))' if self.anthropic_version else None)
         put("reasoning", f"Some({self.reasoning.hand()})" if self.reasoning else None)
@@ -750,7 +754,7 @@ use bedrock_profiles::agent::AgentGuardrail;
 use bedrock_profiles::models::{self, Effort, Geo, ModelTarget};
 use bedrock_profiles::{
     Agent, AgentSpec, GuardrailConfig, InferenceProfile, ModelRef, Part, Prompt, PromptSpec, PromptType,
-    PromptVariant, ReasoningConfig, Tags, TemplateType, Trace,
+    PromptVariant, ReasoningConfig, Shared, Tags, TemplateType, Trace,
 };
 """
 

@@ -324,6 +324,19 @@ fn a_malformed_file_is_refused_before_asking() {
 }
 
 #[test]
+fn a_device_as_the_file_is_refused_not_read() {
+    let sandbox = Sandbox::new();
+    let server = Server::start(recorded(FIRST));
+    let o = sandbox.sync(&server, &["--region", "us-east-1", "--out", "/dev/zero"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: cannot read `/dev/zero`: it is not a regular file\n"
+    );
+    assert!(server.seen().is_empty());
+}
+
+#[test]
 fn no_region_is_a_usage_error() {
     let sandbox = Sandbox::new();
     let server = Server::start(recorded(FIRST));
