@@ -59,6 +59,8 @@ COMBINATIONS = [
     ["serde"],
     ["wire"],
     ["files"],
+    ["account-catalog"],
+    ["serde", "account-catalog"],
     ["aws-sdk"],
     ["tracing"],
     ["serde", "files"],

@@ -11,16 +11,22 @@ use bedrock_profiles_core::models::account::{self, AccountCatalog};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote_spanned;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
+use std::sync::Arc;
 
 /// The environment variable that names another catalog file than the crate root's `bedrock-catalog.toml`.
 pub const ENV: &str = "BEDROCK_PROFILES_CATALOG";
 
 /// The file last parsed in this process: its path, modification time and length, and what it holds.
-type Cached = (PathBuf, Option<SystemTime>, u64, Arc<AccountCatalog>);
+#[cfg(feature = "account")]
+type Cached = (
+    PathBuf,
+    Option<std::time::SystemTime>,
+    u64,
+    Arc<AccountCatalog>,
+);
 
-static CACHE: Mutex<Option<Cached>> = Mutex::new(None);
+#[cfg(feature = "account")]
+static CACHE: std::sync::Mutex<Option<Cached>> = std::sync::Mutex::new(None);
 
 /// The catalog file in force and what it holds.
 struct Account {
@@ -28,15 +34,27 @@ struct Account {
     catalog: Arc<AccountCatalog>,
 }
 
+/// What the macros find.
+enum Found {
+    /// No catalog file.
+    Nothing,
+    /// A catalog, read.
+    #[cfg_attr(not(feature = "account"), allow(dead_code))]
+    Catalog(Account),
+    /// A catalog file, not read: the `account` feature is off (it is named as the user did).
+    #[cfg_attr(feature = "account", allow(dead_code))]
+    Unread(String),
+}
+
 /// The catalog file, if one is in force: `Err` is the message of the compile error.
-fn load() -> Result<Option<Account>, String> {
+fn load() -> Result<Found, String> {
     let root = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
     let named = std::env::var_os(ENV).filter(|v| !v.is_empty());
     let path = match (&named, &root) {
         (Some(named), Some(root)) => root.join(named),
         (Some(named), None) => PathBuf::from(named),
         (None, Some(root)) => root.join(account::FILE_NAME),
-        (None, None) => return Ok(None),
+        (None, None) => return Ok(Found::Nothing),
     };
     // Messages name the file as the user did: the variable's value, or the default name at the crate root.
     let shown = match &named {
@@ -45,7 +63,9 @@ fn load() -> Result<Option<Account>, String> {
     };
     let meta = match std::fs::metadata(&path) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && named.is_none() => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && named.is_none() => {
+            return Ok(Found::Nothing);
+        }
         Err(e) => {
             return Err(format!(
                 "cannot read the account's catalog `{shown}` ({ENV}, relative to the crate's Cargo.toml): {e}"
@@ -57,6 +77,15 @@ fn load() -> Result<Option<Account>, String> {
             "the account's catalog `{shown}` is not a regular file"
         ));
     }
+    #[cfg(not(feature = "account"))]
+    return Ok(Found::Unread(shown));
+    #[cfg(feature = "account")]
+    read(path, shown, &meta)
+}
+
+/// The catalog at `path`, from the cache when the file is unchanged.
+#[cfg(feature = "account")]
+fn read(path: PathBuf, shown: String, meta: &std::fs::Metadata) -> Result<Found, String> {
     let modified = meta.modified().ok();
     let mut cache = CACHE
         .lock()
@@ -67,7 +96,7 @@ fn load() -> Result<Option<Account>, String> {
         && *len == meta.len()
         && modified.is_some()
     {
-        return Ok(Some(Account {
+        return Ok(Found::Catalog(Account {
             path,
             catalog: Arc::clone(catalog),
         }));
@@ -75,7 +104,7 @@ fn load() -> Result<Option<Account>, String> {
     let catalog = AccountCatalog::read_as(&path, &shown)?;
     let catalog = Arc::new(catalog);
     *cache = Some((path.clone(), modified, meta.len(), Arc::clone(&catalog)));
-    Ok(Some(Account { path, catalog }))
+    Ok(Found::Catalog(Account { path, catalog }))
 }
 
 /// Runs `expand` with the account's catalog in force. `expand` gets the tokens that make cargo rebuild when the
@@ -90,8 +119,19 @@ pub fn expand(span: Span, expand: impl FnOnce(&TokenStream) -> TokenStream) -> T
             let out = account::with_account(None, || expand(&TokenStream::new()));
             quote_spanned!(span=> ::core::compile_error!(#message); #out)
         }
-        Ok(None) => account::with_account(None, || expand(&TokenStream::new())),
-        Ok(Some(Account { path, catalog })) => {
+        Ok(Found::Nothing) => account::with_account(None, || expand(&TokenStream::new())),
+        Ok(Found::Unread(shown)) => {
+            let warning = crate::emit::warning(
+                span,
+                &format!(
+                    "`{shown}` (your account's catalog) is not read: turn on the `account-catalog` feature of \
+                     bedrock-profiles (or `files`) to check models against it"
+                ),
+            );
+            let item = quote_spanned!(span=> const _: () = { #warning };);
+            account::with_account(None, || expand(&item))
+        }
+        Ok(Found::Catalog(Account { path, catalog })) => {
             let file = Literal::string(&path.to_string_lossy());
             let env = Literal::string(ENV);
             let track = quote_spanned! {span=>

@@ -79,6 +79,8 @@ pub struct TemplateSource<L> {
     pub part: crate::prompt::Part,
     /// Whether the template passed every rule of its own.
     pub valid: bool,
+    /// What its own rules say (shared by every declaration naming the same file, which is checked once).
+    pub check: std::sync::Arc<super::source::TemplateCheck>,
 }
 
 impl<L> TemplateSource<L> {
@@ -92,7 +94,7 @@ impl<L> TemplateSource<L> {
     }
 
     /// A violation's message, naming the file first when the template is one.
-    fn message(&self, violation: &PromptViolation<'_>) -> String {
+    fn message(&self, violation: &dyn std::fmt::Display) -> String {
         match &self.file {
             Some(path) => format!("`{path}`: {violation}"),
             None => violation.to_string(),
@@ -284,12 +286,12 @@ impl<L: Clone> PromptDecl<L> {
     /// Every variant after inheritance (the default variant first), or `None` without a `text` at the top level.
     fn resolve(&self) -> Option<Vec<ResolvedVariant>> {
         let top_text = *self.top.text.value()?;
-        // Each template's variables, parsed once however many variants share it (2,000 variants of one 1 MB
-        // text parsed it 2,000 times).
+        // Each template's variables, from its check: once however many variants share it (2,000 variants of one
+        // 1 MB text parsed it 2,000 times), and once however many prompts name its file.
         let parsed: Vec<Vec<&str>> = self
             .sources
             .iter()
-            .map(|s| s.parsed().map_or_else(Vec::new, |t| t.variables()))
+            .map(|s| s.check.variables.iter().map(String::as_str).collect())
             .collect();
         let variants = self.named().map(|(name, v)| {
             let text = v.text.value().copied().unwrap_or(top_text);
@@ -399,20 +401,17 @@ impl<L: Clone> PromptDecl<L> {
     /// Each template's own rules, once however many variants share it; with `fields`, its placeholders.
     fn check_templates(&self, fields: Option<&[Name<L>]>, issues: &mut Issues<L>) {
         for (i, s) in self.sources.iter().enumerate() {
-            match prompt::check_template(s.part, &s.text) {
-                Ok(t) => {
-                    let Some(fields) = fields else { continue };
-                    let known: Vec<&str> = fields.iter().map(|f| f.text.as_str()).collect();
-                    for v in prompt::check_variables(DEFAULT_VARIANT, &[&t], &known) {
-                        if let PromptViolation::UnknownVariable { .. } = v {
-                            issues.rule(&self.source_path(i), &s.loc, s.message(&v));
-                        }
-                    }
-                }
-                Err(found) => {
-                    for v in &found {
-                        issues.rule(&self.source_path(i), &s.loc, s.message(v));
-                    }
+            for error in &s.check.errors {
+                issues.rule(&self.source_path(i), &s.loc, s.message(error));
+            }
+            // Rust: each placeholder against the struct's fields.
+            let (Some(fields), Some(t)) = (fields, s.parsed()) else {
+                continue;
+            };
+            let known: Vec<&str> = fields.iter().map(|f| f.text.as_str()).collect();
+            for v in prompt::check_variables(DEFAULT_VARIANT, &[&t], &known) {
+                if let PromptViolation::UnknownVariable { .. } = v {
+                    issues.rule(&self.source_path(i), &s.loc, s.message(&v));
                 }
             }
         }

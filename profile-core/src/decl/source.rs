@@ -17,6 +17,47 @@ pub trait Sources {
 
     /// What paths are relative to, for messages: "the crate's Cargo.toml".
     fn base(&self) -> String;
+
+    /// The rules of a template as `part`, for `text` read by [`Sources::read`] from `path`: applied once however
+    /// many declarations name the file (1,000 prompts naming one 1 MB file checked it 1,000 times).
+    fn checked(
+        &mut self,
+        _path: &str,
+        text: &str,
+        part: crate::prompt::Part,
+    ) -> Arc<TemplateCheck> {
+        Arc::new(TemplateCheck::of(text, part))
+    }
+}
+
+/// What a template's own rules say of it: its errors (each a message without the file's name), and its distinct
+/// variables in order of first use when it has none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateCheck {
+    /// The messages of the template's violations; empty when it is valid.
+    pub errors: Vec<String>,
+    /// The distinct variables, in order of first use (empty when it has errors).
+    pub variables: Vec<String>,
+}
+
+impl TemplateCheck {
+    /// Applies the template rules of `part` to `text`.
+    pub fn of(text: &str, part: crate::prompt::Part) -> TemplateCheck {
+        match crate::prompt::check_template(part, text) {
+            Ok(template) => TemplateCheck {
+                errors: Vec::new(),
+                variables: template
+                    .variables()
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
+            },
+            Err(found) => TemplateCheck {
+                errors: found.iter().map(ToString::to_string).collect(),
+                variables: Vec::new(),
+            },
+        }
+    }
 }
 
 /// Reads no file: for declarations that cannot name one.
@@ -42,6 +83,8 @@ pub struct Relative {
     /// Every file read so far, by its path under `dir`: a `text_file` that 1,000 prompts name is read and held
     /// once, its text shared by every prompt.
     read: HashMap<PathBuf, Arc<str>>,
+    /// The template checks of the files in `read`, by path and part.
+    checked: HashMap<(PathBuf, crate::prompt::Part), Arc<TemplateCheck>>,
 }
 
 impl Relative {
@@ -51,6 +94,7 @@ impl Relative {
             dir,
             base,
             read: HashMap::new(),
+            checked: HashMap::new(),
         }
     }
 
@@ -78,6 +122,18 @@ impl Sources for Relative {
 
     fn base(&self) -> String {
         self.base.to_owned()
+    }
+
+    fn checked(&mut self, path: &str, text: &str, part: crate::prompt::Part) -> Arc<TemplateCheck> {
+        let Ok(dir) = &self.dir else {
+            return Arc::new(TemplateCheck::of(text, part));
+        };
+        let key = (dir.join(path), part);
+        Arc::clone(
+            self.checked
+                .entry(key)
+                .or_insert_with(|| Arc::new(TemplateCheck::of(text, part))),
+        )
     }
 }
 

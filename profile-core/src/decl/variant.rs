@@ -109,13 +109,17 @@ impl<L: Clone> VariantDecl<L> {
                 };
                 *slot = match source::template(r, k, node, file, sources) {
                     Some((text, path, loc)) => {
-                        let valid = prompt::check_template(part, &text).is_ok();
+                        let check = match &path {
+                            Some(path) => sources.checked(path, &text, part),
+                            None => std::sync::Arc::new(source::TemplateCheck::of(&text, part)),
+                        };
                         templates.push(TemplateSource {
                             text,
                             loc: loc.clone(),
                             file: path,
                             part,
-                            valid,
+                            valid: check.errors.is_empty(),
+                            check,
                         });
                         Setting::Set(templates.len() - 1, loc)
                     }

@@ -58,6 +58,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 mod changes;
+#[cfg(feature = "account")]
 mod parse;
 mod scope;
 mod write;
@@ -187,7 +188,8 @@ impl std::error::Error for AccountCatalogError {}
 impl AccountCatalog {
     /// Reads a catalog file. Every key is checked (unknown keys, types, `status`, calendar dates, regions that
     /// are not in `regions`, repeated entries); the first problem is returned with its line, column and key path.
-    /// Lists come back sorted.
+    /// Lists come back sorted. Feature `account` (on with `files`).
+    #[cfg(feature = "account")]
     pub fn parse(text: &str) -> Result<AccountCatalog, AccountCatalogError> {
         parse::parse(text)
     }
@@ -248,5 +250,5 @@ pub(crate) fn valid_date(year: u32, month: u32, day: u32) -> bool {
     year <= 9999 && (1..=days).contains(&day)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "account"))]
 mod tests;

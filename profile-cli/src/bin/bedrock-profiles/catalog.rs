@@ -363,10 +363,15 @@ fn read_bounded(path: &Path) -> io::Result<String> {
     let limit = bedrock_profiles::limits::REFERENCED_FILE_MAX_BYTES;
     let meta = fs::metadata(path)?;
     if !meta.is_file() {
-        return Err(io::Error::new(io::ErrorKind::InvalidInput, "it is not a regular file"));
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is not a regular file",
+        ));
     }
     let mut text = String::new();
-    fs::File::open(path)?.take(limit + 1).read_to_string(&mut text)?;
+    fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_string(&mut text)?;
     if text.len() as u64 > limit {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,

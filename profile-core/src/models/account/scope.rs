@@ -115,14 +115,20 @@ pub fn sync_hint() -> String {
             super::FILE_NAME,
             account.regions.join(", ")
         ),
-        None => format!(
+        None if cfg!(feature = "account") => format!(
             "if your account lists it, `bedrock-profiles catalog sync --region <region>` writes `{}`, which the \
              checks then read",
+            super::FILE_NAME
+        ),
+        None => format!(
+            "if your account lists it, `bedrock-profiles catalog sync --region <region>` writes `{}`, which the \
+             checks read with the `account-catalog` feature of bedrock-profiles",
             super::FILE_NAME
         ),
     }
 }
 
+#[cfg(feature = "account")]
 impl AccountCatalog {
     /// Reads and parses the catalog file at `path`: a regular file of at most
     /// [`REFERENCED_FILE_MAX_BYTES`](crate::limits::REFERENCED_FILE_MAX_BYTES), never read past that. `Err` is the
