@@ -361,7 +361,8 @@
 //! |---|---|---|
 //! | `serde` | `Serialize` and `Deserialize` for profiles, with the DSL's key names; deserializing runs the rules | serde, serde_core, serde_derive |
 //! | `wire` | `wire`: the request bodies Bedrock receives (Converse, InvokeModel, CreatePrompt, CreateAgent, CreateInferenceProfile, CloudFormation) | `serde` and serde_json, memchr, zmij (6 crates) |
-//! | `files` | `files` (the run-time loader) and `include_profiles!` | `serde`, toml and its parser, annotate-snippets (15 crates), used by the macros too |
+//! | `account-catalog` | the macros read your account's catalog, `bedrock-catalog.toml` (written by `bedrock-profiles catalog sync`; `models::account`) | toml's parser without serde (5 crates), used by the macros too |
+//! | `files` | `files` (the run-time loader) and `include_profiles!`; `account-catalog` | `serde`, toml and its parser, annotate-snippets (15 crates), used by the macros too |
 //! | `aws-sdk` | `aws`: conversions into `aws-sdk-bedrockruntime`'s types, `aws::ConverseExt` | `wire` and the SDK without its default features (70 crates) |
 //! | `tracing` | `monitor::TracingInterceptor` | `aws-sdk` (nothing beyond it) |
 

@@ -57,12 +57,15 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+#[cfg(feature = "account")]
 mod changes;
 #[cfg(feature = "account")]
 mod parse;
 mod scope;
+#[cfg(feature = "account")]
 mod write;
 
+#[cfg(feature = "account")]
 pub use changes::Change;
 pub use scope::{AccountLifecycle, current, sync_hint, with_account};
 
@@ -197,6 +200,7 @@ impl AccountCatalog {
     /// The file's text: a header comment, `format`, `regions`, then one table per model, per model and region, and
     /// per profile, all sorted. The same catalog always gives the same bytes, and `parse` gives it back (with its
     /// lists sorted and without repeats) whenever it holds what `parse` accepts.
+    #[cfg(feature = "account")]
     pub fn to_toml(&self) -> String {
         write::to_toml(self)
     }
@@ -205,6 +209,7 @@ impl AccountCatalog {
     /// region, models gone `LEGACY`, end-of-life dates, profiles added, removed or routed elsewhere, and any other
     /// difference by its key. `max_output_tokens` is a hand edit and is not compared. Empty when the two catalogs
     /// are equal but for hand edits.
+    #[cfg(feature = "account")]
     pub fn changes(old: &AccountCatalog, new: &AccountCatalog) -> Vec<Change> {
         changes::changes(old, new)
     }
@@ -221,6 +226,7 @@ impl AccountCatalog {
 }
 
 /// Whether `text` is a calendar date `YYYY-MM-DD` (a TOML local date).
+#[cfg(feature = "account")]
 pub(crate) fn is_date(text: &str) -> bool {
     let b = text.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -238,6 +244,7 @@ pub(crate) fn is_date(text: &str) -> bool {
 }
 
 /// Whether the day exists in the proleptic Gregorian calendar (year 0 to 9999).
+#[cfg(feature = "account")]
 pub(crate) fn valid_date(year: u32, month: u32, day: u32) -> bool {
     let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
