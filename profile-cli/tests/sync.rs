@@ -177,16 +177,22 @@ fn sync_writes_the_expected_file() {
     assert_eq!(sandbox.entries(), ["bedrock-catalog.toml"]);
 }
 
-#[test]
-fn resync_keeps_hand_edits_and_prints_the_changes() {
-    let sandbox = Sandbox::new();
-    let first = Server::start(recorded(FIRST));
-    assert_eq!(sandbox.sync(&first, BOTH).status.code(), Some(0));
+/// Adds a `max_output_tokens` by hand to the written file, as a user would; returns the edited text.
+fn hand_edit(sandbox: &Sandbox) -> String {
     let edited = sandbox.read().replace(
         "name = \"Unreleased Text\"\n",
         "name = \"Unreleased Text\"\nmax_output_tokens = 8192\n",
     );
     fs::write(sandbox.file(), &edited).expect("hand edit");
+    edited
+}
+
+#[test]
+fn resync_keeps_hand_edits_and_prints_the_changes() {
+    let sandbox = Sandbox::new();
+    let first = Server::start(recorded(FIRST));
+    assert_eq!(sandbox.sync(&first, BOTH).status.code(), Some(0));
+    let edited = hand_edit(&sandbox);
 
     // The same answer: nothing to say, and the file keeps its hand edit (the regions come from the file).
     let again = sandbox.sync(&first, &[]);
@@ -227,11 +233,7 @@ fn check_compares_without_writing() {
     let first = Server::start(recorded(FIRST));
     assert_eq!(sandbox.sync(&first, BOTH).status.code(), Some(0));
     // A hand edit is no difference.
-    let edited = sandbox.read().replace(
-        "name = \"Unreleased Text\"\n",
-        "name = \"Unreleased Text\"\nmax_output_tokens = 8192\n",
-    );
-    fs::write(sandbox.file(), &edited).expect("hand edit");
+    let edited = hand_edit(&sandbox);
 
     let same = sandbox.sync(&first, &["--check"]);
     assert_eq!(same.status.code(), Some(0), "{}", stderr(&same));

@@ -914,7 +914,9 @@ fn unknown_models_suggest_and_show_the_file_syntax() {
             "unknown model `anthropic.claude-3-haiku-2024`; did you mean one of \
              `anthropic.claude-3-haiku-20240307-v1:0`, `anthropic.claude-haiku-5-5`, \
              `anthropic.claude-3-5-haiku-20241022-v1:0`? \
-             (a model the catalog does not know yet: `{ id = \"...\", max_output_tokens = N }`)"
+             (a model the catalog does not know yet: `{ id = \"...\", max_output_tokens = N }`; if your account \
+             lists it, `bedrock-profiles catalog sync --region <region>` writes `bedrock-catalog.toml`, which the \
+             checks then read)"
         )
     );
     let (path, message) = error(&profile(

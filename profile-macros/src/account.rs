@@ -142,3 +142,13 @@ pub fn expand(span: Span, expand: impl FnOnce(&TokenStream) -> TokenStream) -> T
         }
     }
 }
+
+/// [`expand`] for a macro whose output stands where items do (an attribute's item and impls, `include_profiles!`):
+/// the tokens that track the catalog follow the output.
+pub fn items(expand_items: impl FnOnce() -> TokenStream) -> TokenStream {
+    expand(Span::call_site(), |track| {
+        let mut out = expand_items();
+        out.extend(track.clone());
+        out
+    })
+}

@@ -41,36 +41,18 @@ pub fn inference_profile(input: TokenStream) -> TokenStream {
 #[cfg(feature = "files")]
 #[proc_macro]
 pub fn include_profiles(input: TokenStream) -> TokenStream {
-    let span = proc_macro2::Span::call_site();
-    account::expand(span, |track| {
-        let mut out = files::expand(input.into());
-        out.extend(track.clone());
-        out
-    })
-    .into()
+    account::items(|| files::expand(input.into())).into()
 }
 
 /// Declares a Bedrock agent on a struct and implements `Agent` for it. Documented in the `bedrock-profiles` crate.
 #[proc_macro_attribute]
 pub fn agent(args: TokenStream, item: TokenStream) -> TokenStream {
-    let span = proc_macro2::Span::call_site();
-    account::expand(span, |track| {
-        let mut out = agent::expand(args.into(), item.into());
-        out.extend(track.clone());
-        out
-    })
-    .into()
+    account::items(|| agent::expand(args.into(), item.into())).into()
 }
 
 /// Checks a prompt template against a struct's fields at compile time and implements `Prompt` for it.
 /// Documented in the `bedrock-profiles` crate.
 #[proc_macro_attribute]
 pub fn prompt(attr: TokenStream, item: TokenStream) -> TokenStream {
-    let span = proc_macro2::Span::call_site();
-    account::expand(span, |track| {
-        let mut out = prompt::expand(attr.into(), item.into());
-        out.extend(track.clone());
-        out
-    })
-    .into()
+    account::items(|| prompt::expand(attr.into(), item.into())).into()
 }

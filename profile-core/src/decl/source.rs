@@ -362,7 +362,36 @@ pub(crate) fn missing_profile<L: Clone>(
 
 #[cfg(test)]
 mod tests {
-    use super::read_text_file;
+    use super::{Relative, Sources, read_text_file};
+    use crate::prompt::Part;
+    use std::sync::Arc;
+
+    #[test]
+    fn a_file_is_read_and_checked_once_per_part() {
+        let dir = scratch("checked");
+        std::fs::write(dir.join("a.txt"), "Hello {{name}} and {{name}} {{topic}}\n").unwrap();
+        std::fs::write(dir.join("bad.txt"), "{{}}").unwrap();
+        let mut sources = Relative::new(Ok(dir.clone()), "the test");
+        let text = sources.read("a.txt").unwrap();
+        assert!(Arc::ptr_eq(&text, &sources.read("a.txt").unwrap()));
+        let first = sources.checked("a.txt", &text, Part::Text);
+        assert!(Arc::ptr_eq(
+            &first,
+            &sources.checked("a.txt", &text, Part::Text)
+        ));
+        assert_eq!(first.variables, ["name", "topic"]);
+        assert!(first.errors.is_empty());
+        // Another part is another check; another file its own.
+        assert!(!Arc::ptr_eq(
+            &first,
+            &sources.checked("a.txt", &text, Part::System)
+        ));
+        let bad = sources.read("bad.txt").unwrap();
+        let check = sources.checked("bad.txt", &bad, Part::Text);
+        assert_eq!(check.errors.len(), 1, "{check:?}");
+        assert!(check.variables.is_empty());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     /// A fresh directory for one test.
     fn scratch(name: &str) -> std::path::PathBuf {

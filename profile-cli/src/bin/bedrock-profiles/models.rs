@@ -141,10 +141,12 @@ pub(super) fn list_models(as_json: bool, out: &mut impl Write) -> io::Result<Exi
         let max = m
             .max_output_tokens
             .map_or("-".to_owned(), |n| n.to_string());
+        // Top-k, stop-sequence limit and agent use are unknown for a model only the account lists.
+        let unknown = "?";
         writeln!(
             out,
-            "{:<48} {:<18} {:>11} {:>9} {:>6} {:>6}  {}",
-            id, m.provider, max, "?", "?", "?", "(account only)"
+            "{:<48} {:<18} {:>11} {:>9} {:>6} {:>6}  (account only)",
+            id, m.provider, max, unknown, unknown, unknown
         )?;
         if let Some(a) = &account {
             account_lines(out, a, id)?;
