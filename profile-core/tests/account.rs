@@ -201,3 +201,53 @@ fn read_names_the_file_line_and_key() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_base_id_the_account_lists_without_on_demand_is_an_error() {
+    let mut profile_only = account();
+    for region in profile_only
+        .models
+        .get_mut("anthropic.claude-sonnet-4-6")
+        .unwrap()
+        .regions
+        .values_mut()
+    {
+        region.inference_types = vec!["INFERENCE_PROFILE".into()];
+    }
+    let errors = messages(load_with(
+        Some(profile_only.clone()),
+        "[profiles.p]\nmodel = \"anthropic.claude-sonnet-4-6\"\n",
+    ));
+    assert_eq!(
+        errors,
+        [
+            "profiles.p.model: your account lists `anthropic.claude-sonnet-4-6` without on-demand invocation in \
+          eu-west-1, us-east-1 (inferenceTypesSupported: INFERENCE_PROFILE; `bedrock-catalog.toml`, from \
+          ListFoundationModels); call it through a cross-region inference profile: \
+          `eu.anthropic.claude-sonnet-4-6`, `global.anthropic.claude-sonnet-4-6`, `us.anthropic.claude-sonnet-4-6`"
+        ]
+    );
+    // Its cross-region profiles stay fine; and where one synced region serves it on demand, so does the base id.
+    assert!(
+        load_with(
+            Some(profile_only.clone()),
+            "[profiles.p]\nmodel = \"us.anthropic.claude-sonnet-4-6\"\n"
+        )
+        .is_ok()
+    );
+    profile_only
+        .models
+        .get_mut("anthropic.claude-sonnet-4-6")
+        .unwrap()
+        .regions
+        .get_mut("eu-west-1")
+        .unwrap()
+        .inference_types = vec!["ON_DEMAND".into()];
+    assert!(
+        load_with(
+            Some(profile_only),
+            "[profiles.p]\nmodel = \"anthropic.claude-sonnet-4-6\"\n"
+        )
+        .is_ok()
+    );
+}

@@ -439,6 +439,18 @@ pub enum ModelError {
         /// The cross-region profiles the synced regions list for the model.
         profiles: Vec<String>,
     },
+    /// A base model id that every synced region of the account's catalog lists without `ON_DEMAND` among its
+    /// `inferenceTypesSupported`: AWS's own answer for the account says it is not invoked by that id.
+    NotOnDemandInAccount {
+        /// The id as given.
+        id: String,
+        /// The synced regions that list the model.
+        regions: Vec<String>,
+        /// Its inference types there, as AWS spells them.
+        inference_types: Vec<String>,
+        /// The cross-region profiles the synced regions list for the model.
+        profiles: Vec<String>,
+    },
 }
 
 impl core::fmt::Display for ModelError {
@@ -492,6 +504,34 @@ impl core::fmt::Display for ModelError {
             ),
             ModelError::UnlistedZeroTokens => {
                 f.write_str("`max_output_tokens` must be at least 1, found 0")
+            }
+            ModelError::NotOnDemandInAccount {
+                id,
+                regions,
+                inference_types,
+                profiles,
+            } => {
+                write!(
+                    f,
+                    "your account lists `{id}` without on-demand invocation in {} (inferenceTypesSupported: {}; \
+                     `{}`, from ListFoundationModels)",
+                    regions.join(", "),
+                    inference_types.join(", "),
+                    account::FILE_NAME
+                )?;
+                match profiles.as_slice() {
+                    [] => f.write_str("; call it through a cross-region inference profile or provisioned throughput"),
+                    some => {
+                        f.write_str("; call it through a cross-region inference profile: ")?;
+                        for (i, p) in some.iter().enumerate() {
+                            if i > 0 {
+                                f.write_str(", ")?;
+                            }
+                            write!(f, "`{p}`")?;
+                        }
+                        Ok(())
+                    }
+                }
             }
             ModelError::NotInAccount {
                 id,

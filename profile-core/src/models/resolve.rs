@@ -35,6 +35,9 @@ pub fn resolve(id: &str) -> Result<ModelRef, ModelError> {
     }
     let owned = || Cow::Owned(id.to_owned());
     if let Some(model) = get(id) {
+        if let Some(account) = super::account::current() {
+            not_on_demand_in_account(id, &account)?;
+        }
         return Ok(ModelRef {
             id: Cow::Borrowed(model.id),
             target: ModelTarget::Base(model),
@@ -62,6 +65,42 @@ pub fn resolve(id: &str) -> Result<ModelRef, ModelError> {
     })
 }
 
+/// A base model id that every synced region of the account lists without `ON_DEMAND` in its
+/// `inferenceTypesSupported` (profile-only, or provisioned throughput only): AWS's answer says it cannot be invoked
+/// by that id there. Nothing to say for a model the account does not list.
+fn not_on_demand_in_account(
+    id: &str,
+    account: &super::account::AccountCatalog,
+) -> Result<(), ModelError> {
+    let Some(model) = account.models.get(id) else {
+        return Ok(());
+    };
+    let on_demand = model
+        .regions
+        .values()
+        .any(|r| r.inference_types.iter().any(|t| t == "ON_DEMAND"));
+    if model.regions.is_empty() || on_demand {
+        return Ok(());
+    }
+    let mut types: Vec<&str> = model
+        .regions
+        .values()
+        .flat_map(|r| r.inference_types.iter().map(String::as_str))
+        .collect();
+    types.sort_unstable();
+    types.dedup();
+    Err(ModelError::NotOnDemandInAccount {
+        id: id.to_owned(),
+        regions: model.regions.keys().cloned().collect(),
+        inference_types: types.into_iter().map(str::to_owned).collect(),
+        profiles: account
+            .profiles_of(id)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+    })
+}
+
 /// What the account's catalog (`bedrock-catalog.toml`) says of an id the crate's catalog does not list as is: a
 /// model it lists is accepted with the limits the crate knows (its output limit only when the file gives
 /// `max_output_tokens`); a cross-region id of a known model is accepted when a synced region lists the profile,
@@ -80,6 +119,7 @@ fn resolve_in_account(
         ModelLimits::unlisted(base, max)
     };
     if account.has_model(id) {
+        not_on_demand_in_account(id, account)?;
         return Ok(Some(ModelRef {
             id: Cow::Owned(id.to_owned()),
             target: ModelTarget::Unlisted(limits(id)),
