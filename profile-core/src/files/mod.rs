@@ -42,6 +42,11 @@
 //! JSON files (`.json`) have the same structure. [`load`] reads a file, [`parse`] a string; either returns every
 //! error of the file at once, each with its file, line, column and key path, and a file that has one loads nothing.
 //! `LoadError`'s `Display` renders them the way rustc does.
+//!
+//! Models are checked against the crate's catalog, and also against your account's catalog when one is in force
+//! on the thread: `models::account::with_account(Some(catalog), || files::load(path))`, with the catalog from
+//! `models::account::AccountCatalog::read(Path::new("bedrock-catalog.toml"))` (what `bedrock-profiles check` does;
+//! feature `account`, on with `files`).
 
 pub(crate) mod load;
 pub(crate) mod names;
