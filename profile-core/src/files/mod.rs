@@ -44,9 +44,9 @@
 //! `LoadError`'s `Display` renders them the way rustc does.
 //!
 //! Models are checked against the crate's catalog, and also against your account's catalog when one is in force
-//! on the thread: `models::account::with_account(Some(Arc::new(catalog)), || files::load(path))`, with the catalog from
-//! `models::account::AccountCatalog::read(Path::new("bedrock-catalog.toml"))` (what `bedrock-profiles check` does;
-//! feature `account`, on with `files`).
+//! on the thread, as `bedrock-profiles check` does:
+//! `models::account::with_account(Some(Arc::new(catalog)), || files::load(path))`, the catalog read by
+//! `models::account::AccountCatalog::read(Path::new("bedrock-catalog.toml"))` (feature `account`, on with `files`).
 
 pub(crate) mod load;
 pub(crate) mod names;
