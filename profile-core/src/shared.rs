@@ -128,3 +128,35 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Shared<[T]> {
         Vec::<T>::deserialize(deserializer).map(Shared::from)
     }
 }
+
+#[cfg(all(test, feature = "files"))]
+mod tests {
+    use super::Shared;
+    use crate::files::{self, Format};
+
+    #[test]
+    fn profiles_that_extend_a_base_share_its_stop_sequences_and_schema() {
+        let source = "[profiles.base]\nstop_sequences = [\"END\", \"STOP\"]\n\
+                      response_format = { json_schema = { name = \"s\", schema = '{\"type\": \"object\"}' } }\n\
+                      [profiles.a]\nextends = \"base\"\ntemperature = 0.5\n\
+                      [profiles.b]\nextends = \"a\"\n\
+                      [profiles.own]\nextends = \"base\"\nstop_sequences = [\"END\", \"STOP\"]\n";
+        let d = files::parse("f.toml", source, Format::Toml).unwrap();
+        let stops = |key: &str| d.profile(key).unwrap().stop_sequences.clone();
+        let schema = |key: &str| match &d.profile(key).unwrap().response_format {
+            Some(crate::ResponseFormat::JsonSchema(s)) => s.schema.clone(),
+            None => panic!("{key}: no schema"),
+        };
+        let same = |x: &Shared<[std::borrow::Cow<'static, str>]>,
+                    y: &Shared<[std::borrow::Cow<'static, str>]>| {
+            matches!((x, y), (Shared::Counted(x), Shared::Counted(y)) if std::sync::Arc::ptr_eq(x, y))
+        };
+        // One list, however deep the chain; a profile that writes its own list has its own (equal) one.
+        assert!(same(&stops("base"), &stops("a")) && same(&stops("a"), &stops("b")));
+        assert!(!same(&stops("base"), &stops("own")) && stops("base") == stops("own"));
+        match (schema("base"), schema("b")) {
+            (Shared::Counted(x), Shared::Counted(y)) => assert!(std::sync::Arc::ptr_eq(&x, &y)),
+            other => panic!("{other:?}"),
+        }
+    }
+}
