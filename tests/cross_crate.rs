@@ -8,6 +8,11 @@ use std::process::Command;
 
 /// Builds and runs `package` of `tests/cross-crate/`; its standard output.
 fn run(package: &str) -> String {
+    run_with_stderr(package).0
+}
+
+/// Builds and runs `package` of `tests/cross-crate/`; its standard output and cargo's standard error.
+fn run_with_stderr(package: &str) -> (String, String) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map_or_else(|| root.join("target"), Into::into)
@@ -23,7 +28,10 @@ fn run(package: &str) -> String {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
 }
 
 /// `cross-crate-reexported` depends on `cross-crate-sdk` alone, which re-exports the facade as `bp`: each macro,
@@ -57,5 +65,20 @@ fn derives_from_another_crates_profiles() {
              Some(0.9) Some(8000) [\"Human:\"]",
             "next-warm Some(\"acme.next-v1:0\") None Some(0.9) Some(50) []",
         ]
+    );
+}
+
+/// Without the `account-catalog` feature a `bedrock-catalog.toml` at the crate root is not read, and not in
+/// silence: each macro warns.
+#[test]
+fn a_catalog_the_build_cannot_read_is_a_warning() {
+    let (stdout, stderr) = run_with_stderr("cross-crate-unread");
+    assert_eq!(stdout, "anthropic.claude-sonnet-4-6\n");
+    assert!(
+        stderr.contains(
+            "`bedrock-catalog.toml` (your account's catalog) is not read: turn on the `account-catalog` feature \
+             of bedrock-profiles (or `files`) to check models against it"
+        ),
+        "{stderr}"
     );
 }
