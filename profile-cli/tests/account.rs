@@ -1,25 +1,9 @@
 //! The command with an account's catalog (`--account-catalog`, `./bedrock-catalog.toml`): `check` and `models`.
 
-use serde_json::Value;
-use std::process::{Command, Output};
+mod support;
 
-const BIN: &str = env!("CARGO_BIN_EXE_bedrock-profiles");
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
-}
+use std::process::Command;
+use support::{BIN, json, run, stderr, stdout};
 
 const ACCOUNT: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

@@ -3,9 +3,12 @@
 #![allow(deprecated)]
 
 use serde_json::Value;
-use std::process::{Command, Output};
+use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_bedrock-profiles");
+mod support;
+
+use support::{BIN, json, run, stderr, stdout};
+
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../profile-core/tests/files/bedrock.toml"
@@ -18,22 +21,6 @@ const BROKEN: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../profile-core/tests/files/broken.toml"
 );
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
-}
 
 #[test]
 fn check_exit_codes() {

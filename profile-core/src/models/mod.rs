@@ -521,16 +521,11 @@ impl core::fmt::Display for ModelError {
                 )?;
                 match profiles.as_slice() {
                     [] => f.write_str("; call it through a cross-region inference profile or provisioned throughput"),
-                    some => {
-                        f.write_str("; call it through a cross-region inference profile: ")?;
-                        for (i, p) in some.iter().enumerate() {
-                            if i > 0 {
-                                f.write_str(", ")?;
-                            }
-                            write!(f, "`{p}`")?;
-                        }
-                        Ok(())
-                    }
+                    some => write!(
+                        f,
+                        "; call it through a cross-region inference profile: {}",
+                        backticked(some)
+                    ),
                 }
             }
             ModelError::NotInAccount {
@@ -547,16 +542,7 @@ impl core::fmt::Display for ModelError {
                 )?;
                 match profiles.as_slice() {
                     [] => f.write_str("; it lists no cross-region profile for this model")?,
-                    some => {
-                        f.write_str("; it lists ")?;
-                        for (i, p) in some.iter().enumerate() {
-                            if i > 0 {
-                                f.write_str(", ")?;
-                            }
-                            write!(f, "`{p}`")?;
-                        }
-                        f.write_str(" for this model")?;
-                    }
+                    some => write!(f, "; it lists {} for this model", backticked(some))?,
                 }
                 f.write_str(
                     "; if another region serves it, add that region: `bedrock-profiles catalog sync --region <region>`",
@@ -567,6 +553,14 @@ impl core::fmt::Display for ModelError {
 }
 
 impl std::error::Error for ModelError {}
+
+/// `` `a`, `b`, `c` ``: ids in a message.
+fn backticked(ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| format!("`{id}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 mod resolve;
 pub use resolve::{cross_region_geo, resolve, suggest, unlisted_owned};
