@@ -121,6 +121,20 @@ impl Message {
         self.push_u64(value as u64);
     }
 
+    /// Appends an inclusive integer range as the messages write it: `min..=max`.
+    pub const fn push_u64_range(&mut self, min: u64, max: u64) {
+        self.push_u64(min);
+        self.push_str("..=");
+        self.push_u64(max);
+    }
+
+    /// Appends an inclusive `f32` range as the messages write it: `0.0..=1.0`.
+    pub const fn push_f32_range(&mut self, min: f32, max: f32) {
+        self.push_f32(min);
+        self.push_str("..=");
+        self.push_f32(max);
+    }
+
     /// Appends an `f32` the way a person wrote it: the shortest decimal with at least one fractional digit that
     /// reads back as the same `f32` (`0.7`, `1.0`, `0.00001`), or `NaN` / `inf` / `-inf`.
     pub const fn push_f32(&mut self, value: f32) {

@@ -275,9 +275,8 @@ impl AgentViolation<'_> {
             }
             AgentViolation::InstructionLength { found } => {
                 m.push_str("`instruction` must be ");
-                m.push_usize(limits::INSTRUCTION_CHARS.0);
-                m.push_str("..=");
-                m.push_usize(limits::INSTRUCTION_CHARS.1);
+                let (min, max) = limits::INSTRUCTION_CHARS;
+                m.push_u64_range(min as u64, max as u64);
                 m.push_str(" characters, found ");
                 m.push_usize(found);
             }
@@ -285,18 +284,15 @@ impl AgentViolation<'_> {
                 m.push_str("`base_prompt_templates` entry for `");
                 m.push_str(step.key());
                 m.push_str("` must be ");
-                m.push_usize(limits::BASE_PROMPT_TEMPLATE_CHARS.0);
-                m.push_str("..=");
-                m.push_usize(limits::BASE_PROMPT_TEMPLATE_CHARS.1);
+                let (min, max) = limits::BASE_PROMPT_TEMPLATE_CHARS;
+                m.push_u64_range(min as u64, max as u64);
                 m.push_str(" characters, found ");
                 m.push_usize(found);
             }
             AgentViolation::IdleSessionTtl { found } => {
                 let (min, max) = limits::IDLE_SESSION_TTL_SECONDS;
                 m.push_str("`idle_session_ttl` must be within ");
-                m.push_u64(min as u64);
-                m.push_str("..=");
-                m.push_u64(max as u64);
+                m.push_u64_range(min as u64, max as u64);
                 m.push_str(" seconds (");
                 m.push_u64(min as u64 / 60);
                 m.push_str(" to ");

@@ -96,9 +96,7 @@ impl<'a> Violation<'a> {
                 model,
             } => {
                 m.push_str("`temperature` must be within ");
-                m.push_f32(min);
-                m.push_str("..=");
-                m.push_f32(max);
+                m.push_f32_range(min, max);
                 if let Some(model) = model {
                     m.push_str(" for ");
                     m.push_str(model);
@@ -108,9 +106,7 @@ impl<'a> Violation<'a> {
             }
             Violation::TopP { found } => {
                 m.push_str("`top_p` must be within ");
-                m.push_f32(limits::TOP_P_RANGE.0);
-                m.push_str("..=");
-                m.push_f32(limits::TOP_P_RANGE.1);
+                m.push_f32_range(limits::TOP_P_RANGE.0, limits::TOP_P_RANGE.1);
                 m.push_str(", found ");
                 m.push_f32(found);
             }
@@ -135,9 +131,7 @@ impl<'a> Violation<'a> {
                 model,
             } => {
                 m.push_str("`top_k` must be within ");
-                m.push_u64(min as u64);
-                m.push_str("..=");
-                m.push_u64(max as u64);
+                m.push_u64_range(min as u64, max as u64);
                 if let Some(model) = model {
                     m.push_str(" for ");
                     m.push_str(model);
