@@ -259,35 +259,54 @@ pub fn trait_impl(
     c.group(Delimiter::Brace, body);
 }
 
+/// `impl Prompt for <self_ty> { const SPEC: PromptSpec<'static> = <spec>; fn write_part<__W>(&self, <variant>:
+/// usize, <part>: Part, <writer>: &mut __W) -> fmt::Result { <body> } }`, with `#[automatically_derived]`: the one
+/// writer of the impl's shape, for `#[prompt]` and its stub. `names` are the parameters' names (`_` when unused).
+pub fn prompt_impl(
+    c: &mut Code,
+    impl_generics: TokenStream,
+    self_ty: TokenStream,
+    spec: impl FnOnce(&mut Code),
+    names: [&str; 3],
+    body: impl FnOnce(&mut Code),
+) {
+    trait_impl(c, DERIVED, "Prompt", impl_generics, self_ty, |c| {
+        c.str("const SPEC: ");
+        c.rt("PromptSpec");
+        c.str("<'static> = ");
+        spec(c);
+        c.str("; #[inline] fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>");
+        let [variant, part, writer] = names;
+        c.group(Delimiter::Parenthesis, |c| {
+            c.str(&format!("&self, {variant}: usize, {part}: "));
+            c.rt("Part");
+            c.str(&format!(", {writer}: &mut __W"));
+        });
+        c.str(" -> ::core::fmt::Result ");
+        c.group(Delimiter::Brace, body);
+    });
+}
+
 /// A `Prompt` impl that renders nothing, emitted beside the errors so that uses of the struct raise no more errors.
 pub fn prompt_stub(runtime: &Runtime, ident: &Ident, generics: &Generics) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let mut c = Code::new(runtime.clone());
     let self_ty = quote!(#ident #ty_generics #where_clause);
-    trait_impl(
+    let empty_spec = |c: &mut Code| {
+        c.rt("PromptSpec");
+        c.group(Delimiter::Brace, |c| {
+            c.str("name: \"\", description: ");
+            c.rt("None");
+            c.str(", variants: &[]");
+        });
+    };
+    prompt_impl(
         &mut c,
-        DERIVED,
-        "Prompt",
         quote!(#impl_generics),
         self_ty,
-        |c| {
-            c.str("const SPEC: ");
-            c.rt("PromptSpec");
-            c.str("<'static> = ");
-            c.rt("PromptSpec");
-            c.group(Delimiter::Brace, |c| {
-                c.str("name: \"\", description: ");
-                c.rt("None");
-                c.str(", variants: &[]");
-            });
-            c.str("; fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>");
-            c.group(Delimiter::Parenthesis, |c| {
-                c.str("&self, _: usize, _: ");
-                c.rt("Part");
-                c.str(", _: &mut __W");
-            });
-            c.str(" -> ::core::fmt::Result { ::core::result::Result::Ok(()) }");
-        },
+        empty_spec,
+        ["_", "_", "_"],
+        |c| c.str("::core::result::Result::Ok(())"),
     );
     c.finish()
 }

@@ -260,30 +260,17 @@ pub(crate) fn impl_prompt<L>(c: &mut Code, p: &Prompt<L>, generics: &Generics) {
         _ => quote!(where #(#display_bounds),*),
     };
     let self_ty = quote!(#ident #ty_generics #where_clause);
-    crate::emit::trait_impl(
+    crate::emit::prompt_impl(
         c,
-        crate::emit::DERIVED,
-        "Prompt",
         quote!(#impl_generics),
         self_ty,
+        |c| spec(c, p),
+        ["variant", "part", "__w"],
         |c| {
-            c.str("const SPEC: ");
-            c.rt("PromptSpec");
-            c.str("<'static> = ");
-            spec(c, p);
-            c.str("; #[inline] fn write_part<__W: ::core::fmt::Write + ?::core::marker::Sized>");
-            c.group(Delimiter::Parenthesis, |c| {
-                c.str("&self, variant: usize, part: ");
-                c.rt("Part");
-                c.str(", __w: &mut __W");
-            });
-            c.str(" -> ::core::fmt::Result ");
+            c.str("match (variant, part) ");
             c.group(Delimiter::Brace, |c| {
-                c.str("match (variant, part) ");
-                c.group(Delimiter::Brace, |c| {
-                    arms(c, p);
-                    c.str("_ => ::core::result::Result::Ok(()),");
-                });
+                arms(c, p);
+                c.str("_ => ::core::result::Result::Ok(()),");
             });
         },
     );
