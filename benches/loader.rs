@@ -184,16 +184,8 @@ fn main() {
             Format::Toml,
         ),
     ] {
-        let t: Vec<f64> = [25_000, 50_000, 100_000]
-            .map(|n| time(&make(n), format, runs).as_secs_f64())
-            .to_vec();
-        println!(
-            "| {what} | {:.3} s | {:.3} s | {:.3} s | {:.1}x |",
-            t[0],
-            t[1],
-            t[2],
-            t[2] / t[0]
-        );
+        let t = [25_000, 50_000, 100_000].map(|n| time(&make(n), format, runs).as_secs_f64());
+        scaling_row(what, t);
     }
     lookup_rows(runs);
     println!();
@@ -322,20 +314,23 @@ fn median(runs: usize, mut f: impl FnMut()) -> f64 {
     times[runs / 2]
 }
 
+/// One row of the scaling table: the times at x, 2x and 4x, and the ratio of the last to the first.
+fn scaling_row(what: &str, t: [f64; 3]) {
+    println!(
+        "| {what} | {:.3} s | {:.3} s | {:.3} s | {:.1}x |",
+        t[0],
+        t[1],
+        t[2],
+        t[2] / t[0]
+    );
+}
+
 /// What `export` does per declaration after loading: each prompt's profile looked up by its table name
 /// (`Declarations::profile`, which every request of a prompt or agent goes through), and, with `wire`, the
 /// CloudFormation logical ids of `n` profiles of one name.
 fn lookup_rows(runs: usize) {
     let sizes = [25_000, 50_000, 100_000];
-    let row = |what: &str, t: [f64; 3]| {
-        println!(
-            "| {what} | {:.3} s | {:.3} s | {:.3} s | {:.1}x |",
-            t[0],
-            t[1],
-            t[2],
-            t[2] / t[0]
-        );
-    };
+
     let lookups = sizes.map(|n| {
         let d = files::parse("bench", &prompts_with_profiles(n), Format::Toml).unwrap();
         median(runs, || {
@@ -347,7 +342,7 @@ fn lookup_rows(runs: usize) {
             assert_eq!(std::hint::black_box(found), n);
         })
     });
-    row("each prompt's profile looked up, as `export` does", lookups);
+    scaling_row("each prompt's profile looked up, as `export` does", lookups);
     #[cfg(feature = "wire")]
     {
         use bedrock_profiles::wire::cloudformation::Template;
@@ -364,7 +359,7 @@ fn lookup_rows(runs: usize) {
                 std::hint::black_box(t.to_json());
             })
         });
-        row(
+        scaling_row(
             "CloudFormation resources of one name (`--features files,wire`)",
             ids,
         );
