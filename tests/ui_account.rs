@@ -3,6 +3,7 @@
 //! are copied. A test binary of its own, so that the variable is set for these cases only (`tests/ui.rs` runs
 //! without a catalog). Refresh snapshots with `TRYBUILD=overwrite`.
 
+use bedrock_profiles::models::account::ENV_VAR;
 use std::path::Path;
 
 #[test]
@@ -22,7 +23,7 @@ fn ui_account() {
         "malformed-account-catalog.toml",
     );
     // SAFETY: this binary runs this one test, and nothing else reads the environment while it is set.
-    unsafe { std::env::set_var("BEDROCK_PROFILES_CATALOG", "account-catalog.toml") };
+    unsafe { std::env::set_var(ENV_VAR, "account-catalog.toml") };
     {
         let t = trybuild::TestCases::new();
         t.compile_fail("tests/ui/account/*.rs");
@@ -30,11 +31,11 @@ fn ui_account() {
         // The cases run when `t` is dropped, with the variable set.
     }
     // SAFETY: as above.
-    unsafe { std::env::set_var("BEDROCK_PROFILES_CATALOG", "malformed-account-catalog.toml") };
+    unsafe { std::env::set_var(ENV_VAR, "malformed-account-catalog.toml") };
     {
         let t = trybuild::TestCases::new();
         t.compile_fail("tests/ui/account/malformed/*.rs");
     }
     // SAFETY: as above.
-    unsafe { std::env::remove_var("BEDROCK_PROFILES_CATALOG") };
+    unsafe { std::env::remove_var(ENV_VAR) };
 }

@@ -333,7 +333,7 @@ fn a_device_as_the_file_is_refused_not_read() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        "error: cannot read `/dev/zero`: it is not a regular file\n"
+        "error: cannot read `/dev/zero`: it is not a regular file (a device, FIFO or socket is never read)\n"
     );
     assert!(server.seen().is_empty());
 }

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The environment variable that names another catalog file than the crate root's `bedrock-catalog.toml`.
-pub const ENV: &str = "BEDROCK_PROFILES_CATALOG";
+const ENV: &str = account::ENV_VAR;
 
 /// The file last parsed in this process: its path, modification time and length, and what it holds.
 #[cfg(feature = "account")]

@@ -309,7 +309,7 @@ fn account_catalog(
     flag: Option<&std::path::Path>,
 ) -> Result<Option<std::sync::Arc<AccountCatalog>>, String> {
     let named = flag.map(PathBuf::from).or_else(|| {
-        std::env::var_os("BEDROCK_PROFILES_CATALOG")
+        std::env::var_os(bedrock_profiles::models::account::ENV_VAR)
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
     });

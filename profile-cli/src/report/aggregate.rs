@@ -270,15 +270,8 @@ pub fn parse_timestamp(s: &str) -> Option<i64> {
         return None;
     }
     let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let month_days = match mo {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        1..=12 => 31,
-        _ => return None,
-    };
-    if !(1..=month_days).contains(&d) {
+    // Four digits each way, so the casts are exact.
+    if !bedrock_profiles::models::account::valid_date(y as u32, mo as u32, d as u32) {
         return None;
     }
     let days = days_from_civil(y, mo, d);

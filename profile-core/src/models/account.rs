@@ -67,10 +67,14 @@ mod write;
 
 #[cfg(feature = "account")]
 pub use changes::Change;
-pub use scope::{AccountLifecycle, current, sync_hint, with_account};
+pub use scope::{AccountLifecycle, current, read_text, sync_hint, with_account};
 
 /// The file's usual name, at the root of the crate or workspace that commits it.
 pub const FILE_NAME: &str = "bedrock-catalog.toml";
+
+/// The environment variable that names the catalog file in place of `bedrock-catalog.toml` (the macros: relative
+/// to the crate root; the command: to the current directory).
+pub const ENV_VAR: &str = "BEDROCK_PROFILES_CATALOG";
 
 /// The version of the layout this crate reads and writes (`format = 1`).
 pub const FORMAT: i64 = 1;
@@ -243,9 +247,9 @@ pub(crate) fn is_date(text: &str) -> bool {
     }
 }
 
-/// Whether the day exists in the proleptic Gregorian calendar (year 0 to 9999).
-#[cfg(feature = "account")]
-pub(crate) fn valid_date(year: u32, month: u32, day: u32) -> bool {
+/// Whether the day exists in the proleptic Gregorian calendar (year 0 to 9999): the one calendar check of the
+/// file's dates and of the command's `report --since` / `--until`.
+pub fn valid_date(year: u32, month: u32, day: u32) -> bool {
     let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

@@ -9,7 +9,7 @@ use aws_sdk_bedrock::types::{
     FoundationModelSummary, InferenceProfileSummary, InferenceProfileType, ModelModality,
 };
 use bedrock_profiles::models::account::{
-    AccountCatalog, AccountModel, FILE_NAME, Lifecycle, RegionalModel,
+    self, AccountCatalog, AccountModel, FILE_NAME, Lifecycle, RegionalModel,
 };
 use clap::{Args, Subcommand};
 use std::collections::BTreeSet;
@@ -71,7 +71,10 @@ pub(super) fn catalog(command: CatalogCommand, out: &mut impl Write) -> io::Resu
 fn sync(args: &SyncArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let path = &args.out;
     // The file as it is: a malformed one stops the sync before AWS is asked, and nothing is written.
-    let (old, old_text) = match read_bounded(path) {
+    let missing =
+        matches!(fs::symlink_metadata(path), Err(e) if e.kind() == io::ErrorKind::NotFound);
+    let (old, old_text) = match account::read_text(path) {
+        Err(_) if missing => (None, None),
         Ok(text) => match AccountCatalog::parse(&text) {
             Ok(catalog) => (Some(catalog), Some(text)),
             Err(e) => {
@@ -79,9 +82,8 @@ fn sync(args: &SyncArgs, out: &mut impl Write) -> io::Result<ExitCode> {
                 return Ok(ExitCode::from(USAGE));
             }
         },
-        Err(e) if e.kind() == io::ErrorKind::NotFound => (None, None),
-        Err(e) => {
-            say!("error: cannot read `{}`: {e}", path.display());
+        Err(why) => {
+            say!("error: cannot read `{}`: {why}", path.display());
             return Ok(ExitCode::from(USAGE));
         }
     };
@@ -354,29 +356,4 @@ fn write_whole(path: &Path, text: &str) -> io::Result<()> {
         let _ = fs::remove_file(&temporary);
     }
     written
-}
-
-/// The file's text: a regular file of at most `limits::REFERENCED_FILE_MAX_BYTES` (64 MiB), never read past that
-/// (a device such as `/dev/zero` or a FIFO is an error, not an endless read).
-fn read_bounded(path: &Path) -> io::Result<String> {
-    use std::io::Read as _;
-    let limit = bedrock_profiles::limits::REFERENCED_FILE_MAX_BYTES;
-    let meta = fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "it is not a regular file",
-        ));
-    }
-    let mut text = String::new();
-    fs::File::open(path)?
-        .take(limit + 1)
-        .read_to_string(&mut text)?;
-    if text.len() as u64 > limit {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("it is larger than {limit} bytes"),
-        ));
-    }
-    Ok(text)
 }

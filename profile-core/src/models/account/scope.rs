@@ -128,6 +128,13 @@ pub fn sync_hint() -> String {
     }
 }
 
+/// The text of a catalog file, read as every file a declaration names is: a regular file of at most
+/// [`REFERENCED_FILE_MAX_BYTES`](crate::limits::REFERENCED_FILE_MAX_BYTES), never read past that (`/dev/zero` or a
+/// FIFO is an error, not an endless read). `Err` ends a sentence: "no such file", "it is not a regular file (..)".
+pub fn read_text(path: &std::path::Path) -> Result<String, String> {
+    crate::decl::source::read_text_file(path, crate::limits::REFERENCED_FILE_MAX_BYTES)
+}
+
 #[cfg(feature = "account")]
 impl AccountCatalog {
     /// Reads and parses the catalog file at `path`: a regular file of at most
@@ -140,8 +147,7 @@ impl AccountCatalog {
     /// [`read`](AccountCatalog::read), the messages naming the file as `shown` (the macros name it as the user
     /// did, relative to the crate root).
     pub fn read_as(path: &std::path::Path, shown: &str) -> Result<AccountCatalog, String> {
-        let limit = crate::limits::REFERENCED_FILE_MAX_BYTES;
-        let text = crate::decl::source::read_text_file(path, limit)
+        let text = read_text(path)
             .map_err(|why| format!("cannot read the account's catalog `{shown}`: {why}"))?;
         AccountCatalog::parse(&text).map_err(|e| {
             format!(
